@@ -1,0 +1,139 @@
+package com.example.accounts.launcher;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A single Apache Kafka broker in KRaft mode (broker and controller in one process), run from the broker
+ * jars on Maven Central. It can be stopped and started again on the same port and data, as a real outage would.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private final Installation installation;
+    private final Path dir;
+    private final Path logDir;
+    private final int port;
+    private ManagedProcess process;
+
+    private KafkaServer(Installation installation, Path dir, Path logDir, int port) {
+        this.installation = installation;
+        this.dir = dir;
+        this.logDir = logDir;
+        this.port = port;
+    }
+
+    public static KafkaServer start(Installation installation, Path runDir) {
+        Path dir = runDir.resolve("kafka");
+        Path logDir = runDir.resolve("logs");
+        int port = Net.freePort();
+        int controllerPort = Net.freePort();
+        try {
+            PostgresServer.deleteRecursively(dir);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("server.properties"), String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + dir.resolve("data"),
+                    "num.partitions=6",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=6",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=true",
+                    "log.flush.interval.messages=9223372036854775807",
+                    ""));
+            Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
+                    "status = warn",
+                    "appender.console.type = Console",
+                    "appender.console.name = STDOUT",
+                    "appender.console.layout.type = PatternLayout",
+                    "appender.console.layout.pattern = [%d] %p %m (%c)%n",
+                    "rootLogger.level = info",
+                    "rootLogger.appenderRef.stdout.ref = STDOUT",
+                    "logger.kafka.name = kafka",
+                    "logger.kafka.level = info",
+                    "logger.apache.name = org.apache",
+                    "logger.apache.level = warn",
+                    ""));
+        } catch (IOException e) {
+            throw new LaunchException("cannot prepare Kafka's folder " + dir + ": " + e.getMessage(), e);
+        }
+        KafkaServer server = new KafkaServer(installation, dir, logDir, port);
+        server.format();
+        server.startProcess();
+        return server;
+    }
+
+    private void format() {
+        List<String> command = java("kafka.tools.StorageTool");
+        command.addAll(List.of("format", "-t", clusterId(), "-c", dir.resolve("server.properties").toString()));
+        PostgresServer.run(command, logDir, "kafka storage format");
+    }
+
+    /** Starts the broker (again) on the same port and data. */
+    public synchronized void startProcess() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = java("kafka.Kafka");
+        command.add(dir.resolve("server.properties").toString());
+        process = ManagedProcess.start("kafka", command, dir, Map.of(), logDir);
+        process.awaitReady(Duration.ofSeconds(90), () -> Net.listening(port) && logSays("Kafka Server started"));
+    }
+
+    /** Stops the broker as an outage would; {@link #startProcess()} brings it back. */
+    public synchronized void stopProcess() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private boolean logSays(String text) {
+        try {
+            return Files.readString(process.log()).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<String> java(String mainClass) {
+        List<String> command = new ArrayList<>(List.of(Installation.java21().toString(), "-Xms128m", "-Xmx512m",
+                "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-cp", String.join(java.io.File.pathSeparator, installation.kafkaClasspath())));
+        command.add(mainClass);
+        return command;
+    }
+
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+    }
+}

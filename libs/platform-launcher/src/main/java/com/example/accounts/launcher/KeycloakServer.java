@@ -1,0 +1,74 @@
+package com.example.accounts.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its Quarkus distribution on Maven Central, in development mode with an in-memory database,
+ * bound to 127.0.0.1 and importing the project's realm ({@value #REALM_FILE}) at every start.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "accounts";
+    public static final String REALM_FILE = "deploy/keycloak/accounts-realm.json";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private final int port;
+    private final ManagedProcess process;
+
+    private KeycloakServer(int port, ManagedProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /** @param smtp where the realm sends its own mail (password resets); may be null */
+    public static KeycloakServer start(Installation installation, Path runDir, MailServer smtp) {
+        Path home = installation.keycloakHome();
+        // --import-realm reads the distribution's data/import; every run imports the same file, so runs may share it.
+        Path importDir = home.resolve("data").resolve("import");
+        try {
+            Files.createDirectories(importDir);
+            Files.copy(installation.root().resolve(REALM_FILE), importDir.resolve("accounts-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new LaunchException("cannot copy the realm " + REALM_FILE + ": " + e.getMessage(), e);
+        }
+        int port = Net.freePort();
+        int managementPort = Net.freePort();
+        Path java = Installation.java21();
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", java.getParent().getParent().toString());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        env.put("SMTP_HOST", smtp == null ? "127.0.0.1" : smtp.smtpHost());
+        env.put("SMTP_PORT", smtp == null ? "25" : Integer.toString(smtp.smtpPort()));
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                "--hostname-strict=false", "--db=dev-mem", "--import-realm", "--health-enabled=true",
+                "--cache=local", "--log-level=warn,org.keycloak.exportimport:info");
+        ManagedProcess process = ManagedProcess.start("keycloak", command, home, env, runDir.resolve("logs"));
+        KeycloakServer server = new KeycloakServer(port, process);
+        process.awaitReady(Duration.ofSeconds(240), () -> Net.httpOk(server.realmUrl() + "/.well-known/openid-configuration"));
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(20));
+    }
+}

@@ -1,0 +1,174 @@
+package com.example.accounts.launcher;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servers a run needs, started in dependency order and stopped in reverse. One class serves the tests
+ * (through {@link PlatformTestResource}) and the local run ({@link PlatformMain}), so the two never drift.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** The four services, with the database each owns and the HTTP port of the local run. */
+    public enum Service {
+        ACCOUNT("account-service", "account", 8081),
+        PERMISSION("permission-service", "permission", 8082),
+        SESSION("session-service", "session", 8083),
+        NOTIFICATION("notification-service", "notification", 8084);
+
+        public final String module;
+        public final String database;
+        public final int localPort;
+
+        Service(String module, String database, int localPort) {
+            this.module = module;
+            this.database = database;
+            this.localPort = localPort;
+        }
+
+        public static Service ofModule(String module) {
+            for (Service s : values()) {
+                if (s.module.equals(module)) {
+                    return s;
+                }
+            }
+            throw new LaunchException("no service named " + module);
+        }
+
+        /** The service's Keycloak client secret: the local default of the realm file, or the environment's. */
+        public String clientSecret() {
+            String fromEnv = System.getenv(module.toUpperCase().replace('-', '_') + "_SECRET");
+            return fromEnv != null ? fromEnv : module + "-local-secret";
+        }
+    }
+
+    private final Installation installation;
+    private final String runName;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private MailServer mail;
+    private KeycloakServer keycloak;
+    private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Installation installation, String runName) {
+        this.installation = installation;
+        this.runName = runName;
+    }
+
+    public static Platform create(String runName) {
+        return new Platform(Installation.detect(), runName);
+    }
+
+    public Installation installation() {
+        return installation;
+    }
+
+    public synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            log("starting PostgreSQL");
+            postgres = remember(PostgresServer.start(installation.runDir(runName), List.of(
+                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database)));
+            log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
+        }
+        return postgres;
+    }
+
+    public synchronized KafkaServer kafka() {
+        if (kafka == null) {
+            log("starting Kafka");
+            kafka = remember(KafkaServer.start(installation, installation.runDir(runName)));
+            log("Kafka ready on " + kafka.bootstrapServers());
+        }
+        return kafka;
+    }
+
+    public synchronized MailServer mail() {
+        if (mail == null) {
+            log("starting the SMTP server (GreenMail)");
+            mail = remember(MailServer.start(installation, installation.runDir(runName)));
+            log("SMTP ready on 127.0.0.1:" + mail.smtpPort() + ", mail readable at " + mail.apiUrl());
+        }
+        return mail;
+    }
+
+    public synchronized KeycloakServer keycloak() {
+        if (keycloak == null) {
+            MailServer smtp = mail();
+            log("starting Keycloak");
+            keycloak = remember(KeycloakServer.start(installation, installation.runDir(runName), smtp));
+            log("Keycloak ready at " + keycloak.baseUrl());
+        }
+        return keycloak;
+    }
+
+    /**
+     * The configuration a service needs to reach the servers of this platform, as Quarkus property names.
+     * Starts whatever servers that configuration names and are not running yet.
+     */
+    public Map<String, String> configFor(Service service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.reactive.url", postgres().reactiveUrl(service.database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", kafka().bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak().realmUrl());
+        config.put("quarkus.oidc.client-id", service.module);
+        config.put("quarkus.oidc.credentials.secret", service.clientSecret());
+        config.put("platform.keycloak.url", keycloak().baseUrl());
+        config.put("platform.keycloak.realm", KeycloakServer.REALM);
+        config.put("quarkus.mailer.host", mail().smtpHost());
+        config.put("quarkus.mailer.port", Integer.toString(mail().smtpPort()));
+        config.put("platform.mail.api-url", mail().apiUrl());
+        return config;
+    }
+
+    /** Starts a service from its built jar (module/target/quarkus-app) on the given port and waits until its health is UP. */
+    public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>(configFor(service));
+        config.putAll(extraConfig);
+        log("starting " + service.module + " on port " + port);
+        ServiceProcess process = ServiceProcess.start(installation, installation.runDir(runName), service, port, config);
+        services.put(service, process);
+        started.push(process);
+        log(service.module + " is UP at " + process.baseUrl());
+        return process;
+    }
+
+    public synchronized ServiceProcess service(Service service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new LaunchException(service.module + " is not started in this platform");
+        }
+        return process;
+    }
+
+    private <T extends AutoCloseable> T remember(T server) {
+        started.push(server);
+        return server;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                log("could not stop " + server + ": " + e.getMessage());
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.err.println("[platform] " + message);
+    }
+
+    static Duration serviceStartTimeout() {
+        return Duration.ofSeconds(120);
+    }
+}

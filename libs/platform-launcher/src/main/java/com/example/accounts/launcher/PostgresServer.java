@@ -1,0 +1,182 @@
+package com.example.accounts.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Debian's PostgreSQL server with a cluster of the project's own, in the run's folder, on a free loopback port.
+ * PostgreSQL refuses to run as root: as root the cluster belongs to the `postgres` user and every command runs as it.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final Path bin;
+    private final Path dataDir;
+    private final int port;
+    private final ManagedProcess process;
+
+    private PostgresServer(Path bin, Path dataDir, int port, ManagedProcess process) {
+        this.bin = bin;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static PostgresServer start(Path runDir, List<String> databases) {
+        Path bin = findBinaries();
+        Path dataDir = runDir.resolve("postgres");
+        Path logDir = runDir.resolve("logs");
+        int port = Net.freePort();
+        try {
+            deleteRecursively(dataDir);
+            Files.createDirectories(dataDir);
+            Files.createDirectories(logDir);
+            if (isRoot()) {
+                run(List.of("chown", "-R", USER + ":", dataDir.toString()), logDir, "chown");
+            }
+            run(asServerUser(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
+                    "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C")), logDir, "initdb");
+        } catch (IOException e) {
+            throw new LaunchException("cannot prepare the PostgreSQL cluster in " + dataDir + ": " + e.getMessage(), e);
+        }
+        ManagedProcess process = ManagedProcess.start("postgres", asServerUser(List.of(bin.resolve("postgres").toString(),
+                "-D", dataDir.toString(), "-p", Integer.toString(port), "-k", dataDir.toString(),
+                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off", "-c", "max_connections=300")), dataDir, Map.of(), logDir);
+        PostgresServer server = new PostgresServer(bin, dataDir, port, process);
+        process.awaitReady(Duration.ofSeconds(60), server::accepting);
+        for (String database : databases) {
+            server.createDatabase(database);
+        }
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public void createDatabase(String name) {
+        psql("postgres", "CREATE DATABASE \"" + name + "\"");
+    }
+
+    /** Runs one SQL statement with psql and returns what it printed (unaligned, tuples only). */
+    public String psql(String database, String sql) {
+        List<String> command = List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql);
+        return run(command, dataDir.getParent().resolve("logs"), "psql");
+    }
+
+    private boolean accepting() {
+        try {
+            List<String> command = List.of(bin.resolve("pg_isready").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port));
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static List<String> asServerUser(List<String> command) {
+        if (!isRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", USER, "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Debian's server binaries, newest major first; installs the package with apt-get where it is missing. */
+    static Path findBinaries() {
+        Path found = newestBinDir();
+        if (found != null) {
+            return found;
+        }
+        if (isRoot()) {
+            System.err.println("[launcher] PostgreSQL server not found under /usr/lib/postgresql: installing Debian's package postgresql");
+            try {
+                Path logDir = Files.createTempDirectory("apt-postgresql");
+                run(List.of("apt-get", "update"), logDir, "apt-get-update");
+                run(List.of("apt-get", "install", "-y", "--no-install-recommends", "postgresql"), logDir, "apt-get-install");
+            } catch (IOException e) {
+                throw new LaunchException("cannot install PostgreSQL: " + e.getMessage(), e);
+            }
+            found = newestBinDir();
+        }
+        if (found == null) {
+            throw new LaunchException("PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/postgres): apt-get install postgresql");
+        }
+        return found;
+    }
+
+    private static Path newestBinDir() {
+        Path base = Paths.get("/usr/lib/postgresql");
+        if (!Files.isDirectory(base)) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(base)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("postgres")) && Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String run(List<String> command, Path logDir, String what) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            int code = process.waitFor();
+            if (code != 0) {
+                throw new LaunchException(what + " failed (exit " + code + "): " + String.join(" ", command) + "\n" + output);
+            }
+            return output.trim();
+        } catch (IOException e) {
+            throw new LaunchException(what + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(what + " was interrupted", e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
