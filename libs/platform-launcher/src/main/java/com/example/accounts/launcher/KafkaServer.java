@@ -56,7 +56,7 @@ public final class KafkaServer implements AutoCloseable {
                     "share.coordinator.state.topic.replication.factor=1",
                     "share.coordinator.state.topic.min.isr=1",
                     "group.initial.rebalance.delay.ms=0",
-                    "auto.create.topics.enable=true",
+                    "auto.create.topics.enable=false",
                     "log.flush.interval.messages=9223372036854775807",
                     ""));
             Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",

@@ -1,0 +1,34 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.domain.Vocabulary.Module;
+import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Request bodies. Unknown fields are refused (SEC-2, quarkus.jackson.fail-on-unknown-properties). */
+public final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    public record OpenAccountRequest(String name, PlanBody plan, AdminBody admin) {
+    }
+
+    public record PlanBody(List<Module> modules, List<SeatBody> seats) {
+    }
+
+    public record SeatBody(Module module, Integer seats) {
+    }
+
+    public record AdminBody(String name, String email) {
+    }
+
+    public record AddMemberRequest(String name, String email, Role role, CompanyAccessBody companyAccess,
+                                   List<SupportFeature> supportFeatures, String language) {
+    }
+
+    public record CompanyAccessBody(Boolean all, List<UUID> companies) {
+    }
+}

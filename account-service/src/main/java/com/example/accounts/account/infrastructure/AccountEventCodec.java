@@ -1,0 +1,34 @@
+package com.example.accounts.account.infrastructure;
+
+import com.example.accounts.account.domain.AccountEvent;
+import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.MalformedEventException;
+import com.example.accounts.eventstore.NewEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.util.UUID;
+
+/** Account events to and from the contract's JSON: the type is the record's simple name, at schema version 1. */
+public final class AccountEventCodec {
+
+    private AccountEventCodec() {
+    }
+
+    public static NewEvent encode(AccountEvent event) {
+        return new NewEvent(UUID.randomUUID(), event.getClass().getSimpleName(), 1, EventJson.MAPPER.valueToTree(event));
+    }
+
+    public static AccountEvent decode(EventEnvelope envelope) {
+        Class<? extends AccountEvent> type = switch (envelope.type()) {
+            case "AccountOpened" -> AccountEvent.AccountOpened.class;
+            case "UserAdded" -> AccountEvent.UserAdded.class;
+            default -> throw new MalformedEventException("account-service does not know event type " + envelope.type());
+        };
+        try {
+            return EventJson.MAPPER.treeToValue(envelope.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(envelope.type() + " " + envelope.eventId() + " is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.example.accounts.account.infrastructure;
+
+import com.example.accounts.account.application.Logins;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.Locale;
+
+/**
+ * USR-2 on Keycloak: reuse the login that has the email, or create one without a password; the new member
+ * chooses it through the link of their welcome email (NTF-1).
+ */
+@ApplicationScoped
+public class KeycloakLogins implements Logins {
+
+    private final KeycloakUsers users;
+
+    public KeycloakLogins(@RestClient KeycloakUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    public Uni<Login> findOrCreate(String email, String name) {
+        String normalized = email.toLowerCase(Locale.ROOT);
+        return find(normalized).chain(existing -> existing != null
+                ? Uni.createFrom().item(new Login(existing, false))
+                : users.create(new KeycloakUsers.User(null, normalized, normalized, name, true, false))
+                        .onFailure(WebApplicationException.class)
+                        .recoverWithUni(failure -> conflictMeansCreatedMeanwhile((WebApplicationException) failure))
+                        .chain(() -> find(normalized))
+                        .map(id -> {
+                            if (id == null) {
+                                throw new IllegalStateException("Keycloak created no login for " + normalized);
+                            }
+                            return new Login(id, true);
+                        }));
+    }
+
+    private Uni<jakarta.ws.rs.core.Response> conflictMeansCreatedMeanwhile(WebApplicationException failure) {
+        if (failure.getResponse().getStatus() == 409) {
+            return Uni.createFrom().item(failure.getResponse());
+        }
+        return Uni.createFrom().failure(failure);
+    }
+
+    private Uni<String> find(String email) {
+        return users.byEmail(email, true).map(found -> found.stream()
+                .filter(u -> email.equalsIgnoreCase(u.email()))
+                .map(KeycloakUsers.User::id)
+                .findFirst().orElse(null));
+    }
+}

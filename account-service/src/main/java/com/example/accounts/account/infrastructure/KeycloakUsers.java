@@ -1,0 +1,32 @@
+package com.example.accounts.account.infrastructure;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** Keycloak's admin API for the realm's users, called with account-service's own service account. */
+@RegisterRestClient(configKey = "keycloak-admin")
+@OidcClientFilter
+@Path("/users")
+public interface KeycloakUsers {
+
+    @GET
+    Uni<List<User>> byEmail(@QueryParam("email") String email, @QueryParam("exact") boolean exact);
+
+    @POST
+    Uni<Response> create(User user);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record User(String id, String username, String email, String firstName, Boolean enabled, Boolean emailVerified) {
+    }
+}

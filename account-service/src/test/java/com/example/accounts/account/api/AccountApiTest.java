@@ -1,0 +1,133 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
+import com.example.accounts.launcher.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The account API against the real PostgreSQL, Kafka and Keycloak, with real tokens. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
+class AccountApiTest {
+
+    private static String token(String user) {
+        return Tokens.password(TestPlatform.get().keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
+    }
+
+    private static String openAccount(String adminToken) {
+        return given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Acme %s", "plan": {"modules": ["REMOTE_SUPPORT", "TRAINING"], "seats": [{"module": "REMOTE_SUPPORT", "seats": 5}]},
+                         "admin": {"name": "Ada Admin", "email": "ada@demo.example"}}""".formatted(UUID.randomUUID()))
+                .post("/accounts")
+                .then().statusCode(201)
+                .header("Consistency-Token", matchesPattern("account-events\\.[0-9a-f-]{36}\\.\\d+"))
+                .extract().path("accountId");
+    }
+
+    @Test
+    void ACC1_USR1_USR2_anAdminOpensAnAccountAndAddsAMemberWithANewLogin() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+        String email = "new." + UUID.randomUUID() + "@example.com";
+
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"New Member\", \"email\": \"" + email.toUpperCase() + "\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(201)
+                .header("Consistency-Token", notNullValue())
+                .header("ETag", "\"3\"")
+                .body("loginId", notNullValue());
+
+        given().auth().oauth2(ada).get("/accounts/" + accountId)
+                .then().statusCode(200)
+                .body("members.email", hasItem(email))
+                .body("members.find { it.email == 'ada@demo.example' }.role", equalTo("ADMIN"));
+    }
+
+    @Test
+    void USR2_anEmailThatHasALoginReusesIt() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+        String benLogin = given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ben\", \"email\": \"ben@demo.example\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(201).extract().path("loginId");
+
+        // Ben signs in with the credentials he has, and sees the account he was added to.
+        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).get("/accounts/" + accountId)
+                .then().statusCode(200).body("members.find { it.email == 'ben@demo.example' }.loginId", equalTo(benLogin));
+    }
+
+    @Test
+    void ACC6_someoneOutsideTheAccountGets404AndUSR1_aStandardMemberMayNotAdd() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+        String ben = token(Tokens.DEMO_STANDARD);
+
+        given().auth().oauth2(ben).get("/accounts/" + accountId).then().statusCode(404)
+                .contentType("application/problem+json").body("rule", equalTo("ACC-6"));
+        given().auth().oauth2(ben).contentType(ContentType.JSON)
+                .body("{\"name\": \"Cy\", \"email\": \"cy@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members").then().statusCode(404);
+        given().auth().oauth2(ada).get("/accounts/" + UUID.randomUUID()).then().statusCode(404);
+
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ben\", \"email\": \"ben@demo.example\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members").then().statusCode(201);
+        given().auth().oauth2(ben).contentType(ContentType.JSON)
+                .body("{\"name\": \"Cy\", \"email\": \"cy@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(403).contentType("application/problem+json").body("rule", equalTo("USR-1"));
+    }
+
+    @Test
+    void SEC1_withoutATokenNothingAnswers() {
+        given().get("/accounts/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void SEC2_malformedJsonUnknownFieldsAndBadValuesAreNamedAndChangeNothing() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(400).contentType("application/problem+json").body("rule", equalTo("SEC-2"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Cy\", \"email\": \"cy@example.com\", \"role\": \"STANDARD\", \"isBillingContact\": true}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("isBillingContact"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Cy\", \"email\": \"cy@example.com\", \"role\": \"EMPEROR\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(400).body("errors[0].field", equalTo("role"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + "x".repeat(101) + "\", \"email\": \"cy@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(422).body("rule", equalTo("USR-1")).body("errors[0].field", equalTo("name"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Cy\", \"email\": \"cy@\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(422).body("errors[0].field", equalTo("email"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + "x".repeat(70_000) + "\", \"email\": \"cy@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(413);
+
+        given().auth().oauth2(ada).get("/accounts/" + accountId).then().statusCode(200)
+                .header("ETag", "\"2\"").body("members.size()", equalTo(1));
+    }
+}

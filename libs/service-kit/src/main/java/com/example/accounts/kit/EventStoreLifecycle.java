@@ -1,0 +1,54 @@
+package com.example.accounts.kit;
+
+import com.example.accounts.eventstore.EventStore;
+import com.example.accounts.eventstore.OutboxRelay;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * For a service that stores events ({@code platform.event-store.enabled=true} at build time): the event store on
+ * the service's own database, migrated at start, and its relay to the service's topic.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "platform.event-store.enabled", stringValue = "true")
+public class EventStoreLifecycle {
+
+    private final EventStore store;
+    private final OutboxRelay relay;
+
+    public EventStoreLifecycle(Pool pool,
+                               @ConfigProperty(name = "platform.event-store.topic") String topic,
+                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                               @ConfigProperty(name = "platform.event-store.partitions", defaultValue = "12") int partitions) {
+        this.store = new EventStore(pool, topic);
+        this.relay = new OutboxRelay(pool, topic, bootstrapServers, partitions);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        store.migrate().await().indefinitely();
+        relay.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        relay.close();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    OutboxRelay relay() {
+        return relay;
+    }
+}

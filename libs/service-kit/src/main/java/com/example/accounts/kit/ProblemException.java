@@ -1,0 +1,40 @@
+package com.example.accounts.kit;
+
+import java.util.List;
+
+/** A refusal to answer as problem+json; thrown by resources and mapped once by {@link ProblemMapper}. */
+public class ProblemException extends RuntimeException {
+
+    private final Problem problem;
+
+    public ProblemException(int status, String rule, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        String type = rule == null ? "about:blank" : "urn:rule:" + rule;
+        this.problem = new Problem(type, title, status, detail, rule, errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    public static ProblemException invalid(String rule, String field, String message) {
+        return new ProblemException(422, rule, "Invalid request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(400, "SEC-2", "Bad request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** ACC-6: whatever the reason, a caller outside the account sees nothing there. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "ACC-6", "Not found", what + " does not exist or is not visible to you", null);
+    }
+
+    public static ProblemException forbidden(String rule, String detail) {
+        return new ProblemException(403, rule, "Forbidden", detail, null);
+    }
+
+    public static ProblemException conflict(String rule, String detail) {
+        return new ProblemException(409, rule, "Conflict", detail, null);
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

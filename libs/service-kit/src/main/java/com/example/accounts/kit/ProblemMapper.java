@@ -1,0 +1,91 @@
+package com.example.accounts.kit;
+
+import com.example.accounts.eventstore.ConcurrencyConflict;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where failures become problem+json answers (SEC-2), for every service. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return jsonProblem(e);
+    }
+
+    // Quarkus maps these two itself; as specific types here they win over its built-in mappers.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return jsonProblem(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return jsonProblem(e);
+    }
+
+    /** SEC-2: what was wrong with the body, naming the field where Jackson knows it. */
+    private static Response jsonProblem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "unknown field '" + field + "'", "SEC-2",
+                    List.of(new Problem.FieldError(field, "is not a field of this request"))));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "'" + field + "' has the wrong type or value", "SEC-2",
+                    List.of(new Problem.FieldError(field, mapping.getOriginalMessage()))));
+        }
+        return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "the body is not valid JSON: " + e.getOriginalMessage(), "SEC-2", null));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConcurrencyConflict e) {
+        return respond(new Problem("urn:rule:EVT-1", "Conflict", 409, "someone changed this at the same time; read it again and retry", "EVT-1", null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return jsonProblem(json);
+            }
+        }
+        if (status == 400) {
+            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, e.getMessage(), "SEC-2", null));
+        }
+        if (status == 413) {
+            return respond(new Problem("urn:rule:SEC-2", "Payload too large", 413, "the body is larger than this endpoint accepts", "SEC-2", null));
+        }
+        return respond(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(), null, null));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    public static Response respond(Problem problem) {
+        if (problem.status() >= 500) {
+            LOG.warnf("answering %d: %s", problem.status(), problem.detail());
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,107 @@
+package com.example.accounts.permission.projection;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.permission.domain.MemberFacts;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The permission read model in PostgreSQL. Each event is applied in one transaction together with the record
+ * that it was applied (PRM-1): a stream's version moves only forward, so a repeated delivery changes nothing;
+ * and the account's applied position, which consistency tokens wait for (PRM-4).
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS accounts (
+                account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL);
+            CREATE TABLE IF NOT EXISTS members (
+                account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, email text NOT NULL,
+                name text NOT NULL, role text NOT NULL, PRIMARY KEY (account_id, member_id));
+            CREATE INDEX IF NOT EXISTS members_by_login ON members (account_id, login_id);
+            CREATE TABLE IF NOT EXISTS applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
+            CREATE TABLE IF NOT EXISTS account_positions (
+                topic text NOT NULL, account_id uuid NOT NULL, position bigint NOT NULL, PRIMARY KEY (topic, account_id));
+            """;
+
+    private final Pool pool;
+
+    public ReadModel(Pool pool) {
+        this.pool = pool;
+    }
+
+    void migrate(@Observes StartupEvent event) {
+        pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(7355609)").execute().chain(() -> c.query(SCHEMA).execute()))
+                .await().indefinitely();
+    }
+
+    /** Applies one event once; answers false when it had been applied before. */
+    public Uni<Boolean> apply(String topic, EventEnvelope event) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                                INSERT INTO applied_streams (stream_id, version) VALUES ($1, $2)
+                                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version
+                                WHERE applied_streams.version < excluded.version
+                                RETURNING version""")
+                .execute(Tuple.of(event.streamId(), event.version()))
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(false)
+                        : project(c, event).chain(() -> advance(c, topic, event)).replaceWith(true)));
+    }
+
+    private Uni<Void> project(SqlConnection c, EventEnvelope event) {
+        var data = event.data();
+        return switch (event.type()) {
+            case "AccountOpened" -> c.preparedQuery("INSERT INTO accounts (account_id, name, billing_contact) VALUES ($1, $2, $3)")
+                    .execute(Tuple.of(event.accountId(), data.get("name").asText(), UUID.fromString(data.get("billingContactMemberId").asText())))
+                    .replaceWithVoid();
+            case "UserAdded" -> c.preparedQuery("""
+                            INSERT INTO members (account_id, member_id, login_id, email, name, role) VALUES ($1, $2, $3, $4, $5, $6)""")
+                    .execute(Tuple.from(java.util.List.of(event.accountId(), UUID.fromString(data.get("memberId").asText()),
+                            data.get("loginId").asText(), data.get("email").asText(), data.get("name").asText(), data.get("role").asText())))
+                    .replaceWithVoid();
+            default -> throw new UnknownEventException(event.type());
+        };
+    }
+
+    private Uni<Void> advance(SqlConnection c, String topic, EventEnvelope event) {
+        return c.preparedQuery("""
+                        INSERT INTO account_positions (topic, account_id, position) VALUES ($1, $2, $3)
+                        ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest(account_positions.position, excluded.position)""")
+                .execute(Tuple.of(topic, event.accountId(), event.position())).replaceWithVoid();
+    }
+
+    /** PRM-4: whether the event the token names, and so every earlier one of its account, has been applied. */
+    public Uni<Boolean> applied(ConsistencyToken token) {
+        return pool.preparedQuery("SELECT position FROM account_positions WHERE topic = $1 AND account_id = $2")
+                .execute(Tuple.of(token.topic(), token.accountId()))
+                .map(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) >= token.position());
+    }
+
+    public Uni<Optional<MemberFacts>> memberByLogin(UUID accountId, String loginId) {
+        return member("m.login_id = $2", Tuple.of(accountId, loginId));
+    }
+
+    public Uni<Optional<MemberFacts>> member(UUID accountId, UUID memberId) {
+        return member("m.member_id = $2", Tuple.of(accountId, memberId));
+    }
+
+    private Uni<Optional<MemberFacts>> member(String condition, Tuple args) {
+        return pool.preparedQuery("""
+                        SELECT m.account_id, m.member_id, m.role, a.billing_contact = m.member_id AS billing
+                        FROM members m JOIN accounts a ON a.account_id = m.account_id
+                        WHERE m.account_id = $1 AND\s""" + condition)
+                .execute(args)
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(r ->
+                        new MemberFacts(r.getUUID("account_id"), r.getUUID("member_id"), r.getString("role"), r.getBoolean("billing"))));
+    }
+}

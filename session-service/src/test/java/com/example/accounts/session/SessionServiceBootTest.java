@@ -1,0 +1,47 @@
+package com.example.accounts.session;
+
+import com.example.accounts.contract.Topics;
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** session-service boots on its own database and Kafka: health is UP and its relay created the kept-forever topic (EVT-4). */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "session-service"))
+class SessionServiceBootTest {
+
+    @Test
+    void healthIsUpWithItsDatabaseAndEventStore() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("session event store"));
+    }
+
+    @Test
+    void EVT4_itsRelayCreatedSessionEventsKeptForever() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestPlatform.get().kafka().bootstrapServers()))) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!admin.listTopics().names().get().contains(Topics.SESSION_EVENTS) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SESSION_EVENTS);
+            var config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertEquals("-1", config.get("retention.ms").value());
+            assertEquals(12, admin.describeTopics(List.of(Topics.SESSION_EVENTS)).allTopicNames().get().get(Topics.SESSION_EVENTS).partitions().size());
+        }
+    }
+}
