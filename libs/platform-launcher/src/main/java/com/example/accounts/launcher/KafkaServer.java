@@ -30,11 +30,11 @@ public final class KafkaServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static KafkaServer start(Installation installation, Path runDir) {
+    public static KafkaServer start(Installation installation, Path runDir, Ports ports) {
         Path dir = runDir.resolve("kafka");
         Path logDir = runDir.resolve("logs");
-        int port = Net.freePort();
-        int controllerPort = Net.freePort();
+        int port = ports.port("kafka");
+        int controllerPort = ports.port("kafka-controller");
         try {
             PostgresServer.deleteRecursively(dir);
             Files.createDirectories(dir);

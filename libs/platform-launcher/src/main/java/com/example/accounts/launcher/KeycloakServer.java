@@ -29,7 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** @param smtp where the realm sends its own mail (password resets); may be null */
-    public static KeycloakServer start(Installation installation, Path runDir, MailServer smtp) {
+    public static KeycloakServer start(Installation installation, Path runDir, MailServer smtp, Ports ports) {
         Path home = installation.keycloakHome();
         // --import-realm reads the distribution's data/import; every run imports the same file, so runs may share it.
         Path importDir = home.resolve("data").resolve("import");
@@ -39,8 +39,8 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot copy the realm " + REALM_FILE + ": " + e.getMessage(), e);
         }
-        int port = Net.freePort();
-        int managementPort = Net.freePort();
+        int port = ports.port("keycloak");
+        int managementPort = ports.port("keycloak-management");
         Path java = Installation.java21();
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", java.getParent().getParent().toString());

@@ -1,7 +1,20 @@
 package com.example.accounts.launcher;
 
-/** What the local run prints and the demo account it creates. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** The local run: every server and service up, a demo account opened, and how to use it printed. */
 final class LocalRun {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalRun() {
     }
@@ -11,9 +24,36 @@ final class LocalRun {
         platform.postgres();
         platform.kafka();
         for (Platform.Service service : Platform.Service.values()) {
-            platform.startService(service, service.localPort, java.util.Map.of());
+            platform.startService(service, service.localPort, Map.of());
         }
-        System.out.println(serversSummary(platform));
+        String accountId = openDemoAccount(platform);
+        System.out.println(serversSummary(platform) + servicesSummary(platform, accountId));
+    }
+
+    /** Opens the demo account as Ada, who becomes its ADMIN and billing contact. */
+    static String openDemoAccount(Platform platform) {
+        String token = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        String body = """
+                {"name": "Demo Company",
+                 "plan": {"modules": ["REMOTE_SUPPORT", "SERVICE_DESK", "MONITORING", "TRAINING", "CONTACT_CENTER"],
+                          "seats": [{"module": "REMOTE_SUPPORT", "seats": 10}, {"module": "SERVICE_DESK", "seats": 5},
+                                    {"module": "CONTACT_CENTER", "seats": 5}]},
+                 "admin": {"name": "Ada Admin", "email": "%s"}}""".formatted(Tokens.DEMO_ADMIN);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.service(Platform.Service.ACCOUNT).baseUrl() + "/accounts"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new LaunchException("account-service did not open the demo account (" + response.statusCode() + "): " + response.body());
+            }
+            JsonNode opened = JSON.readTree(response.body());
+            return opened.get("accountId").asText();
+        } catch (IOException e) {
+            throw new LaunchException("cannot reach account-service: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted", e);
+        }
     }
 
     static String serversSummary(Platform platform) {
@@ -24,6 +64,34 @@ final class LocalRun {
                 "  PostgreSQL    127.0.0.1:" + platform.postgres().port() + "  (user postgres, databases account, permission, session, notification)",
                 "  Kafka         " + platform.kafka().bootstrapServers(),
                 "  SMTP          127.0.0.1:" + platform.mail().smtpPort() + "  (mail readable at " + platform.mail().apiUrl() + "/api/user/{email}/messages/INBOX)",
+                "");
+    }
+
+    private static String servicesSummary(Platform platform, String accountId) {
+        String account = platform.service(Platform.Service.ACCOUNT).baseUrl();
+        String permission = platform.service(Platform.Service.PERMISSION).baseUrl();
+        return String.join("\n",
+                "Services (each has /q/health and /q/openapi)",
+                "  account-service       " + account,
+                "  permission-service    " + permission,
+                "  session-service       " + platform.service(Platform.Service.SESSION).baseUrl(),
+                "  notification-service  " + platform.service(Platform.Service.NOTIFICATION).baseUrl(),
+                "",
+                "Demo logins (password demo-password for both)",
+                "  " + Tokens.DEMO_ADMIN + "   ADMIN and billing contact of the demo account",
+                "  " + Tokens.DEMO_STANDARD + "   a login with no account yet",
+                "",
+                "Demo account: " + accountId,
+                "",
+                "Try (bash):",
+                "  ACCOUNT=" + accountId,
+                "  TOKEN=$(curl -s -d grant_type=password -d client_id=web -d username=" + Tokens.DEMO_ADMIN + " -d password=" + Tokens.DEMO_PASSWORD
+                        + " " + platform.keycloak().realmUrl() + "/protocol/openid-connect/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + account + "/accounts/$ACCOUNT",
+                "  curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\",
+                "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account + "/accounts/$ACCOUNT/members",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + permission + "/accounts/$ACCOUNT/checks?permission=members.manage\"",
+                "  curl -s " + platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_STANDARD + "/messages/INBOX",
                 "");
     }
 }

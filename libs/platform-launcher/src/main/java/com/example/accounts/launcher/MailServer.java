@@ -25,8 +25,8 @@ public final class MailServer implements AutoCloseable {
         this.apiPort = apiPort;
     }
 
-    public static MailServer start(Installation installation, Path runDir) {
-        MailServer server = new MailServer(installation, runDir, Net.freePort(), Net.freePort());
+    public static MailServer start(Installation installation, Path runDir, Ports ports) {
+        MailServer server = new MailServer(installation, runDir, ports.port("smtp"), ports.port("mail-api"));
         server.startProcess();
         return server;
     }

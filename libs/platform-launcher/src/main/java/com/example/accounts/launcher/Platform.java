@@ -55,13 +55,22 @@ public final class Platform implements AutoCloseable {
     private KeycloakServer keycloak;
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Platform(Installation installation, String runName) {
+    private final Ports ports;
+
+    private Platform(Installation installation, String runName, Ports ports) {
         this.installation = installation;
         this.runName = runName;
+        this.ports = ports;
     }
 
+    /** A platform on free ports, for tests. */
     public static Platform create(String runName) {
-        return new Platform(Installation.detect(), runName);
+        return new Platform(Installation.detect(), runName, Ports.FREE);
+    }
+
+    /** The local run's platform, on the well-known ports the README names. */
+    public static Platform local() {
+        return new Platform(Installation.detect(), "local", Ports.FIXED);
     }
 
     public Installation installation() {
@@ -72,7 +81,7 @@ public final class Platform implements AutoCloseable {
         if (postgres == null) {
             log("starting PostgreSQL");
             postgres = remember(PostgresServer.start(installation.runDir(runName), List.of(
-                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database)));
+                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database), ports));
             log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
         }
         return postgres;
@@ -81,7 +90,7 @@ public final class Platform implements AutoCloseable {
     public synchronized KafkaServer kafka() {
         if (kafka == null) {
             log("starting Kafka");
-            kafka = remember(KafkaServer.start(installation, installation.runDir(runName)));
+            kafka = remember(KafkaServer.start(installation, installation.runDir(runName), ports));
             log("Kafka ready on " + kafka.bootstrapServers());
         }
         return kafka;
@@ -90,7 +99,7 @@ public final class Platform implements AutoCloseable {
     public synchronized MailServer mail() {
         if (mail == null) {
             log("starting the SMTP server (GreenMail)");
-            mail = remember(MailServer.start(installation, installation.runDir(runName)));
+            mail = remember(MailServer.start(installation, installation.runDir(runName), ports));
             log("SMTP ready on 127.0.0.1:" + mail.smtpPort() + ", mail readable at " + mail.apiUrl());
         }
         return mail;
@@ -100,7 +109,7 @@ public final class Platform implements AutoCloseable {
         if (keycloak == null) {
             MailServer smtp = mail();
             log("starting Keycloak");
-            keycloak = remember(KeycloakServer.start(installation, installation.runDir(runName), smtp));
+            keycloak = remember(KeycloakServer.start(installation, installation.runDir(runName), smtp, ports));
             log("Keycloak ready at " + keycloak.baseUrl());
         }
         return keycloak;

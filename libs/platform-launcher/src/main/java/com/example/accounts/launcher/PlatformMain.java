@@ -13,7 +13,7 @@ public final class PlatformMain {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "run";
-        Platform platform = Platform.create("local");
+        Platform platform = Platform.local();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Platform.log("stopping everything");

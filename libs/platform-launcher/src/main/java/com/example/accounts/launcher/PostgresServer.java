@@ -31,11 +31,11 @@ public final class PostgresServer implements AutoCloseable {
         this.process = process;
     }
 
-    public static PostgresServer start(Path runDir, List<String> databases) {
+    public static PostgresServer start(Path runDir, List<String> databases, Ports ports) {
         Path bin = findBinaries();
         Path dataDir = runDir.resolve("postgres");
         Path logDir = runDir.resolve("logs");
-        int port = Net.freePort();
+        int port = ports.port("postgres");
         try {
             deleteRecursively(dataDir);
             Files.createDirectories(dataDir);

@@ -1,0 +1,105 @@
+package com.example.accounts.e2e;
+
+import com.example.accounts.launcher.Net;
+import com.example.accounts.launcher.Platform;
+import com.example.accounts.launcher.Platform.Service;
+import com.example.accounts.launcher.TestPlatform;
+import com.example.accounts.launcher.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One slice through everything, for real: a token from Keycloak, an account opened and a member added at
+ * account-service, the events through PostgreSQL, the relay and Kafka, a check at permission-service that waits
+ * for the command's consistency token, and the NTF-1 email read back from the SMTP server.
+ */
+class SliceIT {
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void startEverything() {
+        platform = TestPlatform.get();
+        for (Service service : Service.values()) {
+            platform.startService(service, Net.freePort(), Map.of());
+        }
+    }
+
+    private static String url(Service service) {
+        return platform.service(service).baseUrl();
+    }
+
+    @Test
+    void ACC1_USR1_USR2_PRM4_NTF1_openAnAccountAddAMemberCheckAndReadTheEmail() {
+        String ada = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        String accountName = "Slice " + UUID.randomUUID().toString().substring(0, 8);
+
+        String accountId = given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "%s", "plan": {"modules": ["REMOTE_SUPPORT"], "seats": [{"module": "REMOTE_SUPPORT", "seats": 3}]},
+                         "admin": {"name": "Ada Admin", "email": "%s"}}""".formatted(accountName, Tokens.DEMO_ADMIN))
+                .post(url(Service.ACCOUNT) + "/accounts")
+                .then().statusCode(201).extract().path("accountId");
+
+        String email = "newbie." + UUID.randomUUID() + "@example.com";
+        Response added = given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Nina Newbie\", \"email\": \"" + email + "\", \"role\": \"STANDARD\"}")
+                .post(url(Service.ACCOUNT) + "/accounts/" + accountId + "/members")
+                .then().statusCode(201).extract().response();
+        String consistency = added.header("Consistency-Token");
+        String newMember = added.path("memberId");
+
+        // PRM-4: with the command's token the check sees the write it follows, however fast it is asked.
+        given().auth().oauth2(ada).header("Consistency-Token", consistency)
+                .queryParam("permission", "members.manage")
+                .get(url(Service.PERMISSION) + "/accounts/" + accountId + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true));
+        given().auth().oauth2(ada).header("Consistency-Token", consistency)
+                .queryParam("permission", "members.manage").queryParam("member", newMember)
+                .get(url(Service.PERMISSION) + "/accounts/" + accountId + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing[0]", equalTo("role ADMIN"));
+
+        // NTF-1: the new member is told, by the real SMTP server, with a link to choose a password (USR-2).
+        String mailbox = platform.mail().apiUrl() + "/api/user/" + email + "/messages/INBOX";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().get(mailbox).then().extract().statusCode() == 200
+                        && given().get(mailbox).jsonPath().getList("$").size() == 1);
+        JsonPath mail = given().get(mailbox).jsonPath();
+        String mime = mail.getString("[0].mimeMessage");
+        assertEquals("You were added to " + accountName, mail.getString("[0].subject"));
+        assertTrue(mime.contains("Ada Admin added you to the account \"" + accountName + "\""), mime);
+        assertTrue(mime.contains(platform.keycloak().realmUrl() + "/login-actions/reset-credentials"), mime);
+        assertTrue(mime.lines().anyMatch(line -> line.matches("(?i)Message-ID: <[0-9a-f-]{36}\\.[0-9a-f]{16}@accounts\\.local>")), mime);
+
+        // The link leads to Keycloak's page where the new login chooses its password.
+        String link = mime.lines().filter(line -> line.contains("/login-actions/reset-credentials")).findFirst().orElseThrow()
+                .replaceAll(".*(http\\S+).*", "$1");
+        given().redirects().follow(true).get(link).then().statusCode(200).body(containsString("username"));
+
+        // Ada opened the account herself: she is not mailed about being added.
+        Response adasMailbox = given().get(platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_ADMIN + "/messages/INBOX");
+        assertTrue(adasMailbox.statusCode() == 404 || adasMailbox.jsonPath().getList("subject", String.class).stream()
+                .noneMatch(("You were added to " + accountName)::equals), adasMailbox.asString());
+    }
+
+    @Test
+    void servicesReportHealthUp() {
+        for (Service service : Service.values()) {
+            given().get(url(service) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+}
