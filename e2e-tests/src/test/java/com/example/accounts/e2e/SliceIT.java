@@ -92,7 +92,8 @@ class SliceIT {
 
         // Ada opened the account herself: she is not mailed about being added.
         Response adasMailbox = given().get(platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_ADMIN + "/messages/INBOX");
-        assertTrue(adasMailbox.statusCode() == 404 || adasMailbox.jsonPath().getList("subject", String.class).stream()
+        // GreenMail answers 400 "not found" for a mailbox that never received mail.
+        assertTrue(adasMailbox.statusCode() == 400 || adasMailbox.jsonPath().getList("subject", String.class).stream()
                 .noneMatch(("You were added to " + accountName)::equals), adasMailbox.asString());
     }
 

@@ -3,7 +3,6 @@ package com.example.accounts.eventstore;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.TestPlatform;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,13 +59,8 @@ final class StoreFixture implements AutoCloseable {
     }
 
     static NewEvent userAdded(UUID accountId) {
-        ObjectNode data = EventJson.MAPPER.createObjectNode()
-                .put("memberId", UUID.randomUUID().toString()).put("loginId", "login-" + accountId)
-                .put("name", "Test Member").put("email", "member@example.com").put("role", "STANDARD")
-                .put("loginCreated", false).putNull("language");
-        data.putObject("companyAccess").put("all", true).putArray("companies");
-        data.putArray("supportFeatures");
-        return new NewEvent(UUID.randomUUID(), "UserAdded", 1, data);
+        return new NewEvent(UUID.randomUUID(), "UserAdded", 1, PublishedEvents.userAddedData(UUID.randomUUID(), "login-" + accountId,
+                "Test Member", "member@example.com", "STANDARD", false));
     }
 
     static EventMetadata metadata() {

@@ -3,63 +3,51 @@ package com.example.accounts.permission.api;
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
-import com.example.accounts.eventstore.OutboxRelay;
+import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/**
- * Checks against the read model fed through the real Kafka. The events are published here as account-service's
- * relay would publish them, so each case controls exactly what arrives and how often.
- */
+/** Checks against the read model, fed through the real Kafka with exactly the events each case needs. */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "permission-service"))
 class CheckApiTest {
 
-    private static final AtomicLong POSITION = new AtomicLong(1_000_000);
-    private static KafkaProducer<String, String> producer;
+    private static PublishedEvents kafka;
 
     @BeforeAll
-    static void topic() throws Exception {
-        String bootstrap = TestPlatform.get().kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(OutboxRelay.eventTopic(Topics.ACCOUNT_EVENTS, 12))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()));
+    static void connect() {
+        kafka = new PublishedEvents(TestPlatform.get().kafka().bootstrapServers());
     }
 
-    private record Account(UUID id, UUID adminMember, String adminLogin, EventEnvelope opened, EventEnvelope adminAdded) {
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private record Account(UUID id, EventEnvelope opened, EventEnvelope adminAdded) {
+    }
+
+    private static String token(String user) {
+        return Tokens.password(TestPlatform.get().keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
     }
 
     private static String loginOf(String user) {
-        String token = Tokens.password(TestPlatform.get().keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(token(user).split("\\.")[1]));
         try {
             return EventJson.MAPPER.readTree(payload).get("sub").asText();
         } catch (Exception e) {
@@ -67,95 +55,77 @@ class CheckApiTest {
         }
     }
 
-    private static EventEnvelope event(UUID account, long version, String type, ObjectNode data) {
-        return new EventEnvelope(UUID.randomUUID(), type, 1, account, "account-" + account, version, POSITION.incrementAndGet(),
-                Instant.now(), "system", "c", "c", data);
-    }
-
-    private static EventEnvelope userAdded(UUID account, long version, UUID member, String login, String email, String role) {
-        ObjectNode data = EventJson.MAPPER.createObjectNode().put("memberId", member.toString()).put("loginId", login)
-                .put("name", email).put("email", email).put("role", role).put("loginCreated", false).putNull("language");
-        data.putObject("companyAccess").put("all", true).putArray("companies");
-        data.putArray("supportFeatures");
-        return event(account, version, "UserAdded", data);
-    }
-
+    /** An account Ada opened: she is its ADMIN and billing contact. */
     private static Account account() {
         UUID id = UUID.randomUUID();
         UUID admin = UUID.randomUUID();
-        ObjectNode opened = EventJson.MAPPER.createObjectNode().put("accountId", id.toString()).put("name", "Acme")
-                .put("billingContactMemberId", admin.toString());
-        opened.putObject("plan").putArray("modules");
-        ((ObjectNode) opened.get("plan")).putArray("seats");
         String login = loginOf(Tokens.DEMO_ADMIN);
-        return new Account(id, admin, login, event(id, 1, "AccountOpened", opened), userAdded(id, 2, admin, login, Tokens.DEMO_ADMIN, "ADMIN"));
-    }
-
-    private static void publish(EventEnvelope... events) throws Exception {
-        for (EventEnvelope e : events) {
-            producer.send(new ProducerRecord<>(Topics.ACCOUNT_EVENTS, e.accountId().toString(), EventJson.write(e))).get();
-        }
-    }
-
-    private static String ada() {
-        return Tokens.password(TestPlatform.get().keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        return new Account(id, PublishedEvents.accountOpened(id, "Acme", admin, login),
+                PublishedEvents.userAdded(id, 2, login, admin, login, "Ada", Tokens.DEMO_ADMIN, "ADMIN", false));
     }
 
     @Test
-    void PRM2_PRM4_theAdminMayManageMembersAStandardMemberMayNot() throws Exception {
+    void PRM2_PRM4_theAdminMayManageMembersAStandardMemberMayNot() {
         Account account = account();
         UUID benMember = UUID.randomUUID();
-        EventEnvelope benAdded = userAdded(account.id(), 3, benMember, loginOf(Tokens.DEMO_STANDARD), Tokens.DEMO_STANDARD, "STANDARD");
-        publish(account.opened(), account.adminAdded(), benAdded);
-        String token = benAdded.token(Topics.ACCOUNT_EVENTS).toString();
+        EventEnvelope benAdded = PublishedEvents.userAdded(account.id(), 3, "ada", benMember, loginOf(Tokens.DEMO_STANDARD), "Ben",
+                Tokens.DEMO_STANDARD, "STANDARD", false);
+        kafka.publish(account.opened(), account.adminAdded(), benAdded);
+        String consistency = benAdded.token(Topics.ACCOUNT_EVENTS).toString();
 
-        given().auth().oauth2(ada()).header("Consistency-Token", token)
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", consistency)
                 .queryParam("permission", "members.manage")
                 .get("/accounts/" + account.id() + "/checks")
-                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons[0]", org.hamcrest.Matchers.containsString("role ADMIN"));
-        given().auth().oauth2(ada()).queryParam("consistency", token)
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons[0]", containsString("role ADMIN"));
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", consistency)
                 .queryParam("permission", "members.manage").queryParam("member", benMember.toString())
                 .get("/accounts/" + account.id() + "/checks")
                 .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("role ADMIN"));
+        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).queryParam("consistency", consistency)
+                .queryParam("permission", "members.manage").queryParam("member", "me")
+                .get("/accounts/" + account.id() + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(false)).body("memberId", equalTo(benMember.toString()));
     }
 
     @Test
-    void PRM1_anEventDeliveredTwiceTakesEffectOnce() throws Exception {
+    void PRM1_anEventDeliveredTwiceTakesEffectOnce() {
         Account account = account();
-        publish(account.opened(), account.adminAdded(), account.opened(), account.adminAdded());
-        EventEnvelope later = userAdded(account.id(), 3, UUID.randomUUID(), "login-x", "x@example.com", "STANDARD");
-        publish(later, later);
+        kafka.publish(account.opened(), account.adminAdded(), account.opened(), account.adminAdded());
+        EventEnvelope later = PublishedEvents.userAdded(account.id(), 3, "ada", UUID.randomUUID(), "login-x", "X", "x@example.com", "STANDARD", false);
+        kafka.publish(later, later);
 
-        given().auth().oauth2(ada()).header("Consistency-Token", later.token(Topics.ACCOUNT_EVENTS).toString())
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", later.token(Topics.ACCOUNT_EVENTS).toString())
                 .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
                 .then().statusCode(200).body("allowed", equalTo(true));
     }
 
     @Test
-    void PRM4_aTokenNotAppliedWithinTheBoundIsARetryable503NeverAStaleAnswer() throws Exception {
+    void PRM4_aTokenNotAppliedWithinTheBoundIsARetryable503NeverAStaleAnswer() {
         Account account = account();
-        publish(account.opened(), account.adminAdded());
-        String never = account.id() + "." + (POSITION.get() + 1_000);
+        kafka.publish(account.opened(), account.adminAdded());
+        String never = "account-events." + account.id() + "." + (account.adminAdded().position() + 1_000);
 
-        given().auth().oauth2(ada()).header("Consistency-Token", "account-events." + never)
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", never)
                 .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
                 .then().statusCode(503).contentType("application/problem+json").body("rule", equalTo("PRM-4"));
     }
 
     @Test
-    void ACC6_aCallerOutsideTheAccountGets404() throws Exception {
+    void ACC6_aCallerOutsideTheAccountGets404() {
         Account account = account();
-        publish(account.opened(), account.adminAdded());
-        String ben = Tokens.password(TestPlatform.get().keycloak().realmUrl(), Tokens.DEMO_STANDARD, Tokens.DEMO_PASSWORD);
+        kafka.publish(account.opened(), account.adminAdded());
 
-        given().auth().oauth2(ben).header("Consistency-Token", account.adminAdded().token(Topics.ACCOUNT_EVENTS).toString())
+        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).header("Consistency-Token", account.adminAdded().token(Topics.ACCOUNT_EVENTS).toString())
                 .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
                 .then().statusCode(404).body("rule", equalTo("ACC-6"));
     }
 
     @Test
-    void SEC2_anUnknownPermissionIsNamed() {
-        given().auth().oauth2(ada()).queryParam("permission", "launch.rockets").get("/accounts/" + UUID.randomUUID() + "/checks")
+    void SEC2_anUnknownPermissionOrAMalformedTokenIsNamed() {
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("permission", "launch.rockets").get("/accounts/" + UUID.randomUUID() + "/checks")
                 .then().statusCode(400).body("errors[0].field", equalTo("permission"));
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("permission", "members.manage").queryParam("consistency", "yesterday")
+                .get("/accounts/" + UUID.randomUUID() + "/checks")
+                .then().statusCode(400).body("errors[0].field", equalTo("consistency"));
     }
 }

@@ -1,0 +1,89 @@
+package com.example.accounts.eventstore;
+
+import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.Topics;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Account events as account-service's relay publishes them, for the tests of the services that consume them:
+ * each test decides exactly what arrives on the real Kafka, and how often.
+ */
+public final class PublishedEvents implements AutoCloseable {
+
+    private static final AtomicLong POSITION = new AtomicLong(System.currentTimeMillis());
+
+    private final KafkaProducer<String, String> producer;
+
+    public PublishedEvents(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(List.of(OutboxRelay.eventTopic(Topics.ACCOUNT_EVENTS, 12))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    }
+
+    public static EventEnvelope event(UUID account, long version, String type, String actor, ObjectNode data) {
+        return new EventEnvelope(UUID.randomUUID(), type, 1, account, "account-" + account, version, POSITION.incrementAndGet(),
+                Instant.now(), actor, "correlation", "causation", data);
+    }
+
+    public static EventEnvelope accountOpened(UUID account, String name, UUID billingContact, String actor) {
+        ObjectNode data = EventJson.MAPPER.createObjectNode().put("accountId", account.toString()).put("name", name)
+                .put("billingContactMemberId", billingContact.toString());
+        ObjectNode plan = data.putObject("plan");
+        plan.putArray("modules");
+        plan.putArray("seats");
+        return event(account, 1, "AccountOpened", actor, data);
+    }
+
+    public static EventEnvelope userAdded(UUID account, long version, String actor, UUID member, String login, String name,
+                                          String email, String role, boolean loginCreated) {
+        return event(account, version, "UserAdded", actor, userAddedData(member, login, name, email, role, loginCreated));
+    }
+
+    public static ObjectNode userAddedData(UUID member, String login, String name, String email, String role, boolean loginCreated) {
+        ObjectNode data = EventJson.MAPPER.createObjectNode().put("memberId", member.toString()).put("loginId", login)
+                .put("name", name).put("email", email).put("role", role).put("loginCreated", loginCreated).putNull("language");
+        data.putObject("companyAccess").put("all", true).putArray("companies");
+        data.putArray("supportFeatures");
+        return data;
+    }
+
+    public void publish(EventEnvelope... events) {
+        try {
+            for (EventEnvelope e : events) {
+                producer.send(new ProducerRecord<>(Topics.ACCOUNT_EVENTS, e.accountId().toString(), EventJson.write(e))).get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the test event", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
