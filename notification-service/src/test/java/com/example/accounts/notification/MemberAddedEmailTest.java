@@ -8,8 +8,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,17 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "notification-service"))
 class MemberAddedEmailTest {
 
-    private static PublishedEvents kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new PublishedEvents(TestPlatform.get().kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private final PublishedEvents kafka = PublishedEvents.onTestPlatform();
 
     private static String mailbox(String email) {
         return TestPlatform.get().mail().apiUrl() + "/api/user/" + email + "/messages/INBOX";

@@ -6,7 +6,6 @@ import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
-import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
@@ -83,10 +82,5 @@ public class AccountCommands {
                     .invoke(relay::wake)
                     .map(appended -> new CommandResult(decided, appended.token()));
         });
-    }
-
-    /** Thrown where the rule book says the account is not there for this caller. */
-    public static RuleViolation noSuchAccount() {
-        return new RuleViolation(RuleViolation.Kind.NOT_FOUND, "ACC-6", null, "no such account");
     }
 }

@@ -57,7 +57,6 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private volatile long publishedPosition;
 
     public OutboxRelay(Pool pool, String topic, String bootstrapServers, int partitions) {
         this(pool, topic, bootstrapServers, partitions, 500, Duration.ofMillis(200));
@@ -97,11 +96,6 @@ public final class OutboxRelay implements AutoCloseable {
     /** Tells the relay that events were just appended, so it need not wait for its next poll. */
     public void wake() {
         wake.release();
-    }
-
-    /** The position of the last event Kafka acknowledged, as far as this relay knows. */
-    public long publishedPosition() {
-        return publishedPosition;
     }
 
     private void run() {
@@ -183,7 +177,6 @@ public final class OutboxRelay implements AutoCloseable {
                 Row last = batch.get(batch.size() - 1);
                 checkpoint = new Checkpoint(last.getString("tx_text"), last.getLong("position"));
                 saveCheckpoint(checkpoint);
-                publishedPosition = Math.max(publishedPosition, maxPosition(batch));
             }
         } finally {
             producer.close(Duration.ofSeconds(5));
@@ -243,14 +236,6 @@ public final class OutboxRelay implements AutoCloseable {
                         ON CONFLICT (relay) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position""")
                 .execute(Tuple.of(name, checkpoint.txId(), checkpoint.position()))
                 .await().atMost(Duration.ofSeconds(10));
-    }
-
-    private static long maxPosition(List<Row> batch) {
-        long max = 0;
-        for (Row row : batch) {
-            max = Math.max(max, row.getLong("position"));
-        }
-        return max;
     }
 
     private void waitForWork() {

@@ -25,7 +25,18 @@ public final class PublishedEvents implements AutoCloseable {
 
     private static final AtomicLong POSITION = new AtomicLong(System.currentTimeMillis());
 
+    private static PublishedEvents onTestPlatform;
+
     private final KafkaProducer<String, String> producer;
+
+    /** One publisher per test JVM, to the test platform's Kafka; closed when the JVM exits. */
+    public static synchronized PublishedEvents onTestPlatform() {
+        if (onTestPlatform == null) {
+            onTestPlatform = new PublishedEvents(com.example.accounts.launcher.TestPlatform.get().kafka().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(onTestPlatform::close));
+        }
+        return onTestPlatform;
+    }
 
     public PublishedEvents(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {

@@ -118,17 +118,6 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the process at once, as a crash would: for tests that prove recovery. */
-    public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -43,11 +43,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process.log();
     }
 
-    /** Kills the service as a crash would. */
-    public void kill() {
-        process.kill();
-    }
-
     @Override
     public void close() {
         process.stop(java.time.Duration.ofSeconds(15));

@@ -30,10 +30,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, rule, "Forbidden", detail, null);
     }
 
-    public static ProblemException conflict(String rule, String detail) {
-        return new ProblemException(409, rule, "Conflict", detail, null);
-    }
-
     public Problem problem() {
         return problem;
     }

@@ -86,6 +86,10 @@ public class ProblemMapper {
         if (problem.status() >= 500) {
             LOG.warnf("answering %d: %s", problem.status(), problem.detail());
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", "1");
+        }
+        return response.build();
     }
 }

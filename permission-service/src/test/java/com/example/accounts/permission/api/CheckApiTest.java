@@ -10,8 +10,6 @@ import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -27,17 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "permission-service"))
 class CheckApiTest {
 
-    private static PublishedEvents kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new PublishedEvents(TestPlatform.get().kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private final PublishedEvents kafka = PublishedEvents.onTestPlatform();
 
     private record Account(UUID id, EventEnvelope opened, EventEnvelope adminAdded) {
     }
@@ -107,7 +95,7 @@ class CheckApiTest {
 
         given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", never)
                 .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
-                .then().statusCode(503).contentType("application/problem+json").body("rule", equalTo("PRM-4"));
+                .then().statusCode(503).header("Retry-After", "1").contentType("application/problem+json").body("rule", equalTo("PRM-4"));
     }
 
     @Test
