@@ -40,25 +40,47 @@ public final class ManagedProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            Files.writeString(pidFile, Long.toString(process.pid()));
+            Files.writeString(pidFile, process.pid() + " " + process.toHandle().info().startInstant().map(Instant::toEpochMilli).orElse(0L));
             return new ManagedProcess(name, process, log, pidFile);
         } catch (IOException e) {
             throw new LaunchException("could not start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
         }
     }
 
-    /** A run that was killed leaves its servers behind; their pid files let the next run stop them. */
+    /** Stops what a killed earlier run left behind in this log folder, before anything claims its ports. */
+    static void killStaleIn(Path logDir) {
+        if (!Files.isDirectory(logDir)) {
+            return;
+        }
+        try (var pidFiles = Files.list(logDir)) {
+            for (Path pidFile : pidFiles.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                killStale(pidFile);
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A run that was killed leaves its servers behind; their pid files let the next run stop them. The file also
+     * holds the process's start time, so that a pid the system has since given to another process is left alone.
+     */
     private static void killStale(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String pid = Files.readString(pidFile).trim();
+        String[] recorded = Files.readString(pidFile).trim().split(" ");
         Files.delete(pidFile);
-        ProcessHandle.of(Long.parseLong(pid)).ifPresent(stale -> {
-            stale.descendants().forEach(ProcessHandle::destroyForcibly);
-            stale.destroyForcibly();
-            stale.onExit().join();
-        });
+        if (recorded.length != 2) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(recorded[0]))
+                .filter(stale -> stale.info().startInstant().map(start -> Long.toString(start.toEpochMilli()).equals(recorded[1])).orElse(false))
+                .ifPresent(stale -> {
+                    stale.descendants().forEach(ProcessHandle::destroyForcibly);
+                    stale.destroyForcibly();
+                    stale.onExit().join();
+                });
     }
 
     public void awaitReady(Duration timeout, BooleanSupplier ready) {

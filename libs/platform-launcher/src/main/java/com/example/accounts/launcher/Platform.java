@@ -61,6 +61,7 @@ public final class Platform implements AutoCloseable {
         this.installation = installation;
         this.runName = runName;
         this.ports = ports;
+        ManagedProcess.killStaleIn(installation.runDir(runName).resolve("logs"));
     }
 
     /** A platform on free ports, for tests. */
