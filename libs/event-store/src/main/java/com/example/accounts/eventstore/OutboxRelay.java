@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -38,10 +36,16 @@ import java.util.concurrent.TimeUnit;
  * instead orders events by (writing transaction id, position) and only reads events of transactions older than the
  * oldest transaction still running ({@code pg_snapshot_xmin}). No event can later appear before its checkpoint.
  *
- * <p>Why nothing is lost: the checkpoint moves only after Kafka acknowledged the whole batch. When Kafka is down
+ * <p>Why nothing is lost: the checkpoint moves only after Kafka committed the whole batch. When Kafka is down
  * the relay keeps retrying with back-off; when the relay dies mid-batch, the next one starts again from the
  * checkpoint, so an event is repeated only as itself (same event id). One relay per store publishes at a time,
  * elected by a PostgreSQL advisory lock.
+ *
+ * <p>Why each account's order survives a failed send: a batch is one Kafka transaction. Sends are not
+ * all-or-nothing (while a broker comes back, the first record of a batch may time out and the next ones succeed),
+ * so without a transaction a retry would deliver version 1 after version 10. Consumers read with
+ * {@code isolation.level=read_committed} and never see a batch that was not committed whole. The transactional
+ * id is per database and topic, so a relay that lost its lead (or a zombie of a killed process) is fenced.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -75,7 +79,7 @@ public final class OutboxRelay implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -110,7 +114,7 @@ public final class OutboxRelay implements AutoCloseable {
                     continue;
                 }
                 ensureTopic();
-                publishWhileLeader();
+                publishWhileLeader(transactionalId(leaderConnection));
                 backoff = Duration.ofMillis(100);
             } catch (RuntimeException e) {
                 if (!running) {
@@ -130,6 +134,12 @@ public final class OutboxRelay implements AutoCloseable {
     private boolean leader(SqlConnection connection) {
         return connection.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1))").execute(Tuple.of(name))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
+    }
+
+    private String transactionalId(SqlConnection connection) {
+        String database = connection.query("SELECT current_database()").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0);
+        return name + ":" + database;
     }
 
     private void ensureTopic() {
@@ -155,9 +165,9 @@ public final class OutboxRelay implements AutoCloseable {
                 "cleanup.policy", "delete"));
     }
 
-    private void publishWhileLeader() {
+    private void publishWhileLeader(String transactionalId) {
         Checkpoint checkpoint = loadCheckpoint();
-        Producer<String, String> producer = new KafkaProducer<>(producerConfig);
+        Producer<String, String> producer = transactionalProducer(transactionalId);
         try {
             while (running) {
                 List<Row> batch = nextBatch(checkpoint);
@@ -165,15 +175,7 @@ public final class OutboxRelay implements AutoCloseable {
                     waitForWork();
                     continue;
                 }
-                try {
-                    publish(producer, batch);
-                } catch (RuntimeException e) {
-                    // A failed send may leave later records of the batch in flight: start over with a fresh
-                    // producer from the checkpoint, so every account's events are sent again in order.
-                    producer.close(Duration.ZERO);
-                    producer = new KafkaProducer<>(producerConfig);
-                    throw e;
-                }
+                publish(producer, batch);
                 Row last = batch.get(batch.size() - 1);
                 checkpoint = new Checkpoint(last.getString("tx_text"), last.getLong("position"));
                 saveCheckpoint(checkpoint);
@@ -183,26 +185,35 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * A failure anywhere closes this producer: the next one's {@code initTransactions} aborts what the failed
+     * batch left open, and the batch is sent again from the checkpoint.
+     */
+    private Producer<String, String> transactionalProducer(String transactionalId) {
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        Producer<String, String> producer = new KafkaProducer<>(config);
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
     private void publish(Producer<String, String> producer, List<Row> batch) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        producer.beginTransaction();
         for (Row row : batch) {
             EventEnvelope envelope = EventStore.envelope(row);
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.accountId().toString(), EventJson.write(envelope));
             record.headers().add("event-id", envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
-            sends.add(producer.send(record));
+            producer.send(record);
         }
         producer.flush();
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka refused an event: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            }
-        }
+        // Throws when any send of the batch failed; nothing of the batch is then visible to read_committed consumers.
+        producer.commitTransaction();
     }
 
     private List<Row> nextBatch(Checkpoint checkpoint) {
