@@ -83,7 +83,8 @@ public final class KafkaServer implements AutoCloseable {
 
     private void format() {
         List<String> command = java("kafka.tools.StorageTool");
-        command.addAll(List.of("format", "-t", clusterId(), "-c", dir.resolve("server.properties").toString()));
+        // "--cluster-id=": a base64url id may start with '-', which the tool would take for an option (1 start in 64).
+        command.addAll(List.of("format", "--cluster-id=" + clusterId(), "--config=" + dir.resolve("server.properties")));
         PostgresServer.run(command, logDir, "kafka storage format");
     }
 
