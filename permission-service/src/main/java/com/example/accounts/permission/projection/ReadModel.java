@@ -5,6 +5,8 @@ import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.permission.domain.MemberFacts;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,10 +26,16 @@ public class ReadModel {
 
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS accounts (
-                account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL);
+                account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL, plan jsonb NOT NULL,
+                settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "en"}');
+            CREATE TABLE IF NOT EXISTS member_seats (
+                account_id uuid NOT NULL, member_id uuid NOT NULL, module text NOT NULL, PRIMARY KEY (account_id, member_id, module));
             CREATE TABLE IF NOT EXISTS members (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, email text NOT NULL,
-                name text NOT NULL, role text NOT NULL, PRIMARY KEY (account_id, member_id));
+                name text NOT NULL, role text NOT NULL, company_access jsonb NOT NULL, support_features jsonb NOT NULL,
+                PRIMARY KEY (account_id, member_id));
+            CREATE TABLE IF NOT EXISTS companies (
+                account_id uuid NOT NULL, company_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, company_id));
             CREATE INDEX IF NOT EXISTS members_by_login ON members (account_id, login_id);
             CREATE TABLE IF NOT EXISTS applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
             CREATE TABLE IF NOT EXISTS account_positions (
@@ -61,16 +69,62 @@ public class ReadModel {
     private Uni<Void> project(SqlConnection c, EventEnvelope event) {
         var data = event.data();
         return switch (event.type()) {
-            case "AccountOpened" -> c.preparedQuery("INSERT INTO accounts (account_id, name, billing_contact) VALUES ($1, $2, $3)")
-                    .execute(Tuple.of(event.accountId(), data.get("name").asText(), UUID.fromString(data.get("billingContactMemberId").asText())))
+            case "AccountOpened" -> c.preparedQuery("INSERT INTO accounts (account_id, name, billing_contact, plan) VALUES ($1, $2, $3, $4)")
+                    .execute(Tuple.of(event.accountId(), data.get("name").asText(), UUID.fromString(data.get("billingContactMemberId").asText()),
+                            new JsonObject(data.get("plan").toString())))
                     .replaceWithVoid();
+            case "PlanChanged" -> update(c, "UPDATE accounts SET plan = $2 WHERE account_id = $1",
+                    Tuple.of(event.accountId(), new JsonObject(data.get("plan").toString())));
+            case "BillingContactChanged" -> update(c, "UPDATE accounts SET billing_contact = $2 WHERE account_id = $1",
+                    Tuple.of(event.accountId(), uuid(data, "toMemberId")));
+            case "RoleChanged" -> update(c, "UPDATE members SET role = $3 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("to").asText()));
+            case "UserDeleted" -> update(c, "DELETE FROM member_seats WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId")))
+                    .chain(() -> update(c, "DELETE FROM members WHERE account_id = $1 AND member_id = $2",
+                            Tuple.of(event.accountId(), uuid(data, "memberId"))));
+            case "SeatProvisioned" -> update(c, "INSERT INTO member_seats (account_id, member_id, module) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("module").asText()));
+            case "SeatReleased" -> update(c, "DELETE FROM member_seats WHERE account_id = $1 AND member_id = $2 AND module = $3",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("module").asText()));
             case "UserAdded" -> c.preparedQuery("""
-                            INSERT INTO members (account_id, member_id, login_id, email, name, role) VALUES ($1, $2, $3, $4, $5, $6)""")
+                            INSERT INTO members (account_id, member_id, login_id, email, name, role, company_access, support_features)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                     .execute(Tuple.from(java.util.List.of(event.accountId(), UUID.fromString(data.get("memberId").asText()),
-                            data.get("loginId").asText(), data.get("email").asText(), data.get("name").asText(), data.get("role").asText())))
+                            data.get("loginId").asText(), data.get("email").asText(), data.get("name").asText(), data.get("role").asText(),
+                            new JsonObject(data.get("companyAccess").toString()), new JsonArray(data.get("supportFeatures").toString()))))
                     .replaceWithVoid();
+            case "UserProfileChanged" -> update(c, "UPDATE members SET name = $3, email = $4 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("name").asText(), data.get("email").asText()));
+            case "AccountSettingsChanged" -> update(c, "UPDATE accounts SET settings = $2 WHERE account_id = $1",
+                    Tuple.of(event.accountId(), new JsonObject(data.get("settings").toString())));
+            // Billing information decides no permission; the billing contact does (BillingContactChanged).
+            case "BillingInfoChanged" -> Uni.createFrom().voidItem();
+            case "CompanyAccessChanged" -> update(c, "UPDATE members SET company_access = $3 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonObject(data.get("companyAccess").toString())));
+            case "SupportFeaturesChanged" -> update(c, "UPDATE members SET support_features = $3 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("supportFeatures").toString())));
+            case "CompanyAdded", "CompanyRenamed" -> update(c, """
+                            INSERT INTO companies (account_id, company_id, name) VALUES ($1, $2, $3)
+                            ON CONFLICT (account_id, company_id) DO UPDATE SET name = excluded.name""",
+                    Tuple.of(event.accountId(), uuid(data, "companyId"), data.get("name").asText()));
+            // CMP-2: the company leaves every access list with it; a list it empties reaches no company.
+            case "CompanyRemoved" -> update(c, "DELETE FROM companies WHERE account_id = $1 AND company_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "companyId")))
+                    .chain(() -> update(c, """
+                                    UPDATE members SET company_access = jsonb_set(company_access, '{companies}', (company_access->'companies') - $2)
+                                    WHERE account_id = $1 AND company_access->'companies' ? $2""",
+                            Tuple.of(event.accountId(), data.get("companyId").asText())));
             default -> throw new UnknownEventException(event.type());
         };
+    }
+
+    private static Uni<Void> update(SqlConnection c, String sql, Tuple args) {
+        return c.preparedQuery(sql).execute(args).replaceWithVoid();
+    }
+
+    private static UUID uuid(com.fasterxml.jackson.databind.JsonNode data, String field) {
+        return UUID.fromString(data.get(field).asText());
     }
 
     private Uni<Void> advance(SqlConnection c, String topic, EventEnvelope event) {
