@@ -31,4 +31,25 @@ public final class AccountRequests {
 
     public record CompanyAccessBody(Boolean all, List<UUID> companies) {
     }
+
+    public record ChangeRoleRequest(Role role) {
+    }
+
+    public record BillingContactRequest(UUID memberId) {
+    }
+
+    public record SupportFeaturesRequest(List<SupportFeature> supportFeatures) {
+    }
+
+    public record CompanyRequest(String name) {
+    }
+
+    public record BillingInfoRequest(String address, String email, String vatId, String paymentMethodRef) {
+    }
+
+    public record SettingsRequest(Boolean serverInviteEmails, Boolean coOrganizers, String defaultLanguage) {
+    }
+
+    public record ProfileRequest(String name, String email) {
+    }
 }

@@ -1,24 +1,25 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.account.api.AccountRequests.AddMemberRequest;
+import com.example.accounts.account.api.AccountRequests.BillingContactRequest;
+import com.example.accounts.account.api.AccountRequests.BillingInfoRequest;
 import com.example.accounts.account.api.AccountRequests.OpenAccountRequest;
+import com.example.accounts.account.api.AccountRequests.PlanBody;
+import com.example.accounts.account.api.AccountRequests.SettingsRequest;
 import com.example.accounts.account.api.AccountViews.AccountOpenedView;
 import com.example.accounts.account.api.AccountViews.AccountView;
-import com.example.accounts.account.api.AccountViews.MemberAddedView;
 import com.example.accounts.account.application.AccountCommands;
-import com.example.accounts.account.application.CommandResult;
-import com.example.accounts.account.domain.AccountCommand.AddMember;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand.ChangeBillingInfo;
+import com.example.accounts.account.domain.AccountCommand.ChangePlan;
+import com.example.accounts.account.domain.AccountCommand.ChangeSettings;
+import com.example.accounts.account.domain.AccountCommand.HandOverBillingContact;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
-import com.example.accounts.account.domain.RuleViolation;
-import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
-import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.SeatCount;
-import com.example.accounts.contract.ConsistencyToken;
-import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.account.domain.Vocabulary.BillingInfo;
+import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
-import com.example.accounts.kit.ProblemMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,17 +37,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/accounts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccountResource {
 
     private final AccountCommands commands;
@@ -57,11 +61,11 @@ public class AccountResource {
     }
 
     @POST
-    @Operation(summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact")
+    @Operation(summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "opened; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "400", description = "malformed JSON or unknown field (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a rule refused it; the problem names the field and the rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> open(OpenAccountRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
+    @APIResponse(responseCode = "422", description = "a rule refused it, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> open(OpenAccountRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
         if (request == null) {
             throw ProblemException.badRequest("body", "is required");
@@ -72,89 +76,116 @@ public class AccountResource {
         if (request.admin().email() == null || caller.email() == null || !request.admin().email().strip().equalsIgnoreCase(caller.email())) {
             throw ProblemException.invalid("ACC-1", "admin.email", "must be the signed-in caller's own email, who becomes the first admin");
         }
-        if (request.plan() == null || request.plan().modules() == null) {
-            throw ProblemException.invalid("ACC-2", "plan.modules", "is required");
-        }
-        List<SeatCount> seats = request.plan().seats() == null ? List.of() : request.plan().seats().stream()
-                .map(seat -> {
-                    if (seat == null || seat.module() == null || seat.seats() == null) {
-                        throw ProblemException.invalid("ACC-2", "plan.seats", "each entry needs a module and a number of seats");
-                    }
-                    return new SeatCount(seat.module(), seat.seats());
-                }).toList();
         UUID accountId = UUID.randomUUID();
-        OpenAccount command = new OpenAccount(accountId, request.name(), new Plan(request.plan().modules(), seats), UUID.randomUUID(),
+        OpenAccount command = new OpenAccount(accountId, request.name(), ApiSupport.plan(request.plan()), UUID.randomUUID(),
                 caller.loginId(), request.admin().name(), request.admin().email(), Instant.now());
-        return commands.open(command, metadata(caller, correlationId, command.now()))
-                .map(result -> created(URI.create("/accounts/" + accountId), result,
-                        new AccountOpenedView(accountId, command.firstMemberId(), result.account().version(), result.token().toString())));
+        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts", request),
+                        result -> ApiSupport.created(URI.create("/accounts/" + accountId), result,
+                                new AccountOpenedView(accountId, command.firstMemberId(), result.account().version(), result.token().toString())))
+                .map(ApiSupport::respond);
     }
 
     @GET
     @Path("/{accountId}")
     @Operation(summary = "The account, its plan and its members, for its members (ACC-6: 404 for anyone else)")
     @APIResponse(responseCode = "200", description = "the account; ETag carries its version")
-    @APIResponse(responseCode = "404", description = "no such account, or the caller is not a member of it (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(account -> {
-            if (!account.opened() || account.memberByLogin(caller.loginId()).isEmpty()) {
-                throw ProblemException.notFound("account " + accountId);
-            }
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
             return Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build();
         });
     }
 
-    @POST
-    @Path("/{accountId}/members")
-    @Operation(summary = "Add a member (USR-1, USR-2): a full admin adds a person by email; an unknown email gets a new login")
-    @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "400", description = "malformed JSON or unknown field (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "the caller is a member but not a full admin (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "no such account for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the email is already a member (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a rule refused it; the problem names the field and the rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> addMember(@PathParam("accountId") UUID accountId, AddMemberRequest request,
-                                   @HeaderParam("X-Correlation-Id") String correlationId) {
+    @PUT
+    @Path("/{accountId}/plan")
+    @Operation(summary = "Change the plan (ACC-3): the billing contact only; never below the seats provisioned. Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the account after the change")
+    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "fewer seats than provisioned; names the module, the seats provisioned and asked (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an invalid plan (ACC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changePlan(@PathParam("accountId") UUID accountId, PlanBody plan, @HeaderParam("If-Match") String ifMatch,
+                                    @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
+    }
+
+    @PUT
+    @Path("/{accountId}/billing-contact")
+    @Operation(summary = "Hand the billing contact flag to another ADMIN (BIL-2); the old holder stays ADMIN. Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the account after the change")
+    @APIResponse(responseCode = "403", description = "the caller is not the billing contact (BIL-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "the new holder is not an ADMIN (BIL-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> handOverBillingContact(@PathParam("accountId") UUID accountId, BillingContactRequest request,
+                                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null || request.memberId() == null) {
+            throw ProblemException.invalid("BIL-2", "memberId", "is required");
+        }
+        HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
+    }
+
+    @GET
+    @Path("/{accountId}/billing-info")
+    @Operation(summary = "The billing information (ACC-4), for full admins")
+    @APIResponse(responseCode = "200", description = "the billing information; ETag carries the account's version")
+    @APIResponse(responseCode = "403", description = "not a full admin (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> billingInfo(@PathParam("accountId") UUID accountId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            if (account.memberByLogin(caller.loginId()).orElseThrow().role() != Role.ADMIN) {
+                throw ProblemException.forbidden("ACC-3", "only full admins see the billing information");
+            }
+            return Response.ok(account.billingInfo()).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/{accountId}/billing-info")
+    @Operation(summary = "Set the billing information, whole (ACC-3: the billing contact only; ACC-4: card numbers are refused, never stored or logged). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the billing information after the change")
+    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeBillingInfo(@PathParam("accountId") UUID accountId, BillingInfoRequest request,
+                                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         if (request == null) {
             throw ProblemException.badRequest("body", "is required");
         }
-        CompanyAccess access = request.companyAccess() == null ? null
-                : new CompanyAccess(Boolean.TRUE.equals(request.companyAccess().all()),
-                request.companyAccess().companies() == null ? List.of() : request.companyAccess().companies());
-        AddMember probe = new AddMember(caller.loginId(), UUID.randomUUID(), "(to be found or created)", false, request.name(),
-                request.email(), request.role(), access, request.supportFeatures(), request.language(), Instant.now());
-        return commands.addMember(accountId, probe, metadata(caller, correlationId, probe.now()))
-                .map(result -> created(URI.create("/accounts/" + accountId + "/members/" + probe.memberId()), result,
-                        new MemberAddedView(accountId, probe.memberId(), result.account().members().get(probe.memberId()).loginId(),
-                                result.account().version(), result.token().toString())));
+        ChangeBillingInfo command = new ChangeBillingInfo(caller.loginId(),
+                new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, result.account().billingInfo()));
     }
 
-    private static Response created(URI location, CommandResult result, Object body) {
-        return Response.created(location).entity(body)
-                .header(ConsistencyToken.HEADER, result.token().toString())
-                .tag(Long.toString(result.account().version()))
-                .build();
-    }
-
-    private static EventMetadata metadata(Caller caller, String correlationId, Instant now) {
-        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        return new EventMetadata(caller.loginId(), correlation, correlation, now);
-    }
-
-    /** Domain refusals become problem+json here, once, with the rule and field they name. */
-    @ServerExceptionMapper
-    public Response refused(RuleViolation violation) {
-        int status = switch (violation.kind()) {
-            case INVALID -> 422;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case NOT_FOUND -> 404;
-        };
-        List<Problem.FieldError> errors = violation.field() == null ? null : List.of(new Problem.FieldError(violation.field(), violation.getMessage()));
-        String detail = violation.field() == null ? violation.getMessage() : violation.field() + ": " + violation.getMessage();
-        return ProblemMapper.respond(new ProblemException(status, violation.rule(),
-                status == 404 ? "Not found" : "Refused by " + violation.rule(), detail, errors).problem());
+    @PUT
+    @Path("/{accountId}/settings")
+    @Operation(summary = "Set the account-wide settings, whole (ACC-5: full admins only). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the account after the change")
+    @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing setting or an unknown language (ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
+                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        if (request.serverInviteEmails() == null || request.coOrganizers() == null) {
+            throw ProblemException.invalid("ACC-5", request.serverInviteEmails() == null ? "serverInviteEmails" : "coOrganizers", "is required (true or false)");
+        }
+        ChangeSettings command = new ChangeSettings(caller.loginId(),
+                new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
     }
 }

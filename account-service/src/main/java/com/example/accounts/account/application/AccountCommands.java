@@ -7,80 +7,130 @@ import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
+import com.example.accounts.account.infrastructure.IdempotencyKeys;
+import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.OutboxRelay;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Runs account commands: load the account, decide, append with the version it was decided on. */
+/**
+ * Runs account commands: load the account, decide, append with the version it was decided on. A conflicting
+ * append (someone else appended first) is decided again on the new state, so invariants hold under parallel
+ * requests (SEAT-2, USR-7, BIL-1).
+ */
 @ApplicationScoped
 public class AccountCommands {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final EventStore store;
     private final OutboxRelay relay;
     private final Logins logins;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins) {
+    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys) {
         this.store = store;
         this.relay = relay;
         this.logins = logins;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     public static String streamOf(UUID accountId) {
         return "account-" + accountId;
     }
 
-    public Uni<Account> load(UUID accountId) {
+    public Uni<Loaded> load(UUID accountId) {
         return store.readStream(streamOf(accountId), 0).map(events -> {
             Account state = Account.INITIAL;
+            long position = 0;
             for (var envelope : events) {
                 state = Account.evolve(state, AccountEventCodec.decode(envelope));
+                position = envelope.position();
             }
-            return state;
+            return new Loaded(state, position);
         });
     }
 
-    public Uni<CommandResult> open(OpenAccount command, EventMetadata metadata) {
-        return execute(command.accountId(), state -> command, metadata);
+    /** A command that creates something (an account, a company, ...): SEC-3 with an Idempotency-Key. */
+    public Uni<Answer> create(UUID accountId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
+                              Function<CommandResult, Answer> answer) {
+        return once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
     }
 
     /**
      * USR-1/USR-2: the command is decided once with the login unknown, so that a caller who may not add members,
      * or bad input, never creates a login; then the login is found or created and the command decided for real.
      */
-    public Uni<CommandResult> addMember(UUID accountId, AddMember probe, EventMetadata metadata) {
-        return load(accountId)
-                .invoke(state -> AccountDecider.decide(probe, state))
+    public Uni<Answer> addMember(UUID accountId, AddMember probe, EventMetadata metadata, Optional<IdempotencyKey> key,
+                                 Function<CommandResult, Answer> answer) {
+        return once(key, () -> load(accountId)
+                .invoke(loaded -> AccountDecider.decide(probe, loaded.account()))
                 .chain(() -> logins.findOrCreate(probe.email().strip(), probe.name().strip()))
                 .chain(login -> execute(accountId, state -> new AddMember(probe.actorLoginId(), probe.memberId(), login.id(),
                         login.created(), probe.name(), probe.email(), probe.role(), probe.companyAccess(), probe.supportFeatures(),
-                        probe.language(), probe.now()), metadata));
+                        probe.language(), probe.now()), metadata, null, key, answer))
+                .map(answer));
     }
 
-    private Uni<CommandResult> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata) {
-        return attempt(accountId, command, metadata)
+    /** An edit of the account; with {@code ifMatch}, only while the account is still at that version (else 412). */
+    public Uni<CommandResult> edit(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch) {
+        return execute(accountId, command, metadata, ifMatch, Optional.empty(), null);
+    }
+
+    /**
+     * SEC-3: a key seen before gives its first answer. A request whose first try raced with this one fails here
+     * (on the key's unique index, or refused by the state the first try left, "already a member"): once the
+     * first try's answer is stored, that answer is the answer to both.
+     */
+    private Uni<Answer> once(Optional<IdempotencyKey> key, Supplier<Uni<Answer>> run) {
+        if (key.isEmpty()) {
+            return run.get();
+        }
+        return idempotencyKeys.find(key.get()).chain(stored -> stored.isPresent() ? Uni.createFrom().item(stored.get())
+                : run.get().onFailure().recoverWithUni(failure -> idempotencyKeys.find(key.get())
+                        .map(again -> again.orElseThrow(() -> failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure)))));
+    }
+
+    private Uni<CommandResult> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
+                                       Optional<IdempotencyKey> key, Function<CommandResult, Answer> answer) {
+        BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend = key.isEmpty() ? (c, r) -> Uni.createFrom().voidItem()
+                : (c, r) -> idempotencyKeys.record(c, key.get(), answer.apply(r));
+        return attempt(accountId, command, metadata, ifMatch, afterAppend)
                 .onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
-    private Uni<CommandResult> attempt(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata) {
-        return load(accountId).chain(state -> {
+    private Uni<CommandResult> attempt(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
+                                       BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend) {
+        return load(accountId).chain(loaded -> {
+            Account state = loaded.account();
+            if (ifMatch != null && state.opened() && ifMatch != state.version()) {
+                throw new PreconditionFailed(ifMatch, state.version());
+            }
             List<AccountEvent> events = AccountDecider.decide(command.apply(state), state);
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(new CommandResult(state, new ConsistencyToken(store.topic(), accountId, loaded.lastPosition())));
+            }
             Account next = state;
             for (AccountEvent event : events) {
                 next = Account.evolve(next, event);
             }
             Account decided = next;
-            return store.append(streamOf(accountId), accountId, state.version(), events.stream().map(AccountEventCodec::encode).toList(), metadata)
-                    .invoke(relay::wake)
-                    .map(appended -> new CommandResult(decided, appended.token()));
+            return store.pool().withTransaction(connection -> store.append(connection, streamOf(accountId), accountId, state.version(),
+                                    events.stream().map(AccountEventCodec::encode).toList(), metadata)
+                            .map(appended -> new CommandResult(decided, appended.token()))
+                            .call(result -> afterAppend.apply(connection, result)))
+                    .invoke(relay::wake);
         });
     }
 }

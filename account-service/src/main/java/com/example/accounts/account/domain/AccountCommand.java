@@ -1,8 +1,11 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.account.domain.Vocabulary.BillingInfo;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
+import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 
 import java.time.Instant;
@@ -23,5 +26,60 @@ public sealed interface AccountCommand {
     record AddMember(String actorLoginId, UUID memberId, String loginId, boolean loginCreated, String name, String email,
                      Role role, CompanyAccess companyAccess, List<SupportFeature> supportFeatures, String language,
                      Instant now) implements AccountCommand {
+    }
+
+    /** USR-4. */
+    record ChangeRole(String actorLoginId, UUID memberId, Role role, Instant now) implements AccountCommand {
+    }
+
+    /** USR-6. */
+    record DeleteMember(String actorLoginId, UUID memberId, Instant now) implements AccountCommand {
+    }
+
+    /** BIL-2. */
+    record HandOverBillingContact(String actorLoginId, UUID toMemberId, Instant now) implements AccountCommand {
+    }
+
+    /** ACC-3. */
+    record ChangePlan(String actorLoginId, Plan plan, Instant now) implements AccountCommand {
+    }
+
+    /** SEAT-1, SEAT-2. */
+    record ProvisionSeat(String actorLoginId, UUID memberId, Module module, Instant now) implements AccountCommand {
+    }
+
+    record ReleaseSeat(String actorLoginId, UUID memberId, Module module, Instant now) implements AccountCommand {
+    }
+
+    /** ACC-3, ACC-4. */
+    record ChangeBillingInfo(String actorLoginId, BillingInfo billingInfo, Instant now) implements AccountCommand {
+    }
+
+    /** ACC-5. */
+    record ChangeSettings(String actorLoginId, Settings settings, Instant now) implements AccountCommand {
+    }
+
+    /** USR-5. */
+    record ChangeProfile(String actorLoginId, UUID memberId, String name, String email, Instant now) implements AccountCommand {
+    }
+
+    /** USR-4, CMP-2. */
+    record ChangeCompanyAccess(String actorLoginId, UUID memberId, CompanyAccess companyAccess, Instant now) implements AccountCommand {
+    }
+
+    /** USR-4, FEAT-1. */
+    record ChangeSupportFeatures(String actorLoginId, UUID memberId, List<SupportFeature> supportFeatures, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-1. */
+    record AddCompany(String actorLoginId, UUID companyId, String name, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-1. */
+    record RenameCompany(String actorLoginId, UUID companyId, String name, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-1, CMP-2. */
+    record RemoveCompany(String actorLoginId, UUID companyId, Instant now) implements AccountCommand {
     }
 }

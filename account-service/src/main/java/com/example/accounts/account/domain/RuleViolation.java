@@ -24,6 +24,10 @@ public final class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.FORBIDDEN, rule, null, message);
     }
 
+    public static RuleViolation notFound(String rule, String message) {
+        return new RuleViolation(Kind.NOT_FOUND, rule, null, message);
+    }
+
     public static RuleViolation conflict(String rule, String field, String message) {
         return new RuleViolation(Kind.CONFLICT, rule, field, message);
     }

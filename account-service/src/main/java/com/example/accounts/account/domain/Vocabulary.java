@@ -10,7 +10,13 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
-    public enum Role { ADMIN, LIMITED_ADMIN, STANDARD, MONITORING_OBSERVER }
+    public enum Role { ADMIN, LIMITED_ADMIN, STANDARD, MONITORING_OBSERVER;
+
+        /** USR-3: full and limited admins have every company and support feature. */
+        public boolean admin() {
+            return this == ADMIN || this == LIMITED_ADMIN;
+        }
+    }
 
     public enum Module { REMOTE_SUPPORT, SERVICE_DESK, MONITORING, TRAINING, CONTACT_CENTER;
 
@@ -33,12 +39,30 @@ public final class Vocabulary {
     public record SeatCount(Module module, int seats) {
     }
 
+    /** ACC-4: where and how the account is billed. The payment method is an opaque reference, never card data. */
+    public record BillingInfo(String address, String email, String vatId, String paymentMethodRef) {
+        public static final BillingInfo NONE = new BillingInfo(null, null, null, null);
+    }
+
+    /**
+     * ACC-5: account-wide settings. An account opens with server-sent invite emails and co-organizers allowed and
+     * English as its default language.
+     */
+    public record Settings(boolean serverInviteEmails, boolean coOrganizers, String defaultLanguage) {
+        public static final Settings DEFAULTS = new Settings(true, true, "en");
+    }
+
     /** CMP-2: all companies, or a list (an empty list reaches none). */
     public record CompanyAccess(boolean all, List<UUID> companies) {
         public static final CompanyAccess ALL = new CompanyAccess(true, List.of());
+        public static final CompanyAccess NONE = new CompanyAccess(false, List.of());
 
         public CompanyAccess {
             companies = List.copyOf(Objects.requireNonNull(companies));
+        }
+
+        public CompanyAccess without(UUID companyId) {
+            return new CompanyAccess(all, companies.stream().filter(c -> !c.equals(companyId)).toList());
         }
     }
 }

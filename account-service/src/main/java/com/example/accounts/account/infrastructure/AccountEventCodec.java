@@ -7,10 +7,16 @@ import com.example.accounts.contract.MalformedEventException;
 import com.example.accounts.eventstore.NewEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Account events to and from the contract's JSON: the type is the record's simple name, at schema version 1. */
 public final class AccountEventCodec {
+
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(AccountEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
 
     private AccountEventCodec() {
     }
@@ -20,13 +26,12 @@ public final class AccountEventCodec {
     }
 
     public static AccountEvent decode(EventEnvelope envelope) {
-        Class<? extends AccountEvent> type = switch (envelope.type()) {
-            case "AccountOpened" -> AccountEvent.AccountOpened.class;
-            case "UserAdded" -> AccountEvent.UserAdded.class;
-            default -> throw new MalformedEventException("account-service does not know event type " + envelope.type());
-        };
+        Class<?> type = TYPES.get(envelope.type());
+        if (type == null) {
+            throw new MalformedEventException("account-service does not know event type " + envelope.type());
+        }
         try {
-            return EventJson.MAPPER.treeToValue(envelope.data(), type);
+            return (AccountEvent) EventJson.MAPPER.treeToValue(envelope.data(), type);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(envelope.type() + " " + envelope.eventId() + " is unreadable: " + e.getOriginalMessage(), e);
         }

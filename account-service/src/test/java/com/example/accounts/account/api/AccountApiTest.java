@@ -1,7 +1,6 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.launcher.PlatformTestResource;
-import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static com.example.accounts.account.api.ApiFixture.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,10 +21,6 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
 class AccountApiTest {
-
-    private static String token(String user) {
-        return Tokens.password(TestPlatform.get().keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
-    }
 
     private static String openAccount(String adminToken) {
         return given().auth().oauth2(adminToken).contentType(ContentType.JSON)

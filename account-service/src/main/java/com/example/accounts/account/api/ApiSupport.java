@@ -1,0 +1,158 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.application.Answer;
+import com.example.accounts.account.application.CommandResult;
+import com.example.accounts.account.application.IdempotencyKey;
+import com.example.accounts.account.application.IdempotencyKeyReused;
+import com.example.accounts.account.application.PreconditionFailed;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.RuleViolation;
+import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
+import com.example.accounts.account.domain.Vocabulary.Plan;
+import com.example.accounts.account.domain.Vocabulary.SeatCount;
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.ProblemMapper;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the account API's resources share: headers in and out, and the mapping of domain refusals. */
+public class ApiSupport {
+
+    static EventMetadata metadata(Caller caller, String correlationId, Instant now) {
+        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        return new EventMetadata(caller.loginId(), correlation, correlation, now);
+    }
+
+    /** SEC-3: the caller's key, fingerprinted with the request it came with. */
+    static Optional<IdempotencyKey> idempotencyKey(Caller caller, String key, String path, Object request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH) {
+            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((path + "\n" + EventJson.MAPPER.writeValueAsString(request))
+                    .getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new IdempotencyKey(caller.loginId(), key, HexFormat.of().formatHex(hash)));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** If-Match carries the account version an edit was made on, as the ETag gave it. */
+    static Long ifMatch(String header) {
+        if (header == null || header.isBlank() || header.equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match", "must be the account's ETag, e.g. \"7\"");
+        }
+    }
+
+    /** A query parameter parsed, or a 400 naming it and what it takes. */
+    static <T> T queryParam(String name, String value, java.util.function.Function<String, T> parse, String takes) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be " + takes);
+        }
+    }
+
+    /** ACC-6: the account as its member sees it; for anyone else it does not exist. */
+    static Account readableBy(Account account, Caller caller, String what) {
+        if (!account.opened() || account.memberByLogin(caller.loginId()).isEmpty()) {
+            throw ProblemException.notFound(what);
+        }
+        return account;
+    }
+
+    static CompanyAccess companyAccess(AccountRequests.CompanyAccessBody body) {
+        return body == null ? null : new CompanyAccess(Boolean.TRUE.equals(body.all()), body.companies() == null ? List.of() : body.companies());
+    }
+
+    static Plan plan(AccountRequests.PlanBody body) {
+        if (body == null || body.modules() == null) {
+            throw ProblemException.invalid("ACC-2", "plan.modules", "is required");
+        }
+        List<SeatCount> seats = body.seats() == null ? List.of() : body.seats().stream()
+                .map(seat -> {
+                    if (seat == null || seat.module() == null || seat.seats() == null) {
+                        throw ProblemException.invalid("ACC-2", "plan.seats", "each entry needs a module and a number of seats");
+                    }
+                    return new SeatCount(seat.module(), seat.seats());
+                }).toList();
+        return new Plan(body.modules(), seats);
+    }
+
+    static Answer created(URI location, CommandResult result, Object body) {
+        return new Answer(201, location.toString(), result.account().version(), result.token().toString(), EventJson.MAPPER.valueToTree(body));
+    }
+
+    static Response respond(Answer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body())
+                .header(ConsistencyToken.HEADER, answer.token())
+                .tag(Long.toString(answer.version()));
+        if (answer.location() != null) {
+            response.location(URI.create(answer.location()));
+        }
+        return response.build();
+    }
+
+    static Response removed(CommandResult result) {
+        return Response.noContent().header(ConsistencyToken.HEADER, result.token().toString())
+                .tag(Long.toString(result.account().version())).build();
+    }
+
+    static Response edited(CommandResult result, Object body) {
+        return Response.ok(body).header(ConsistencyToken.HEADER, result.token().toString())
+                .tag(Long.toString(result.account().version())).build();
+    }
+
+    /** Domain refusals become problem+json here, once, with the rule and field they name. */
+    @ServerExceptionMapper
+    public Response refused(RuleViolation violation) {
+        int status = switch (violation.kind()) {
+            case INVALID -> 422;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+        };
+        List<Problem.FieldError> errors = violation.field() == null ? null : List.of(new Problem.FieldError(violation.field(), violation.getMessage()));
+        String detail = violation.field() == null ? violation.getMessage() : violation.field() + ": " + violation.getMessage();
+        return ProblemMapper.respond(new ProblemException(status, violation.rule(),
+                status == 404 ? "Not found" : "Refused by " + violation.rule(), detail, errors).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response stale(PreconditionFailed stale) {
+        return ProblemMapper.respond(new ProblemException(412, "EVT-1", "Precondition failed", stale.getMessage(),
+                List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response reused(IdempotencyKeyReused reused) {
+        return ProblemMapper.respond(new ProblemException(422, "SEC-3", "Idempotency-Key reused", reused.getMessage(),
+                List.of(new Problem.FieldError("Idempotency-Key", reused.getMessage()))).problem());
+    }
+}

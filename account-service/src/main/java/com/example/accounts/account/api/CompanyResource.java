@@ -1,0 +1,116 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.api.AccountRequests.CompanyRequest;
+import com.example.accounts.account.api.AccountViews.CompanyView;
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand.AddCompany;
+import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
+import com.example.accounts.account.domain.AccountCommand.RenameCompany;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** CMP-1, CMP-2: the companies (customer organizations) an account serves. */
+@Path("/accounts/{accountId}/companies")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or company for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CompanyResource {
+
+    private final AccountCommands commands;
+    private final SecurityIdentity identity;
+
+    public CompanyResource(AccountCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The account's companies, by name (USR-10: every member but observers sees them)")
+    @APIResponse(responseCode = "200", description = "the companies; ETag carries the account's version")
+    public Uni<Response> list(@PathParam("accountId") UUID accountId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            return Response.ok(CompanyView.all(account)).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @POST
+    @Operation(summary = "Add a company (CMP-1): full admins; names unique case-insensitively. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
+    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(@PathParam("accountId") UUID accountId, CompanyRequest request,
+                             @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
+        URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
+        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/companies", request),
+                        result -> ApiSupport.created(location, result, CompanyView.of(result.account().companies().get(command.companyId()))))
+                .map(ApiSupport::respond);
+    }
+
+    @PUT
+    @Path("/{companyId}")
+    @Operation(summary = "Rename a company (CMP-1). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the company after the change")
+    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId, CompanyRequest request,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, CompanyView.of(result.account().companies().get(companyId))));
+    }
+
+    @DELETE
+    @Path("/{companyId}")
+    @Operation(summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
+    @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(ApiSupport::removed);
+    }
+}

@@ -1,0 +1,242 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.api.AccountRequests.AddMemberRequest;
+import com.example.accounts.account.api.AccountRequests.ChangeRoleRequest;
+import com.example.accounts.account.api.AccountRequests.CompanyAccessBody;
+import com.example.accounts.account.api.AccountRequests.ProfileRequest;
+import com.example.accounts.account.api.AccountRequests.SupportFeaturesRequest;
+import com.example.accounts.account.api.AccountViews.MemberAddedView;
+import com.example.accounts.account.api.AccountViews.MemberView;
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand;
+import com.example.accounts.account.domain.AccountCommand.AddMember;
+import com.example.accounts.account.domain.AccountCommand.ChangeCompanyAccess;
+import com.example.accounts.account.domain.AccountCommand.ChangeProfile;
+import com.example.accounts.account.domain.AccountCommand.ChangeRole;
+import com.example.accounts.account.domain.AccountCommand.ChangeSupportFeatures;
+import com.example.accounts.account.domain.AccountCommand.DeleteMember;
+import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
+import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
+import com.example.accounts.account.domain.Vocabulary.Module;
+import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+@Path("/accounts/{accountId}/members")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "a member without the right to do this (USR-1, USR-4, USR-6, USR-8)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MemberResource {
+
+    private final AccountCommands commands;
+    private final SecurityIdentity identity;
+
+    public MemberResource(AccountCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
+        this.identity = identity;
+    }
+
+    @POST
+    @Operation(summary = "Add a member (USR-1, USR-2): a full admin adds a person by email; an unknown email gets a new login. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
+    @APIResponse(responseCode = "409", description = "the email is already a member (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a rule refused it (name, email, role, USR-3), or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(@PathParam("accountId") UUID accountId, AddMemberRequest request,
+                             @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        AddMember probe = new AddMember(caller.loginId(), UUID.randomUUID(), "(to be found or created)", false, request.name(),
+                request.email(), request.role(), ApiSupport.companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), Instant.now());
+        return commands.addMember(accountId, probe, ApiSupport.metadata(caller, correlationId, probe.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/members", request),
+                        result -> ApiSupport.created(URI.create("/accounts/" + accountId + "/members/" + probe.memberId()), result,
+                                new MemberAddedView(accountId, probe.memberId(), result.account().members().get(probe.memberId()).loginId(),
+                                        result.account().version(), result.token().toString())))
+                .map(ApiSupport::respond);
+    }
+
+    @GET
+    @Operation(summary = "The members, by email, a page at a time; filtered by role, company reached and seat held (USR-10; USR-11: not for observers)")
+    @APIResponse(responseCode = "200", description = "a page of members and the cursor of the next page (null on the last)")
+    @APIResponse(responseCode = "403", description = "a monitoring observer (USR-11)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(@PathParam("accountId") UUID accountId, @QueryParam("role") String role, @QueryParam("company") String company,
+                              @QueryParam("seat") String seat, @QueryParam("limit") @DefaultValue("50") int limit,
+                              @QueryParam("after") String after) {
+        Caller caller = Caller.of(identity);
+        Role roleFilter = ApiSupport.queryParam("role", role, Role::valueOf, List.of(Role.values()).toString());
+        UUID companyFilter = ApiSupport.queryParam("company", company, UUID::fromString, "a company id");
+        Module seatFilter = ApiSupport.queryParam("seat", seat, Module::valueOf, List.of(Module.values()).toString());
+        if (limit < 1 || limit > MemberPage.MAX_LIMIT) {
+            throw ProblemException.badRequest("limit", "must be 1 to " + MemberPage.MAX_LIMIT);
+        }
+        MemberPage.Cursor cursor = after == null ? null : MemberPage.Cursor.decode(after);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            if (account.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
+                throw ProblemException.forbidden("USR-11", "monitoring observers see no member list");
+            }
+            return Response.ok(MemberPage.of(account, roleFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @GET
+    @Path("/{memberId}")
+    @Operation(summary = "One member, for the account's members (ACC-6)")
+    @APIResponse(responseCode = "200", description = "the member; ETag carries the account's version")
+    public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "member " + memberId);
+            Account.Member member = account.members().get(memberId);
+            if (member == null) {
+                throw ProblemException.notFound("member " + memberId);
+            }
+            return Response.ok(MemberView.of(member)).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/{memberId}/role")
+    @Operation(summary = "Change a member's role (USR-4, USR-7, USR-8, BIL-3; an observer's seats are released, SEAT-6). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or demote the billing contact (BIL-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ChangeRoleRequest request,
+                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeRole(caller.loginId(), memberId, request.role(), now), caller);
+    }
+
+    @PUT
+    @Path("/{memberId}/company-access")
+    @Operation(summary = "Set a member's company access, whole: all, or a list of the account's companies (USR-4, USR-3, CMP-2). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an admin's access (USR-3), a company not of this account (ACC-6), all with a list (CMP-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeCompanyAccess(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, CompanyAccessBody request,
+                                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId,
+                now -> new ChangeCompanyAccess(caller.loginId(), memberId, ApiSupport.companyAccess(request), now), caller);
+    }
+
+    @PUT
+    @Path("/{memberId}/support-features")
+    @Operation(summary = "Set a member's support features, whole (USR-4, USR-3, FEAT-1). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an admin's features (USR-3), or no list (FEAT-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeSupportFeatures(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
+                                               SupportFeaturesRequest request, @HeaderParam("If-Match") String ifMatch,
+                                               @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId,
+                now -> new ChangeSupportFeatures(caller.loginId(), memberId, request.supportFeatures(), now), caller);
+    }
+
+    @PUT
+    @Path("/{memberId}/profile")
+    @Operation(summary = "Change your own name and email (USR-5: only the member; an admin who tries is refused). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeProfile(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ProfileRequest request,
+                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId,
+                now -> new ChangeProfile(caller.loginId(), memberId, request.name(), request.email(), now), caller);
+    }
+
+    @DELETE
+    @Path("/{memberId}")
+    @Operation(summary = "Delete a member (USR-6, USR-7, USR-8, BIL-3): removed for good, seats released (SEAT-6). Accepts If-Match")
+    @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
+    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or delete the billing contact (BIL-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        DeleteMember command = new DeleteMember(caller.loginId(), memberId, Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(ApiSupport::removed);
+    }
+
+    @PUT
+    @Path("/{memberId}/seats/{module}")
+    @Operation(summary = "Provision a seat of a module to a member (SEAT-1, SEAT-2, SEAT-5). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "409", description = "all seats bought are in use; names the module, the seats bought and in use (SEAT-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "not a seat-bearing module of the plan, or an observer (SEAT-1, SEAT-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> provisionSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
+                                       @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,
+                                       @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        return edit(accountId, memberId, ifMatch, correlationId, now -> new ProvisionSeat(caller.loginId(), memberId, module, now), caller);
+    }
+
+    @DELETE
+    @Path("/{memberId}/seats/{module}")
+    @Operation(summary = "Release a member's seat of a module. Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    public Uni<Response> releaseSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
+                                     @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,
+                                     @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        return edit(accountId, memberId, ifMatch, correlationId, now -> new ReleaseSeat(caller.loginId(), memberId, module, now), caller);
+    }
+
+    private Uni<Response> edit(UUID accountId, UUID memberId, String ifMatch, String correlationId,
+                               Function<Instant, AccountCommand> command, Caller caller) {
+        AccountCommand decided = command.apply(Instant.now());
+        return commands.edit(accountId, state -> decided, ApiSupport.metadata(caller, correlationId, decided.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, MemberView.of(result.account().members().get(memberId))));
+    }
+}
