@@ -27,13 +27,30 @@ public class ReadModel {
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS accounts (
                 account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL, plan jsonb NOT NULL,
-                settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "en"}');
+                settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "en"}',
+                restrict_unassigned_queue_login boolean NOT NULL DEFAULT false);
             CREATE TABLE IF NOT EXISTS member_seats (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, module text NOT NULL, PRIMARY KEY (account_id, member_id, module));
             CREATE TABLE IF NOT EXISTS members (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, email text NOT NULL,
                 name text NOT NULL, role text NOT NULL, company_access jsonb NOT NULL, support_features jsonb NOT NULL,
+                user_groups jsonb NOT NULL DEFAULT '[]', supervised_user_groups jsonb NOT NULL DEFAULT '[]',
+                supervised_device_groups jsonb NOT NULL DEFAULT '[]', contact_center_roles jsonb NOT NULL DEFAULT '[]',
                 PRIMARY KEY (account_id, member_id));
+            CREATE TABLE IF NOT EXISTS queues (account_id uuid NOT NULL, queue_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, queue_id));
+            CREATE TABLE IF NOT EXISTS queue_assignments (
+                account_id uuid NOT NULL, queue_id uuid NOT NULL, member_id uuid NOT NULL, role text NOT NULL,
+                PRIMARY KEY (account_id, queue_id, member_id));
+            CREATE TABLE IF NOT EXISTS contact_center_roles (
+                account_id uuid NOT NULL, role text NOT NULL, permissions jsonb NOT NULL, PRIMARY KEY (account_id, role));
+            CREATE TABLE IF NOT EXISTS groups (
+                account_id uuid NOT NULL, group_id uuid NOT NULL, kind text NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, group_id));
+            CREATE TABLE IF NOT EXISTS security_policies (
+                account_id uuid NOT NULL, policy_id uuid NOT NULL, name text NOT NULL, permissions jsonb NOT NULL, enabled boolean NOT NULL,
+                PRIMARY KEY (account_id, policy_id));
+            CREATE TABLE IF NOT EXISTS devices (
+                account_id uuid NOT NULL, device_id uuid NOT NULL, name text NOT NULL, company_id uuid NOT NULL, device_group_id uuid,
+                PRIMARY KEY (account_id, device_id));
             CREATE TABLE IF NOT EXISTS companies (
                 account_id uuid NOT NULL, company_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, company_id));
             CREATE INDEX IF NOT EXISTS members_by_login ON members (account_id, login_id);
@@ -100,6 +117,64 @@ public class ReadModel {
                     Tuple.of(event.accountId(), new JsonObject(data.get("settings").toString())));
             // Billing information decides no permission; the billing contact does (BillingContactChanged).
             case "BillingInfoChanged" -> Uni.createFrom().voidItem();
+            case "UserGroupCreated", "UserGroupRenamed" -> group(c, event, "USER");
+            case "DeviceGroupCreated", "DeviceGroupRenamed" -> group(c, event, "DEVICE");
+            // CMP-3: members leave a deleted group, and its supervisors no longer supervise it.
+            case "UserGroupDeleted" -> update(c, "DELETE FROM groups WHERE account_id = $1 AND group_id = $2", Tuple.of(event.accountId(), uuid(data, "groupId")))
+                    .chain(() -> update(c, """
+                                    UPDATE members SET user_groups = user_groups - $2, supervised_user_groups = supervised_user_groups - $2
+                                    WHERE account_id = $1 AND (user_groups ? $2 OR supervised_user_groups ? $2)""",
+                            Tuple.of(event.accountId(), data.get("groupId").asText())));
+            // CMP-4: the devices of a deleted device group stay, in no group.
+            case "DeviceGroupDeleted" -> update(c, "DELETE FROM groups WHERE account_id = $1 AND group_id = $2", Tuple.of(event.accountId(), uuid(data, "groupId")))
+                    .chain(() -> update(c, "UPDATE devices SET device_group_id = NULL WHERE account_id = $1 AND device_group_id = $2",
+                            Tuple.of(event.accountId(), uuid(data, "groupId"))))
+                    .chain(() -> update(c, """
+                                    UPDATE members SET supervised_device_groups = supervised_device_groups - $2
+                                    WHERE account_id = $1 AND supervised_device_groups ? $2""",
+                            Tuple.of(event.accountId(), data.get("groupId").asText())));
+            case "UserGroupsChanged" -> update(c, "UPDATE members SET user_groups = $3 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("userGroups").toString())));
+            case "SupervisedGroupsChanged" -> update(c, """
+                            UPDATE members SET supervised_user_groups = $3, supervised_device_groups = $4 WHERE account_id = $1 AND member_id = $2""",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("userGroups").toString()),
+                            new JsonArray(data.get("deviceGroups").toString())));
+            case "DeviceAdded", "DeviceChanged" -> update(c, """
+                            INSERT INTO devices (account_id, device_id, name, company_id, device_group_id) VALUES ($1, $2, $3, $4, $5)
+                            ON CONFLICT (account_id, device_id) DO UPDATE
+                            SET name = excluded.name, company_id = excluded.company_id, device_group_id = excluded.device_group_id""",
+                    Tuple.of(event.accountId(), uuid(data, "deviceId"), data.get("name").asText(), uuid(data, "companyId"),
+                            data.get("deviceGroupId").isNull() ? null : uuid(data, "deviceGroupId")));
+            case "DeviceRemoved" -> update(c, "DELETE FROM devices WHERE account_id = $1 AND device_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "deviceId")));
+            case "SecurityPolicyDefined", "SecurityPolicyChanged" -> update(c, """
+                            INSERT INTO security_policies (account_id, policy_id, name, permissions, enabled) VALUES ($1, $2, $3, $4, true)
+                            ON CONFLICT (account_id, policy_id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions""",
+                    Tuple.of(event.accountId(), uuid(data, "policyId"), data.get("name").asText(), new JsonArray(data.get("permissions").toString())));
+            case "SecurityPolicyDisabled", "SecurityPolicyEnabled" -> update(c,
+                    "UPDATE security_policies SET enabled = $3 WHERE account_id = $1 AND policy_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "policyId"), event.type().equals("SecurityPolicyEnabled")));
+            case "ContactCenterRoleAssigned" -> update(c, """
+                            UPDATE members SET contact_center_roles = contact_center_roles || to_jsonb($3::text)
+                            WHERE account_id = $1 AND member_id = $2 AND NOT contact_center_roles ? $3""",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("role").asText()));
+            case "ContactCenterRoleRevoked" -> update(c, "UPDATE members SET contact_center_roles = contact_center_roles - $3 WHERE account_id = $1 AND member_id = $2",
+                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("role").asText()));
+            case "QueueCreated" -> update(c, "INSERT INTO queues (account_id, queue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    Tuple.of(event.accountId(), uuid(data, "queueId"), data.get("name").asText()));
+            case "QueueAssignmentChanged" -> data.get("role").isNull()
+                    ? update(c, "DELETE FROM queue_assignments WHERE account_id = $1 AND queue_id = $2 AND member_id = $3",
+                    Tuple.of(event.accountId(), uuid(data, "queueId"), uuid(data, "memberId")))
+                    : update(c, """
+                            INSERT INTO queue_assignments (account_id, queue_id, member_id, role) VALUES ($1, $2, $3, $4)
+                            ON CONFLICT (account_id, queue_id, member_id) DO UPDATE SET role = excluded.role""",
+                    Tuple.of(event.accountId(), uuid(data, "queueId"), uuid(data, "memberId"), data.get("role").asText()));
+            case "ContactCenterRolePermissionsChanged" -> update(c, """
+                            INSERT INTO contact_center_roles (account_id, role, permissions) VALUES ($1, $2, $3)
+                            ON CONFLICT (account_id, role) DO UPDATE SET permissions = excluded.permissions""",
+                    Tuple.of(event.accountId(), data.get("role").asText(), new JsonArray(data.get("permissions").toString())));
+            case "ContactCenterSettingsChanged" -> update(c, "UPDATE accounts SET restrict_unassigned_queue_login = $2 WHERE account_id = $1",
+                    Tuple.of(event.accountId(), data.get("restrictUnassignedQueueLogin").asBoolean()));
             case "CompanyAccessChanged" -> update(c, "UPDATE members SET company_access = $3 WHERE account_id = $1 AND member_id = $2",
                     Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonObject(data.get("companyAccess").toString())));
             case "SupportFeaturesChanged" -> update(c, "UPDATE members SET support_features = $3 WHERE account_id = $1 AND member_id = $2",
@@ -117,6 +192,13 @@ public class ReadModel {
                             Tuple.of(event.accountId(), data.get("companyId").asText())));
             default -> throw new UnknownEventException(event.type());
         };
+    }
+
+    private static Uni<Void> group(SqlConnection c, EventEnvelope event, String kind) {
+        return update(c, """
+                        INSERT INTO groups (account_id, group_id, kind, name) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (account_id, group_id) DO UPDATE SET name = excluded.name""",
+                Tuple.of(event.accountId(), uuid(event.data(), "groupId"), kind, event.data().get("name").asText()));
     }
 
     private static Uni<Void> update(SqlConnection c, String sql, Tuple args) {
