@@ -1,6 +1,9 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.account.domain.Vocabulary.CcPermission;
 import com.example.accounts.account.domain.Vocabulary.Module;
+import com.example.accounts.account.domain.Vocabulary.QueueRole;
+import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 
@@ -51,5 +54,32 @@ public final class AccountRequests {
     }
 
     public record ProfileRequest(String name, String email) {
+    }
+
+    public record GroupRequest(String name) {
+    }
+
+    public record UserGroupsRequest(List<UUID> userGroups) {
+    }
+
+    public record SupervisedGroupsRequest(List<UUID> userGroups, List<UUID> deviceGroups) {
+    }
+
+    public record DeviceRequest(String name, UUID companyId, UUID deviceGroupId) {
+    }
+
+    public record QueueRequest(String name) {
+    }
+
+    public record QueueAssignmentRequest(QueueRole role) {
+    }
+
+    public record CcPermissionsRequest(List<CcPermission> permissions) {
+    }
+
+    public record CcSettingsRequest(Boolean restrictUnassignedQueueLogin) {
+    }
+
+    public record SecurityPolicyRequest(String name, String description, List<PolicyPermission> permissions) {
     }
 }

@@ -1,15 +1,20 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.Vocabulary.CcPermission;
+import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
+import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Response bodies. */
@@ -28,10 +33,52 @@ public final class AccountViews {
     }
 
     public record MemberView(UUID memberId, String loginId, String name, String email, Role role, CompanyAccess companyAccess,
-                             List<SupportFeature> supportFeatures, List<Module> seats) {
+                             List<SupportFeature> supportFeatures, List<Module> seats, List<UUID> userGroups,
+                             List<UUID> supervisedUserGroups, List<UUID> supervisedDeviceGroups, List<CcRole> contactCenterRoles) {
         static MemberView of(Account.Member member) {
             return new MemberView(member.memberId(), member.loginId(), member.name(), member.email(), member.role(),
-                    member.companyAccess(), member.supportFeatures().stream().sorted().toList(), member.seats().stream().sorted().toList());
+                    member.companyAccess(), member.supportFeatures().stream().sorted().toList(), member.seats().stream().sorted().toList(),
+                    member.userGroups().stream().sorted().toList(), member.supervisedUserGroups().stream().sorted().toList(),
+                    member.supervisedDeviceGroups().stream().sorted().toList(), member.contactCenterRoles().stream().sorted().toList());
+        }
+    }
+
+    public record GroupView(UUID groupId, String name) {
+        static List<GroupView> all(Map<UUID, Account.Group> groups) {
+            return groups.values().stream().map(g -> new GroupView(g.groupId(), g.name()))
+                    .sorted(Comparator.comparing(GroupView::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        }
+    }
+
+    public record SecurityPolicyView(UUID policyId, String name, String description, List<PolicyPermission> permissions, boolean enabled) {
+        static SecurityPolicyView of(Account.SecurityPolicy policy) {
+            return new SecurityPolicyView(policy.policyId(), policy.name(), policy.description(), policy.permissions().stream().sorted().toList(),
+                    policy.enabled());
+        }
+    }
+
+    public record QueueView(UUID queueId, String name, List<UUID> agents, List<UUID> supervisors) {
+        static QueueView of(Account.Queue queue) {
+            return new QueueView(queue.queueId(), queue.name(), assigned(queue, QueueRole.AGENT), assigned(queue, QueueRole.SUPERVISOR));
+        }
+
+        private static List<UUID> assigned(Account.Queue queue, QueueRole role) {
+            return queue.assignments().entrySet().stream().filter(e -> e.getValue() == role).map(Map.Entry::getKey).sorted().toList();
+        }
+    }
+
+    public record ContactCenterView(List<CcPermission> supervisorPermissions, List<CcPermission> agentPermissions,
+                                    boolean restrictUnassignedQueueLogin, List<QueueView> queues) {
+        static ContactCenterView of(Account account) {
+            return new ContactCenterView(account.contactCenter().supervisorPermissions().stream().sorted().toList(),
+                    account.contactCenter().agentPermissions().stream().sorted().toList(), account.contactCenter().restrictUnassignedQueueLogin(),
+                    account.queues().values().stream().map(QueueView::of).sorted(Comparator.comparing(QueueView::name, String.CASE_INSENSITIVE_ORDER)).toList());
+        }
+    }
+
+    public record DeviceView(UUID deviceId, String name, UUID companyId, UUID deviceGroupId) {
+        static DeviceView of(Account.Device device) {
+            return new DeviceView(device.deviceId(), device.name(), device.companyId(), device.deviceGroupId());
         }
     }
 

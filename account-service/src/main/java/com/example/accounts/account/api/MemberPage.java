@@ -41,9 +41,10 @@ public record MemberPage(List<MemberView> items, String next) {
         }
     }
 
-    static MemberPage of(Account account, Role role, UUID company, Module seat, Cursor after, int limit) {
+    static MemberPage of(Account account, Role role, UUID group, UUID company, Module seat, Cursor after, int limit) {
         List<Account.Member> page = account.members().values().stream()
                 .filter(m -> role == null || m.role() == role)
+                .filter(m -> group == null || m.userGroups().contains(group))
                 .filter(m -> company == null || m.companyAccess().all() || m.companyAccess().companies().contains(company))
                 .filter(m -> seat == null || m.seats().contains(seat))
                 .filter(m -> after == null || after.before(m))

@@ -4,6 +4,8 @@ import com.example.accounts.account.api.AccountRequests.AddMemberRequest;
 import com.example.accounts.account.api.AccountRequests.ChangeRoleRequest;
 import com.example.accounts.account.api.AccountRequests.CompanyAccessBody;
 import com.example.accounts.account.api.AccountRequests.ProfileRequest;
+import com.example.accounts.account.api.AccountRequests.SupervisedGroupsRequest;
+import com.example.accounts.account.api.AccountRequests.UserGroupsRequest;
 import com.example.accounts.account.api.AccountRequests.SupportFeaturesRequest;
 import com.example.accounts.account.api.AccountViews.MemberAddedView;
 import com.example.accounts.account.api.AccountViews.MemberView;
@@ -11,10 +13,12 @@ import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
+import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
 import com.example.accounts.account.domain.AccountCommand.ChangeCompanyAccess;
 import com.example.accounts.account.domain.AccountCommand.ChangeProfile;
 import com.example.accounts.account.domain.AccountCommand.ChangeRole;
 import com.example.accounts.account.domain.AccountCommand.ChangeSupportFeatures;
+import com.example.accounts.account.domain.AccountCommand.ChangeUserGroups;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
@@ -91,14 +95,16 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "The members, by email, a page at a time; filtered by role, company reached and seat held (USR-10; USR-11: not for observers)")
+    @Operation(summary = "The members, by email, a page at a time; filtered by role, user group, company reached and seat held (USR-10; USR-11: not for observers)")
     @APIResponse(responseCode = "200", description = "a page of members and the cursor of the next page (null on the last)")
     @APIResponse(responseCode = "403", description = "a monitoring observer (USR-11)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> list(@PathParam("accountId") UUID accountId, @QueryParam("role") String role, @QueryParam("company") String company,
+    public Uni<Response> list(@PathParam("accountId") UUID accountId, @QueryParam("role") String role, @QueryParam("group") String group,
+                              @QueryParam("company") String company,
                               @QueryParam("seat") String seat, @QueryParam("limit") @DefaultValue("50") int limit,
                               @QueryParam("after") String after) {
         Caller caller = Caller.of(identity);
         Role roleFilter = ApiSupport.queryParam("role", role, Role::valueOf, List.of(Role.values()).toString());
+        UUID groupFilter = ApiSupport.queryParam("group", group, UUID::fromString, "a user group id");
         UUID companyFilter = ApiSupport.queryParam("company", company, UUID::fromString, "a company id");
         Module seatFilter = ApiSupport.queryParam("seat", seat, Module::valueOf, List.of(Module.values()).toString());
         if (limit < 1 || limit > MemberPage.MAX_LIMIT) {
@@ -110,7 +116,7 @@ public class MemberResource {
             if (account.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
                 throw ProblemException.forbidden("USR-11", "monitoring observers see no member list");
             }
-            return Response.ok(MemberPage.of(account, roleFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
+            return Response.ok(MemberPage.of(account, roleFilter, groupFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
         });
     }
 
@@ -176,6 +182,38 @@ public class MemberResource {
         }
         return edit(accountId, memberId, ifMatch, correlationId,
                 now -> new ChangeSupportFeatures(caller.loginId(), memberId, request.supportFeatures(), now), caller);
+    }
+
+    @PUT
+    @Path("/{memberId}/groups")
+    @Operation(summary = "Set the user groups a member belongs to, whole (USR-4: a limited admin only within the groups it supervises). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a group not of this account (ACC-6), or no list (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, UserGroupsRequest request,
+                                      @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeUserGroups(caller.loginId(), memberId, request.userGroups(), now), caller);
+    }
+
+    @PUT
+    @Path("/{memberId}/supervised-groups")
+    @Operation(summary = "Assign the user and device groups a limited admin supervises, whole (CMP-3: full admins). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "not a LIMITED_ADMIN (CMP-3), or a group not of this account (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assignSupervisedGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
+                                                SupervisedGroupsRequest request, @HeaderParam("If-Match") String ifMatch,
+                                                @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, memberId, ifMatch, correlationId,
+                now -> new AssignSupervisedGroups(caller.loginId(), memberId, request.userGroups(), request.deviceGroups(), now), caller);
     }
 
     @PUT

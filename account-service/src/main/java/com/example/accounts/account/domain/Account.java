@@ -2,30 +2,56 @@ package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountEvent.AccountOpened;
 import com.example.accounts.account.domain.AccountEvent.AccountSettingsChanged;
-import com.example.accounts.account.domain.AccountEvent.BillingInfoChanged;
 import com.example.accounts.account.domain.AccountEvent.BillingContactChanged;
+import com.example.accounts.account.domain.AccountEvent.BillingInfoChanged;
 import com.example.accounts.account.domain.AccountEvent.CompanyAccessChanged;
+import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleAssigned;
+import com.example.accounts.account.domain.AccountEvent.ContactCenterRolePermissionsChanged;
+import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleRevoked;
+import com.example.accounts.account.domain.AccountEvent.ContactCenterSettingsChanged;
 import com.example.accounts.account.domain.AccountEvent.CompanyAdded;
 import com.example.accounts.account.domain.AccountEvent.CompanyRemoved;
 import com.example.accounts.account.domain.AccountEvent.CompanyRenamed;
+import com.example.accounts.account.domain.AccountEvent.DeviceAdded;
+import com.example.accounts.account.domain.AccountEvent.DeviceChanged;
+import com.example.accounts.account.domain.AccountEvent.DeviceGroupCreated;
+import com.example.accounts.account.domain.AccountEvent.DeviceGroupDeleted;
+import com.example.accounts.account.domain.AccountEvent.DeviceGroupRenamed;
+import com.example.accounts.account.domain.AccountEvent.DeviceRemoved;
 import com.example.accounts.account.domain.AccountEvent.PlanChanged;
+import com.example.accounts.account.domain.AccountEvent.QueueAssignmentChanged;
+import com.example.accounts.account.domain.AccountEvent.QueueCreated;
 import com.example.accounts.account.domain.AccountEvent.RoleChanged;
+import com.example.accounts.account.domain.AccountEvent.SecurityPolicyChanged;
+import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDefined;
+import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
+import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
 import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
 import com.example.accounts.account.domain.AccountEvent.SeatReleased;
+import com.example.accounts.account.domain.AccountEvent.SupervisedGroupsChanged;
 import com.example.accounts.account.domain.AccountEvent.SupportFeaturesChanged;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
 import com.example.accounts.account.domain.AccountEvent.UserDeleted;
+import com.example.accounts.account.domain.AccountEvent.UserGroupCreated;
+import com.example.accounts.account.domain.AccountEvent.UserGroupDeleted;
+import com.example.accounts.account.domain.AccountEvent.UserGroupRenamed;
+import com.example.accounts.account.domain.AccountEvent.UserGroupsChanged;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
+import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
+import com.example.accounts.account.domain.Vocabulary.ContactCenter;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
+import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,40 +61,94 @@ import java.util.function.UnaryOperator;
 
 /** An account's state, folded from its events. {@link #INITIAL} is the state of an account not opened yet. */
 public record Account(UUID id, String name, Plan plan, UUID billingContact, BillingInfo billingInfo, Settings settings,
-                      Map<UUID, Member> members, Map<UUID, Company> companies, long version) {
+                      Map<UUID, Member> members, Map<UUID, Company> companies, Map<UUID, Group> userGroups,
+                      Map<UUID, Group> deviceGroups, Map<UUID, Device> devices, Map<UUID, SecurityPolicy> securityPolicies,
+                      Map<UUID, Queue> queues, ContactCenter contactCenter, long version) {
 
-    public static final Account INITIAL = new Account(null, null, null, null, BillingInfo.NONE, Settings.DEFAULTS, Map.of(), Map.of(), 0);
+    public static final Account INITIAL = new Account(null, null, null, null, BillingInfo.NONE, Settings.DEFAULTS,
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ContactCenter.DEFAULTS, 0);
 
+    /**
+     * A member. {@code userGroups} are the user groups they belong to; {@code supervisedUserGroups} and
+     * {@code supervisedDeviceGroups} are the groups a limited admin was assigned (CMP-3).
+     */
     public record Member(UUID memberId, String loginId, String name, String email, Role role, CompanyAccess companyAccess,
-                         Set<SupportFeature> supportFeatures, Set<Module> seats) {
+                         Set<SupportFeature> supportFeatures, Set<Module> seats, Set<UUID> userGroups,
+                         Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<CcRole> contactCenterRoles) {
         public Member {
             supportFeatures = supportFeatures.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(supportFeatures));
             seats = seats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seats));
+            userGroups = Set.copyOf(userGroups);
+            supervisedUserGroups = Set.copyOf(supervisedUserGroups);
+            supervisedDeviceGroups = Set.copyOf(supervisedDeviceGroups);
+            contactCenterRoles = Set.copyOf(contactCenterRoles);
         }
 
         Member withProfile(String newName, String newEmail) {
-            return new Member(memberId, loginId, newName, newEmail, role, companyAccess, supportFeatures, seats);
+            return new Member(memberId, loginId, newName, newEmail, role, companyAccess, supportFeatures, seats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
         }
 
         Member withRole(Role newRole) {
-            return new Member(memberId, loginId, name, email, newRole, companyAccess, supportFeatures, seats);
+            return new Member(memberId, loginId, name, email, newRole, companyAccess, supportFeatures, seats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
         }
 
         Member withCompanyAccess(CompanyAccess access) {
-            return new Member(memberId, loginId, name, email, role, access, supportFeatures, seats);
+            return new Member(memberId, loginId, name, email, role, access, supportFeatures, seats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
         }
 
         Member withSupportFeatures(Set<SupportFeature> features) {
-            return new Member(memberId, loginId, name, email, role, companyAccess, features, seats);
+            return new Member(memberId, loginId, name, email, role, companyAccess, features, seats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
         }
 
         Member withSeats(Set<Module> newSeats) {
-            return new Member(memberId, loginId, name, email, role, companyAccess, supportFeatures, newSeats);
+            return new Member(memberId, loginId, name, email, role, companyAccess, supportFeatures, newSeats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
+        }
+
+        Member withUserGroups(Set<UUID> groups) {
+            return new Member(memberId, loginId, name, email, role, companyAccess, supportFeatures, seats, groups,
+                    supervisedUserGroups, supervisedDeviceGroups, contactCenterRoles);
+        }
+
+        Member withSupervised(Set<UUID> users, Set<UUID> devices) {
+            return new Member(memberId, loginId, name, email, role, companyAccess, supportFeatures, seats, userGroups, users, devices,
+                    contactCenterRoles);
+        }
+
+        Member withContactCenterRoles(Set<CcRole> roles) {
+            return new Member(memberId, loginId, name, email, role, companyAccess, supportFeatures, seats, userGroups,
+                    supervisedUserGroups, supervisedDeviceGroups, roles);
         }
     }
 
     /** CMP-1: a customer organization the account serves. */
     public record Company(UUID companyId, String name) {
+    }
+
+    /** CMP-3: a user group or a device group. */
+    public record Group(UUID groupId, String name) {
+    }
+
+    /** CMP-4: an unattended computer of one company, in at most one device group ({@code deviceGroupId} may be null). */
+    public record Device(UUID deviceId, String name, UUID companyId, UUID deviceGroupId) {
+    }
+
+    /** INV-6: what an invited external technician may do; only enabled policies can be chosen for invites (INV-1). */
+    public record SecurityPolicy(UUID policyId, String name, String description, Set<PolicyPermission> permissions, boolean enabled) {
+        public SecurityPolicy {
+            permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
+        }
+    }
+
+    /** CC-1: a contact-center queue and who is assigned to it, as agent or supervisor. */
+    public record Queue(UUID queueId, String name, Map<UUID, QueueRole> assignments) {
+        public Queue {
+            assignments = Map.copyOf(assignments);
+        }
     }
 
     public boolean opened() {
@@ -85,8 +165,12 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
     }
 
     public Optional<Company> companyByName(String companyName) {
-        String wanted = companyName.toLowerCase(Locale.ROOT);
-        return companies.values().stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return byName(companies.values(), companyName, Company::name);
+    }
+
+    static <T> Optional<T> byName(java.util.Collection<T> items, String wanted, java.util.function.Function<T, String> name) {
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        return items.stream().filter(item -> name.apply(item).toLowerCase(Locale.ROOT).equals(lower)).findFirst();
     }
 
     public long admins() {
@@ -102,82 +186,176 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
     }
 
     public static Account evolve(Account state, AccountEvent event) {
-        Account next = switch (event) {
-            case AccountOpened opened -> new Account(opened.accountId(), opened.name(), opened.plan(),
-                    opened.billingContactMemberId(), BillingInfo.NONE, Settings.DEFAULTS, Map.of(), Map.of(), state.version());
-            case UserAdded added -> state.withMembers(members -> {
-                members.put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(), added.email(), added.role(),
-                        added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of()));
-                return members;
-            });
-            case RoleChanged changed -> state.withMember(changed.memberId(), m -> m.withRole(changed.to()));
-            case CompanyAccessChanged changed -> state.withMember(changed.memberId(), m -> m.withCompanyAccess(changed.companyAccess()));
-            case SupportFeaturesChanged changed -> state.withMember(changed.memberId(), m -> m.withSupportFeatures(Set.copyOf(changed.supportFeatures())));
-            case UserDeleted deleted -> state.withMembers(members -> {
-                members.remove(deleted.memberId());
-                return members;
-            });
-            case BillingContactChanged handed -> new Account(state.id(), state.name(), state.plan(), handed.toMemberId(),
-                    state.billingInfo(), state.settings(), state.members(), state.companies(), state.version());
-            case PlanChanged changed -> new Account(state.id(), state.name(), changed.plan(), state.billingContact(),
-                    state.billingInfo(), state.settings(), state.members(), state.companies(), state.version());
-            case BillingInfoChanged changed -> new Account(state.id(), state.name(), state.plan(), state.billingContact(),
-                    changed.billingInfo(), state.settings(), state.members(), state.companies(), state.version());
-            case AccountSettingsChanged changed -> new Account(state.id(), state.name(), state.plan(), state.billingContact(),
-                    state.billingInfo(), changed.settings(), state.members(), state.companies(), state.version());
-            case UserProfileChanged changed -> state.withMember(changed.memberId(), m -> m.withProfile(changed.name(), changed.email()));
-            case SeatProvisioned seat -> state.withMember(seat.memberId(), m -> m.withSeats(with(m.seats(), seat.module())));
-            case SeatReleased seat -> state.withMember(seat.memberId(), m -> m.withSeats(without(m.seats(), seat.module())));
-            case CompanyAdded added -> state.withCompanies(companies -> {
-                companies.put(added.companyId(), new Company(added.companyId(), added.name()));
-                return companies;
-            });
-            case CompanyRenamed renamed -> state.withCompanies(companies -> {
-                companies.put(renamed.companyId(), new Company(renamed.companyId(), renamed.name()));
-                return companies;
-            });
-            case CompanyRemoved removed -> state.withCompanies(companies -> {
-                companies.remove(removed.companyId());
-                return companies;
-            }).withMembers(members -> {
+        Draft next = new Draft(state);
+        switch (event) {
+            case AccountOpened opened -> {
+                next.id = opened.accountId();
+                next.name = opened.name();
+                next.plan = opened.plan();
+                next.billingContact = opened.billingContactMemberId();
+            }
+            case UserAdded added -> next.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
+                    added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+            case RoleChanged changed -> next.member(changed.memberId(), m -> m.withRole(changed.to()));
+            case CompanyAccessChanged changed -> next.member(changed.memberId(), m -> m.withCompanyAccess(changed.companyAccess()));
+            case SupportFeaturesChanged changed -> next.member(changed.memberId(), m -> m.withSupportFeatures(Set.copyOf(changed.supportFeatures())));
+            case UserProfileChanged changed -> next.member(changed.memberId(), m -> m.withProfile(changed.name(), changed.email()));
+            case UserDeleted deleted -> next.members().remove(deleted.memberId());
+            case BillingContactChanged handed -> next.billingContact = handed.toMemberId();
+            case PlanChanged changed -> next.plan = changed.plan();
+            case BillingInfoChanged changed -> next.billingInfo = changed.billingInfo();
+            case AccountSettingsChanged changed -> next.settings = changed.settings();
+            case SeatProvisioned seat -> next.member(seat.memberId(), m -> m.withSeats(with(m.seats(), seat.module())));
+            case SeatReleased seat -> next.member(seat.memberId(), m -> m.withSeats(without(m.seats(), seat.module())));
+            case CompanyAdded added -> next.companies().put(added.companyId(), new Company(added.companyId(), added.name()));
+            case CompanyRenamed renamed -> next.companies().put(renamed.companyId(), new Company(renamed.companyId(), renamed.name()));
+            case CompanyRemoved removed -> {
+                next.companies().remove(removed.companyId());
                 // CMP-2: the company leaves every list; a list it empties reaches no company, never all.
-                members.replaceAll((id, m) -> m.companyAccess().companies().contains(removed.companyId())
+                next.everyMember(m -> m.companyAccess().companies().contains(removed.companyId())
                         ? m.withCompanyAccess(m.companyAccess().without(removed.companyId())) : m);
-                return members;
+            }
+            case UserGroupCreated created -> next.userGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
+            case UserGroupRenamed renamed -> next.userGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
+            case UserGroupDeleted deleted -> {
+                next.userGroups().remove(deleted.groupId());
+                next.everyMember(m -> m.userGroups().contains(deleted.groupId()) || m.supervisedUserGroups().contains(deleted.groupId())
+                        ? m.withUserGroups(without(m.userGroups(), deleted.groupId()))
+                        .withSupervised(without(m.supervisedUserGroups(), deleted.groupId()), m.supervisedDeviceGroups()) : m);
+            }
+            case DeviceGroupCreated created -> next.deviceGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
+            case DeviceGroupRenamed renamed -> next.deviceGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
+            case DeviceGroupDeleted deleted -> {
+                next.deviceGroups().remove(deleted.groupId());
+                next.everyMember(m -> m.supervisedDeviceGroups().contains(deleted.groupId())
+                        ? m.withSupervised(m.supervisedUserGroups(), without(m.supervisedDeviceGroups(), deleted.groupId())) : m);
+                // CMP-4: its devices stay, in no group.
+                next.devices().replaceAll((id, d) -> deleted.groupId().equals(d.deviceGroupId()) ? new Device(d.deviceId(), d.name(), d.companyId(), null) : d);
+            }
+            case UserGroupsChanged changed -> next.member(changed.memberId(), m -> m.withUserGroups(Set.copyOf(changed.userGroups())));
+            case SupervisedGroupsChanged changed -> next.member(changed.memberId(),
+                    m -> m.withSupervised(Set.copyOf(changed.userGroups()), Set.copyOf(changed.deviceGroups())));
+            case DeviceAdded added -> next.devices().put(added.deviceId(), new Device(added.deviceId(), added.name(), added.companyId(), added.deviceGroupId()));
+            case DeviceChanged changed -> next.devices().put(changed.deviceId(),
+                    new Device(changed.deviceId(), changed.name(), changed.companyId(), changed.deviceGroupId()));
+            case DeviceRemoved removed -> next.devices().remove(removed.deviceId());
+            case SecurityPolicyDefined defined -> next.securityPolicies().put(defined.policyId(), new SecurityPolicy(defined.policyId(),
+                    defined.name(), defined.description(), Set.copyOf(defined.permissions()), true));
+            case SecurityPolicyChanged changed -> next.securityPolicies().computeIfPresent(changed.policyId(), (id, p) -> new SecurityPolicy(id,
+                    changed.name(), changed.description(), Set.copyOf(changed.permissions()), p.enabled()));
+            case SecurityPolicyDisabled disabled -> next.securityPolicies().computeIfPresent(disabled.policyId(),
+                    (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), false));
+            case SecurityPolicyEnabled enabled -> next.securityPolicies().computeIfPresent(enabled.policyId(),
+                    (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), true));
+            case ContactCenterRoleAssigned assigned -> next.member(assigned.memberId(),
+                    m -> m.withContactCenterRoles(with(m.contactCenterRoles(), assigned.role())));
+            case ContactCenterRoleRevoked revoked -> next.member(revoked.memberId(),
+                    m -> m.withContactCenterRoles(without(m.contactCenterRoles(), revoked.role())));
+            case QueueCreated created -> next.queues().put(created.queueId(), new Queue(created.queueId(), created.name(), Map.of()));
+            case QueueAssignmentChanged changed -> next.queues().computeIfPresent(changed.queueId(), (id, q) -> {
+                Map<UUID, QueueRole> assignments = new HashMap<>(q.assignments());
+                if (changed.role() == null) {
+                    assignments.remove(changed.memberId());
+                } else {
+                    assignments.put(changed.memberId(), changed.role());
+                }
+                return new Queue(id, q.name(), assignments);
             });
-        };
-        return new Account(next.id(), next.name(), next.plan(), next.billingContact(), next.billingInfo(), next.settings(), next.members(),
-                next.companies(), state.version() + 1);
+            case ContactCenterRolePermissionsChanged changed -> next.contactCenter = changed.role() == CcRole.SUPERVISOR
+                    ? new ContactCenter(Set.copyOf(changed.permissions()), next.contactCenter.agentPermissions(), next.contactCenter.restrictUnassignedQueueLogin())
+                    : new ContactCenter(next.contactCenter.supervisorPermissions(), Set.copyOf(changed.permissions()), next.contactCenter.restrictUnassignedQueueLogin());
+            case ContactCenterSettingsChanged changed -> next.contactCenter = new ContactCenter(next.contactCenter.supervisorPermissions(),
+                    next.contactCenter.agentPermissions(), changed.restrictUnassignedQueueLogin());
+        }
+        return next.build(state.version() + 1);
     }
 
-    private static Set<Module> with(Set<Module> seats, Module module) {
-        Set<Module> changed = EnumSet.noneOf(Module.class);
-        changed.addAll(seats);
-        changed.add(module);
+    static <T> Set<T> with(Set<T> items, T item) {
+        Set<T> changed = new HashSet<>(items);
+        changed.add(item);
         return changed;
     }
 
-    private static Set<Module> without(Set<Module> seats, Module module) {
-        Set<Module> changed = EnumSet.noneOf(Module.class);
-        changed.addAll(seats);
-        changed.remove(module);
+    static <T> Set<T> without(Set<T> items, T item) {
+        Set<T> changed = new HashSet<>(items);
+        changed.remove(item);
         return changed;
     }
 
-    private Account withMembers(UnaryOperator<Map<UUID, Member>> change) {
-        return new Account(id, name, plan, billingContact, billingInfo, settings, Map.copyOf(change.apply(new LinkedHashMap<>(members))),
-                companies, version);
-    }
+    /** The next state while an event is folded in: a map is copied only when the event changes it. */
+    private static final class Draft {
+        private final Account from;
+        private UUID id;
+        private String name;
+        private Plan plan;
+        private UUID billingContact;
+        private BillingInfo billingInfo;
+        private Settings settings;
+        private Map<UUID, Member> members;
+        private Map<UUID, Company> companies;
+        private Map<UUID, Group> userGroups;
+        private Map<UUID, Group> deviceGroups;
+        private Map<UUID, Device> devices;
+        private Map<UUID, SecurityPolicy> securityPolicies;
+        private Map<UUID, Queue> queues;
+        private ContactCenter contactCenter;
 
-    private Account withMember(UUID memberId, UnaryOperator<Member> change) {
-        return withMembers(members -> {
-            members.computeIfPresent(memberId, (key, member) -> change.apply(member));
-            return members;
-        });
-    }
+        Draft(Account from) {
+            this.from = from;
+            id = from.id();
+            name = from.name();
+            plan = from.plan();
+            billingContact = from.billingContact();
+            billingInfo = from.billingInfo();
+            settings = from.settings();
+            contactCenter = from.contactCenter();
+        }
 
-    private Account withCompanies(UnaryOperator<Map<UUID, Company>> change) {
-        return new Account(id, name, plan, billingContact, billingInfo, settings, members,
-                Map.copyOf(change.apply(new LinkedHashMap<>(companies))), version);
+        Map<UUID, Member> members() {
+            return members == null ? members = new HashMap<>(from.members()) : members;
+        }
+
+        Map<UUID, Company> companies() {
+            return companies == null ? companies = new HashMap<>(from.companies()) : companies;
+        }
+
+        Map<UUID, Group> userGroups() {
+            return userGroups == null ? userGroups = new HashMap<>(from.userGroups()) : userGroups;
+        }
+
+        Map<UUID, Group> deviceGroups() {
+            return deviceGroups == null ? deviceGroups = new HashMap<>(from.deviceGroups()) : deviceGroups;
+        }
+
+        Map<UUID, Device> devices() {
+            return devices == null ? devices = new HashMap<>(from.devices()) : devices;
+        }
+
+        Map<UUID, SecurityPolicy> securityPolicies() {
+            return securityPolicies == null ? securityPolicies = new HashMap<>(from.securityPolicies()) : securityPolicies;
+        }
+
+        Map<UUID, Queue> queues() {
+            return queues == null ? queues = new HashMap<>(from.queues()) : queues;
+        }
+
+        void member(UUID memberId, UnaryOperator<Member> change) {
+            members().computeIfPresent(memberId, (key, member) -> change.apply(member));
+        }
+
+        void everyMember(UnaryOperator<Member> change) {
+            members().replaceAll((key, member) -> change.apply(member));
+        }
+
+        Account build(long version) {
+            return new Account(id, name, plan, billingContact, billingInfo, settings,
+                    members == null ? from.members() : Map.copyOf(members),
+                    companies == null ? from.companies() : Map.copyOf(companies),
+                    userGroups == null ? from.userGroups() : Map.copyOf(userGroups),
+                    deviceGroups == null ? from.deviceGroups() : Map.copyOf(deviceGroups),
+                    devices == null ? from.devices() : Map.copyOf(devices),
+                    securityPolicies == null ? from.securityPolicies() : Map.copyOf(securityPolicies),
+                    queues == null ? from.queues() : Map.copyOf(queues), contactCenter, version);
+        }
     }
 }

@@ -1,9 +1,14 @@
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
+import com.example.accounts.account.domain.Vocabulary.CcPermission;
+import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
+import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
+import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
@@ -81,5 +86,76 @@ public sealed interface AccountCommand {
 
     /** CMP-1, CMP-2. */
     record RemoveCompany(String actorLoginId, UUID companyId, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-3. */
+    record CreateGroup(String actorLoginId, GroupKind kind, UUID groupId, String name, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-3. */
+    record RenameGroup(String actorLoginId, GroupKind kind, UUID groupId, String name, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-3. */
+    record DeleteGroup(String actorLoginId, GroupKind kind, UUID groupId, Instant now) implements AccountCommand {
+    }
+
+    /** USR-4: the user groups a member belongs to, whole. */
+    record ChangeUserGroups(String actorLoginId, UUID memberId, List<UUID> userGroups, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-3: the groups a limited admin supervises, whole. */
+    record AssignSupervisedGroups(String actorLoginId, UUID memberId, List<UUID> userGroups, List<UUID> deviceGroups, Instant now)
+            implements AccountCommand {
+    }
+
+    /** CMP-4. */
+    record AddDevice(String actorLoginId, UUID deviceId, String name, UUID companyId, UUID deviceGroupId, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-4: the device, whole. */
+    record ChangeDevice(String actorLoginId, UUID deviceId, String name, UUID companyId, UUID deviceGroupId, Instant now) implements AccountCommand {
+    }
+
+    /** CMP-4. */
+    record RemoveDevice(String actorLoginId, UUID deviceId, Instant now) implements AccountCommand {
+    }
+
+    /** INV-6. */
+    record DefineSecurityPolicy(String actorLoginId, UUID policyId, String name, String description, List<PolicyPermission> permissions,
+                                Instant now) implements AccountCommand {
+    }
+
+    /** INV-6: name, description and permissions, whole. */
+    record ChangeSecurityPolicy(String actorLoginId, UUID policyId, String name, String description, List<PolicyPermission> permissions,
+                                Instant now) implements AccountCommand {
+    }
+
+    /** INV-6: disable (or enable again) a policy for invites. */
+    record SetSecurityPolicyEnabled(String actorLoginId, UUID policyId, boolean enabled, Instant now) implements AccountCommand {
+    }
+
+    /** CC-1. */
+    record AssignContactCenterRole(String actorLoginId, UUID memberId, CcRole role, Instant now) implements AccountCommand {
+    }
+
+    /** CC-1. */
+    record RevokeContactCenterRole(String actorLoginId, UUID memberId, CcRole role, Instant now) implements AccountCommand {
+    }
+
+    /** CC-1. */
+    record CreateQueue(String actorLoginId, UUID queueId, String name, Instant now) implements AccountCommand {
+    }
+
+    /** CC-1: assign a member to a queue as agent or supervisor; a null role unassigns. */
+    record AssignQueue(String actorLoginId, UUID queueId, UUID memberId, QueueRole role, Instant now) implements AccountCommand {
+    }
+
+    /** CC-2 to CC-4. */
+    record ChangeContactCenterRolePermissions(String actorLoginId, CcRole role, List<CcPermission> permissions, Instant now) implements AccountCommand {
+    }
+
+    /** ACC-5, CC-6. */
+    record ChangeContactCenterSettings(String actorLoginId, boolean restrictUnassignedQueueLogin, Instant now) implements AccountCommand {
     }
 }

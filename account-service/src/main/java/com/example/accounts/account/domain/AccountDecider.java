@@ -3,21 +3,38 @@ package com.example.accounts.account.domain;
 import com.example.accounts.account.domain.Account.Company;
 import com.example.accounts.account.domain.Account.Member;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
+import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
+import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
+import com.example.accounts.account.domain.AccountCommand.AssignQueue;
+import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
 import com.example.accounts.account.domain.AccountCommand.ChangeBillingInfo;
 import com.example.accounts.account.domain.AccountCommand.ChangeCompanyAccess;
+import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterRolePermissions;
+import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterSettings;
+import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.ChangePlan;
 import com.example.accounts.account.domain.AccountCommand.ChangeProfile;
 import com.example.accounts.account.domain.AccountCommand.ChangeRole;
+import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.ChangeSettings;
 import com.example.accounts.account.domain.AccountCommand.ChangeSupportFeatures;
+import com.example.accounts.account.domain.AccountCommand.ChangeUserGroups;
+import com.example.accounts.account.domain.AccountCommand.CreateGroup;
+import com.example.accounts.account.domain.AccountCommand.CreateQueue;
+import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
+import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
 import com.example.accounts.account.domain.AccountCommand.HandOverBillingContact;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
+import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
+import com.example.accounts.account.domain.AccountCommand.RenameGroup;
+import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
+import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
 import com.example.accounts.account.domain.AccountEvent.AccountOpened;
 import com.example.accounts.account.domain.AccountEvent.AccountSettingsChanged;
 import com.example.accounts.account.domain.AccountEvent.BillingContactChanged;
@@ -30,11 +47,13 @@ import com.example.accounts.account.domain.AccountEvent.PlanChanged;
 import com.example.accounts.account.domain.AccountEvent.RoleChanged;
 import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
 import com.example.accounts.account.domain.AccountEvent.SeatReleased;
+import com.example.accounts.account.domain.AccountEvent.SupervisedGroupsChanged;
 import com.example.accounts.account.domain.AccountEvent.SupportFeaturesChanged;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
 import com.example.accounts.account.domain.AccountEvent.UserDeleted;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
+import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
@@ -86,6 +105,23 @@ public final class AccountDecider {
             case ChangeBillingInfo change -> changeBillingInfo(change, state);
             case ChangeSettings change -> changeSettings(change, state);
             case ChangeProfile change -> changeProfile(change, state);
+            case CreateGroup create -> GroupsAndDevices.createGroup(create, state);
+            case RenameGroup rename -> GroupsAndDevices.renameGroup(rename, state);
+            case DeleteGroup delete -> GroupsAndDevices.deleteGroup(delete, state);
+            case ChangeUserGroups change -> GroupsAndDevices.changeUserGroups(change, state);
+            case AssignSupervisedGroups assign -> GroupsAndDevices.assignSupervisedGroups(assign, state);
+            case AddDevice add -> GroupsAndDevices.addDevice(add, state);
+            case ChangeDevice change -> GroupsAndDevices.changeDevice(change, state);
+            case RemoveDevice remove -> GroupsAndDevices.removeDevice(remove, state);
+            case DefineSecurityPolicy define -> SecurityPolicies.define(define, state);
+            case ChangeSecurityPolicy change -> SecurityPolicies.change(change, state);
+            case SetSecurityPolicyEnabled set -> SecurityPolicies.setEnabled(set, state);
+            case AssignContactCenterRole assign -> ContactCenterRules.assignRole(assign, state);
+            case RevokeContactCenterRole revoke -> ContactCenterRules.revokeRole(revoke, state);
+            case CreateQueue create -> ContactCenterRules.createQueue(create, state);
+            case AssignQueue assign -> ContactCenterRules.assignQueue(assign, state);
+            case ChangeContactCenterRolePermissions change -> ContactCenterRules.changeRolePermissions(change, state);
+            case ChangeContactCenterSettings change -> ContactCenterRules.changeSettings(change, state);
         };
     }
 
@@ -131,19 +167,19 @@ public final class AccountDecider {
     }
 
     /** ACC-6: the acting member, or "no such account" for anyone who is not one. */
-    private static Member actor(Account state, String loginId) {
+    static Member actor(Account state, String loginId) {
         if (!state.opened()) {
             throw RuleViolation.notFound("ACC-6", "no such account");
         }
         return state.memberByLogin(loginId).orElseThrow(() -> RuleViolation.notFound("ACC-6", "no such account"));
     }
 
-    private static Member member(Account state, UUID memberId) {
+    static Member member(Account state, UUID memberId) {
         return found(state.members(), memberId, "member");
     }
 
     /** ACC-6: an id that is not this account's is as unknown as one that never existed. */
-    private static <T> T found(Map<UUID, T> items, UUID id, String what) {
+    static <T> T found(Map<UUID, T> items, UUID id, String what) {
         T item = items.get(id);
         if (item == null) {
             throw RuleViolation.notFound("ACC-6", "no such " + what);
@@ -151,11 +187,24 @@ public final class AccountDecider {
         return item;
     }
 
-    private static void fullAdmin(Member actor, String rule, String what) {
+    static void fullAdmin(Member actor, String rule, String what) {
         if (actor.role() != Role.ADMIN) {
-            // USR-4: a limited admin acts only on members of the groups it supervises; until groups are assigned it supervises none.
             throw RuleViolation.forbidden(rule, "only full admins " + what + "; you are " + actor.role());
         }
+    }
+
+    /** USR-4, USR-6: full admins act on any member; a limited admin on non-admin members of the groups it supervises. */
+    static void manages(Member actor, Member target, String rule, String what) {
+        if (actor.role() == Role.ADMIN) {
+            return;
+        }
+        if (actor.role() == Role.LIMITED_ADMIN) {
+            if (!target.role().admin() && target.userGroups().stream().anyMatch(actor.supervisedUserGroups()::contains)) {
+                return;
+            }
+            throw RuleViolation.forbidden(rule, "a limited admin may " + what + " only for non-admin members of the groups it supervises");
+        }
+        throw RuleViolation.forbidden(rule, "only admins " + what + "; you are " + actor.role());
     }
 
     private static List<AccountEvent> addMember(AddMember add, Account state) {
@@ -194,7 +243,10 @@ public final class AccountDecider {
         if (actor.memberId().equals(target.memberId())) {
             throw RuleViolation.forbidden("USR-8", "nobody changes their own role");
         }
-        fullAdmin(actor, "USR-4", "change another member's role");
+        manages(actor, target, "USR-4", "change another member's role");
+        if (actor.role() == Role.LIMITED_ADMIN && (change.role() == Role.ADMIN || change.role() == Role.LIMITED_ADMIN)) {
+            throw RuleViolation.forbidden("USR-4", "a limited admin grants no role above STANDARD");
+        }
         if (target.role() == change.role()) {
             return List.of();
         }
@@ -210,7 +262,14 @@ public final class AccountDecider {
         if (change.role() == Role.MONITORING_OBSERVER) {
             target.seats().forEach(module -> events.add(new SeatReleased(target.memberId(), module))); // SEAT-1, SEAT-6
         }
+        // CC-1: CONTACT_ADMIN goes with ADMIN; USR-11: an observer holds no contact-center role.
+        target.contactCenterRoles().stream().sorted()
+                .filter(cc -> change.role() == Role.MONITORING_OBSERVER || cc == CcRole.CONTACT_ADMIN && change.role() != Role.ADMIN)
+                .forEach(cc -> events.addAll(ContactCenterRules.revoked(state, target, cc)));
         events.add(new RoleChanged(target.memberId(), target.role(), change.role()));
+        if (target.role() == Role.LIMITED_ADMIN && (!target.supervisedUserGroups().isEmpty() || !target.supervisedDeviceGroups().isEmpty())) {
+            events.add(new SupervisedGroupsChanged(target.memberId(), List.of(), List.of())); // CMP-3: only limited admins supervise
+        }
         // USR-3: an admin holds every company and feature; a demoted admin starts with none, to be given by edits.
         if (change.role().admin() != target.role().admin()) {
             CompanyAccess access = change.role().admin() ? CompanyAccess.ALL : CompanyAccess.NONE;
@@ -231,7 +290,7 @@ public final class AccountDecider {
         if (actor.memberId().equals(target.memberId())) {
             throw RuleViolation.forbidden("USR-8", "nobody deletes themselves");
         }
-        fullAdmin(actor, "USR-6", "delete members");
+        manages(actor, target, "USR-6", "delete members");
         if (target.role() == Role.ADMIN && state.admins() == 1) {
             throw RuleViolation.conflict("USR-7", null, "the account must keep at least one ADMIN");
         }
@@ -240,6 +299,7 @@ public final class AccountDecider {
         }
         List<AccountEvent> events = new ArrayList<>();
         target.seats().forEach(module -> events.add(new SeatReleased(target.memberId(), module))); // SEAT-6
+        events.addAll(ContactCenterRules.leaveQueues(state, target));
         events.add(new UserDeleted(target.memberId(), target.loginId(), target.email()));
         return events;
     }
@@ -283,7 +343,7 @@ public final class AccountDecider {
     private static List<AccountEvent> provisionSeat(ProvisionSeat provision, Account state) {
         Member actor = actor(state, provision.actorLoginId());
         Member target = member(state, provision.memberId());
-        fullAdmin(actor, "USR-4", "provision seats");
+        manages(actor, target, "USR-4", "provision seats");
         Module module = provision.module();
         if (module == null || !module.seatBearing()) {
             throw RuleViolation.invalid("SEAT-1", "module", module + " is not sold in seats");
@@ -308,7 +368,7 @@ public final class AccountDecider {
     private static List<AccountEvent> releaseSeat(ReleaseSeat release, Account state) {
         Member actor = actor(state, release.actorLoginId());
         Member target = member(state, release.memberId());
-        fullAdmin(actor, "USR-4", "release seats");
+        manages(actor, target, "USR-4", "release seats");
         return target.seats().contains(release.module()) ? List.of(new SeatReleased(target.memberId(), release.module())) : List.of();
     }
 
@@ -334,7 +394,7 @@ public final class AccountDecider {
     private static Member editableNonAdmin(Account state, String actorLoginId, UUID memberId, String field, String what) {
         Member actor = actor(state, actorLoginId);
         Member target = member(state, memberId);
-        fullAdmin(actor, "USR-4", "change another member's " + what);
+        manages(actor, target, "USR-4", "change another member's " + what);
         if (target.role().admin()) {
             throw RuleViolation.invalid("USR-3", field, "admins have every company and support feature; it cannot be edited for them");
         }
@@ -379,7 +439,12 @@ public final class AccountDecider {
 
     private static List<AccountEvent> removeCompany(RemoveCompany remove, Account state) {
         fullAdmin(actor(state, remove.actorLoginId()), "CMP-1", "remove companies");
-        return List.of(new CompanyRemoved(company(state, remove.companyId()).companyId()));
+        Company company = company(state, remove.companyId());
+        long devices = state.devices().values().stream().filter(d -> d.companyId().equals(company.companyId())).count();
+        if (devices > 0) {
+            throw RuleViolation.conflict("CMP-4", null, company.name() + " has " + devices + " devices; move or remove them first");
+        }
+        return List.of(new CompanyRemoved(company.companyId()));
     }
 
     private static Company company(Account state, UUID companyId) {

@@ -11,7 +11,6 @@ import com.example.accounts.account.domain.AccountCommand.ChangeSettings;
 import com.example.accounts.account.domain.AccountCommand.ChangeSupportFeatures;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
 import com.example.accounts.account.domain.AccountCommand.HandOverBillingContact;
-import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
@@ -41,48 +40,15 @@ import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Roles, deletion, billing contact and information, plan, settings, profiles, seats, companies, company access and features: given events, when a command, then events or the rule that refuses it. */
-class MemberRulesTest {
-
-    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    private static final Plan PLAN = new Plan(List.of(Module.REMOTE_SUPPORT, Module.MONITORING),
-            List.of(new SeatCount(Module.REMOTE_SUPPORT, 2)));
-
-    /** Ada (ADMIN, billing contact) opened the account; members are added as their logins say. */
-    private Account state;
-    private final UUID ada = UUID.randomUUID();
-
-    MemberRulesTest() {
-        state = Account.INITIAL;
-        then(new OpenAccount(UUID.randomUUID(), "Acme", PLAN, ada, "ada", "Ada", "ada@acme.test", NOW));
-    }
-
-    private List<AccountEvent> then(AccountCommand command) {
-        List<AccountEvent> events = AccountDecider.decide(command, state);
-        for (AccountEvent event : events) {
-            state = Account.evolve(state, event);
-        }
-        return events;
-    }
-
-    private RuleViolation refused(AccountCommand command) {
-        return assertThrows(RuleViolation.class, () -> AccountDecider.decide(command, state));
-    }
-
-    private UUID member(String login, Role role) {
-        UUID id = UUID.randomUUID();
-        then(new AddMember("ada", id, login, false, login, login + "@acme.test", role, null, null, null, NOW));
-        return id;
-    }
+class MemberRulesTest extends AcmeRules {
 
     @Test
     void USR4_aFullAdminChangesARoleOthersMayNot() {
@@ -209,12 +175,6 @@ class MemberRulesTest {
         List<AccountEvent> events = then(new AddMember("ada", again, "ben", false, "Ben", "BEN@acme.test", Role.STANDARD, null, null, null, NOW));
         assertEquals(again, ((UserAdded) events.get(0)).memberId());
         assertTrue(!again.equals(ben));
-    }
-
-    private UUID company(String name) {
-        UUID id = UUID.randomUUID();
-        then(new AddCompany("ada", id, name, NOW));
-        return id;
     }
 
     @Test

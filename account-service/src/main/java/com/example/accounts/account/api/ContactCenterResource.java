@@ -1,0 +1,188 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.api.AccountRequests.CcPermissionsRequest;
+import com.example.accounts.account.api.AccountRequests.CcSettingsRequest;
+import com.example.accounts.account.api.AccountRequests.QueueAssignmentRequest;
+import com.example.accounts.account.api.AccountRequests.QueueRequest;
+import com.example.accounts.account.api.AccountViews.ContactCenterView;
+import com.example.accounts.account.api.AccountViews.MemberView;
+import com.example.accounts.account.api.AccountViews.QueueView;
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand;
+import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
+import com.example.accounts.account.domain.AccountCommand.AssignQueue;
+import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterRolePermissions;
+import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterSettings;
+import com.example.accounts.account.domain.AccountCommand.CreateQueue;
+import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
+import com.example.accounts.account.domain.Vocabulary.CcRole;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Contact-center roles, queues and their members, role permissions and organization settings (CC-1 to CC-6). */
+@Path("/accounts/{accountId}/contact-center")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field or value, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "neither a contact admin nor a full admin (CC-1, ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account, member or queue for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ContactCenterResource {
+
+    private final AccountCommands commands;
+    private final SecurityIdentity identity;
+
+    public ContactCenterResource(AccountCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The contact center: role permissions, organization settings, queues and who is assigned to them")
+    @APIResponse(responseCode = "200", description = "the contact center; ETag carries the account's version")
+    public Uni<Response> get(@PathParam("accountId") UUID accountId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            return Response.ok(ContactCenterView.of(account)).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/members/{memberId}/roles/{role}")
+    @Operation(summary = "Give a member a contact-center role (CC-1: CONTACT_ADMIN requires ADMIN; the plan must have CONTACT_CENTER). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    @APIResponse(responseCode = "422", description = "CONTACT_ADMIN for a non-ADMIN (CC-1), an observer (USR-11), CONTACT_CENTER not in the plan (SEAT-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assignRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
+                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        return edit(accountId, ifMatch, correlationId, now -> new AssignContactCenterRole(caller().loginId(), memberId, ccRole, now),
+                account -> MemberView.of(account.members().get(memberId)));
+    }
+
+    @DELETE
+    @Path("/members/{memberId}/roles/{role}")
+    @Operation(summary = "Take a contact-center role away, and the queue assignments it carried (CC-1). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the member after the change")
+    public Uni<Response> revokeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
+                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        return edit(accountId, ifMatch, correlationId, now -> new RevokeContactCenterRole(caller().loginId(), memberId, ccRole, now),
+                account -> MemberView.of(account.members().get(memberId)));
+    }
+
+    @POST
+    @Path("/queues")
+    @Operation(summary = "Create a queue (CC-1): contact admins and full admins; names unique. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "created; Consistency-Token and ETag headers carry the write")
+    @APIResponse(responseCode = "409", description = "a queue of that name exists (CC-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, CONTACT_CENTER not in the plan (SEAT-5), a reused Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createQueue(@PathParam("accountId") UUID accountId, QueueRequest request,
+                                     @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = caller();
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
+        String collection = "/accounts/" + accountId + "/contact-center/queues";
+        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
+                        result -> ApiSupport.created(URI.create(collection + "/" + command.queueId()), result,
+                                QueueView.of(result.account().queues().get(command.queueId()))))
+                .map(ApiSupport::respond);
+    }
+
+    @PUT
+    @Path("/queues/{queueId}/members/{memberId}")
+    @Operation(summary = "Assign a member to a queue as AGENT or SUPERVISOR (CC-1: they must hold that role). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the queue after the change")
+    @APIResponse(responseCode = "422", description = "the member lacks the role (CC-8 for agents, CC-1 for supervisors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
+                                     QueueAssignmentRequest request, @HeaderParam("If-Match") String ifMatch,
+                                     @HeaderParam("X-Correlation-Id") String correlationId) {
+        if (request == null || request.role() == null) {
+            throw ProblemException.invalid("CC-1", "role", "is required: AGENT or SUPERVISOR");
+        }
+        return edit(accountId, ifMatch, correlationId, now -> new AssignQueue(caller().loginId(), queueId, memberId, request.role(), now),
+                account -> QueueView.of(account.queues().get(queueId)));
+    }
+
+    @DELETE
+    @Path("/queues/{queueId}/members/{memberId}")
+    @Operation(summary = "Unassign a member from a queue (CC-1). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the queue after the change")
+    public Uni<Response> unassignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
+                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return edit(accountId, ifMatch, correlationId, now -> new AssignQueue(caller().loginId(), queueId, memberId, null, now),
+                account -> QueueView.of(account.queues().get(queueId)));
+    }
+
+    @PUT
+    @Path("/role-permissions/{role}")
+    @Operation(summary = "Set the permissions of SUPERVISOR or AGENT, whole (CC-2 to CC-4: MANAGE_X brings VIEW_X; VIEW_QUEUE_SETTINGS stays on). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the contact center after the change")
+    @APIResponse(responseCode = "422", description = "a permission of another role, VIEW_X off while MANAGE_X is on, VIEW_QUEUE_SETTINGS off (CC-3, CC-4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeRolePermissions(@PathParam("accountId") UUID accountId, @PathParam("role") String role, CcPermissionsRequest request,
+                                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        return edit(accountId, ifMatch, correlationId, now -> new ChangeContactCenterRolePermissions(caller().loginId(), ccRole, request.permissions(), now),
+                ContactCenterView::of);
+    }
+
+    @PUT
+    @Path("/settings")
+    @Operation(summary = "Set the contact-center organization settings (ACC-5: full admins; CC-6). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the contact center after the change")
+    @APIResponse(responseCode = "422", description = "a missing setting", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, CcSettingsRequest request,
+                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        if (request == null || request.restrictUnassignedQueueLogin() == null) {
+            throw ProblemException.invalid("CC-6", "restrictUnassignedQueueLogin", "is required (true or false)");
+        }
+        return edit(accountId, ifMatch, correlationId,
+                now -> new ChangeContactCenterSettings(caller().loginId(), request.restrictUnassignedQueueLogin(), now), ContactCenterView::of);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+
+    private Uni<Response> edit(UUID accountId, String ifMatch, String correlationId, Function<Instant, AccountCommand> command,
+                               Function<Account, Object> view) {
+        AccountCommand decided = command.apply(Instant.now());
+        return commands.edit(accountId, state -> decided, ApiSupport.metadata(caller(), correlationId, decided.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, view.apply(result.account())));
+    }
+}

@@ -1,0 +1,127 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.api.AccountRequests.GroupRequest;
+import com.example.accounts.account.api.AccountViews.GroupView;
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand.CreateGroup;
+import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
+import com.example.accounts.account.domain.AccountCommand.RenameGroup;
+import com.example.accounts.account.domain.Vocabulary.GroupKind;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** CMP-3: user groups and device groups, at {@code user-groups} and {@code device-groups}. */
+@Path("/accounts/{accountId}/{kind: user-groups|device-groups}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or group for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class GroupResource {
+
+    private final AccountCommands commands;
+    private final SecurityIdentity identity;
+
+    public GroupResource(AccountCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
+        this.identity = identity;
+    }
+
+    private static GroupKind kind(String path) {
+        return path.equals("user-groups") ? GroupKind.USER : GroupKind.DEVICE;
+    }
+
+    @GET
+    @Operation(summary = "The account's user groups or device groups, by name")
+    @APIResponse(responseCode = "200", description = "the groups; ETag carries the account's version")
+    public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            return Response.ok(GroupView.all(kind(kind) == GroupKind.USER ? account.userGroups() : account.deviceGroups()))
+                    .tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @POST
+    @Operation(summary = "Create a group (CMP-3): full admins; names unique per kind, case-insensitively. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "created; Consistency-Token and ETag headers carry the write")
+    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, GroupRequest request,
+                                @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), Instant.now());
+        String collection = "/accounts/" + accountId + "/" + kind;
+        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
+                        result -> ApiSupport.created(URI.create(collection + "/" + command.groupId()), result,
+                                new GroupView(command.groupId(), groupName(result.account(), command.kind(), command.groupId()))))
+                .map(ApiSupport::respond);
+    }
+
+    @PUT
+    @Path("/{groupId}")
+    @Operation(summary = "Rename a group (CMP-3). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the group after the change")
+    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
+                                GroupRequest request, @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, new GroupView(groupId, groupName(result.account(), command.kind(), groupId))));
+    }
+
+    @DELETE
+    @Path("/{groupId}")
+    @Operation(summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
+    @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(ApiSupport::removed);
+    }
+
+    private static String groupName(Account account, GroupKind kind, UUID groupId) {
+        return (kind == GroupKind.USER ? account.userGroups() : account.deviceGroups()).get(groupId).name();
+    }
+}

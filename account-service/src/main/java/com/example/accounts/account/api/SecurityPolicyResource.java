@@ -1,0 +1,137 @@
+package com.example.accounts.account.api;
+
+import com.example.accounts.account.api.AccountRequests.SecurityPolicyRequest;
+import com.example.accounts.account.api.AccountViews.SecurityPolicyView;
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
+import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
+import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
+import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+
+/** INV-6: the security policies an external technician is invited under. */
+@Path("/accounts/{accountId}/security-policies")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or policy for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SecurityPolicyResource {
+
+    private final AccountCommands commands;
+    private final SecurityIdentity identity;
+
+    public SecurityPolicyResource(AccountCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The account's security policies, by name, enabled or not")
+    @APIResponse(responseCode = "200", description = "the policies; ETag carries the account's version")
+    public Uni<Response> list(@PathParam("accountId") UUID accountId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
+                            .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
+                    .tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @POST
+    @Operation(summary = "Define a security policy, enabled for invites (INV-6: full admins; names unique). Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "defined; Consistency-Token and ETag headers carry the write")
+    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6), or a reused Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> define(@PathParam("accountId") UUID accountId, SecurityPolicyRequest request,
+                                @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
+                request.permissions(), Instant.now());
+        String collection = "/accounts/" + accountId + "/security-policies";
+        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
+                        result -> ApiSupport.created(URI.create(collection + "/" + command.policyId()), result,
+                                SecurityPolicyView.of(result.account().securityPolicies().get(command.policyId()))))
+                .map(ApiSupport::respond);
+    }
+
+    @PUT
+    @Path("/{policyId}")
+    @Operation(summary = "Edit a security policy's name, description and permissions, whole (INV-6). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the policy after the change")
+    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId, SecurityPolicyRequest request,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        ChangeSecurityPolicy command = new ChangeSecurityPolicy(caller.loginId(), policyId, request.name(), request.description(),
+                request.permissions(), Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
+    }
+
+    @POST
+    @Path("/{policyId}/disable")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(summary = "Disable a security policy: no new invite may use it (INV-6, INV-1). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the policy after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> disable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
+                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return setEnabled(accountId, policyId, false, ifMatch, correlationId);
+    }
+
+    @POST
+    @Path("/{policyId}/enable")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(summary = "Enable a disabled security policy for invites again (INV-6). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the policy after the change")
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> enable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return setEnabled(accountId, policyId, true, ifMatch, correlationId);
+    }
+
+    private Uni<Response> setEnabled(UUID accountId, UUID policyId, boolean enabled, String ifMatch, String correlationId) {
+        Caller caller = Caller.of(identity);
+        SetSecurityPolicyEnabled command = new SetSecurityPolicyEnabled(caller.loginId(), policyId, enabled, Instant.now());
+        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
+    }
+}
