@@ -23,12 +23,12 @@ public final class AccountViews {
     private AccountViews() {
     }
 
+    /** The account; its members are read a page at a time at {@code /members} (10,000 of them fit no single answer). */
     public record AccountView(UUID accountId, String name, Plan plan, UUID billingContactMemberId, Settings settings, long version,
-                              List<MemberView> members, List<CompanyView> companies) {
+                              int memberCount, List<CompanyView> companies) {
         static AccountView of(Account account) {
             return new AccountView(account.id(), account.name(), account.plan(), account.billingContact(), account.settings(), account.version(),
-                    account.members().values().stream().map(MemberView::of).sorted(Comparator.comparing(MemberView::email)).toList(),
-                    CompanyView.all(account));
+                    account.members().size(), CompanyView.all(account));
         }
     }
 

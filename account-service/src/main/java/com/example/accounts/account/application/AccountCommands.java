@@ -7,6 +7,7 @@ import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
+import com.example.accounts.account.infrastructure.AccountSnapshots;
 import com.example.accounts.account.infrastructure.IdempotencyKeys;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.eventstore.ConcurrencyConflict;
@@ -38,28 +39,33 @@ public class AccountCommands {
     private final OutboxRelay relay;
     private final Logins logins;
     private final IdempotencyKeys idempotencyKeys;
+    private final AccountSnapshots snapshots;
 
-    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys) {
+    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys, AccountSnapshots snapshots) {
         this.store = store;
         this.relay = relay;
         this.logins = logins;
         this.idempotencyKeys = idempotencyKeys;
+        this.snapshots = snapshots;
     }
 
     public static String streamOf(UUID accountId) {
         return "account-" + accountId;
     }
 
+    /** The account from its newest snapshot and the events after it; a new snapshot when too many had to be read. */
     public Uni<Loaded> load(UUID accountId) {
-        return store.readStream(streamOf(accountId), 0).map(events -> {
-            Account state = Account.INITIAL;
-            long position = 0;
-            for (var envelope : events) {
-                state = Account.evolve(state, AccountEventCodec.decode(envelope));
-                position = envelope.position();
-            }
-            return new Loaded(state, position);
-        });
+        String stream = streamOf(accountId);
+        return snapshots.find(stream).chain(snapshot -> {
+            Account from = snapshot.map(AccountSnapshots.Snapshot::account).orElse(Account.INITIAL);
+            long fromPosition = snapshot.map(AccountSnapshots.Snapshot::position).orElse(0L);
+            return store.readStream(stream, from.version()).map(events -> {
+                Account state = Account.evolveAll(from, events.stream().map(AccountEventCodec::decode).toList());
+                long position = events.isEmpty() ? fromPosition : events.get(events.size() - 1).position();
+                return new Loaded(state, position, events.size());
+            });
+        }).call(loaded -> loaded.replayed() >= AccountSnapshots.EVERY
+                ? snapshots.save(stream, loaded.account(), loaded.lastPosition()) : Uni.createFrom().voidItem());
     }
 
     /** A command that creates something (an account, a company, ...): SEC-3 with an Idempotency-Key. */
@@ -121,11 +127,7 @@ public class AccountCommands {
             if (events.isEmpty()) {
                 return Uni.createFrom().item(new CommandResult(state, new ConsistencyToken(store.topic(), accountId, loaded.lastPosition())));
             }
-            Account next = state;
-            for (AccountEvent event : events) {
-                next = Account.evolve(next, event);
-            }
-            Account decided = next;
+            Account decided = Account.evolveAll(state, events);
             return store.pool().withTransaction(connection -> store.append(connection, streamOf(accountId), accountId, state.version(),
                                     events.stream().map(AccountEventCodec::encode).toList(), metadata)
                             .map(appended -> new CommandResult(decided, appended.token()))

@@ -53,6 +53,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -186,88 +187,17 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
     }
 
     public static Account evolve(Account state, AccountEvent event) {
-        Draft next = new Draft(state);
-        switch (event) {
-            case AccountOpened opened -> {
-                next.id = opened.accountId();
-                next.name = opened.name();
-                next.plan = opened.plan();
-                next.billingContact = opened.billingContactMemberId();
-            }
-            case UserAdded added -> next.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
-                    added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
-            case RoleChanged changed -> next.member(changed.memberId(), m -> m.withRole(changed.to()));
-            case CompanyAccessChanged changed -> next.member(changed.memberId(), m -> m.withCompanyAccess(changed.companyAccess()));
-            case SupportFeaturesChanged changed -> next.member(changed.memberId(), m -> m.withSupportFeatures(Set.copyOf(changed.supportFeatures())));
-            case UserProfileChanged changed -> next.member(changed.memberId(), m -> m.withProfile(changed.name(), changed.email()));
-            case UserDeleted deleted -> next.members().remove(deleted.memberId());
-            case BillingContactChanged handed -> next.billingContact = handed.toMemberId();
-            case PlanChanged changed -> next.plan = changed.plan();
-            case BillingInfoChanged changed -> next.billingInfo = changed.billingInfo();
-            case AccountSettingsChanged changed -> next.settings = changed.settings();
-            case SeatProvisioned seat -> next.member(seat.memberId(), m -> m.withSeats(with(m.seats(), seat.module())));
-            case SeatReleased seat -> next.member(seat.memberId(), m -> m.withSeats(without(m.seats(), seat.module())));
-            case CompanyAdded added -> next.companies().put(added.companyId(), new Company(added.companyId(), added.name()));
-            case CompanyRenamed renamed -> next.companies().put(renamed.companyId(), new Company(renamed.companyId(), renamed.name()));
-            case CompanyRemoved removed -> {
-                next.companies().remove(removed.companyId());
-                // CMP-2: the company leaves every list; a list it empties reaches no company, never all.
-                next.everyMember(m -> m.companyAccess().companies().contains(removed.companyId())
-                        ? m.withCompanyAccess(m.companyAccess().without(removed.companyId())) : m);
-            }
-            case UserGroupCreated created -> next.userGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
-            case UserGroupRenamed renamed -> next.userGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
-            case UserGroupDeleted deleted -> {
-                next.userGroups().remove(deleted.groupId());
-                next.everyMember(m -> m.userGroups().contains(deleted.groupId()) || m.supervisedUserGroups().contains(deleted.groupId())
-                        ? m.withUserGroups(without(m.userGroups(), deleted.groupId()))
-                        .withSupervised(without(m.supervisedUserGroups(), deleted.groupId()), m.supervisedDeviceGroups()) : m);
-            }
-            case DeviceGroupCreated created -> next.deviceGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
-            case DeviceGroupRenamed renamed -> next.deviceGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
-            case DeviceGroupDeleted deleted -> {
-                next.deviceGroups().remove(deleted.groupId());
-                next.everyMember(m -> m.supervisedDeviceGroups().contains(deleted.groupId())
-                        ? m.withSupervised(m.supervisedUserGroups(), without(m.supervisedDeviceGroups(), deleted.groupId())) : m);
-                // CMP-4: its devices stay, in no group.
-                next.devices().replaceAll((id, d) -> deleted.groupId().equals(d.deviceGroupId()) ? new Device(d.deviceId(), d.name(), d.companyId(), null) : d);
-            }
-            case UserGroupsChanged changed -> next.member(changed.memberId(), m -> m.withUserGroups(Set.copyOf(changed.userGroups())));
-            case SupervisedGroupsChanged changed -> next.member(changed.memberId(),
-                    m -> m.withSupervised(Set.copyOf(changed.userGroups()), Set.copyOf(changed.deviceGroups())));
-            case DeviceAdded added -> next.devices().put(added.deviceId(), new Device(added.deviceId(), added.name(), added.companyId(), added.deviceGroupId()));
-            case DeviceChanged changed -> next.devices().put(changed.deviceId(),
-                    new Device(changed.deviceId(), changed.name(), changed.companyId(), changed.deviceGroupId()));
-            case DeviceRemoved removed -> next.devices().remove(removed.deviceId());
-            case SecurityPolicyDefined defined -> next.securityPolicies().put(defined.policyId(), new SecurityPolicy(defined.policyId(),
-                    defined.name(), defined.description(), Set.copyOf(defined.permissions()), true));
-            case SecurityPolicyChanged changed -> next.securityPolicies().computeIfPresent(changed.policyId(), (id, p) -> new SecurityPolicy(id,
-                    changed.name(), changed.description(), Set.copyOf(changed.permissions()), p.enabled()));
-            case SecurityPolicyDisabled disabled -> next.securityPolicies().computeIfPresent(disabled.policyId(),
-                    (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), false));
-            case SecurityPolicyEnabled enabled -> next.securityPolicies().computeIfPresent(enabled.policyId(),
-                    (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), true));
-            case ContactCenterRoleAssigned assigned -> next.member(assigned.memberId(),
-                    m -> m.withContactCenterRoles(with(m.contactCenterRoles(), assigned.role())));
-            case ContactCenterRoleRevoked revoked -> next.member(revoked.memberId(),
-                    m -> m.withContactCenterRoles(without(m.contactCenterRoles(), revoked.role())));
-            case QueueCreated created -> next.queues().put(created.queueId(), new Queue(created.queueId(), created.name(), Map.of()));
-            case QueueAssignmentChanged changed -> next.queues().computeIfPresent(changed.queueId(), (id, q) -> {
-                Map<UUID, QueueRole> assignments = new HashMap<>(q.assignments());
-                if (changed.role() == null) {
-                    assignments.remove(changed.memberId());
-                } else {
-                    assignments.put(changed.memberId(), changed.role());
-                }
-                return new Queue(id, q.name(), assignments);
-            });
-            case ContactCenterRolePermissionsChanged changed -> next.contactCenter = changed.role() == CcRole.SUPERVISOR
-                    ? new ContactCenter(Set.copyOf(changed.permissions()), next.contactCenter.agentPermissions(), next.contactCenter.restrictUnassignedQueueLogin())
-                    : new ContactCenter(next.contactCenter.supervisorPermissions(), Set.copyOf(changed.permissions()), next.contactCenter.restrictUnassignedQueueLogin());
-            case ContactCenterSettingsChanged changed -> next.contactCenter = new ContactCenter(next.contactCenter.supervisorPermissions(),
-                    next.contactCenter.agentPermissions(), changed.restrictUnassignedQueueLogin());
+        return evolveAll(state, List.of(event));
+    }
+
+    /** Folds events in one pass: each map is copied at most once, so a long stream is read in linear time. */
+    public static Account evolveAll(Account state, List<? extends AccountEvent> events) {
+        if (events.isEmpty()) {
+            return state;
         }
-        return next.build(state.version() + 1);
+        Draft next = new Draft(state);
+        events.forEach(next::apply);
+        return next.build();
     }
 
     static <T> Set<T> with(Set<T> items, T item) {
@@ -299,6 +229,7 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
         private Map<UUID, SecurityPolicy> securityPolicies;
         private Map<UUID, Queue> queues;
         private ContactCenter contactCenter;
+        private long version;
 
         Draft(Account from) {
             this.from = from;
@@ -309,6 +240,91 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
             billingInfo = from.billingInfo();
             settings = from.settings();
             contactCenter = from.contactCenter();
+            version = from.version();
+        }
+
+        void apply(AccountEvent event) {
+            switch (event) {
+                case AccountOpened opened -> {
+                    this.id = opened.accountId();
+                    this.name = opened.name();
+                    this.plan = opened.plan();
+                    this.billingContact = opened.billingContactMemberId();
+                }
+                case UserAdded added -> this.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
+                        added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+                case RoleChanged changed -> this.member(changed.memberId(), m -> m.withRole(changed.to()));
+                case CompanyAccessChanged changed -> this.member(changed.memberId(), m -> m.withCompanyAccess(changed.companyAccess()));
+                case SupportFeaturesChanged changed -> this.member(changed.memberId(), m -> m.withSupportFeatures(Set.copyOf(changed.supportFeatures())));
+                case UserProfileChanged changed -> this.member(changed.memberId(), m -> m.withProfile(changed.name(), changed.email()));
+                case UserDeleted deleted -> this.members().remove(deleted.memberId());
+                case BillingContactChanged handed -> this.billingContact = handed.toMemberId();
+                case PlanChanged changed -> this.plan = changed.plan();
+                case BillingInfoChanged changed -> this.billingInfo = changed.billingInfo();
+                case AccountSettingsChanged changed -> this.settings = changed.settings();
+                case SeatProvisioned seat -> this.member(seat.memberId(), m -> m.withSeats(with(m.seats(), seat.module())));
+                case SeatReleased seat -> this.member(seat.memberId(), m -> m.withSeats(without(m.seats(), seat.module())));
+                case CompanyAdded added -> this.companies().put(added.companyId(), new Company(added.companyId(), added.name()));
+                case CompanyRenamed renamed -> this.companies().put(renamed.companyId(), new Company(renamed.companyId(), renamed.name()));
+                case CompanyRemoved removed -> {
+                    this.companies().remove(removed.companyId());
+                    // CMP-2: the company leaves every list; a list it empties reaches no company, never all.
+                    this.everyMember(m -> m.companyAccess().companies().contains(removed.companyId())
+                            ? m.withCompanyAccess(m.companyAccess().without(removed.companyId())) : m);
+                }
+                case UserGroupCreated created -> this.userGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
+                case UserGroupRenamed renamed -> this.userGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
+                case UserGroupDeleted deleted -> {
+                    this.userGroups().remove(deleted.groupId());
+                    this.everyMember(m -> m.userGroups().contains(deleted.groupId()) || m.supervisedUserGroups().contains(deleted.groupId())
+                            ? m.withUserGroups(without(m.userGroups(), deleted.groupId()))
+                            .withSupervised(without(m.supervisedUserGroups(), deleted.groupId()), m.supervisedDeviceGroups()) : m);
+                }
+                case DeviceGroupCreated created -> this.deviceGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
+                case DeviceGroupRenamed renamed -> this.deviceGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
+                case DeviceGroupDeleted deleted -> {
+                    this.deviceGroups().remove(deleted.groupId());
+                    this.everyMember(m -> m.supervisedDeviceGroups().contains(deleted.groupId())
+                            ? m.withSupervised(m.supervisedUserGroups(), without(m.supervisedDeviceGroups(), deleted.groupId())) : m);
+                    // CMP-4: its devices stay, in no group.
+                    this.devices().replaceAll((id, d) -> deleted.groupId().equals(d.deviceGroupId()) ? new Device(d.deviceId(), d.name(), d.companyId(), null) : d);
+                }
+                case UserGroupsChanged changed -> this.member(changed.memberId(), m -> m.withUserGroups(Set.copyOf(changed.userGroups())));
+                case SupervisedGroupsChanged changed -> this.member(changed.memberId(),
+                        m -> m.withSupervised(Set.copyOf(changed.userGroups()), Set.copyOf(changed.deviceGroups())));
+                case DeviceAdded added -> this.devices().put(added.deviceId(), new Device(added.deviceId(), added.name(), added.companyId(), added.deviceGroupId()));
+                case DeviceChanged changed -> this.devices().put(changed.deviceId(),
+                        new Device(changed.deviceId(), changed.name(), changed.companyId(), changed.deviceGroupId()));
+                case DeviceRemoved removed -> this.devices().remove(removed.deviceId());
+                case SecurityPolicyDefined defined -> this.securityPolicies().put(defined.policyId(), new SecurityPolicy(defined.policyId(),
+                        defined.name(), defined.description(), Set.copyOf(defined.permissions()), true));
+                case SecurityPolicyChanged changed -> this.securityPolicies().computeIfPresent(changed.policyId(), (id, p) -> new SecurityPolicy(id,
+                        changed.name(), changed.description(), Set.copyOf(changed.permissions()), p.enabled()));
+                case SecurityPolicyDisabled disabled -> this.securityPolicies().computeIfPresent(disabled.policyId(),
+                        (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), false));
+                case SecurityPolicyEnabled enabled -> this.securityPolicies().computeIfPresent(enabled.policyId(),
+                        (id, p) -> new SecurityPolicy(id, p.name(), p.description(), p.permissions(), true));
+                case ContactCenterRoleAssigned assigned -> this.member(assigned.memberId(),
+                        m -> m.withContactCenterRoles(with(m.contactCenterRoles(), assigned.role())));
+                case ContactCenterRoleRevoked revoked -> this.member(revoked.memberId(),
+                        m -> m.withContactCenterRoles(without(m.contactCenterRoles(), revoked.role())));
+                case QueueCreated created -> this.queues().put(created.queueId(), new Queue(created.queueId(), created.name(), Map.of()));
+                case QueueAssignmentChanged changed -> this.queues().computeIfPresent(changed.queueId(), (id, q) -> {
+                    Map<UUID, QueueRole> assignments = new HashMap<>(q.assignments());
+                    if (changed.role() == null) {
+                        assignments.remove(changed.memberId());
+                    } else {
+                        assignments.put(changed.memberId(), changed.role());
+                    }
+                    return new Queue(id, q.name(), assignments);
+                });
+                case ContactCenterRolePermissionsChanged changed -> this.contactCenter = changed.role() == CcRole.SUPERVISOR
+                        ? new ContactCenter(Set.copyOf(changed.permissions()), this.contactCenter.agentPermissions(), this.contactCenter.restrictUnassignedQueueLogin())
+                        : new ContactCenter(this.contactCenter.supervisorPermissions(), Set.copyOf(changed.permissions()), this.contactCenter.restrictUnassignedQueueLogin());
+                case ContactCenterSettingsChanged changed -> this.contactCenter = new ContactCenter(this.contactCenter.supervisorPermissions(),
+                        this.contactCenter.agentPermissions(), changed.restrictUnassignedQueueLogin());
+            }
+            version++;
         }
 
         Map<UUID, Member> members() {
@@ -347,7 +363,7 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
             members().replaceAll((key, member) -> change.apply(member));
         }
 
-        Account build(long version) {
+        Account build() {
             return new Account(id, name, plan, billingContact, billingInfo, settings,
                     members == null ? from.members() : Map.copyOf(members),
                     companies == null ? from.companies() : Map.copyOf(companies),

@@ -47,10 +47,10 @@ class AccountApiTest {
                 .header("ETag", "\"3\"")
                 .body("loginId", notNullValue());
 
-        given().auth().oauth2(ada).get("/accounts/" + accountId)
+        given().auth().oauth2(ada).get("/accounts/" + accountId + "/members")
                 .then().statusCode(200)
-                .body("members.email", hasItem(email))
-                .body("members.find { it.email == 'ada@demo.example' }.role", equalTo("ADMIN"));
+                .body("items.email", hasItem(email))
+                .body("items.find { it.email == 'ada@demo.example' }.role", equalTo("ADMIN"));
     }
 
     @Test
@@ -63,8 +63,8 @@ class AccountApiTest {
                 .then().statusCode(201).extract().path("loginId");
 
         // Ben signs in with the credentials he has, and sees the account he was added to.
-        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).get("/accounts/" + accountId)
-                .then().statusCode(200).body("members.find { it.email == 'ben@demo.example' }.loginId", equalTo(benLogin));
+        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).get("/accounts/" + accountId + "/members")
+                .then().statusCode(200).body("items.find { it.email == 'ben@demo.example' }.loginId", equalTo(benLogin));
     }
 
     @Test
@@ -95,7 +95,7 @@ class AccountApiTest {
     }
 
     @Test
-    void SEC2_malformedJsonUnknownFieldsAndBadValuesAreNamedAndChangeNothing() {
+    void SEC2_USR1_malformedJsonUnknownFieldsMissingOrLongNamesBadOrDuplicateEmailsAreNamedAndChangeNothing() {
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada);
 
@@ -115,6 +115,14 @@ class AccountApiTest {
                 .post("/accounts/" + accountId + "/members")
                 .then().statusCode(422).body("rule", equalTo("USR-1")).body("errors[0].field", equalTo("name"));
         given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"   \", \"email\": \"cy@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(422).body("errors[0].field", equalTo("name")).body("errors[0].message", equalTo("is required"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ada Again\", \"email\": \"ADA@Demo.Example\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members")
+                .then().statusCode(409).body("rule", equalTo("USR-1")).body("errors[0].field", equalTo("email"));
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
                 .body("{\"name\": \"Cy\", \"email\": \"cy@\", \"role\": \"STANDARD\"}")
                 .post("/accounts/" + accountId + "/members")
                 .then().statusCode(422).body("errors[0].field", equalTo("email"));
@@ -124,6 +132,6 @@ class AccountApiTest {
                 .then().statusCode(413);
 
         given().auth().oauth2(ada).get("/accounts/" + accountId).then().statusCode(200)
-                .header("ETag", "\"2\"").body("members.size()", equalTo(1));
+                .header("ETag", "\"2\"").body("memberCount", equalTo(1));
     }
 }

@@ -46,8 +46,8 @@ class MemberApiTest {
         assertEquals(5, refused.size());
         refused.forEach(r -> r.then().contentType("application/problem+json").body("rule", equalTo("SEAT-2"))
                 .body("detail", equalTo("module: REMOTE_SUPPORT: 3 seats bought, 3 in use")));
-        assertEquals(3, given().auth().oauth2(ada).get("/accounts/" + accountId).jsonPath()
-                .getList("members.findAll { it.seats.contains('REMOTE_SUPPORT') }").size());
+        assertEquals(3, given().auth().oauth2(ada).queryParam("seat", "REMOTE_SUPPORT").get("/accounts/" + accountId + "/members").jsonPath()
+                .getList("items").size());
     }
 
     @Test
@@ -70,8 +70,8 @@ class MemberApiTest {
 
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == 200).count(), answers.get(0).asString() + answers.get(1).asString());
         answers.stream().filter(r -> r.statusCode() != 200).forEach(r -> r.then().statusCode(403).body("rule", equalTo("USR-4")));
-        List<String> roles = given().auth().oauth2(ada).get("/accounts/" + accountId).jsonPath()
-                .getList("members.findAll { it.email == 'ada@demo.example' || it.email == 'ben@demo.example' }.role");
+        List<String> roles = given().auth().oauth2(ada).get("/accounts/" + accountId + "/members").jsonPath()
+                .getList("items.findAll { it.email == 'ada@demo.example' || it.email == 'ben@demo.example' }.role");
         assertEquals(1, roles.stream().filter("ADMIN"::equals).count(), roles.toString());
     }
 
@@ -89,9 +89,8 @@ class MemberApiTest {
                 () -> given().auth().oauth2(ben).contentType(ContentType.JSON).body("{\"role\": \"STANDARD\"}")
                         .put("/accounts/" + accountId + "/members/" + charlie + "/role")));
 
-        var account = given().auth().oauth2(ada).get("/accounts/" + accountId).jsonPath();
-        String holder = account.getString("billingContactMemberId");
-        assertEquals("ADMIN", account.getString("members.find { it.memberId == '" + holder + "' }.role"),
+        String holder = given().auth().oauth2(ada).get("/accounts/" + accountId).jsonPath().getString("billingContactMemberId");
+        assertEquals("ADMIN", given().auth().oauth2(ada).get("/accounts/" + accountId + "/members/" + holder).jsonPath().getString("role"),
                 answers.get(0).asString() + " / " + answers.get(1).asString());
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == 200).count(), "one of the two wins, the other is refused by BIL-1 or BIL-3");
     }
@@ -144,7 +143,7 @@ class MemberApiTest {
         answers.forEach(r -> r.then().statusCode(201));
         assertEquals(1, answers.stream().map(r -> r.path("memberId")).distinct().count());
         assertEquals(1, answers.stream().map(r -> r.header("Consistency-Token")).distinct().count());
-        given().auth().oauth2(ada).get("/accounts/" + accountId).then().header("ETag", "\"3\"").body("members.size()", equalTo(2));
+        given().auth().oauth2(ada).get("/accounts/" + accountId).then().header("ETag", "\"3\"").body("memberCount", equalTo(2));
 
         given().auth().oauth2(ada).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"name\": \"Other\", \"email\": \"other@example.com\", \"role\": \"STANDARD\"}")
