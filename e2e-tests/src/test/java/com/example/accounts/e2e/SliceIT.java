@@ -98,6 +98,53 @@ class SliceIT {
     }
 
     @Test
+    void USR2_NTF1_aNewMemberFollowsTheLinkOfTheWelcomeEmailChoosesAPasswordAndSignsIn() {
+        String ada = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        String accountId = given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Passwords", "plan": {"modules": ["TRAINING"], "seats": []}, "admin": {"name": "Ada Admin", "email": "%s"}}"""
+                        .formatted(Tokens.DEMO_ADMIN))
+                .post(url(Service.ACCOUNT) + "/accounts").then().statusCode(201).extract().path("accountId");
+        String email = "chooser." + UUID.randomUUID() + "@example.com";
+        given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Chris Chooser\", \"email\": \"" + email + "\", \"role\": \"STANDARD\"}")
+                .post(url(Service.ACCOUNT) + "/accounts/" + accountId + "/members").then().statusCode(201);
+
+        String welcome = mailContaining(email, "/login-actions/reset-credentials");
+        String chooseLink = welcome.lines().filter(line -> line.contains("/login-actions/reset-credentials")).findFirst().orElseThrow()
+                .replaceAll(".*(http\\S+).*", "$1");
+        KeycloakPages browser = new KeycloakPages();
+        KeycloakPages.Page asked = browser.submit(browser.get(chooseLink), Map.of("username", email));
+        assertTrue(asked.status() < 400, asked.html());
+
+        // Keycloak mails its own link, through the same SMTP server; following it asks for the new password.
+        String keycloakMail = mailContaining(email, "/login-actions/action-token");
+        String actionLink = keycloakMail.lines().filter(line -> line.contains("/login-actions/action-token")).findFirst().orElseThrow()
+                .replaceAll(".*?(http[^\"<>\\s]+).*", "$1").replace("&amp;", "&");
+        KeycloakPages.Page form = browser.get(actionLink);
+        assertTrue(form.html().contains("password-new"), form.html());
+        String password = "Chosen-" + UUID.randomUUID();
+        KeycloakPages.Page done = browser.submit(form, Map.of("password-new", password, "password-confirm", password));
+        assertTrue(done.status() < 400, done.html());
+
+        String token = Tokens.password(platform.keycloak().realmUrl(), email, password);
+        given().auth().oauth2(token).get(url(Service.ACCOUNT) + "/accounts/" + accountId).then().statusCode(200);
+    }
+
+    /** The decoded text of the first mail to {@code email} that contains {@code text}, waiting for it to arrive. */
+    private static String mailContaining(String email, String text) {
+        String mailbox = platform.mail().apiUrl() + "/api/user/" + email + "/messages/INBOX";
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Response inbox = given().get(mailbox);
+            if (inbox.statusCode() != 200) {
+                return null;
+            }
+            return inbox.jsonPath().getList("mimeMessage", String.class).stream().map(KeycloakPages::decodeQuotedPrintable)
+                    .filter(mime -> mime.contains(text)).findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+    }
+
+    @Test
     void servicesReportHealthUp() {
         for (Service service : Service.values()) {
             given().get(url(service) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
