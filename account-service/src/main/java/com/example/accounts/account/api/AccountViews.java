@@ -69,10 +69,12 @@ public final class AccountViews {
 
     public record ContactCenterView(List<CcPermission> supervisorPermissions, List<CcPermission> agentPermissions,
                                     boolean restrictUnassignedQueueLogin, List<QueueView> queues) {
-        static ContactCenterView of(Account account) {
+        /** The contact center as {@code viewer} sees it: CC-5 keeps a limited supervisor to the queues it supervises. */
+        static ContactCenterView of(Account account, Account.Member viewer) {
             return new ContactCenterView(account.contactCenter().supervisorPermissions().stream().sorted().toList(),
                     account.contactCenter().agentPermissions().stream().sorted().toList(), account.contactCenter().restrictUnassignedQueueLogin(),
-                    account.queues().values().stream().map(QueueView::of).sorted(Comparator.comparing(QueueView::name, String.CASE_INSENSITIVE_ORDER)).toList());
+                    account.visibleQueues(viewer).stream().map(QueueView::of)
+                            .sorted(Comparator.comparing(QueueView::name, String.CASE_INSENSITIVE_ORDER)).toList());
         }
     }
 

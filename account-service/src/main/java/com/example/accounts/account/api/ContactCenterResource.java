@@ -67,13 +67,14 @@ public class ContactCenterResource {
     }
 
     @GET
-    @Operation(summary = "The contact center: role permissions, organization settings, queues and who is assigned to them")
+    @Operation(summary = "The contact center: role permissions, organization settings, and the queues the caller sees (CC-5) with who is assigned to them")
     @APIResponse(responseCode = "200", description = "the contact center; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
             Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
-            return Response.ok(ContactCenterView.of(account)).tag(Long.toString(account.version())).build();
+            return Response.ok(ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow()))
+                    .tag(Long.toString(account.version())).build();
         });
     }
 
@@ -158,7 +159,7 @@ public class ContactCenterResource {
             throw ProblemException.badRequest("body", "is required");
         }
         return edit(accountId, ifMatch, correlationId, now -> new ChangeContactCenterRolePermissions(caller().loginId(), ccRole, request.permissions(), now),
-                ContactCenterView::of);
+                this::contactCenter);
     }
 
     @PUT
@@ -172,7 +173,11 @@ public class ContactCenterResource {
             throw ProblemException.invalid("CC-6", "restrictUnassignedQueueLogin", "is required (true or false)");
         }
         return edit(accountId, ifMatch, correlationId,
-                now -> new ChangeContactCenterSettings(caller().loginId(), request.restrictUnassignedQueueLogin(), now), ContactCenterView::of);
+                now -> new ChangeContactCenterSettings(caller().loginId(), request.restrictUnassignedQueueLogin(), now), this::contactCenter);
+    }
+
+    private ContactCenterView contactCenter(Account account) {
+        return ContactCenterView.of(account, account.memberByLogin(caller().loginId()).orElseThrow());
     }
 
     private Caller caller() {

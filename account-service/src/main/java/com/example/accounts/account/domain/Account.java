@@ -174,6 +174,18 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
         return items.stream().filter(item -> name.apply(item).toLowerCase(Locale.ROOT).equals(lower)).findFirst();
     }
 
+    /**
+     * CC-5: the queues a member sees. A supervisor (who is no full admin) with LIMIT_TO_ASSIGNED_QUEUES sees only
+     * the queues it supervises; everyone else sees them all.
+     */
+    public List<Queue> visibleQueues(Member viewer) {
+        boolean limited = viewer.role() != Role.ADMIN && viewer.contactCenterRoles().contains(CcRole.SUPERVISOR)
+                && contactCenter.supervisorPermissions().contains(Vocabulary.CcPermission.LIMIT_TO_ASSIGNED_QUEUES);
+        return queues.values().stream()
+                .filter(q -> !limited || q.assignments().get(viewer.memberId()) == QueueRole.SUPERVISOR)
+                .toList();
+    }
+
     public long admins() {
         return members.values().stream().filter(m -> m.role() == Role.ADMIN).count();
     }

@@ -1,11 +1,14 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.account.application.AccountCommands;
+import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
 class BillingAndProfileApiTest {
+
+    @Inject
+    EventStore store;
 
     /** Every log record of this JVM while {@code run} runs. */
     private static List<String> logged(Runnable run) {
@@ -59,7 +65,7 @@ class BillingAndProfileApiTest {
     }
 
     @Test
-    void ACC4_aCardNumberIsRefusedNamingTheFieldNeverStoredAndNeverLogged() {
+    void ACC4_EVT5_aCardNumberIsRefusedNamingTheFieldNeverStoredNeverLoggedAndNeverInAnEvent() {
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada, 1);
         String etag = given().auth().oauth2(ada).get("/accounts/" + accountId).header("ETag");
@@ -74,6 +80,13 @@ class BillingAndProfileApiTest {
         assertTrue(lines.stream().noneMatch(line -> line.contains("5555 5555") || line.contains("5555555555554444")), lines.toString());
         given().auth().oauth2(ada).get("/accounts/" + accountId + "/billing-info").then().statusCode(200)
                 .header("ETag", etag).body("paymentMethodRef", nullValue()).body("address", nullValue());
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"address\": \"1 Main St\", \"paymentMethodRef\": \"pm_card_visa\"}")
+                .put("/accounts/" + accountId + "/billing-info").then().statusCode(200);
+        List<String> stored = store.readStream(AccountCommands.streamOf(UUID.fromString(accountId)), 0).await().indefinitely().stream()
+                .map(event -> event.data().toString()).toList();
+        assertTrue(stored.stream().anyMatch(data -> data.contains("pm_card_visa")), stored.toString());
+        assertTrue(stored.stream().noneMatch(data -> data.contains("5555 5555 5555 4444") || data.contains("5555555555554444")
+                || data.toLowerCase().contains("password")), stored.toString());
     }
 
     @Test

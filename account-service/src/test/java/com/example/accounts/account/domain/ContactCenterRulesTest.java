@@ -130,4 +130,24 @@ class ContactCenterRulesTest extends AcmeRules {
         assertEquals(List.of(new ContactCenterSettingsChanged(true)), then(new ChangeContactCenterSettings("ada", true, NOW)));
         assertEquals(List.of(), then(new ChangeContactCenterSettings("ada", true, NOW)));
     }
+
+    @Test
+    void CC5_aSupervisorLimitedToItsQueuesSeesOnlyThoseAndWithoutTheLimitAll() {
+        withContactCenter();
+        UUID cy = member("cy", Role.STANDARD);
+        UUID sales = queue("Sales");
+        UUID support = queue("Support");
+        then(new AssignContactCenterRole("ada", cy, CcRole.SUPERVISOR, NOW));
+        then(new AssignQueue("ada", sales, cy, QueueRole.SUPERVISOR, NOW));
+        Account.Member supervisor = state.members().get(cy);
+
+        assertEquals(Set.of(sales), ids(state.visibleQueues(supervisor)), "LIMIT_TO_ASSIGNED_QUEUES is on by default (CC-3)");
+        assertEquals(Set.of(sales, support), ids(state.visibleQueues(state.members().get(ada))), "a full admin sees every queue");
+        then(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR, List.of(CcPermission.VIEW_QUEUE_SETTINGS), NOW));
+        assertEquals(Set.of(sales, support), ids(state.visibleQueues(supervisor)), "without the limit, all queues");
+    }
+
+    private static Set<UUID> ids(List<Account.Queue> queues) {
+        return Set.copyOf(queues.stream().map(Account.Queue::queueId).toList());
+    }
 }

@@ -311,4 +311,25 @@ class MemberRulesTest extends AcmeRules {
         assertEquals("USR-5", refused(new ChangeProfile("ben", ben, "x".repeat(101), "ben@acme.test", NOW)).rule());
         assertEquals("Benjamin", state.members().get(ben).name());
     }
+
+    @Test
+    void USR9_anAccountMayHaveAnyNumberOfAdmins() {
+        for (int i = 0; i < 25; i++) {
+            member("admin" + i, Role.ADMIN);
+        }
+        UUID ben = member("ben", Role.STANDARD);
+        then(new ChangeRole("ada", ben, Role.ADMIN, NOW));
+        assertEquals(27, state.admins());
+    }
+
+    @Test
+    void SEAT3_SEAT4_seatsComeOnlyByProvisioningAdminsIncludedAndMonitoringTakesNone() {
+        UUID ben = member("ben", Role.ADMIN);
+        assertEquals(Set.of(), state.members().get(ada).seats(), "opening an account gives its admin no seat (SEAT-3)");
+        assertEquals(Set.of(), state.members().get(ben).seats());
+        RuleViolation monitoring = refused(new ProvisionSeat("ada", ben, Module.MONITORING, NOW));
+        assertEquals("MONITORING is not sold in seats", monitoring.getMessage(), "SEAT-4: open to every member, with no seat");
+        then(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW));
+        assertEquals(Set.of(Module.REMOTE_SUPPORT), state.members().get(ben).seats());
+    }
 }
