@@ -121,6 +121,38 @@ public class MemberResource {
     }
 
     @GET
+    @Path("/me")
+    @Operation(summary = "The caller's own membership of the account (USR-5's \"my profile\")")
+    @APIResponse(responseCode = "200", description = "the caller as a member; ETag carries the account's version")
+    public Uni<Response> me(@PathParam("accountId") UUID accountId) {
+        Caller caller = Caller.of(identity);
+        return commands.load(accountId).map(loaded -> {
+            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            return Response.ok(MemberView.of(account.memberByLogin(caller.loginId()).orElseThrow())).tag(Long.toString(account.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/me/profile")
+    @Operation(summary = "Change your own name and email (USR-5). Accepts If-Match")
+    @APIResponse(responseCode = "200", description = "the caller as a member after the change")
+    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeMyProfile(@PathParam("accountId") UUID accountId, ProfileRequest request,
+                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Caller caller = Caller.of(identity);
+        if (request == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        Instant now = Instant.now();
+        return commands.edit(accountId, state -> new ChangeProfile(caller.loginId(),
+                                state.memberByLogin(caller.loginId()).map(Account.Member::memberId).orElse(null), request.name(), request.email(), now),
+                        ApiSupport.metadata(caller, correlationId, now), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, MemberView.of(result.account().memberByLogin(caller.loginId()).orElseThrow())));
+    }
+
+    @GET
     @Path("/{memberId}")
     @Operation(summary = "One member, for the account's members (ACC-6)")
     @APIResponse(responseCode = "200", description = "the member; ETag carries the account's version")

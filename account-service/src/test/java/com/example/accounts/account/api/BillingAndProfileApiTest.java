@@ -141,5 +141,10 @@ class BillingAndProfileApiTest {
                 .put("/accounts/" + accountId + "/members/" + benMember + "/profile").then().statusCode(409).body("errors[0].field", equalTo("email"));
         given().auth().oauth2(ben).contentType(ContentType.JSON).body("{\"name\": \"  Ben B.  \", \"email\": \"ben@demo.example\"}")
                 .put("/accounts/" + accountId + "/members/" + benMember + "/profile").then().statusCode(200).body("name", equalTo("Ben B."));
+        given().auth().oauth2(ben).get("/accounts/" + accountId + "/members/me").then().statusCode(200)
+                .body("memberId", equalTo(benMember)).body("name", equalTo("Ben B."));
+        given().auth().oauth2(ben).contentType(ContentType.JSON).body("{\"name\": \"Benjamin\", \"email\": \"ben@demo.example\"}")
+                .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(200).body("name", equalTo("Benjamin"));
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).get("/accounts/" + accountId + "/members/" + benMember).then().body("name", equalTo("Benjamin"));
     }
 }
