@@ -93,7 +93,7 @@ public class AccountResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build();
         });
     }

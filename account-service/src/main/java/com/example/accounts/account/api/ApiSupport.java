@@ -8,6 +8,7 @@ import com.example.accounts.account.application.PreconditionFailed;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
+import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Plan;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.contract.ConsistencyToken;
@@ -85,6 +86,15 @@ public class ApiSupport {
             throw ProblemException.notFound(what);
         }
         return account;
+    }
+
+    /** USR-10, USR-11: account data is for its members, except monitoring observers, who see Monitoring data only. */
+    static Account accountDataFor(Account account, Caller caller, String what) {
+        Account readable = readableBy(account, caller, what);
+        if (readable.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
+            throw ProblemException.forbidden("USR-11", "monitoring observers see Monitoring data of the companies they may access, nothing else");
+        }
+        return readable;
     }
 
     static CompanyAccess companyAccess(AccountRequests.CompanyAccessBody body) {

@@ -7,6 +7,7 @@ import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
+import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** CMP-1, CMP-2: the companies (customer organizations) an account serves. */
@@ -54,13 +56,17 @@ public class CompanyResource {
     }
 
     @GET
-    @Operation(summary = "The account's companies, by name (USR-10: every member but observers sees them)")
+    @Operation(summary = "The account's companies, by name (USR-10; USR-11: an observer sees those it may access)")
     @APIResponse(responseCode = "200", description = "the companies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
             Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
-            return Response.ok(CompanyView.all(account)).tag(Long.toString(account.version())).build();
+            Account.Member viewer = account.memberByLogin(caller.loginId()).orElseThrow();
+            // USR-11: an observer sees the companies whose Monitoring data it may see, and only those.
+            List<CompanyView> companies = CompanyView.all(account).stream().filter(company -> viewer.role() != Role.MONITORING_OBSERVER
+                    || viewer.companyAccess().all() || viewer.companyAccess().companies().contains(company.companyId())).toList();
+            return Response.ok(companies).tag(Long.toString(account.version())).build();
         });
     }
 

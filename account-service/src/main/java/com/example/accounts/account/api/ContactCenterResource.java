@@ -72,7 +72,7 @@ public class ContactCenterResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow()))
                     .tag(Long.toString(account.version())).build();
         });

@@ -60,7 +60,7 @@ public class DeviceResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(account.devices().values().stream().map(DeviceView::of)
                     .sorted(Comparator.comparing(DeviceView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();

@@ -64,7 +64,7 @@ public class GroupResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(GroupView.all(kind(kind) == GroupKind.USER ? account.userGroups() : account.deviceGroups()))
                     .tag(Long.toString(account.version())).build();
         });

@@ -112,10 +112,7 @@ public class MemberResource {
         }
         MemberPage.Cursor cursor = after == null ? null : MemberPage.Cursor.decode(after);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
-            if (account.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
-                throw ProblemException.forbidden("USR-11", "monitoring observers see no member list");
-            }
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(MemberPage.of(account, roleFilter, groupFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
         });
     }
@@ -159,7 +156,7 @@ public class MemberResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "member " + memberId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "member " + memberId);
             Account.Member member = account.members().get(memberId);
             if (member == null) {
                 throw ProblemException.notFound("member " + memberId);

@@ -59,7 +59,7 @@ public class SecurityPolicyResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
             return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
                             .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.example.accounts.account.api.ApiFixture.adaMember;
 import static com.example.accounts.account.api.ApiFixture.add;
 import static com.example.accounts.account.api.ApiFixture.openAccount;
 import static com.example.accounts.account.api.ApiFixture.token;
@@ -81,13 +82,26 @@ class MemberListApiTest {
     }
 
     @Test
-    void USR11_SEC2_observersSeeNoListAndBadPagingIsNamed() {
+    void USR11_SEC2_observersSeeOnlyTheirCompaniesAndBadPagingIsNamed() {
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada, 1);
-        add(ada, accountId, Tokens.DEMO_STANDARD, "MONITORING_OBSERVER");
+        String olga = add(ada, accountId, Tokens.DEMO_STANDARD, "MONITORING_OBSERVER");
         String members = "/accounts/" + accountId + "/members";
+        String globex = given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"name\": \"Globex\"}")
+                .post("/accounts/" + accountId + "/companies").then().statusCode(201).extract().path("companyId");
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"name\": \"Initech\"}")
+                .post("/accounts/" + accountId + "/companies").then().statusCode(201);
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"all\": false, \"companies\": [\"" + globex + "\"]}")
+                .put(members + "/" + olga + "/company-access").then().statusCode(200);
+        String observer = token(Tokens.DEMO_STANDARD);
 
-        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).get(members).then().statusCode(403).body("rule", equalTo("USR-11"));
+        given().auth().oauth2(observer).get(members).then().statusCode(403).body("rule", equalTo("USR-11"));
+        for (String other : List.of("", "/devices", "/user-groups", "/security-policies", "/contact-center", "/members/" + adaMember(ada, accountId))) {
+            given().auth().oauth2(observer).get("/accounts/" + accountId + other).then().statusCode(403).body("rule", equalTo("USR-11"));
+        }
+        given().auth().oauth2(observer).get(members + "/me").then().statusCode(200).body("role", equalTo("MONITORING_OBSERVER"));
+        given().auth().oauth2(observer).get("/accounts/" + accountId + "/companies").then().statusCode(200)
+                .body("name", equalTo(List.of("Globex")));
         given().auth().oauth2(ada).queryParam("limit", 0).get(members).then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(ada).queryParam("after", "not-a-cursor!").get(members).then().statusCode(400).body("errors[0].field", equalTo("after"));
     }
