@@ -12,4 +12,17 @@ public record Decision(boolean allowed, List<String> reasons, List<String> missi
     static Decision deny(String reason, String missing) {
         return new Decision(false, List.of(reason), List.of(missing));
     }
+
+    /** Allowed when every part is; the reasons of all parts, and everything any part misses. */
+    static Decision allOf(Decision... parts) {
+        boolean allowed = true;
+        List<String> reasons = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (Decision part : parts) {
+            allowed &= part.allowed();
+            reasons.addAll(part.reasons());
+            missing.addAll(part.missing());
+        }
+        return new Decision(allowed, List.copyOf(reasons), List.copyOf(missing));
+    }
 }

@@ -13,7 +13,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -233,11 +235,21 @@ public class ReadModel {
 
     private Uni<Optional<MemberFacts>> member(String condition, Tuple args) {
         return pool.preparedQuery("""
-                        SELECT m.account_id, m.member_id, m.role, a.billing_contact = m.member_id AS billing
+                        SELECT m.account_id, m.member_id, m.role, a.billing_contact = m.member_id AS billing,
+                               a.plan->'modules' AS modules, m.support_features AS features,
+                               COALESCE((SELECT json_agg(s.module) FROM member_seats s
+                                         WHERE s.account_id = m.account_id AND s.member_id = m.member_id), '[]'::json) AS seats
                         FROM members m JOIN accounts a ON a.account_id = m.account_id
                         WHERE m.account_id = $1 AND\s""" + condition)
                 .execute(args)
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(r ->
-                        new MemberFacts(r.getUUID("account_id"), r.getUUID("member_id"), r.getString("role"), r.getBoolean("billing"))));
+                        new MemberFacts(r.getUUID("account_id"), r.getUUID("member_id"), r.getString("role"), r.getBoolean("billing"),
+                                strings(r.getJsonArray("modules")), strings(r.getJsonArray("seats")), strings(r.getJsonArray("features")))));
+    }
+
+    private static Set<String> strings(JsonArray array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(value -> values.add(value.toString()));
+        return values;
     }
 }

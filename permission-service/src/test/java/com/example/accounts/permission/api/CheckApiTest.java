@@ -76,6 +76,33 @@ class CheckApiTest {
     }
 
     @Test
+    void SEAT3_SEAT5_FEAT1_moduleAndFeatureChecksFollowThePlanTheSeatsAndTheFeaturesProjected() {
+        Account account = account();
+        UUID admin = UUID.fromString(account.opened().data().get("billingContactMemberId").asText());
+        var changed = EventJson.MAPPER.createObjectNode();
+        var plan = changed.putObject("plan");
+        plan.putArray("modules").add("REMOTE_SUPPORT").add("TRAINING");
+        plan.putArray("seats").addObject().put("module", "REMOTE_SUPPORT").put("seats", 2);
+        EventEnvelope planChanged = PublishedEvents.event(account.id(), 3, "PlanChanged", "ada", changed);
+        EventEnvelope seat = PublishedEvents.event(account.id(), 4, "SeatProvisioned", "ada",
+                EventJson.MAPPER.createObjectNode().put("memberId", admin.toString()).put("module", "REMOTE_SUPPORT"));
+        kafka.publish(account.opened(), account.adminAdded(), planChanged);
+        String beforeSeat = planChanged.token(Topics.ACCOUNT_EVENTS).toString();
+
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", beforeSeat).queryParam("permission", "module.remote-support")
+                .get("/accounts/" + account.id() + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("a REMOTE_SUPPORT seat"));
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", beforeSeat).queryParam("permission", "training.session.host")
+                .get("/accounts/" + account.id() + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true));
+
+        kafka.publish(seat);
+        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", seat.token(Topics.ACCOUNT_EVENTS).toString())
+                .queryParam("permission", "support.remote-control").get("/accounts/" + account.id() + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem("a REMOTE_SUPPORT seat (SEAT-3)"));
+    }
+
+    @Test
     void PRM1_anEventDeliveredTwiceTakesEffectOnce() {
         Account account = account();
         kafka.publish(account.opened(), account.adminAdded(), account.opened(), account.adminAdded());
