@@ -67,9 +67,7 @@ public class AccountResource {
     public Uni<Response> open(OpenAccountRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         if (request.admin() == null) {
             throw ProblemException.invalid("ACC-1", "admin", "is required: the first member's name and email");
         }
@@ -110,7 +108,7 @@ public class AccountResource {
                                     @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
     }
 
@@ -128,7 +126,7 @@ public class AccountResource {
             throw ProblemException.invalid("BIL-2", "memberId", "is required");
         }
         HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
     }
 
@@ -158,12 +156,10 @@ public class AccountResource {
     public Uni<Response> changeBillingInfo(@PathParam("accountId") UUID accountId, BillingInfoRequest request,
                                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         ChangeBillingInfo command = new ChangeBillingInfo(caller.loginId(),
                 new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, result.account().billingInfo()));
     }
 
@@ -177,15 +173,13 @@ public class AccountResource {
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         if (request.serverInviteEmails() == null || request.coOrganizers() == null) {
             throw ProblemException.invalid("ACC-5", request.serverInviteEmails() == null ? "serverInviteEmails" : "coOrganizers", "is required (true or false)");
         }
         ChangeSettings command = new ChangeSettings(caller.loginId(),
                 new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
     }
 }

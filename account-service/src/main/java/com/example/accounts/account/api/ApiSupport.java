@@ -1,11 +1,13 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.application.Answer;
 import com.example.accounts.account.application.CommandResult;
 import com.example.accounts.account.application.IdempotencyKey;
 import com.example.accounts.account.application.IdempotencyKeyReused;
 import com.example.accounts.account.application.PreconditionFailed;
 import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand;
 import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Role;
@@ -18,6 +20,7 @@ import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -86,6 +89,19 @@ public class ApiSupport {
             throw ProblemException.notFound(what);
         }
         return account;
+    }
+
+    /** SEC-2: a request that needs a body and came without one. */
+    static void required(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+    }
+
+    /** An edit on the caller's behalf: its metadata, and If-Match's version when the caller sent one. */
+    static Uni<CommandResult> edit(AccountCommands commands, UUID accountId, AccountCommand command, Caller caller, String correlationId,
+                                   String ifMatch) {
+        return commands.edit(accountId, state -> command, metadata(caller, correlationId, command.now()), ifMatch(ifMatch));
     }
 
     /** USR-10, USR-11: account data is for its members, except monitoring observers, who see Monitoring data only. */

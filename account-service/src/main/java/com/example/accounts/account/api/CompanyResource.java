@@ -10,7 +10,6 @@ import com.example.accounts.account.domain.AccountCommand.RenameCompany;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -78,9 +77,7 @@ public class CompanyResource {
     public Uni<Response> add(@PathParam("accountId") UUID accountId, CompanyRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
         URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
         return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
@@ -99,11 +96,9 @@ public class CompanyResource {
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId, CompanyRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, CompanyView.of(result.account().companies().get(companyId))));
     }
 
@@ -116,7 +111,7 @@ public class CompanyResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }
 }

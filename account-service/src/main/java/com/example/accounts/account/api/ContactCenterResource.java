@@ -110,9 +110,7 @@ public class ContactCenterResource {
     public Uni<Response> createQueue(@PathParam("accountId") UUID accountId, QueueRequest request,
                                      @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = caller();
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
         String collection = "/accounts/" + accountId + "/contact-center/queues";
         return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
@@ -155,9 +153,7 @@ public class ContactCenterResource {
     public Uni<Response> changeRolePermissions(@PathParam("accountId") UUID accountId, @PathParam("role") String role, CcPermissionsRequest request,
                                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, ifMatch, correlationId, now -> new ChangeContactCenterRolePermissions(caller().loginId(), ccRole, request.permissions(), now),
                 this::contactCenter);
     }
@@ -187,7 +183,7 @@ public class ContactCenterResource {
     private Uni<Response> edit(UUID accountId, String ifMatch, String correlationId, Function<Instant, AccountCommand> command,
                                Function<Account, Object> view) {
         AccountCommand decided = command.apply(Instant.now());
-        return commands.edit(accountId, state -> decided, ApiSupport.metadata(caller(), correlationId, decided.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, decided, caller(), correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, view.apply(result.account())));
     }
 }

@@ -9,7 +9,6 @@ import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -74,9 +73,7 @@ public class DeviceResource {
     public Uni<Response> add(@PathParam("accountId") UUID accountId, DeviceRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), Instant.now());
         String collection = "/accounts/" + accountId + "/devices";
         return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
@@ -95,11 +92,9 @@ public class DeviceResource {
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId, DeviceRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         ChangeDevice command = new ChangeDevice(caller.loginId(), deviceId, request.name(), request.companyId(), request.deviceGroupId(), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, DeviceView.of(result.account().devices().get(deviceId))));
     }
 
@@ -112,7 +107,7 @@ public class DeviceResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         RemoveDevice command = new RemoveDevice(caller.loginId(), deviceId, Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }
 }

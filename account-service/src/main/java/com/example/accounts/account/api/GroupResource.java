@@ -10,7 +10,6 @@ import com.example.accounts.account.domain.AccountCommand.RenameGroup;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -78,9 +77,7 @@ public class GroupResource {
     public Uni<Response> create(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, GroupRequest request,
                                 @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), Instant.now());
         String collection = "/accounts/" + accountId + "/" + kind;
         return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
@@ -100,11 +97,9 @@ public class GroupResource {
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
                                 GroupRequest request, @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, new GroupView(groupId, groupName(result.account(), command.kind(), groupId))));
     }
 
@@ -117,7 +112,7 @@ public class GroupResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }
 

@@ -81,9 +81,7 @@ public class MemberResource {
     public Uni<Response> add(@PathParam("accountId") UUID accountId, AddMemberRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         AddMember probe = new AddMember(caller.loginId(), UUID.randomUUID(), "(to be found or created)", false, request.name(),
                 request.email(), request.role(), ApiSupport.companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), Instant.now());
         return commands.addMember(accountId, probe, ApiSupport.metadata(caller, correlationId, probe.now()),
@@ -139,9 +137,7 @@ public class MemberResource {
     public Uni<Response> changeMyProfile(@PathParam("accountId") UUID accountId, ProfileRequest request,
                                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         Instant now = Instant.now();
         return commands.edit(accountId, state -> new ChangeProfile(caller.loginId(),
                                 state.memberByLogin(caller.loginId()).map(Account.Member::memberId).orElse(null), request.name(), request.email(), now),
@@ -174,9 +170,7 @@ public class MemberResource {
     public Uni<Response> changeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ChangeRoleRequest request,
                                     @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeRole(caller.loginId(), memberId, request.role(), now), caller);
     }
 
@@ -189,9 +183,7 @@ public class MemberResource {
     public Uni<Response> changeCompanyAccess(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, CompanyAccessBody request,
                                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId,
                 now -> new ChangeCompanyAccess(caller.loginId(), memberId, ApiSupport.companyAccess(request), now), caller);
     }
@@ -206,9 +198,7 @@ public class MemberResource {
                                                SupportFeaturesRequest request, @HeaderParam("If-Match") String ifMatch,
                                                @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId,
                 now -> new ChangeSupportFeatures(caller.loginId(), memberId, request.supportFeatures(), now), caller);
     }
@@ -222,9 +212,7 @@ public class MemberResource {
     public Uni<Response> changeGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, UserGroupsRequest request,
                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeUserGroups(caller.loginId(), memberId, request.userGroups(), now), caller);
     }
 
@@ -238,9 +226,7 @@ public class MemberResource {
                                                 SupervisedGroupsRequest request, @HeaderParam("If-Match") String ifMatch,
                                                 @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId,
                 now -> new AssignSupervisedGroups(caller.loginId(), memberId, request.userGroups(), request.deviceGroups(), now), caller);
     }
@@ -255,9 +241,7 @@ public class MemberResource {
     public Uni<Response> changeProfile(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ProfileRequest request,
                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         return edit(accountId, memberId, ifMatch, correlationId,
                 now -> new ChangeProfile(caller.loginId(), memberId, request.name(), request.email(), now), caller);
     }
@@ -272,7 +256,7 @@ public class MemberResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         DeleteMember command = new DeleteMember(caller.loginId(), memberId, Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }
 
@@ -303,7 +287,7 @@ public class MemberResource {
     private Uni<Response> edit(UUID accountId, UUID memberId, String ifMatch, String correlationId,
                                Function<Instant, AccountCommand> command, Caller caller) {
         AccountCommand decided = command.apply(Instant.now());
-        return commands.edit(accountId, state -> decided, ApiSupport.metadata(caller, correlationId, decided.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, decided, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, MemberView.of(result.account().members().get(memberId))));
     }
 }

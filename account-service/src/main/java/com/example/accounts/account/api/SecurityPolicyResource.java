@@ -9,7 +9,6 @@ import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -74,9 +73,7 @@ public class SecurityPolicyResource {
     public Uni<Response> define(@PathParam("accountId") UUID accountId, SecurityPolicyRequest request,
                                 @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
                 request.permissions(), Instant.now());
         String collection = "/accounts/" + accountId + "/security-policies";
@@ -97,12 +94,10 @@ public class SecurityPolicyResource {
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId, SecurityPolicyRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
+        ApiSupport.required(request);
         ChangeSecurityPolicy command = new ChangeSecurityPolicy(caller.loginId(), policyId, request.name(), request.description(),
                 request.permissions(), Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
     }
 
@@ -131,7 +126,7 @@ public class SecurityPolicyResource {
     private Uni<Response> setEnabled(UUID accountId, UUID policyId, boolean enabled, String ifMatch, String correlationId) {
         Caller caller = Caller.of(identity);
         SetSecurityPolicyEnabled command = new SetSecurityPolicyEnabled(caller.loginId(), policyId, enabled, Instant.now());
-        return commands.edit(accountId, state -> command, ApiSupport.metadata(caller, correlationId, command.now()), ApiSupport.ifMatch(ifMatch))
+        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
     }
 }

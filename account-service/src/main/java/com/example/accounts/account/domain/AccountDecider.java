@@ -132,16 +132,12 @@ public final class AccountDecider {
         String accountName = name("ACC-1", "name", open.name());
         String memberName = name("ACC-1", "admin.name", open.memberName());
         String email = email("ACC-1", "admin.email", open.email());
-        checkPlan(open);
+        checkPlan(open.plan());
         // ACC-1: the first member is ADMIN and billing contact; seats come with the seat rules later.
         return List.of(
                 new AccountOpened(open.accountId(), accountName, open.plan(), open.firstMemberId()),
                 new UserAdded(open.firstMemberId(), open.loginId(), memberName, email, Role.ADMIN, CompanyAccess.ALL,
                         List.of(SupportFeature.values()), false, null));
-    }
-
-    private static void checkPlan(OpenAccount open) {
-        checkPlan(open.plan());
     }
 
     private static void checkPlan(Plan plan) {
