@@ -40,7 +40,17 @@ public final class PublishedEvents implements AutoCloseable {
 
     public PublishedEvents(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(OutboxRelay.eventTopic(Topics.ACCOUNT_EVENTS, 12))).all().get();
+            for (String topic : Topics.ALL) {
+                createTopic(admin, topic);
+            }
+        }
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    }
+
+    private static void createTopic(Admin admin, String topic) {
+        try {
+            admin.createTopics(List.of(OutboxRelay.eventTopic(topic, 12))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(e.getCause());
@@ -49,8 +59,12 @@ public final class PublishedEvents implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    }
+
+    /** An event of a session's stream, as the session-service publishes it to session-events. */
+    public static EventEnvelope sessionEvent(UUID account, UUID session, long version, String type, String actor, ObjectNode data) {
+        return new EventEnvelope(UUID.randomUUID(), type, 1, account, "session-" + session, version, POSITION.incrementAndGet(),
+                Instant.now(), actor, "correlation", "causation", data);
     }
 
     public static EventEnvelope event(UUID account, long version, String type, String actor, ObjectNode data) {
@@ -81,10 +95,19 @@ public final class PublishedEvents implements AutoCloseable {
     }
 
     public void publish(EventEnvelope... events) {
+        publishTo(Topics.ACCOUNT_EVENTS, events);
+    }
+
+    public void publishTo(String topic, EventEnvelope... events) {
+        for (EventEnvelope e : events) {
+            publishRaw(topic, e.accountId().toString(), EventJson.write(e));
+        }
+    }
+
+    /** Any record, also one that is not an event at all: what a consumer must survive. */
+    public void publishRaw(String topic, String key, String value) {
         try {
-            for (EventEnvelope e : events) {
-                producer.send(new ProducerRecord<>(Topics.ACCOUNT_EVENTS, e.accountId().toString(), EventJson.write(e))).get();
-            }
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused the test event", e.getCause());
         } catch (InterruptedException e) {

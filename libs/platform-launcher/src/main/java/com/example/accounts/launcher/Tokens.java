@@ -16,6 +16,8 @@ public final class Tokens {
 
     public static final String DEMO_ADMIN = "ada@demo.example";
     public static final String DEMO_STANDARD = "ben@demo.example";
+    /** Holds the realm role platform-operator: read-model rebuilds and status. */
+    public static final String DEMO_OPERATOR = "olga@demo.example";
     public static final String DEMO_PASSWORD = "demo-password";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

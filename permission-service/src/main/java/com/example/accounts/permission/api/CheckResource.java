@@ -5,125 +5,208 @@ import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.permission.domain.Decision;
-import com.example.accounts.permission.domain.MemberFacts;
+import com.example.accounts.permission.domain.Member;
 import com.example.accounts.permission.domain.PermissionRules;
-import com.example.accounts.permission.projection.ReadModel;
+import com.example.accounts.permission.domain.Resource;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-@Path("/accounts/{accountId}/checks")
+/**
+ * The questions asked of the read model about one account (PRM-2, PRM-3): one check, up to 100 at once, a member's
+ * effective permissions, and the members who hold a permission. Each waits for the consistency token (PRM-4).
+ */
+@Path("/accounts/{accountId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "unknown permission, resource of a kind the permission does not take, bad member id or token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
+@APIResponse(responseCode = "403", description = "asking about other members needs account.view (USR-11)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "the caller is not a member of the account, or no such member (ACC-6)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PRM-4: the consistency token was not applied within the bound, retry; PRM-1: the account is stale",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CheckResource {
 
-    public record CheckAnswer(UUID accountId, UUID memberId, String permission, boolean allowed, List<String> reasons, List<String> missing) {
+    static final int MAX_CHECKS = 100;
+    static final int MAX_HOLDERS = 200;
+
+    public record CheckAnswer(UUID accountId, UUID memberId, String permission, String resource, boolean allowed, List<String> reasons,
+                              List<String> missing) {
+        static CheckAnswer of(UUID accountId, Member member, String permission, Resource resource, Decision decision) {
+            return new CheckAnswer(accountId, member.memberId(), permission, resource == null ? null : resource.kind().label() + ":" + resource.id(),
+                    decision.allowed(), decision.reasons(), decision.missing());
+        }
     }
 
-    private final ReadModel readModel;
-    private final SecurityIdentity identity;
-    private final Duration maxWait;
+    public record Check(String member, String permission, String resource) {
+    }
 
-    public CheckResource(ReadModel readModel, SecurityIdentity identity,
-                         @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait) {
-        this.readModel = readModel;
+    public record CheckMany(List<Check> checks) {
+    }
+
+    public record CheckManyAnswer(List<CheckAnswer> results) {
+    }
+
+    public record Effective(UUID accountId, UUID memberId, List<PermissionRules.Effective> permissions) {
+    }
+
+    public record Holder(UUID memberId, String name, String role, List<String> reasons) {
+    }
+
+    public record Holders(String permission, String resource, List<Holder> items, String next) {
+    }
+
+    public record AccountStatus(UUID accountId, java.util.Map<String, Long> positions, boolean stale, String staleBecause) {
+    }
+
+    private final Questions questions;
+    private final SecurityIdentity identity;
+
+    public CheckResource(Questions questions, SecurityIdentity identity) {
+        this.questions = questions;
         this.identity = identity;
-        this.maxWait = maxWait;
     }
 
     @GET
-    @Operation(summary = "May this member do this? (PRM-2) Waits, bounded, for the consistency token (PRM-4)")
+    @Path("/checks")
+    @Operation(summary = "May this member do this, here? (PRM-2) Allowed or denied with the reasons and what is missing")
     @APIResponse(responseCode = "200", description = "allowed or denied, with the reasons")
-    @APIResponse(responseCode = "400", description = "unknown permission, bad member id or token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "the caller is not a member of the account, or no such member (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "the consistency token was not applied within the bound; retry (PRM-4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CheckAnswer> check(@PathParam("accountId") UUID accountId, @QueryParam("member") String member,
-                                  @QueryParam("permission") String permission,
+                                  @QueryParam("permission") String permission, @QueryParam("resource") String resource,
                                   @QueryParam("consistency") String consistencyParam,
                                   @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
-        Caller caller = Caller.of(identity);
-        if (permission == null || !PermissionRules.evaluated().contains(permission)) {
-            throw ProblemException.badRequest("permission", "must be one of " + PermissionRules.evaluated().stream().sorted().toList());
-        }
-        Optional<ConsistencyToken> token = token(consistencyParam != null ? consistencyParam : consistencyHeader);
-        return token.map(this::awaitApplied).orElse(Uni.createFrom().voidItem())
-                .chain(() -> readModel.memberByLogin(accountId, caller.loginId()))
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("account " + accountId)))
-                .chain(asker -> subject(accountId, asker, member))
-                .map(subject -> {
-                    Decision decision = PermissionRules.decide(subject, permission);
-                    return new CheckAnswer(accountId, subject.memberId(), permission, decision.allowed(), decision.reasons(), decision.missing());
-                });
+        String asked = Questions.permission(permission);
+        Resource on = Questions.resource(asked, resource);
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            Member subject = a.subject(member);
+            return CheckAnswer.of(accountId, subject, asked, on, PermissionRules.decide(a.account(), subject, asked, on));
+        });
     }
 
-    /** Asking about yourself needs nothing; asking about another member needs account.view. */
-    private Uni<MemberFacts> subject(UUID accountId, MemberFacts asker, String member) {
-        if (member == null || member.equals("me") || member.equals(asker.memberId().toString())) {
-            return Uni.createFrom().item(asker);
+    @POST
+    @Path("/checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Up to 100 checks at once, answered from one view of the account, in the order asked (PRM-2)")
+    @APIResponse(responseCode = "200", description = "one answer per check, in order")
+    public Uni<CheckManyAnswer> checkMany(@PathParam("accountId") UUID accountId, CheckMany body,
+                                          @QueryParam("consistency") String consistencyParam,
+                                          @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+        if (body == null || body.checks() == null || body.checks().isEmpty()) {
+            throw ProblemException.badRequest("checks", "is required: 1 to " + MAX_CHECKS + " checks");
         }
-        if (!PermissionRules.decide(asker, "account.view").allowed()) {
-            throw ProblemException.forbidden("USR-11", "asking about another member needs account.view");
+        if (body.checks().size() > MAX_CHECKS) {
+            throw ProblemException.badRequest("checks", "at most " + MAX_CHECKS + " checks in one request, got " + body.checks().size());
         }
-        UUID memberId;
-        try {
-            memberId = UUID.fromString(member);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("member", "must be a member id or 'me'");
+        List<String> permissions = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        for (int i = 0; i < body.checks().size(); i++) {
+            Check check = body.checks().get(i);
+            if (check == null) {
+                throw ProblemException.badRequest("checks[" + i + "]", "is required");
+            }
+            try {
+                String permission = Questions.permission(check.permission());
+                permissions.add(permission);
+                resources.add(Questions.resource(permission, check.resource()));
+            } catch (ProblemException e) {
+                Problem.FieldError error = e.problem().errors().get(0);
+                throw ProblemException.badRequest("checks[" + i + "]." + error.field(), error.message());
+            }
         }
-        return readModel.member(accountId, memberId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("member " + memberId)));
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            List<CheckAnswer> results = new ArrayList<>();
+            for (int i = 0; i < permissions.size(); i++) {
+                Member subject = a.subject(body.checks().get(i).member());
+                results.add(CheckAnswer.of(accountId, subject, permissions.get(i), resources.get(i),
+                        PermissionRules.decide(a.account(), subject, permissions.get(i), resources.get(i))));
+            }
+            return new CheckManyAnswer(results);
+        });
     }
 
-    private static Optional<ConsistencyToken> token(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ConsistencyToken.parse(text));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("consistency", e.getMessage());
-        }
+    @GET
+    @Path("/members/{member}/permissions")
+    @Operation(summary = "A member's effective permissions, account-wide or with the resources they apply to (PRM-3)")
+    @APIResponse(responseCode = "200", description = "every permission the member holds")
+    public Uni<Effective> effective(@PathParam("accountId") UUID accountId, @PathParam("member") String member,
+                                    @QueryParam("consistency") String consistencyParam,
+                                    @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            Member subject = a.subject(member);
+            return new Effective(accountId, subject.memberId(), PermissionRules.effective(a.account(), subject));
+        });
     }
 
-    /** PRM-4: polls the applied position until it covers the token, then answers; past the bound, a retryable 503. */
-    private Uni<Void> awaitApplied(ConsistencyToken token) {
-        return readModel.applied(token)
-                .invoke(applied -> {
-                    if (!applied) {
-                        throw new NotYetApplied();
-                    }
-                })
-                .onFailure(NotYetApplied.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(50)).expireIn(maxWait.toMillis())
-                .onFailure(CheckResource::notYetApplied).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
-                        "the read model has not applied " + token + " within " + maxWait.toMillis() + " ms; retry", null))
-                .replaceWithVoid();
-    }
-
-    /** Mutiny reports an expired retry as an exception caused by the last failure. */
-    private static boolean notYetApplied(Throwable failure) {
-        return failure instanceof NotYetApplied || failure.getCause() instanceof NotYetApplied;
-    }
-
-    private static final class NotYetApplied extends RuntimeException {
-        NotYetApplied() {
-            super(null, null, false, false);
+    @GET
+    @Path("/holders")
+    @Operation(summary = "The members who hold a permission (on a resource), ordered by member id, a page at a time (PRM-3)")
+    @APIResponse(responseCode = "200", description = "a page of holders with the reasons, and the cursor of the next page")
+    public Uni<Holders> holders(@PathParam("accountId") UUID accountId, @QueryParam("permission") String permission,
+                                @QueryParam("resource") String resource, @QueryParam("after") String after,
+                                @QueryParam("limit") Integer limit, @QueryParam("consistency") String consistencyParam,
+                                @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+        String asked = Questions.permission(permission);
+        Resource on = Questions.resource(asked, resource);
+        UUID from = after == null ? null : Questions.uuid("after", after, "the 'next' of the previous page");
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_HOLDERS) {
+            throw ProblemException.badRequest("limit", "must be 1 to " + MAX_HOLDERS);
         }
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
+                throw ProblemException.forbidden("USR-11", "listing members needs account.view");
+            }
+            List<Holder> page = new ArrayList<>();
+            String next = null;
+            for (Member m : a.account().members().values().stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList()) {
+                if (from != null && m.memberId().toString().compareTo(from.toString()) <= 0) {
+                    continue;
+                }
+                Decision decision = PermissionRules.decide(a.account(), m, asked, on);
+                if (!decision.allowed()) {
+                    continue;
+                }
+                if (page.size() == size) {
+                    next = page.get(page.size() - 1).memberId().toString();
+                    break;
+                }
+                page.add(new Holder(m.memberId(), m.name(), m.role(), decision.reasons()));
+            }
+            return new Holders(asked, resource, page, next);
+        });
+    }
+
+    @GET
+    @Path("/read-model")
+    @Operation(summary = "How far the read model is for this account: its applied positions, and whether it is stale (PRM-1, PRM-4)")
+    @APIResponse(responseCode = "200", description = "the account's positions")
+    public Uni<AccountStatus> readModel(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
+                                        @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader), true)
+                .map(a -> new AccountStatus(accountId, a.account().positions(), a.account().staleBecause() != null, a.account().staleBecause()));
+    }
+
+    private static String consistency(String param, String header) {
+        return param != null ? param : header;
     }
 }

@@ -1,91 +1,476 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.permission.domain.AccountView.Device;
+import com.example.accounts.permission.domain.AccountView.Session;
+import com.example.accounts.permission.domain.Resource.Kind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.UUID;
 
 /**
- * The rule book's permissions that a member's own facts decide: role, billing-contact flag, the plan's modules,
- * seats and support features. Pure. Permissions that also depend on a resource (company, device, queue, session)
- * or on contact-center roles are not evaluated yet; asking for one is refused by name rather than guessed.
+ * Every permission of the rule book's "Permission names", decided for one member of one account view and an
+ * optional resource (PRM-2), with the reasons. Pure: the same view, member and resource always give the same answer.
  */
 public final class PermissionRules {
 
-    private static final Set<String> MEMBERS = Set.of("ADMIN", "LIMITED_ADMIN", "STANDARD");
+    /** What decides one permission: the account, the member asked about and the resource, if any. */
+    private record Ask(AccountView account, Member member, Resource resource) {
+    }
 
-    private static final Map<String, Function<MemberFacts, Decision>> RULES = Map.ofEntries(
-            Map.entry("account.view", m -> anyRole(m, MEMBERS, "USR-10/USR-11: members but observers view account data")),
-            Map.entry("account.settings.manage", m -> anyRole(m, Set.of("ADMIN"), "ACC-5: full admins change account-wide settings")),
-            Map.entry("members.manage", m -> anyRole(m, Set.of("ADMIN"), "USR-1/USR-4: full admins add and manage members")),
-            Map.entry("groups.manage", m -> anyRole(m, Set.of("ADMIN"), "CMP-3: full admins manage user and device groups")),
-            Map.entry("companies.manage", m -> anyRole(m, Set.of("ADMIN"), "CMP-1: full admins manage companies")),
-            Map.entry("security-policies.manage", m -> anyRole(m, Set.of("ADMIN"), "INV-6: full admins manage security policies")),
-            Map.entry("subscription.change", m -> billingContact(m, "ACC-3: only the billing contact changes the plan")),
-            Map.entry("billing.change", m -> billingContact(m, "ACC-3: only the billing contact changes billing information")),
-            Map.entry("profile.manage-own", m -> Decision.allow("USR-5: every member manages their own profile (role " + m.role() + ")")),
-            Map.entry("module.remote-support", m -> seatBearing(m, "REMOTE_SUPPORT")),
-            Map.entry("module.service-desk", m -> seatBearing(m, "SERVICE_DESK")),
-            Map.entry("module.contact-center", m -> seatBearing(m, "CONTACT_CENTER")),
-            Map.entry("module.monitoring", m -> inPlan(m, "MONITORING", "SEAT-4: MONITORING is open to every member, observers included, with no seat")),
-            Map.entry("module.training", PermissionRules::training),
-            Map.entry("training.session.schedule", PermissionRules::training),
-            Map.entry("training.session.host", PermissionRules::training),
-            Map.entry("support.file-transfer", m -> Decision.allOf(seatBearing(m, "REMOTE_SUPPORT"), feature(m, "FILE_TRANSFER"))),
-            Map.entry("support.remote-control", m -> Decision.allOf(seatBearing(m, "REMOTE_SUPPORT"), feature(m, "REMOTE_CONTROL"))));
+    private record Rule(Set<Kind> resources, java.util.function.Function<Ask, Decision> decide) {
+    }
+
+    private static final Set<String> NON_OBSERVERS = Set.of("ADMIN", "LIMITED_ADMIN", "STANDARD");
+    private static final Set<String> FULL_ADMIN = Set.of("ADMIN");
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        // Account (TRN-7 rows, USR-1 to USR-11, CMP-1 to CMP-4, ACC-3 to ACC-5, INV-6)
+        rule("account.view", Set.of(), a -> role(a.member, NON_OBSERVERS, "USR-10/USR-11: every member but observers views account data"));
+        rule("account.settings.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "ACC-5: full admins change account-wide settings"));
+        rule("members.manage", Set.of(Kind.MEMBER), a -> scopedToUserGroups(a, "USR-1/USR-4: full admins add and manage members"));
+        rule("seats.provision", Set.of(Kind.MEMBER), a -> scopedToUserGroups(a, "USR-4: full admins provision seats"));
+        rule("groups.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "CMP-3: full admins manage user and device groups"));
+        rule("devices.manage", Set.of(Kind.DEVICE), PermissionRules::devicesManage);
+        rule("companies.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "CMP-1: full admins manage companies"));
+        rule("security-policies.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "INV-6: full admins manage security policies"));
+        rule("reports.view", Set.of(Kind.SESSION), PermissionRules::reports);
+        rule("subscription.change", Set.of(), a -> billingContact(a.member, "ACC-3: only the billing contact changes the plan"));
+        rule("billing.change", Set.of(), a -> billingContact(a.member, "ACC-3: only the billing contact changes billing information"));
+        rule("profile.manage-own", Set.of(), a -> Decision.allow("USR-5/USR-10: every member manages their own profile (role " + a.member.role() + ")"));
+        // Modules (SEAT-3 to SEAT-5, TRN-1, USR-11)
+        rule("module.remote-support", Set.of(), a -> seat(a, "REMOTE_SUPPORT"));
+        rule("module.service-desk", Set.of(), a -> seat(a, "SERVICE_DESK"));
+        rule("module.contact-center", Set.of(), a -> seat(a, "CONTACT_CENTER"));
+        rule("module.monitoring", Set.of(), a -> inPlan(a, "MONITORING", "SEAT-4: MONITORING is open to every member, observers included, with no seat"));
+        rule("module.training", Set.of(), PermissionRules::training);
+        rule("monitoring.view", Set.of(Kind.COMPANY), a -> Decision.allOf(
+                inPlan(a, "MONITORING", "SEAT-4/USR-11: Monitoring data, observers included, with no seat"), companyAccess(a, "USR-11")));
+        // Support (SUP-1 to SUP-6, FEAT-1, INV-1)
+        rule("support.session.host", Set.of(Kind.COMPANY), a -> Decision.allOf(seat(a, "REMOTE_SUPPORT"), companyAccess(a, "SUP-1")));
+        rule("support.unattended", Set.of(Kind.DEVICE), PermissionRules::unattended);
+        rule("support.file-transfer", Set.of(Kind.SESSION), a -> inSession(a, "FILE_TRANSFER"));
+        rule("support.remote-control", Set.of(Kind.SESSION), a -> inSession(a, "REMOTE_CONTROL"));
+        rule("support.invite-external", Set.of(Kind.SESSION), PermissionRules::inviteExternal);
+        // Training (TRN-1 to TRN-3)
+        rule("training.session.schedule", Set.of(), PermissionRules::training);
+        rule("training.session.host", Set.of(Kind.SESSION), PermissionRules::trainingHost);
+        // Contact center (CC-1 to CC-8)
+        rule("cc.admin", Set.of(), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), contactAdmin(a)));
+        rule("cc.analytics.view", Set.of(), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), contactAdmin(a)));
+        rule("cc.config-portal", Set.of(), a -> supervisorPermission(a, "CONFIG_PORTAL_ACCESS"));
+        rule("cc.queue-settings.view", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "VIEW_QUEUE_SETTINGS"));
+        rule("cc.queue-settings.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_QUEUE_SETTINGS"));
+        rule("cc.break-reasons.view", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "VIEW_BREAK_REASONS"));
+        rule("cc.break-reasons.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_BREAK_REASONS"));
+        rule("cc.skills.view", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "VIEW_SKILLS"));
+        rule("cc.skills.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_SKILLS"));
+        rule("cc.prerecorded-messages.manage", Set.of(), a -> agentPermission(a, "MANAGE_PRERECORDED_MESSAGES"));
+        rule("cc.canned-messages.manage", Set.of(), a -> agentPermission(a, "MANAGE_PUBLIC_CANNED_MESSAGES"));
+        rule("cc.labels.create", Set.of(), a -> agentPermission(a, "CREATE_CUSTOM_LABELS"));
+        rule("cc.calls.monitor", Set.of(Kind.QUEUE), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), supervises(a, "CC-5: supervisors listen, whisper and barge")));
+        rule("cc.queue.supervise", Set.of(Kind.QUEUE), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), supervises(a, "CC-5")));
+        rule("cc.queue.login", Set.of(Kind.QUEUE), PermissionRules::queueLogin);
+    }
 
     private PermissionRules() {
     }
 
-    public static Set<String> evaluated() {
-        return RULES.keySet();
+    private static void rule(String permission, Set<Kind> resources, java.util.function.Function<Ask, Decision> decide) {
+        RULES.put(permission, new Rule(Set.copyOf(resources), decide));
     }
 
-    public static Decision decide(MemberFacts member, String permission) {
-        Function<MemberFacts, Decision> rule = RULES.get(permission);
-        if (rule == null) {
-            throw new IllegalArgumentException(permission);
+    /** Every permission name, in the rule book's order. */
+    public static List<String> permissions() {
+        return List.copyOf(RULES.keySet());
+    }
+
+    public static boolean known(String permission) {
+        return RULES.containsKey(permission);
+    }
+
+    /** The kinds of resource a permission may be asked about (PRM-2); asked without one, it is decided account-wide. */
+    public static Set<Kind> resourceKinds(String permission) {
+        return rule(permission).resources();
+    }
+
+    public static Decision decide(AccountView account, Member member, String permission, Resource resource) {
+        Rule rule = rule(permission);
+        if (resource != null && !rule.resources().contains(resource.kind())) {
+            throw new IllegalArgumentException(permission + " is not decided per " + resource.kind().label()
+                    + (rule.resources().isEmpty() ? "; ask it without a resource" : "; it takes a " + kinds(rule.resources())));
         }
-        return rule.apply(member);
+        return rule.decide().apply(new Ask(account, member, resource));
     }
 
-    private static Decision anyRole(MemberFacts member, Set<String> roles, String rule) {
+    public static Decision decide(AccountView account, Member member, String permission) {
+        return decide(account, member, permission, null);
+    }
+
+    /** A permission a member holds, account-wide or for the listed resources only (PRM-3). */
+    public record Effective(String permission, boolean accountWide, List<Resource> resources) {
+    }
+
+    /**
+     * PRM-3: every permission the member holds, account-wide or on the resources of this account it applies to.
+     * A permission denied account-wide is looked up on each resource of the kinds it takes.
+     */
+    public static List<Effective> effective(AccountView account, Member member) {
+        List<Effective> held = new ArrayList<>();
+        for (var entry : RULES.entrySet()) {
+            String permission = entry.getKey();
+            if (decide(account, member, permission).allowed()) {
+                held.add(new Effective(permission, true, List.of()));
+                continue;
+            }
+            List<Resource> resources = new ArrayList<>();
+            for (Kind kind : entry.getValue().resources()) {
+                for (UUID id : resourceIds(account, kind)) {
+                    Resource resource = new Resource(kind, id);
+                    if (decide(account, member, permission, resource).allowed()) {
+                        resources.add(resource);
+                    }
+                }
+            }
+            if (!resources.isEmpty()) {
+                held.add(new Effective(permission, false, resources));
+            }
+        }
+        return held;
+    }
+
+    private static List<UUID> resourceIds(AccountView account, Kind kind) {
+        var ids = switch (kind) {
+            case COMPANY -> account.companies();
+            case DEVICE -> account.devices().keySet();
+            case QUEUE -> account.queues();
+            case SESSION -> account.sessions().keySet();
+            case MEMBER -> account.members().keySet();
+        };
+        return ids.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+    }
+
+    private static Rule rule(String permission) {
+        Rule rule = RULES.get(permission);
+        if (rule == null) {
+            throw new IllegalArgumentException("unknown permission " + permission);
+        }
+        return rule;
+    }
+
+    private static String kinds(Set<Kind> kinds) {
+        return String.join(" or ", kinds.stream().map(Kind::label).sorted().toList());
+    }
+
+    // --- account roles ------------------------------------------------------------------------------------------
+
+    private static Decision role(Member member, Set<String> roles, String rule) {
         return roles.contains(member.role())
                 ? Decision.allow("role " + member.role() + " (" + rule + ")")
                 : Decision.deny("role " + member.role() + " does not grant it (" + rule + ")", "role " + String.join(" or ", roles.stream().sorted().toList()));
     }
 
-    private static Decision billingContact(MemberFacts member, String rule) {
+    private static Decision billingContact(Member member, String rule) {
         return member.billingContact()
                 ? Decision.allow("billing contact (" + rule + ")")
-                : Decision.deny("not the billing contact (" + rule + ")", "billing contact flag");
+                : Decision.deny("not the billing contact (" + rule + ")", "the billing contact flag");
     }
 
-    private static Decision inPlan(MemberFacts member, String module, String rule) {
-        return member.planModules().contains(module)
+    /** USR-4: full admins for every member; a limited admin for the non-admin members of the user groups it supervises. */
+    private static Decision scopedToUserGroups(Ask a, String rule) {
+        Optional<Member> target = Optional.empty();
+        if (a.resource != null) {
+            target = a.account.member(a.resource.id());
+            if (target.isEmpty()) {
+                return missingResource(a.resource);
+            }
+        }
+        if (a.member.role().equals("ADMIN")) {
+            return Decision.allow("role ADMIN (" + rule + ")");
+        }
+        if (!a.member.role().equals("LIMITED_ADMIN")) {
+            return role(a.member, FULL_ADMIN, rule);
+        }
+        if (target.isEmpty()) {
+            return Decision.deny("role LIMITED_ADMIN is limited to the non-admin members of the user groups it supervises (USR-4)",
+                    "role ADMIN, or a member resource in a user group it supervises");
+        }
+        Member subject = target.get();
+        if (subject.admin()) {
+            return Decision.deny("member " + subject.memberId() + " is " + subject.role() + "; a limited admin manages non-admin members only (USR-4)",
+                    "role ADMIN");
+        }
+        Optional<UUID> shared = subject.userGroups().stream().filter(a.member.supervisedUserGroups()::contains).sorted().findFirst();
+        return shared.map(group -> Decision.allow("role LIMITED_ADMIN supervising user group " + group + " of member " + subject.memberId() + " (USR-4)"))
+                .orElseGet(() -> Decision.deny("member " + subject.memberId() + " is in no user group this limited admin supervises (USR-4)",
+                        "supervision of a user group of member " + subject.memberId()));
+    }
+
+    /** CMP-4: full admins manage every device; limited admins those of the device groups they supervise. */
+    private static Decision devicesManage(Ask a) {
+        Device device = null;
+        if (a.resource != null) {
+            device = a.account.devices().get(a.resource.id());
+            if (device == null) {
+                return missingResource(a.resource);
+            }
+        }
+        if (a.member.role().equals("ADMIN")) {
+            return Decision.allow("role ADMIN (CMP-4: full admins manage devices)");
+        }
+        if (!a.member.role().equals("LIMITED_ADMIN")) {
+            return role(a.member, FULL_ADMIN, "CMP-4: full admins and supervising limited admins manage devices");
+        }
+        if (device == null) {
+            return Decision.deny("role LIMITED_ADMIN manages only the devices of the device groups it supervises (CMP-4)",
+                    "role ADMIN, or a device resource in a device group it supervises");
+        }
+        return device.deviceGroupId() != null && a.member.supervisedDeviceGroups().contains(device.deviceGroupId())
+                ? Decision.allow("role LIMITED_ADMIN supervising device group " + device.deviceGroupId() + " (CMP-4)")
+                : Decision.deny("device " + device.deviceId() + " is in no device group this limited admin supervises (CMP-4)",
+                "supervision of the device's group");
+    }
+
+    /** TRN-3: a training's reports are its organizer's only; a support session's, its owner's; account-wide, USR-10. */
+    private static Decision reports(Ask a) {
+        if (a.resource == null) {
+            return role(a.member, NON_OBSERVERS, "USR-10/USR-11: every member but observers views account data and reports");
+        }
+        Session session = a.account.sessions().get(a.resource.id());
+        if (session == null) {
+            return missingResource(a.resource);
+        }
+        String who = session.kind().equals(Session.TRAINING) ? "organizer" : "owner";
+        String rule = session.kind().equals(Session.TRAINING) ? "TRN-3: only the organizer has the after-session features" : "SUP-1: the session's owner";
+        return session.owner().equals(a.member.memberId())
+                ? Decision.allow("the session's " + who + " (" + rule + ")")
+                : Decision.deny("not the session's " + who + " (" + rule + ")", "being the session's " + who);
+    }
+
+    // --- modules, seats and features ----------------------------------------------------------------------------
+
+    private static Decision inPlan(Ask a, String module, String rule) {
+        return a.account.planModules().contains(module)
                 ? Decision.allow(module + " in the plan (" + rule + ")")
                 : Decision.deny(module + " is not in the plan (SEAT-5: a module not in the plan grants nothing)", module + " in the plan");
     }
 
     /** SEAT-3, SEAT-5: a seat-bearing module needs the module in the plan and its seat, admins included. */
-    private static Decision seatBearing(MemberFacts member, String module) {
-        Decision seat = member.seats().contains(module)
+    private static Decision seat(Ask a, String module) {
+        Decision seat = a.member.seats().contains(module)
                 ? Decision.allow("a " + module + " seat (SEAT-3)")
                 : Decision.deny("no " + module + " seat (SEAT-3: without the module's seat no part of it, admins included)", "a " + module + " seat");
-        return Decision.allOf(inPlan(member, module, "SEAT-5"), seat);
+        return Decision.allOf(inPlan(a, module, "SEAT-5"), seat);
     }
 
     /** TRN-1: admins and standard members of an account with TRAINING schedule and host; observers cannot. */
-    private static Decision training(MemberFacts member) {
-        return Decision.allOf(inPlan(member, "TRAINING", "TRN-1"), anyRole(member, MEMBERS, "TRN-1: observers cannot"));
+    private static Decision training(Ask a) {
+        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"), role(a.member, NON_OBSERVERS, "TRN-1: observers cannot"));
     }
 
     /** FEAT-1, USR-3: admins have every support feature; others those they were given. */
-    private static Decision feature(MemberFacts member, String feature) {
-        if (member.role().equals("ADMIN") || member.role().equals("LIMITED_ADMIN")) {
+    private static Decision feature(Member member, String feature) {
+        if (member.admin()) {
             return Decision.allow("role " + member.role() + " has every support feature (USR-3)");
         }
         return member.supportFeatures().contains(feature)
                 ? Decision.allow(feature + " given (FEAT-1)")
                 : Decision.deny(feature + " not given (FEAT-1)", "the " + feature + " support feature");
+    }
+
+    /** CMP-2, USR-3: admins reach every company; others ALL or the companies listed, an empty list none. */
+    private static Decision companyAccess(Ask a, String rule) {
+        if (a.resource == null) {
+            if (!a.member.admin() && !a.member.allCompanies() && a.member.companies().isEmpty()) {
+                return Decision.deny("company access lists no company (CMP-2: an empty list reaches none)", "access to a company");
+            }
+            return Decision.allow("no company asked (" + rule + ")");
+        }
+        return companyAccess(a.account, a.member, a.resource.id(), rule);
+    }
+
+    private static Decision companyAccess(AccountView account, Member member, UUID companyId, String rule) {
+        if (!account.companies().contains(companyId)) {
+            return missingResource(new Resource(Kind.COMPANY, companyId));
+        }
+        if (member.admin()) {
+            return Decision.allow("role " + member.role() + " reaches every company (USR-3)");
+        }
+        if (member.allCompanies()) {
+            return Decision.allow("company access ALL (" + rule + ")");
+        }
+        return member.companies().contains(companyId)
+                ? Decision.allow("company access lists company " + companyId + " (" + rule + ")")
+                : Decision.deny("company access does not list company " + companyId + " (CMP-2, " + rule + ")", "access to company " + companyId);
+    }
+
+    private static Decision missingResource(Resource resource) {
+        return Decision.deny("no " + resource + " in this account", "an existing " + resource.kind().label());
+    }
+
+    /** SUP-3: an unattended session needs the seat, UNATTENDED_ACCESS and access to the device's company. */
+    private static Decision unattended(Ask a) {
+        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), feature(a.member, "UNATTENDED_ACCESS"));
+        if (a.resource == null) {
+            return base;
+        }
+        Device device = a.account.devices().get(a.resource.id());
+        if (device == null) {
+            return missingResource(a.resource);
+        }
+        return Decision.allOf(base, companyAccess(a.account, a.member, device.companyId(), "SUP-3: the device's company"));
+    }
+
+    /** SUP-4: remote control and file transfer need the seat and the feature; in a session, being its technician. */
+    private static Decision inSession(Ask a, String feature) {
+        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), feature(a.member, feature));
+        return a.resource == null ? base : Decision.allOf(base, technicianOf(a));
+    }
+
+    private static Decision technicianOf(Ask a) {
+        Session session = a.account.sessions().get(a.resource.id());
+        if (session == null || !session.kind().equals(Session.SUPPORT)) {
+            return missingResource(a.resource);
+        }
+        if (session.ended()) {
+            return Decision.deny("support session " + session.sessionId() + " has ended (SUP-5)", "an active session");
+        }
+        return session.owner().equals(a.member.memberId())
+                ? Decision.allow("the technician of support session " + session.sessionId() + " (SUP-4)")
+                : Decision.deny("not the technician of support session " + session.sessionId() + " (SUP-4, SUP-6)", "owning the session");
+    }
+
+    /** INV-1: a technician in an active session invites, under a security policy enabled for invites. */
+    private static Decision inviteExternal(Ask a) {
+        Decision policy = a.account.securityPolicies().values().stream().anyMatch(AccountView.Policy::enabled)
+                ? Decision.allow("a security policy is enabled for invites (INV-1)")
+                : Decision.deny("no security policy of the account is enabled for invites (INV-1)", "a security policy enabled for invites");
+        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), policy);
+        return a.resource == null ? base : Decision.allOf(base, technicianOf(a));
+    }
+
+    /** TRN-2, TRN-3: the organizer, and co-organizers unless the account turned them off, host a session not ended. */
+    private static Decision trainingHost(Ask a) {
+        Decision base = training(a);
+        if (a.resource == null) {
+            return base;
+        }
+        Session session = a.account.sessions().get(a.resource.id());
+        if (session == null || !session.kind().equals(Session.TRAINING)) {
+            return Decision.allOf(base, missingResource(a.resource));
+        }
+        if (session.ended()) {
+            return Decision.allOf(base, Decision.deny("training session " + session.sessionId() + " has ended", "a session not ended"));
+        }
+        if (session.owner().equals(a.member.memberId())) {
+            return Decision.allOf(base, Decision.allow("the session's organizer (TRN-3)"));
+        }
+        if (session.coOrganizers().contains(a.member.memberId())) {
+            return Decision.allOf(base, a.account.coOrganizers()
+                    ? Decision.allow("a co-organizer of the session (TRN-2, TRN-3)")
+                    : Decision.deny("a co-organizer, but the account turned co-organizers off (TRN-2)", "the account setting coOrganizers"));
+        }
+        return Decision.allOf(base, Decision.deny("neither organizer nor co-organizer of the session (TRN-3)", "being its organizer or a co-organizer"));
+    }
+
+    // --- contact center -----------------------------------------------------------------------------------------
+
+    /** CC-1: full admins and contact admins administer the contact center. */
+    private static Decision contactAdmin(Ask a) {
+        if (a.member.role().equals("ADMIN")) {
+            return Decision.allow("role ADMIN (CC-1: full admins administer the contact center)");
+        }
+        return a.member.contactCenterRoles().contains("CONTACT_ADMIN")
+                ? Decision.allow("contact-center role CONTACT_ADMIN (CC-1)")
+                : Decision.deny("neither ADMIN nor CONTACT_ADMIN (CC-1)", "role ADMIN or contact-center role CONTACT_ADMIN");
+    }
+
+    /**
+     * CC-2, CC-3, CC-5: a supervisor has what the SUPERVISOR role's permissions grant, on the queues it supervises when
+     * the role is limited to assigned queues; contact admins configure everything (CC-1).
+     */
+    private static Decision supervisorPermission(Ask a, String permission) {
+        Decision supervisor;
+        if (!a.member.contactCenterRoles().contains("SUPERVISOR")) {
+            supervisor = Decision.deny("not a SUPERVISOR (CC-3)", "contact-center role SUPERVISOR with " + permission);
+        } else if (!a.account.supervisorPermissions().contains(permission)) {
+            supervisor = Decision.deny("the SUPERVISOR role's permissions do not include " + permission + " (CC-2, CC-3)",
+                    "SUPERVISOR permission " + permission);
+        } else {
+            supervisor = Decision.allOf(Decision.allow("SUPERVISOR permission " + permission + " (CC-3)"), queueScope(a));
+        }
+        return Decision.allOf(seat(a, "CONTACT_CENTER"), Decision.anyOf(contactAdminOn(a), supervisor));
+    }
+
+    private static Decision contactAdminOn(Ask a) {
+        if (a.resource != null && !a.account.queues().contains(a.resource.id())) {
+            return missingResource(a.resource);
+        }
+        return contactAdmin(a);
+    }
+
+    /** CC-5: with LIMIT_TO_ASSIGNED_QUEUES a supervisor reaches only the queues it supervises; without it, all. */
+    private static Decision queueScope(Ask a) {
+        if (a.resource == null) {
+            return Decision.allow("no queue asked (CC-5)");
+        }
+        UUID queue = a.resource.id();
+        if (!a.account.queues().contains(queue)) {
+            return missingResource(a.resource);
+        }
+        if (!a.account.supervisorPermissions().contains("LIMIT_TO_ASSIGNED_QUEUES")) {
+            return Decision.allow("supervisors reach every queue: LIMIT_TO_ASSIGNED_QUEUES is off (CC-5)");
+        }
+        return "SUPERVISOR".equals(a.account.queueRole(queue, a.member.memberId()))
+                ? Decision.allow("supervisor of queue " + queue + " (CC-5)")
+                : Decision.deny("not a supervisor of queue " + queue + ", and LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)", "assignment to queue " + queue + " as SUPERVISOR");
+    }
+
+    private static Decision supervises(Ask a, String rule) {
+        return a.member.contactCenterRoles().contains("SUPERVISOR")
+                ? Decision.allOf(Decision.allow("contact-center role SUPERVISOR (" + rule + ")"), queueScope(a))
+                : Decision.deny("not a SUPERVISOR (" + rule + ")", "contact-center role SUPERVISOR");
+    }
+
+    /** CC-2, CC-4: an agent has what the AGENT role's permissions grant. */
+    private static Decision agentPermission(Ask a, String permission) {
+        Decision agent;
+        if (!a.member.contactCenterRoles().contains("AGENT")) {
+            agent = Decision.deny("not an AGENT (CC-4)", "contact-center role AGENT with " + permission);
+        } else {
+            agent = a.account.agentPermissions().contains(permission)
+                    ? Decision.allow("AGENT permission " + permission + " (CC-4)")
+                    : Decision.deny("the AGENT role's permissions do not include " + permission + " (CC-2, CC-4: off by default)", "AGENT permission " + permission);
+        }
+        return Decision.allOf(seat(a, "CONTACT_CENTER"), agent);
+    }
+
+    /** CC-8: only AGENTs log into queues; CC-6: with RESTRICT_UNASSIGNED_QUEUE_LOGIN only into queues assigned to them. */
+    private static Decision queueLogin(Ask a) {
+        Decision agent = a.member.contactCenterRoles().contains("AGENT")
+                ? Decision.allow("contact-center role AGENT (CC-8)")
+                : Decision.deny("not an AGENT: only agents log into queues (CC-8)", "contact-center role AGENT");
+        Decision queue = Decision.allow("no queue asked (CC-6)");
+        if (a.resource != null) {
+            UUID id = a.resource.id();
+            if (!a.account.queues().contains(id)) {
+                queue = missingResource(a.resource);
+            } else if (!a.account.restrictUnassignedQueueLogin()) {
+                queue = Decision.allow("RESTRICT_UNASSIGNED_QUEUE_LOGIN is off: any queue (CC-6)");
+            } else if ("AGENT".equals(a.account.queueRole(id, a.member.memberId()))) {
+                queue = Decision.allow("assigned to queue " + id + " as AGENT (CC-6)");
+            } else {
+                queue = Decision.deny("not assigned to queue " + id + " and RESTRICT_UNASSIGNED_QUEUE_LOGIN is on (CC-6: a supervisor of the queue may log them in)",
+                        "assignment to queue " + id + " as AGENT");
+            }
+        }
+        return Decision.allOf(seat(a, "CONTACT_CENTER"), agent, queue);
     }
 }

@@ -1,250 +1,382 @@
 package com.example.accounts.permission.projection;
 
-import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.EventEnvelope;
-import com.example.accounts.permission.domain.MemberFacts;
-import io.quarkus.runtime.StartupEvent;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.EventSchemas;
+import com.example.accounts.permission.domain.AccountView;
+import com.example.accounts.permission.domain.Member;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * The permission read model in PostgreSQL. Each event is applied in one transaction together with the record
- * that it was applied (PRM-1): a stream's version moves only forward, so a repeated delivery changes nothing;
- * and the account's applied position, which consistency tokens wait for (PRM-4).
+ * One generation of the permission read model: its tables, in their own PostgreSQL schema ({@code rm_<n>}), so that a
+ * rebuild fills a fresh generation beside the live one (PRM-5). Events are applied a Kafka poll at a time, in one
+ * transaction with the stream versions they bring (a repeated delivery changes nothing, PRM-1), the accounts'
+ * positions (PRM-4) and the next offset of each partition, so that the model and its place in the topics never
+ * disagree. An event that cannot be applied is recorded as a dead letter, which flags its account stale.
  */
-@ApplicationScoped
-public class ReadModel {
+public final class ReadModel {
 
-    static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS accounts (
+    /** One record as polled from Kafka. */
+    public record Delivered(String topic, int partition, long offset, String key, String value) {
+    }
+
+    /** Where an event that cannot be applied goes, besides the table that flags its account stale. */
+    public interface DeadLetterSink {
+        void publish(Delivered record, String reason);
+    }
+
+    /** The result of applying one poll: events applied, repeated deliveries skipped, dead letters. */
+    public record Applied(int applied, int skipped, int deadLetters) {
+        Applied plus(Applied other) {
+            return new Applied(applied + other.applied, skipped + other.skipped, deadLetters + other.deadLetters);
+        }
+    }
+
+    public static final String NOTIFY_CHANNEL = "permission_read_model";
+    private static final Logger LOG = Logger.getLogger(ReadModel.class);
+    private static final Duration DB = Duration.ofSeconds(30);
+
+    static final String TABLES = """
+            CREATE TABLE IF NOT EXISTS {rm}.accounts (
                 account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL, plan jsonb NOT NULL,
                 settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "en"}',
                 restrict_unassigned_queue_login boolean NOT NULL DEFAULT false);
-            CREATE TABLE IF NOT EXISTS member_seats (
+            CREATE TABLE IF NOT EXISTS {rm}.member_seats (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, module text NOT NULL, PRIMARY KEY (account_id, member_id, module));
-            CREATE TABLE IF NOT EXISTS members (
+            CREATE TABLE IF NOT EXISTS {rm}.members (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, email text NOT NULL,
                 name text NOT NULL, role text NOT NULL, company_access jsonb NOT NULL, support_features jsonb NOT NULL,
                 user_groups jsonb NOT NULL DEFAULT '[]', supervised_user_groups jsonb NOT NULL DEFAULT '[]',
                 supervised_device_groups jsonb NOT NULL DEFAULT '[]', contact_center_roles jsonb NOT NULL DEFAULT '[]',
                 PRIMARY KEY (account_id, member_id));
-            CREATE TABLE IF NOT EXISTS queues (account_id uuid NOT NULL, queue_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, queue_id));
-            CREATE TABLE IF NOT EXISTS queue_assignments (
+            CREATE TABLE IF NOT EXISTS {rm}.queues (account_id uuid NOT NULL, queue_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, queue_id));
+            CREATE TABLE IF NOT EXISTS {rm}.queue_assignments (
                 account_id uuid NOT NULL, queue_id uuid NOT NULL, member_id uuid NOT NULL, role text NOT NULL,
                 PRIMARY KEY (account_id, queue_id, member_id));
-            CREATE TABLE IF NOT EXISTS contact_center_roles (
+            CREATE TABLE IF NOT EXISTS {rm}.contact_center_roles (
                 account_id uuid NOT NULL, role text NOT NULL, permissions jsonb NOT NULL, PRIMARY KEY (account_id, role));
-            CREATE TABLE IF NOT EXISTS groups (
+            CREATE TABLE IF NOT EXISTS {rm}.groups (
                 account_id uuid NOT NULL, group_id uuid NOT NULL, kind text NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, group_id));
-            CREATE TABLE IF NOT EXISTS security_policies (
+            CREATE TABLE IF NOT EXISTS {rm}.security_policies (
                 account_id uuid NOT NULL, policy_id uuid NOT NULL, name text NOT NULL, permissions jsonb NOT NULL, enabled boolean NOT NULL,
                 PRIMARY KEY (account_id, policy_id));
-            CREATE TABLE IF NOT EXISTS devices (
+            CREATE TABLE IF NOT EXISTS {rm}.devices (
                 account_id uuid NOT NULL, device_id uuid NOT NULL, name text NOT NULL, company_id uuid NOT NULL, device_group_id uuid,
                 PRIMARY KEY (account_id, device_id));
-            CREATE TABLE IF NOT EXISTS companies (
+            CREATE TABLE IF NOT EXISTS {rm}.companies (
                 account_id uuid NOT NULL, company_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, company_id));
-            CREATE INDEX IF NOT EXISTS members_by_login ON members (account_id, login_id);
-            CREATE TABLE IF NOT EXISTS applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
-            CREATE TABLE IF NOT EXISTS account_positions (
+            CREATE TABLE IF NOT EXISTS {rm}.sessions (
+                account_id uuid NOT NULL, session_id uuid NOT NULL, kind text NOT NULL, owner uuid NOT NULL, co_organizers jsonb NOT NULL,
+                company_id uuid, device_id uuid, ended boolean NOT NULL, PRIMARY KEY (account_id, session_id));
+            CREATE TABLE IF NOT EXISTS {rm}.applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
+            CREATE TABLE IF NOT EXISTS {rm}.account_positions (
                 topic text NOT NULL, account_id uuid NOT NULL, position bigint NOT NULL, PRIMARY KEY (topic, account_id));
+            CREATE TABLE IF NOT EXISTS {rm}.partition_offsets (
+                topic text NOT NULL, partition int NOT NULL, next_offset bigint NOT NULL, PRIMARY KEY (topic, partition));
+            CREATE TABLE IF NOT EXISTS {rm}.dead_letters (
+                topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, account_id uuid, event_type text,
+                reason text NOT NULL, PRIMARY KEY (topic, partition, record_offset));
+            CREATE INDEX IF NOT EXISTS dead_letters_by_account ON {rm}.dead_letters (account_id);
             """;
 
+    /** The tables that hold the model itself, compared by PRM-5's rebuild test. */
+    public static final List<String> MODEL_TABLES = List.of("accounts", "members", "member_seats", "companies", "groups", "devices",
+            "security_policies", "queues", "queue_assignments", "contact_center_roles", "sessions", "applied_streams",
+            "account_positions", "dead_letters");
+
     private final Pool pool;
+    private final String schema;
+    private final Map<String, String> sql = new ConcurrentHashMap<>();
 
-    public ReadModel(Pool pool) {
+    public ReadModel(Pool pool, int generation) {
         this.pool = pool;
+        this.schema = "rm_" + generation;
     }
 
-    void migrate(@Observes StartupEvent event) {
-        pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(7355609)").execute().chain(() -> c.query(SCHEMA).execute()))
-                .await().indefinitely();
+    public String schema() {
+        return schema;
     }
 
-    /** Applies one event once; answers false when it had been applied before. */
-    public Uni<Boolean> apply(String topic, EventEnvelope event) {
-        return pool.withTransaction(c -> c.preparedQuery("""
-                                INSERT INTO applied_streams (stream_id, version) VALUES ($1, $2)
-                                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version
-                                WHERE applied_streams.version < excluded.version
-                                RETURNING version""")
-                .execute(Tuple.of(event.streamId(), event.version()))
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().item(false)
-                        : project(c, event).chain(() -> advance(c, topic, event)).replaceWith(true)));
+    private String q(String template) {
+        return sql.computeIfAbsent(template, t -> t.replace("{rm}", schema));
     }
 
-    private Uni<Void> project(SqlConnection c, EventEnvelope event) {
-        var data = event.data();
-        return switch (event.type()) {
-            case "AccountOpened" -> c.preparedQuery("INSERT INTO accounts (account_id, name, billing_contact, plan) VALUES ($1, $2, $3, $4)")
-                    .execute(Tuple.of(event.accountId(), data.get("name").asText(), UUID.fromString(data.get("billingContactMemberId").asText()),
-                            new JsonObject(data.get("plan").toString())))
-                    .replaceWithVoid();
-            case "PlanChanged" -> update(c, "UPDATE accounts SET plan = $2 WHERE account_id = $1",
-                    Tuple.of(event.accountId(), new JsonObject(data.get("plan").toString())));
-            case "BillingContactChanged" -> update(c, "UPDATE accounts SET billing_contact = $2 WHERE account_id = $1",
-                    Tuple.of(event.accountId(), uuid(data, "toMemberId")));
-            case "RoleChanged" -> update(c, "UPDATE members SET role = $3 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("to").asText()));
-            case "UserDeleted" -> update(c, "DELETE FROM member_seats WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId")))
-                    .chain(() -> update(c, "DELETE FROM members WHERE account_id = $1 AND member_id = $2",
-                            Tuple.of(event.accountId(), uuid(data, "memberId"))));
-            case "SeatProvisioned" -> update(c, "INSERT INTO member_seats (account_id, member_id, module) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("module").asText()));
-            case "SeatReleased" -> update(c, "DELETE FROM member_seats WHERE account_id = $1 AND member_id = $2 AND module = $3",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("module").asText()));
-            case "UserAdded" -> c.preparedQuery("""
-                            INSERT INTO members (account_id, member_id, login_id, email, name, role, company_access, support_features)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                    .execute(Tuple.from(java.util.List.of(event.accountId(), UUID.fromString(data.get("memberId").asText()),
-                            data.get("loginId").asText(), data.get("email").asText(), data.get("name").asText(), data.get("role").asText(),
-                            new JsonObject(data.get("companyAccess").toString()), new JsonArray(data.get("supportFeatures").toString()))))
-                    .replaceWithVoid();
-            case "UserProfileChanged" -> update(c, "UPDATE members SET name = $3, email = $4 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("name").asText(), data.get("email").asText()));
-            case "AccountSettingsChanged" -> update(c, "UPDATE accounts SET settings = $2 WHERE account_id = $1",
-                    Tuple.of(event.accountId(), new JsonObject(data.get("settings").toString())));
-            // Billing information decides no permission; the billing contact does (BillingContactChanged).
-            case "BillingInfoChanged" -> Uni.createFrom().voidItem();
-            case "UserGroupCreated", "UserGroupRenamed" -> group(c, event, "USER");
-            case "DeviceGroupCreated", "DeviceGroupRenamed" -> group(c, event, "DEVICE");
-            // CMP-3: members leave a deleted group, and its supervisors no longer supervise it.
-            case "UserGroupDeleted" -> update(c, "DELETE FROM groups WHERE account_id = $1 AND group_id = $2", Tuple.of(event.accountId(), uuid(data, "groupId")))
-                    .chain(() -> update(c, """
-                                    UPDATE members SET user_groups = user_groups - $2, supervised_user_groups = supervised_user_groups - $2
-                                    WHERE account_id = $1 AND (user_groups ? $2 OR supervised_user_groups ? $2)""",
-                            Tuple.of(event.accountId(), data.get("groupId").asText())));
-            // CMP-4: the devices of a deleted device group stay, in no group.
-            case "DeviceGroupDeleted" -> update(c, "DELETE FROM groups WHERE account_id = $1 AND group_id = $2", Tuple.of(event.accountId(), uuid(data, "groupId")))
-                    .chain(() -> update(c, "UPDATE devices SET device_group_id = NULL WHERE account_id = $1 AND device_group_id = $2",
-                            Tuple.of(event.accountId(), uuid(data, "groupId"))))
-                    .chain(() -> update(c, """
-                                    UPDATE members SET supervised_device_groups = supervised_device_groups - $2
-                                    WHERE account_id = $1 AND supervised_device_groups ? $2""",
-                            Tuple.of(event.accountId(), data.get("groupId").asText())));
-            case "UserGroupsChanged" -> update(c, "UPDATE members SET user_groups = $3 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("userGroups").toString())));
-            case "SupervisedGroupsChanged" -> update(c, """
-                            UPDATE members SET supervised_user_groups = $3, supervised_device_groups = $4 WHERE account_id = $1 AND member_id = $2""",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("userGroups").toString()),
-                            new JsonArray(data.get("deviceGroups").toString())));
-            case "DeviceAdded", "DeviceChanged" -> update(c, """
-                            INSERT INTO devices (account_id, device_id, name, company_id, device_group_id) VALUES ($1, $2, $3, $4, $5)
-                            ON CONFLICT (account_id, device_id) DO UPDATE
-                            SET name = excluded.name, company_id = excluded.company_id, device_group_id = excluded.device_group_id""",
-                    Tuple.of(event.accountId(), uuid(data, "deviceId"), data.get("name").asText(), uuid(data, "companyId"),
-                            data.get("deviceGroupId").isNull() ? null : uuid(data, "deviceGroupId")));
-            case "DeviceRemoved" -> update(c, "DELETE FROM devices WHERE account_id = $1 AND device_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "deviceId")));
-            case "SecurityPolicyDefined", "SecurityPolicyChanged" -> update(c, """
-                            INSERT INTO security_policies (account_id, policy_id, name, permissions, enabled) VALUES ($1, $2, $3, $4, true)
-                            ON CONFLICT (account_id, policy_id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions""",
-                    Tuple.of(event.accountId(), uuid(data, "policyId"), data.get("name").asText(), new JsonArray(data.get("permissions").toString())));
-            case "SecurityPolicyDisabled", "SecurityPolicyEnabled" -> update(c,
-                    "UPDATE security_policies SET enabled = $3 WHERE account_id = $1 AND policy_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "policyId"), event.type().equals("SecurityPolicyEnabled")));
-            case "ContactCenterRoleAssigned" -> update(c, """
-                            UPDATE members SET contact_center_roles = contact_center_roles || to_jsonb($3::text)
-                            WHERE account_id = $1 AND member_id = $2 AND NOT contact_center_roles ? $3""",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("role").asText()));
-            case "ContactCenterRoleRevoked" -> update(c, "UPDATE members SET contact_center_roles = contact_center_roles - $3 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), data.get("role").asText()));
-            case "QueueCreated" -> update(c, "INSERT INTO queues (account_id, queue_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    Tuple.of(event.accountId(), uuid(data, "queueId"), data.get("name").asText()));
-            case "QueueAssignmentChanged" -> data.get("role").isNull()
-                    ? update(c, "DELETE FROM queue_assignments WHERE account_id = $1 AND queue_id = $2 AND member_id = $3",
-                    Tuple.of(event.accountId(), uuid(data, "queueId"), uuid(data, "memberId")))
-                    : update(c, """
-                            INSERT INTO queue_assignments (account_id, queue_id, member_id, role) VALUES ($1, $2, $3, $4)
-                            ON CONFLICT (account_id, queue_id, member_id) DO UPDATE SET role = excluded.role""",
-                    Tuple.of(event.accountId(), uuid(data, "queueId"), uuid(data, "memberId"), data.get("role").asText()));
-            case "ContactCenterRolePermissionsChanged" -> update(c, """
-                            INSERT INTO contact_center_roles (account_id, role, permissions) VALUES ($1, $2, $3)
-                            ON CONFLICT (account_id, role) DO UPDATE SET permissions = excluded.permissions""",
-                    Tuple.of(event.accountId(), data.get("role").asText(), new JsonArray(data.get("permissions").toString())));
-            case "ContactCenterSettingsChanged" -> update(c, "UPDATE accounts SET restrict_unassigned_queue_login = $2 WHERE account_id = $1",
-                    Tuple.of(event.accountId(), data.get("restrictUnassignedQueueLogin").asBoolean()));
-            case "CompanyAccessChanged" -> update(c, "UPDATE members SET company_access = $3 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonObject(data.get("companyAccess").toString())));
-            case "SupportFeaturesChanged" -> update(c, "UPDATE members SET support_features = $3 WHERE account_id = $1 AND member_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "memberId"), new JsonArray(data.get("supportFeatures").toString())));
-            case "CompanyAdded", "CompanyRenamed" -> update(c, """
-                            INSERT INTO companies (account_id, company_id, name) VALUES ($1, $2, $3)
-                            ON CONFLICT (account_id, company_id) DO UPDATE SET name = excluded.name""",
-                    Tuple.of(event.accountId(), uuid(data, "companyId"), data.get("name").asText()));
-            // CMP-2: the company leaves every access list with it; a list it empties reaches no company.
-            case "CompanyRemoved" -> update(c, "DELETE FROM companies WHERE account_id = $1 AND company_id = $2",
-                    Tuple.of(event.accountId(), uuid(data, "companyId")))
-                    .chain(() -> update(c, """
-                                    UPDATE members SET company_access = jsonb_set(company_access, '{companies}', (company_access->'companies') - $2)
-                                    WHERE account_id = $1 AND company_access->'companies' ? $2""",
-                            Tuple.of(event.accountId(), data.get("companyId").asText())));
-            default -> throw new UnknownEventException(event.type());
-        };
+    public void create() {
+        pool.withTransaction(c -> c.query("CREATE SCHEMA IF NOT EXISTS " + schema).execute().chain(() -> c.query(q(TABLES)).execute()))
+                .await().atMost(DB);
     }
 
-    private static Uni<Void> group(SqlConnection c, EventEnvelope event, String kind) {
-        return update(c, """
-                        INSERT INTO groups (account_id, group_id, kind, name) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (account_id, group_id) DO UPDATE SET name = excluded.name""",
-                Tuple.of(event.accountId(), uuid(event.data(), "groupId"), kind, event.data().get("name").asText()));
+    public void drop() {
+        pool.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().await().atMost(DB);
     }
 
-    private static Uni<Void> update(SqlConnection c, String sql, Tuple args) {
-        return c.preparedQuery(sql).execute(args).replaceWithVoid();
+    /** Where the next poll of each partition starts: the offsets this generation has applied, plus one. */
+    public Map<String, Map<Integer, Long>> nextOffsets() {
+        Map<String, Map<Integer, Long>> offsets = new HashMap<>();
+        for (Row row : pool.query(q("SELECT topic, partition, next_offset FROM {rm}.partition_offsets")).execute().await().atMost(DB)) {
+            offsets.computeIfAbsent(row.getString(0), t -> new HashMap<>()).put(row.getInteger(1), row.getLong(2));
+        }
+        return offsets;
     }
 
-    private static UUID uuid(com.fasterxml.jackson.databind.JsonNode data, String field) {
-        return UUID.fromString(data.get(field).asText());
+    // --- applying ---------------------------------------------------------------------------------------------
+
+    private record Parsed(Delivered record, EventEnvelope event, String problem) {
     }
 
-    private Uni<Void> advance(SqlConnection c, String topic, EventEnvelope event) {
-        return c.preparedQuery("""
-                        INSERT INTO account_positions (topic, account_id, position) VALUES ($1, $2, $3)
-                        ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest(account_positions.position, excluded.position)""")
-                .execute(Tuple.of(topic, event.accountId(), event.position())).replaceWithVoid();
+    /** Applies one poll's records, in their order, in one transaction; a batch that fails is applied record by record. */
+    public Applied apply(List<Delivered> records, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
+        List<Parsed> parsed = records.stream().map(ReadModel::parse).toList();
+        try {
+            return applyParsed(parsed, positions, deadLetters);
+        } catch (RuntimeException e) {
+            if (records.size() <= 1) {
+                if (records.isEmpty()) {
+                    throw e;
+                }
+                String reason = "cannot be applied: " + e.getMessage();
+                LOG.errorf("%s[%d]@%d %s", records.get(0).topic(), records.get(0).partition(), records.get(0).offset(), reason);
+                return applyParsed(List.of(new Parsed(records.get(0), parsed.get(0).event(), reason)), positions, deadLetters);
+            }
+            LOG.warnf("a batch of %d records failed (%s); applying them one at a time", records.size(), e.getMessage());
+            Applied total = new Applied(0, 0, 0);
+            for (Delivered record : records) {
+                total = total.plus(apply(List.of(record), Map.of(), deadLetters));
+            }
+            return total.plus(apply(List.of(), positions, deadLetters));
+        }
     }
 
-    /** PRM-4: whether the event the token names, and so every earlier one of its account, has been applied. */
-    public Uni<Boolean> applied(ConsistencyToken token) {
-        return pool.preparedQuery("SELECT position FROM account_positions WHERE topic = $1 AND account_id = $2")
-                .execute(Tuple.of(token.topic(), token.accountId()))
-                .map(rows -> rows.size() > 0 && rows.iterator().next().getLong(0) >= token.position());
+    private static Parsed parse(Delivered record) {
+        try {
+            EventEnvelope event = EventJson.read(record.value());
+            if (event.type() == null || event.accountId() == null || event.streamId() == null || event.data() == null) {
+                return new Parsed(record, null, "not an event envelope: type, accountId, streamId and data are required");
+            }
+            if (!EventSchemas.INSTANCE.types().contains(event.type()) || !Projection.TYPES.contains(event.type())) {
+                return new Parsed(record, event, "unknown event type " + event.type());
+            }
+            List<String> problems = EventSchemas.INSTANCE.validate(event.type(), EventSchemas.INSTANCE.currentVersion(event.type()), event.data());
+            return problems.isEmpty() ? new Parsed(record, event, null) : new Parsed(record, event, "corrupt " + event.type() + ": " + String.join("; ", problems));
+        } catch (RuntimeException e) {
+            return new Parsed(record, null, "not an event: " + e.getMessage());
+        }
     }
 
-    public Uni<Optional<MemberFacts>> memberByLogin(UUID accountId, String loginId) {
-        return member("m.login_id = $2", Tuple.of(accountId, loginId));
+    private Applied applyParsed(List<Parsed> parsed, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
+        Set<String> streams = parsed.stream().filter(p -> p.problem() == null).map(p -> p.event().streamId()).collect(Collectors.toSet());
+        return pool.withTransaction(c -> c.preparedQuery(q("SELECT stream_id, version FROM {rm}.applied_streams WHERE stream_id = ANY($1)"))
+                        .execute(Tuple.of(streams.toArray(String[]::new)))
+                        .chain(rows -> {
+                            Map<String, Long> versions = new HashMap<>();
+                            rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
+                            return write(c, parsed, versions, positions, deadLetters);
+                        }))
+                .await().atMost(DB);
     }
 
-    public Uni<Optional<MemberFacts>> member(UUID accountId, UUID memberId) {
-        return member("m.member_id = $2", Tuple.of(accountId, memberId));
+    private Uni<Applied> write(SqlConnection c, List<Parsed> parsed, Map<String, Long> versions, Map<String, Map<Integer, Long>> consumed,
+                             DeadLetterSink deadLetters) {
+        List<Projection.Statement> statements = new ArrayList<>();
+        Map<String, Long> streamVersions = new LinkedHashMap<>();
+        Map<String, Tuple> positions = new LinkedHashMap<>();
+        Map<String, Tuple> offsets = new LinkedHashMap<>();
+        List<Tuple> dead = new ArrayList<>();
+        Set<String> notify = new HashSet<>();
+        // where the consumer stands after the poll: past the records and past the transaction markers that follow them
+        consumed.forEach((topic, partitions) -> partitions.forEach((partition, next) ->
+                offsets.put(topic + "/" + partition, Tuple.of(topic, partition, next))));
+        int applied = 0;
+        int skipped = 0;
+        for (Parsed p : parsed) {
+            Delivered record = p.record();
+            offsets.merge(record.topic() + "/" + record.partition(), Tuple.of(record.topic(), record.partition(), record.offset() + 1),
+                    (old, now) -> now.getLong(2) > old.getLong(2) ? now : old);
+            if (p.problem() != null) {
+                deadLetters.publish(record, p.problem());
+                UUID account = p.event() != null ? p.event().accountId() : accountFromKey(record.key());
+                dead.add(Tuple.of(record.topic(), record.partition(), record.offset(), account, p.event() == null ? null : p.event().type(), p.problem()));
+                if (p.event() != null) {
+                    // the account's token still completes: its view then says it is stale, never silently wrong
+                    position(positions, record.topic(), p.event());
+                } else if (account != null) {
+                    notify.add(account + ":" + record.topic() + ":0");
+                }
+                continue;
+            }
+            EventEnvelope event = p.event();
+            long known = versions.getOrDefault(event.streamId(), 0L);
+            if (event.version() <= known) {
+                skipped++;
+                continue;
+            }
+            versions.put(event.streamId(), event.version());
+            streamVersions.put(event.streamId(), event.version());
+            statements.addAll(Projection.of(event));
+            position(positions, record.topic(), event);
+            applied++;
+        }
+        positions.values().forEach(t -> notify.add(t.getUUID(1) + ":" + t.getString(0) + ":" + t.getLong(2)));
+        List<Tuple> versionRows = streamVersions.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
+        Applied result = new Applied(applied, skipped, dead.size());
+        return Multi.createFrom().iterable(statements)
+                .onItem().transformToUniAndConcatenate(s -> c.preparedQuery(q(s.sql())).execute(s.args()))
+                .collect().last()
+                .chain(() -> batch(c, """
+                        INSERT INTO {rm}.applied_streams (stream_id, version) VALUES ($1, $2)
+                        ON CONFLICT (stream_id) DO UPDATE SET version = greatest({rm}.applied_streams.version, excluded.version)""", versionRows))
+                .chain(() -> batch(c, """
+                        INSERT INTO {rm}.account_positions (topic, account_id, position) VALUES ($1, $2, $3)
+                        ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest({rm}.account_positions.position, excluded.position)""",
+                        List.copyOf(positions.values())))
+                .chain(() -> batch(c, """
+                        INSERT INTO {rm}.partition_offsets (topic, partition, next_offset) VALUES ($1, $2, $3)
+                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = greatest({rm}.partition_offsets.next_offset, excluded.next_offset)""",
+                        List.copyOf(offsets.values())))
+                .chain(() -> batch(c, """
+                        INSERT INTO {rm}.dead_letters (topic, partition, record_offset, account_id, event_type, reason) VALUES ($1, $2, $3, $4, $5, $6)
+                        ON CONFLICT DO NOTHING""", dead))
+                .chain(() -> notify.isEmpty() ? Uni.createFrom().voidItem()
+                        : c.preparedQuery("SELECT pg_notify($1, $2 || ':' || x) FROM unnest($3::text[]) x")
+                        .execute(Tuple.of(NOTIFY_CHANNEL, schema, notify.toArray(String[]::new))).replaceWithVoid())
+                .replaceWith(result);
     }
 
-    private Uni<Optional<MemberFacts>> member(String condition, Tuple args) {
-        return pool.preparedQuery("""
-                        SELECT m.account_id, m.member_id, m.role, a.billing_contact = m.member_id AS billing,
-                               a.plan->'modules' AS modules, m.support_features AS features,
-                               COALESCE((SELECT json_agg(s.module) FROM member_seats s
-                                         WHERE s.account_id = m.account_id AND s.member_id = m.member_id), '[]'::json) AS seats
-                        FROM members m JOIN accounts a ON a.account_id = m.account_id
-                        WHERE m.account_id = $1 AND\s""" + condition)
-                .execute(args)
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(r ->
-                        new MemberFacts(r.getUUID("account_id"), r.getUUID("member_id"), r.getString("role"), r.getBoolean("billing"),
-                                strings(r.getJsonArray("modules")), strings(r.getJsonArray("seats")), strings(r.getJsonArray("features")))));
+    private static void position(Map<String, Tuple> positions, String topic, EventEnvelope event) {
+        positions.merge(topic + "/" + event.accountId(), Tuple.of(topic, event.accountId(), event.position()),
+                (old, now) -> now.getLong(2) > old.getLong(2) ? now : old);
+    }
+
+    private Uni<Void> batch(SqlConnection c, String template, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : c.preparedQuery(q(template)).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static UUID accountFromKey(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // --- reading ----------------------------------------------------------------------------------------------
+
+    /** One account's view, read by one statement so that it is one consistent snapshot. Empty when it is unknown. */
+    public Uni<Optional<AccountView>> load(UUID accountId) {
+        return pool.preparedQuery(q(LOAD)).execute(Tuple.of(accountId)).chain(rows -> {
+            if (rows.size() > 0) {
+                return Uni.createFrom().item(Optional.of(view(accountId, rows.iterator().next())));
+            }
+            return staleWithoutAccount(accountId);
+        });
+    }
+
+    /** An account whose opening could not be applied exists only as its dead letters: stale, with no members. */
+    private Uni<Optional<AccountView>> staleWithoutAccount(UUID accountId) {
+        return pool.preparedQuery(q("SELECT string_agg(reason, '; ') FROM {rm}.dead_letters WHERE account_id = $1")).execute(Tuple.of(accountId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getString(0)).map(reason -> new AccountView(accountId, "", Set.of(), false,
+                        false, false, Map.of(), Set.of(), Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Map.of(), Map.of(), Map.of(), reason)));
+    }
+
+    private static final String LOAD = """
+            SELECT a.name, a.plan->'modules' AS modules, a.settings, a.restrict_unassigned_queue_login AS restrict, a.billing_contact,
+              COALESCE((SELECT json_agg(json_build_object('id', m.member_id, 'login', m.login_id, 'name', m.name, 'role', m.role,
+                            'access', m.company_access, 'features', m.support_features, 'groups', m.user_groups,
+                            'supervisedUserGroups', m.supervised_user_groups, 'supervisedDeviceGroups', m.supervised_device_groups,
+                            'cc', m.contact_center_roles,
+                            'seats', COALESCE((SELECT json_agg(s.module) FROM {rm}.member_seats s
+                                               WHERE s.account_id = m.account_id AND s.member_id = m.member_id), '[]'::json)))
+                        FROM {rm}.members m WHERE m.account_id = a.account_id), '[]'::json) AS members,
+              COALESCE((SELECT json_agg(c.company_id) FROM {rm}.companies c WHERE c.account_id = a.account_id), '[]'::json) AS companies,
+              COALESCE((SELECT json_agg(json_build_object('id', d.device_id, 'company', d.company_id, 'group', d.device_group_id))
+                        FROM {rm}.devices d WHERE d.account_id = a.account_id), '[]'::json) AS devices,
+              COALESCE((SELECT json_agg(x.queue_id) FROM {rm}.queues x WHERE x.account_id = a.account_id), '[]'::json) AS queues,
+              COALESCE((SELECT json_agg(json_build_object('queue', x.queue_id, 'member', x.member_id, 'role', x.role))
+                        FROM {rm}.queue_assignments x WHERE x.account_id = a.account_id), '[]'::json) AS assignments,
+              (SELECT r.permissions FROM {rm}.contact_center_roles r WHERE r.account_id = a.account_id AND r.role = 'SUPERVISOR') AS supervisor,
+              (SELECT r.permissions FROM {rm}.contact_center_roles r WHERE r.account_id = a.account_id AND r.role = 'AGENT') AS agent,
+              COALESCE((SELECT json_agg(json_build_object('id', p.policy_id, 'name', p.name, 'enabled', p.enabled, 'permissions', p.permissions))
+                        FROM {rm}.security_policies p WHERE p.account_id = a.account_id), '[]'::json) AS policies,
+              COALESCE((SELECT json_agg(json_build_object('id', s.session_id, 'kind', s.kind, 'owner', s.owner, 'co', s.co_organizers,
+                            'company', s.company_id, 'device', s.device_id, 'ended', s.ended))
+                        FROM {rm}.sessions s WHERE s.account_id = a.account_id), '[]'::json) AS sessions,
+              COALESCE((SELECT json_object_agg(p.topic, p.position) FROM {rm}.account_positions p WHERE p.account_id = a.account_id), '{}'::json) AS positions,
+              (SELECT string_agg(d.reason, '; ') FROM {rm}.dead_letters d WHERE d.account_id = a.account_id) AS stale
+            FROM {rm}.accounts a WHERE a.account_id = $1""";
+
+    private static AccountView view(UUID accountId, Row row) {
+        UUID billing = row.getUUID("billing_contact");
+        JsonObject settings = (JsonObject) row.getValue("settings");
+        Map<UUID, Member> members = new HashMap<>();
+        for (Object item : array(row, "members")) {
+            JsonObject m = (JsonObject) item;
+            UUID id = UUID.fromString(m.getString("id"));
+            JsonObject access = m.getJsonObject("access");
+            members.put(id, new Member(id, m.getString("login"), m.getString("name"), m.getString("role"), id.equals(billing),
+                    strings(m.getJsonArray("seats")), strings(m.getJsonArray("features")), access.getBoolean("all", false),
+                    uuids(access.getJsonArray("companies")), uuids(m.getJsonArray("groups")), uuids(m.getJsonArray("supervisedUserGroups")),
+                    uuids(m.getJsonArray("supervisedDeviceGroups")), strings(m.getJsonArray("cc"))));
+        }
+        Map<UUID, AccountView.Device> devices = new HashMap<>();
+        for (Object item : array(row, "devices")) {
+            JsonObject d = (JsonObject) item;
+            UUID id = UUID.fromString(d.getString("id"));
+            devices.put(id, new AccountView.Device(id, UUID.fromString(d.getString("company")), nullableUuid(d.getString("group"))));
+        }
+        Map<UUID, Map<UUID, String>> assignments = new HashMap<>();
+        for (Object item : array(row, "assignments")) {
+            JsonObject x = (JsonObject) item;
+            assignments.computeIfAbsent(UUID.fromString(x.getString("queue")), k -> new HashMap<>())
+                    .put(UUID.fromString(x.getString("member")), x.getString("role"));
+        }
+        Map<UUID, AccountView.Policy> policies = new HashMap<>();
+        for (Object item : array(row, "policies")) {
+            JsonObject p = (JsonObject) item;
+            UUID id = UUID.fromString(p.getString("id"));
+            policies.put(id, new AccountView.Policy(id, p.getString("name"), p.getBoolean("enabled"), strings(p.getJsonArray("permissions"))));
+        }
+        Map<UUID, AccountView.Session> sessions = new HashMap<>();
+        for (Object item : array(row, "sessions")) {
+            JsonObject s = (JsonObject) item;
+            UUID id = UUID.fromString(s.getString("id"));
+            sessions.put(id, new AccountView.Session(id, s.getString("kind"), UUID.fromString(s.getString("owner")), uuids(s.getJsonArray("co")),
+                    nullableUuid(s.getString("company")), nullableUuid(s.getString("device")), s.getBoolean("ended")));
+        }
+        Map<String, Long> positions = new HashMap<>();
+        ((JsonObject) row.getValue("positions")).forEach(e -> positions.put(e.getKey(), ((Number) e.getValue()).longValue()));
+        Object supervisor = row.getValue("supervisor");
+        Object agent = row.getValue("agent");
+        return new AccountView(accountId, row.getString("name"), strings((JsonArray) row.getValue("modules")),
+                settings.getBoolean("serverInviteEmails", true), settings.getBoolean("coOrganizers", true), row.getBoolean("restrict"), members,
+                uuids(array(row, "companies")), devices, uuids(array(row, "queues")), assignments,
+                supervisor == null ? AccountView.DEFAULT_SUPERVISOR_PERMISSIONS : strings((JsonArray) supervisor),
+                agent == null ? Set.of() : strings((JsonArray) agent), policies, sessions, positions, row.getString("stale"));
+    }
+
+    private static JsonArray array(Row row, String column) {
+        return (JsonArray) row.getValue(column);
     }
 
     private static Set<String> strings(JsonArray array) {
@@ -252,4 +384,57 @@ public class ReadModel {
         array.forEach(value -> values.add(value.toString()));
         return values;
     }
+
+    private static Set<UUID> uuids(JsonArray array) {
+        Set<UUID> values = new HashSet<>();
+        array.forEach(value -> values.add(UUID.fromString(value.toString())));
+        return values;
+    }
+
+    private static UUID nullableUuid(String text) {
+        return text == null ? null : UUID.fromString(text);
+    }
+
+    /** PRM-4 without the cache: the account's applied position on a topic. */
+    public Uni<Long> position(String topic, UUID accountId) {
+        return pool.preparedQuery(q("SELECT position FROM {rm}.account_positions WHERE topic = $1 AND account_id = $2"))
+                .execute(Tuple.of(topic, accountId))
+                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
+    }
+
+    /** Every row of every model table, as text in a stable order: what PRM-5's rebuild test compares. */
+    public Map<String, List<String>> rows() {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String table : MODEL_TABLES) {
+            List<String> rows = new ArrayList<>();
+            pool.query("SELECT t::text FROM " + schema + "." + table + " t ORDER BY 1").execute().await().atMost(DB)
+                    .forEach(row -> rows.add(row.getString(0)));
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    /** The dead letters of this generation, newest first, at most {@code limit}. */
+    public List<Map<String, Object>> deadLetters(int limit) {
+        List<Map<String, Object>> letters = new ArrayList<>();
+        pool.preparedQuery(q("""
+                        SELECT topic, partition, record_offset, account_id, event_type, reason FROM {rm}.dead_letters
+                        ORDER BY topic, partition, record_offset DESC LIMIT $1""")).execute(Tuple.of(limit)).await().atMost(DB)
+                .forEach(row -> {
+                    Map<String, Object> letter = new LinkedHashMap<>();
+                    letter.put("topic", row.getString(0));
+                    letter.put("partition", row.getInteger(1));
+                    letter.put("offset", row.getLong(2));
+                    letter.put("accountId", row.getUUID(3));
+                    letter.put("type", row.getString(4));
+                    letter.put("reason", row.getString(5));
+                    letters.add(letter);
+                });
+        return letters;
+    }
+
+    public long deadLetterCount() {
+        return pool.query(q("SELECT count(*) FROM {rm}.dead_letters")).execute().await().atMost(DB).iterator().next().getLong(0);
+    }
+
 }

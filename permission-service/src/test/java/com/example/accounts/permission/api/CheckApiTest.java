@@ -1,146 +1,251 @@
 package com.example.accounts.permission.api;
 
-import com.example.accounts.contract.EventEnvelope;
-import com.example.accounts.contract.EventJson;
-import com.example.accounts.contract.Topics;
-import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.PlatformTestResource;
-import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static com.example.accounts.permission.api.Story.as;
+import static com.example.accounts.permission.api.Story.data;
+import static com.example.accounts.permission.api.Story.loginOf;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
-/** Checks against the read model, fed through the real Kafka with exactly the events each case needs. */
+/** The queries of the read model, over HTTP with real Keycloak tokens, fed through the real Kafka. */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "permission-service"))
 class CheckApiTest {
 
-    private final PublishedEvents kafka = PublishedEvents.onTestPlatform();
-
-    private record Account(UUID id, EventEnvelope opened, EventEnvelope adminAdded) {
-    }
-
-    private static String token(String user) {
-        return Tokens.password(TestPlatform.get().keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
-    }
-
-    private static String loginOf(String user) {
-        String payload = new String(Base64.getUrlDecoder().decode(token(user).split("\\.")[1]));
-        try {
-            return EventJson.MAPPER.readTree(payload).get("sub").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An account Ada opened: she is its ADMIN and billing contact. */
-    private static Account account() {
-        UUID id = UUID.randomUUID();
-        UUID admin = UUID.randomUUID();
-        String login = loginOf(Tokens.DEMO_ADMIN);
-        return new Account(id, PublishedEvents.accountOpened(id, "Acme", admin, login),
-                PublishedEvents.userAdded(id, 2, login, admin, login, "Ada", Tokens.DEMO_ADMIN, "ADMIN", false));
+    private static String checks(Story story) {
+        return "/accounts/" + story.account + "/checks";
     }
 
     @Test
     void PRM2_PRM4_theAdminMayManageMembersAStandardMemberMayNot() {
-        Account account = account();
-        UUID benMember = UUID.randomUUID();
-        EventEnvelope benAdded = PublishedEvents.userAdded(account.id(), 3, "ada", benMember, loginOf(Tokens.DEMO_STANDARD), "Ben",
-                Tokens.DEMO_STANDARD, "STANDARD", false);
-        kafka.publish(account.opened(), account.adminAdded(), benAdded);
-        String consistency = benAdded.token(Topics.ACCOUNT_EVENTS).toString();
+        Story story = Story.opened();
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
 
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", consistency)
-                .queryParam("permission", "members.manage")
-                .get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_ADMIN).header("Consistency-Token", consistency).queryParam("permission", "members.manage").get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(true)).body("reasons[0]", containsString("role ADMIN"));
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", consistency)
-                .queryParam("permission", "members.manage").queryParam("member", benMember.toString())
-                .get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", consistency).queryParam("permission", "members.manage").queryParam("member", ben.toString())
+                .get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("role ADMIN"));
-        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).queryParam("consistency", consistency)
-                .queryParam("permission", "members.manage").queryParam("member", "me")
-                .get("/accounts/" + account.id() + "/checks")
-                .then().statusCode(200).body("allowed", equalTo(false)).body("memberId", equalTo(benMember.toString()));
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "members.manage").queryParam("member", "me")
+                .get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("memberId", equalTo(ben.toString()));
     }
 
     @Test
     void SEAT3_SEAT5_FEAT1_moduleAndFeatureChecksFollowThePlanTheSeatsAndTheFeaturesProjected() {
-        Account account = account();
-        UUID admin = UUID.fromString(account.opened().data().get("billingContactMemberId").asText());
-        var changed = EventJson.MAPPER.createObjectNode();
-        var plan = changed.putObject("plan");
-        plan.putArray("modules").add("REMOTE_SUPPORT").add("TRAINING");
-        plan.putArray("seats").addObject().put("module", "REMOTE_SUPPORT").put("seats", 2);
-        EventEnvelope planChanged = PublishedEvents.event(account.id(), 3, "PlanChanged", "ada", changed);
-        EventEnvelope seat = PublishedEvents.event(account.id(), 4, "SeatProvisioned", "ada",
-                EventJson.MAPPER.createObjectNode().put("memberId", admin.toString()).put("module", "REMOTE_SUPPORT"));
-        kafka.publish(account.opened(), account.adminAdded(), planChanged);
-        String beforeSeat = planChanged.token(Topics.ACCOUNT_EVENTS).toString();
-
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", beforeSeat).queryParam("permission", "module.remote-support")
-                .get("/accounts/" + account.id() + "/checks")
+        Story story = Story.opened("REMOTE_SUPPORT", "TRAINING");
+        String beforeSeat = story.publish();
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", beforeSeat).queryParam("permission", "module.remote-support").get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("a REMOTE_SUPPORT seat"));
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", beforeSeat).queryParam("permission", "training.session.host")
-                .get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", beforeSeat).queryParam("permission", "training.session.host").get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(true));
 
-        kafka.publish(seat);
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("consistency", seat.token(Topics.ACCOUNT_EVENTS).toString())
-                .queryParam("permission", "support.remote-control").get("/accounts/" + account.id() + "/checks")
+        String afterSeat = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", afterSeat).queryParam("permission", "support.remote-control").get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem("a REMOTE_SUPPORT seat (SEAT-3)"));
     }
 
     @Test
-    void PRM1_anEventDeliveredTwiceTakesEffectOnce() {
-        Account account = account();
-        kafka.publish(account.opened(), account.adminAdded(), account.opened(), account.adminAdded());
-        EventEnvelope later = PublishedEvents.userAdded(account.id(), 3, "ada", UUID.randomUUID(), "login-x", "X", "x@example.com", "STANDARD", false);
-        kafka.publish(later, later);
+    void CMP2_SUP3_resourceChecksFollowCompanyAccessAndTheDevicesCompany() {
+        Story story = Story.opened("REMOTE_SUPPORT", "MONITORING");
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        UUID server = UUID.randomUUID();
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        story.event("CompanyAdded", data().put("companyId", north.toString()).put("name", "North"))
+                .event("CompanyAdded", data().put("companyId", south.toString()).put("name", "South"))
+                .event("DeviceAdded", data().put("deviceId", server.toString()).put("name", "srv").put("companyId", south.toString()).putNull("deviceGroupId"))
+                .seat(ben, "REMOTE_SUPPORT");
+        var access = data().put("memberId", ben.toString());
+        access.putObject("companyAccess").put("all", false).putArray("companies").add(north.toString());
+        story.event("CompanyAccessChanged", access);
+        var features = data().put("memberId", ben.toString());
+        features.putArray("supportFeatures").add("UNATTENDED_ACCESS");
+        String consistency = story.event("SupportFeaturesChanged", features).publish();
 
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", later.token(Topics.ACCOUNT_EVENTS).toString())
-                .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "monitoring.view")
+                .queryParam("resource", "company:" + north).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("resource", equalTo("company:" + north));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "support.unattended").queryParam("resource", "device:" + server).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing", contains("access to company " + south));
+
+        // CMP-2: removing North leaves Ben's list empty: no company at all, never all of them
+        String removed = story.event("CompanyRemoved", data().put("companyId", north.toString())).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", removed).queryParam("permission", "monitoring.view").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing", contains("access to a company"));
+    }
+
+    @Test
+    void SUP4_SUP6_TRN3_sessionEventsDecideWhoActsInASession() {
+        Story story = Story.opened("REMOTE_SUPPORT", "TRAINING");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        story.seat(ben, "REMOTE_SUPPORT").seat(story.ada, "REMOTE_SUPPORT");
+        var features = data().put("memberId", ben.toString());
+        features.putArray("supportFeatures").add("REMOTE_CONTROL");
+        story.event("SupportFeaturesChanged", features);
+        UUID support = UUID.randomUUID();
+        UUID training = UUID.randomUUID();
+        story.sessionEvent(support, "SupportSessionStarted", data().put("sessionId", support.toString()).put("ownerMemberId", ben.toString())
+                .putNull("companyId").putNull("deviceId"));
+        var scheduled = data().put("sessionId", training.toString()).put("organizerMemberId", story.ada.toString());
+        scheduled.putArray("coOrganizerMemberIds").add(ben.toString());
+        story.sessionEvent(training, "TrainingSessionScheduled", scheduled);
+        story.publish();
+
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", story.sessionToken()).queryParam("permission", "support.remote-control")
+                .queryParam("resource", "session:" + support).get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(true));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "training.session.host").queryParam("resource", "session:" + training).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem("a co-organizer of the session (TRN-2, TRN-3)"));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "reports.view").queryParam("resource", "session:" + training).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false));
+
+        story.sessionEvent(support, "SupportSessionHandedOver", data().put("sessionId", support.toString())
+                .put("fromMemberId", ben.toString()).put("toMemberId", story.ada.toString())).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", story.sessionToken()).queryParam("permission", "support.remote-control")
+                .queryParam("resource", "session:" + support).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("owning the session"));
+    }
+
+    @Test
+    void PRM2_upTo100ChecksAtOnceAnsweredInOrderAndTheHundredAndFirstIsRefused() {
+        Story story = Story.opened("TRAINING");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(i % 2 == 0 ? Map.of("permission", "billing.change") : Map.of("permission", "training.session.host", "member", ben.toString()));
+        }
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).header("Consistency-Token", consistency).body(Map.of("checks", many)).post(checks(story))
+                .then().statusCode(200).body("results", hasSize(100))
+                .body("results[0].allowed", equalTo(true)).body("results[0].permission", equalTo("billing.change"))
+                .body("results[1].memberId", equalTo(ben.toString())).body("results[1].allowed", equalTo(true));
+
+        many.add(Map.of("permission", "billing.change"));
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", many)).post(checks(story))
+                .then().statusCode(400).body("errors[0].field", equalTo("checks"));
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change", "resource", "queue:" + UUID.randomUUID()))))
+                .post(checks(story))
+                .then().statusCode(400).body("errors[0].field", equalTo("checks[0].resource"));
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body("{\"checks\": [{\"permission\": \"billing.change\", \"as\": \"root\"}]}").post(checks(story))
+                .then().statusCode(400);
+    }
+
+    @Test
+    void PRM3_effectivePermissionsAndThePagedHoldersOfAPermission() {
+        Story story = Story.opened("TRAINING");
+        List<UUID> standard = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            standard.add(story.member("STANDARD", "login-" + UUID.randomUUID(), "Member" + i));
+        }
+        story.member("MONITORING_OBSERVER", "login-" + UUID.randomUUID(), "Olga");
+        String consistency = story.publish();
+
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", consistency).get("/accounts/" + story.account + "/members/me/permissions")
+                .then().statusCode(200).body("memberId", equalTo(story.ada.toString()))
+                .body("permissions.permission", hasItem("billing.change")).body("permissions.permission", hasItem("training.session.host"));
+
+        List<String> holders = new ArrayList<>();
+        String after = null;
+        do {
+            var request = as(Tokens.DEMO_ADMIN).queryParam("permission", "training.session.schedule").queryParam("limit", 2);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.get("/accounts/" + story.account + "/holders").then().statusCode(200).extract().jsonPath();
+            holders.addAll(page.getList("items.memberId"));
+            after = page.getString("next");
+        } while (after != null);
+        List<String> expected = new ArrayList<>(standard.stream().map(UUID::toString).toList());
+        expected.add(story.ada.toString());
+        expected.sort(null);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, holders, "TRN-1: admins and standard members, not the observer, each once");
+    }
+
+    @Test
+    void PRM1_anEventDeliveredTwiceTakesEffectOnce() {
+        Story story = Story.opened();
+        story.publish();
+        Story.KAFKA.publish(story.last());
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        Story.KAFKA.publish(story.last());
+
+        as(Tokens.DEMO_ADMIN).header("Consistency-Token", consistency).queryParam("permission", "training.session.host")
+                .get("/accounts/" + story.account + "/holders")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "profile.manage-own").get("/accounts/" + story.account + "/holders")
+                .then().statusCode(200).body("items.memberId", hasSize(2)).body("items.memberId", hasItem(ben.toString()));
     }
 
     @Test
     void PRM4_aTokenNotAppliedWithinTheBoundIsARetryable503NeverAStaleAnswer() {
-        Account account = account();
-        kafka.publish(account.opened(), account.adminAdded());
-        String never = "account-events." + account.id() + "." + (account.adminAdded().position() + 1_000);
+        Story story = Story.opened();
+        story.publish();
+        String never = "account-events." + story.account + "." + (story.last().position() + 1_000);
 
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).header("Consistency-Token", never)
-                .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_ADMIN).header("Consistency-Token", never).queryParam("permission", "members.manage").get(checks(story))
                 .then().statusCode(503).header("Retry-After", "1").contentType("application/problem+json").body("rule", equalTo("PRM-4"));
     }
 
     @Test
-    void ACC6_aCallerOutsideTheAccountGets404() {
-        Account account = account();
-        kafka.publish(account.opened(), account.adminAdded());
+    void ACC6_aCallerOutsideTheAccountGets404AndAnObserverCannotAskAboutOthers() {
+        Story story = Story.opened("MONITORING");
+        UUID olga = story.member("MONITORING_OBSERVER", loginOf(Tokens.DEMO_STANDARD), "Olga");
+        String consistency = story.publish();
 
-        given().auth().oauth2(token(Tokens.DEMO_STANDARD)).header("Consistency-Token", account.adminAdded().token(Topics.ACCOUNT_EVENTS).toString())
-                .queryParam("permission", "members.manage").get("/accounts/" + account.id() + "/checks")
+        as(Tokens.DEMO_OPERATOR).header("Consistency-Token", consistency).queryParam("permission", "members.manage").get(checks(story))
                 .then().statusCode(404).body("rule", equalTo("ACC-6"));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "members.manage").queryParam("member", story.ada.toString()).get(checks(story))
+                .then().statusCode(403).body("rule", equalTo("USR-11"));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "module.monitoring").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("memberId", equalTo(olga.toString()));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "module.monitoring").get("/accounts/" + story.account + "/holders")
+                .then().statusCode(403);
+        given().queryParam("permission", "members.manage").get(checks(story)).then().statusCode(401);
     }
 
     @Test
-    void SEC2_anUnknownPermissionOrAMalformedTokenIsNamed() {
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("permission", "launch.rockets").get("/accounts/" + UUID.randomUUID() + "/checks")
+    void SEC2_anUnknownPermissionAResourceOfAnotherKindOrAMalformedTokenIsNamed() {
+        String anywhere = "/accounts/" + UUID.randomUUID() + "/checks";
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "launch.rockets").get(anywhere)
                 .then().statusCode(400).body("errors[0].field", equalTo("permission"));
-        given().auth().oauth2(token(Tokens.DEMO_ADMIN)).queryParam("permission", "members.manage").queryParam("consistency", "yesterday")
-                .get("/accounts/" + UUID.randomUUID() + "/checks")
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "members.manage").queryParam("consistency", "yesterday").get(anywhere)
                 .then().statusCode(400).body("errors[0].field", equalTo("consistency"));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "cc.queue.login").queryParam("resource", "company:" + UUID.randomUUID()).get(anywhere)
+                .then().statusCode(400).body("errors[0].field", equalTo("resource")).body("errors[0].message", containsString("[queue]"));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "cc.queue.login").queryParam("resource", "queue:42").get(anywhere)
+                .then().statusCode(400).body("errors[0].field", equalTo("resource"));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "members.manage")
+                .queryParam("consistency", "account-events." + UUID.randomUUID() + ".3").get(anywhere)
+                .then().statusCode(400).body("errors[0].message", containsString("names account"));
+    }
+
+    @Test
+    void PRM4_theAccountsReadModelStatusShowsItsPositions() {
+        Story story = Story.opened();
+        String consistency = story.publish();
+        long applied = as(Tokens.DEMO_ADMIN).queryParam("consistency", consistency).get("/accounts/" + story.account + "/read-model")
+                .then().statusCode(200).body("stale", equalTo(false)).body("staleBecause", nullValue())
+                .extract().jsonPath().getLong("positions.'account-events'");
+        org.junit.jupiter.api.Assertions.assertEquals(story.last().position(), applied);
     }
 }

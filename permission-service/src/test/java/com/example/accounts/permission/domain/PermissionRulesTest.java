@@ -1,103 +1,295 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.permission.domain.AccountView.Session;
+import com.example.accounts.permission.domain.Resource.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.example.accounts.permission.domain.Fixtures.a;
+import static com.example.accounts.permission.domain.Fixtures.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PermissionRulesTest {
 
-    private static MemberFacts member(String role, boolean billing) {
-        return new MemberFacts(UUID.randomUUID(), UUID.randomUUID(), role, billing, Set.of(), Set.of(), Set.of());
+    private static boolean may(AccountView account, Member member, String permission) {
+        return PermissionRules.decide(account, member, permission).allowed();
     }
 
-    /** A member of an account whose plan has {@code modules}, holding {@code seats} and given {@code features}. */
-    private static MemberFacts member(String role, Set<String> modules, Set<String> seats, Set<String> features) {
-        return new MemberFacts(UUID.randomUUID(), UUID.randomUUID(), role, false, modules, seats, features);
-    }
-
-    /** TRN-7 / PRM-6, the rows this read model decides from role and billing contact: STANDARD, ADMIN, billing contact. */
-    @Test
-    void TRN7_PRM6_theRoleTableRowsOfAccountPermissions() {
-        MemberFacts standard = member("STANDARD", false);
-        MemberFacts admin = member("ADMIN", false);
-        MemberFacts billing = member("ADMIN", true);
-        String[][] rows = {
-                // permission, STANDARD, ADMIN, billing contact
-                {"profile.manage-own", "yes", "yes", "yes"},
-                {"members.manage", "no", "yes", "yes"},
-                {"groups.manage", "no", "yes", "yes"},
-                {"account.settings.manage", "no", "yes", "yes"},
-                {"subscription.change", "no", "no", "yes"},
-                {"billing.change", "no", "no", "yes"},
-        };
-        for (String[] row : rows) {
-            assertEquals(row[1].equals("yes"), PermissionRules.decide(standard, row[0]).allowed(), row[0] + " for STANDARD");
-            assertEquals(row[2].equals("yes"), PermissionRules.decide(admin, row[0]).allowed(), row[0] + " for ADMIN");
-            assertEquals(row[3].equals("yes"), PermissionRules.decide(billing, row[0]).allowed(), row[0] + " for the billing contact");
-        }
+    private static boolean may(AccountView account, Member member, String permission, Kind kind, UUID id) {
+        return PermissionRules.decide(account, member, permission, new Resource(kind, id)).allowed();
     }
 
     @Test
     void PRM2_aDenialSaysWhatDecidedAndWhatIsMissing() {
-        Decision denied = PermissionRules.decide(member("STANDARD", false), "members.manage");
+        Member ben = a("STANDARD").build();
+        AccountView acme = account().with(ben).build();
+        Decision denied = PermissionRules.decide(acme, ben, "members.manage");
         assertFalse(denied.allowed());
         assertTrue(denied.reasons().get(0).contains("role STANDARD"), denied.reasons().toString());
-        assertEquals("role ADMIN", denied.missing().get(0));
-        Decision allowed = PermissionRules.decide(member("ADMIN", false), "members.manage");
-        assertTrue(allowed.reasons().get(0).contains("role ADMIN"));
+        assertEquals(List.of("role ADMIN"), denied.missing());
     }
 
     @Test
-    void USR11_observersDoNotViewAccountData() {
-        assertFalse(PermissionRules.decide(member("MONITORING_OBSERVER", false), "account.view").allowed());
-        assertTrue(PermissionRules.decide(member("STANDARD", false), "account.view").allowed());
+    void PRM2_aResourceOfAKindThePermissionDoesNotTakeIsRefusedByName() {
+        Member ada = a("ADMIN").build();
+        AccountView acme = account().with(ada).build();
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> PermissionRules.decide(acme, ada, "billing.change", new Resource(Kind.COMPANY, UUID.randomUUID())));
+        assertTrue(refused.getMessage().contains("ask it without a resource"), refused.getMessage());
+        assertEquals(Set.of(Kind.QUEUE), PermissionRules.resourceKinds("cc.queue.login"));
+        assertEquals(40, PermissionRules.permissions().size(), "every name of the rule book's Permission names");
     }
 
     @Test
-    void SEAT3_SEAT5_aSeatBearingModuleNeedsThePlanAndTheSeatAdminsIncluded() {
-        Set<String> plan = Set.of("REMOTE_SUPPORT", "MONITORING");
-        Decision adminWithoutSeat = PermissionRules.decide(member("ADMIN", plan, Set.of(), Set.of()), "module.remote-support");
+    void USR11_observersDoNotViewAccountDataNorReports() {
+        Member olga = a("MONITORING_OBSERVER").build();
+        Member ben = a("STANDARD").build();
+        AccountView acme = account("MONITORING").with(olga, ben).build();
+        assertFalse(may(acme, olga, "account.view"));
+        assertFalse(may(acme, olga, "reports.view"));
+        assertTrue(may(acme, ben, "account.view"));
+        assertTrue(may(acme, olga, "profile.manage-own"));
+    }
+
+    @Test
+    void USR4_aLimitedAdminManagesOnlyNonAdminMembersOfTheGroupsItSupervises() {
+        UUID support = UUID.randomUUID();
+        UUID sales = UUID.randomUUID();
+        Member lena = a("LIMITED_ADMIN").supervises(Set.of(support), Set.of()).build();
+        Member inSupport = a("STANDARD").groups(support).build();
+        Member inSales = a("STANDARD").groups(sales).build();
+        Member adminInSupport = a("ADMIN").groups(support).build();
+        AccountView acme = account().with(lena, inSupport, inSales, adminInSupport).build();
+
+        for (String permission : List.of("members.manage", "seats.provision")) {
+            assertTrue(may(acme, lena, permission, Kind.MEMBER, inSupport.memberId()), permission);
+            assertFalse(may(acme, lena, permission, Kind.MEMBER, inSales.memberId()), permission);
+            assertFalse(may(acme, lena, permission, Kind.MEMBER, adminInSupport.memberId()), permission);
+            assertFalse(may(acme, lena, permission), permission + " account-wide");
+            assertTrue(may(acme, adminInSupport, permission, Kind.MEMBER, inSales.memberId()), "a full admin manages everyone");
+        }
+        Decision unknown = PermissionRules.decide(acme, lena, "members.manage", new Resource(Kind.MEMBER, UUID.randomUUID()));
+        assertFalse(unknown.allowed());
+        assertEquals(List.of("an existing member"), unknown.missing());
+    }
+
+    @Test
+    void CMP4_devicesAreManagedByFullAdminsAndByLimitedAdminsSupervisingTheirGroup() {
+        UUID kiosks = UUID.randomUUID();
+        UUID company = UUID.randomUUID();
+        UUID kiosk = UUID.randomUUID();
+        UUID server = UUID.randomUUID();
+        Member lena = a("LIMITED_ADMIN").supervises(Set.of(), Set.of(kiosks)).build();
+        Member ada = a("ADMIN").build();
+        Member ben = a("STANDARD").build();
+        AccountView acme = account().with(lena, ada, ben).company(company).device(kiosk, company, kiosks).device(server, company, null).build();
+        assertTrue(may(acme, lena, "devices.manage", Kind.DEVICE, kiosk));
+        assertFalse(may(acme, lena, "devices.manage", Kind.DEVICE, server));
+        assertTrue(may(acme, ada, "devices.manage", Kind.DEVICE, server));
+        assertFalse(may(acme, ben, "devices.manage", Kind.DEVICE, kiosk));
+        assertFalse(may(acme, lena, "groups.manage"), "CMP-3: only full admins manage groups");
+    }
+
+    @Test
+    void CMP2_USR3_companyAccessDecidesPerCompanyAndAnEmptyListReachesNone() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        Member listed = a("MONITORING_OBSERVER").companies(north).build();
+        Member none = a("MONITORING_OBSERVER").companies().build();
+        Member everywhere = a("STANDARD").build();
+        Member admin = a("LIMITED_ADMIN").companies().build();
+        AccountView acme = account("MONITORING").with(listed, none, everywhere, admin).company(north).company(south).build();
+        assertTrue(may(acme, listed, "monitoring.view", Kind.COMPANY, north));
+        assertFalse(may(acme, listed, "monitoring.view", Kind.COMPANY, south));
+        assertFalse(may(acme, none, "monitoring.view", Kind.COMPANY, north));
+        assertFalse(may(acme, none, "monitoring.view"), "an empty list reaches no company, never all");
+        assertTrue(may(acme, everywhere, "monitoring.view", Kind.COMPANY, south));
+        assertTrue(may(acme, admin, "monitoring.view", Kind.COMPANY, south), "USR-3: admins reach every company");
+        assertFalse(may(acme, everywhere, "monitoring.view", Kind.COMPANY, UUID.randomUUID()), "a company of no account");
+    }
+
+    @Test
+    void SEAT3_SEAT4_SEAT5_modulesFollowThePlanAndTheSeatAdminsIncluded() {
+        Member admin = a("ADMIN").build();
+        Member seated = a("STANDARD").seats("REMOTE_SUPPORT", "SERVICE_DESK").build();
+        Member observer = a("MONITORING_OBSERVER").build();
+        AccountView acme = account("REMOTE_SUPPORT", "MONITORING", "CONTACT_CENTER").with(admin, seated, observer).build();
+        Decision adminWithoutSeat = PermissionRules.decide(acme, admin, "module.remote-support");
         assertFalse(adminWithoutSeat.allowed());
         assertEquals(List.of("a REMOTE_SUPPORT seat"), adminWithoutSeat.missing());
-        assertTrue(PermissionRules.decide(member("STANDARD", plan, Set.of("REMOTE_SUPPORT"), Set.of()), "module.remote-support").allowed());
-        Decision notInPlan = PermissionRules.decide(member("ADMIN", plan, Set.of("SERVICE_DESK"), Set.of()), "module.service-desk");
-        assertFalse(notInPlan.allowed());
-        assertTrue(notInPlan.missing().contains("SERVICE_DESK in the plan"), notInPlan.missing().toString());
+        assertTrue(may(acme, seated, "module.remote-support"));
+        assertFalse(may(acme, seated, "module.service-desk"), "SEAT-5: not in the plan, the seat grants nothing");
+        assertTrue(may(acme, observer, "module.monitoring"), "SEAT-4");
+        assertFalse(may(acme, admin, "cc.admin"), "SEAT-3: no contact-center licence, not even for a full admin");
+        assertFalse(may(account("REMOTE_SUPPORT").with(observer).build(), observer, "module.monitoring"));
     }
 
     @Test
-    void SEAT4_monitoringInThePlanIsOpenToEveryMemberObserversIncluded() {
-        assertTrue(PermissionRules.decide(member("MONITORING_OBSERVER", Set.of("MONITORING"), Set.of(), Set.of()), "module.monitoring").allowed());
-        assertFalse(PermissionRules.decide(member("ADMIN", Set.of("REMOTE_SUPPORT"), Set.of(), Set.of()), "module.monitoring").allowed());
+    void FEAT1_SUP1_SUP3_supportNeedsTheSeatTheFeatureAndTheCompanyOfTheDevice() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        UUID northServer = UUID.randomUUID();
+        UUID southServer = UUID.randomUUID();
+        Member tech = a("STANDARD").seats("REMOTE_SUPPORT").features("UNATTENDED_ACCESS", "FILE_TRANSFER").companies(north).build();
+        Member admin = a("ADMIN").seats("REMOTE_SUPPORT").build();
+        Member noFeature = a("STANDARD").seats("REMOTE_SUPPORT").build();
+        AccountView acme = account("REMOTE_SUPPORT").with(tech, admin, noFeature).company(north).company(south)
+                .device(northServer, north, null).device(southServer, south, null).build();
+        assertTrue(may(acme, tech, "support.session.host", Kind.COMPANY, north));
+        assertFalse(may(acme, tech, "support.session.host", Kind.COMPANY, south));
+        assertTrue(may(acme, tech, "support.unattended", Kind.DEVICE, northServer));
+        assertFalse(may(acme, tech, "support.unattended", Kind.DEVICE, southServer), "SUP-3: the device's company");
+        assertFalse(may(acme, noFeature, "support.unattended", Kind.DEVICE, northServer), "SUP-3: UNATTENDED_ACCESS");
+        assertTrue(may(acme, admin, "support.unattended", Kind.DEVICE, southServer), "USR-3");
+        assertTrue(may(acme, tech, "support.file-transfer"));
+        assertEquals(List.of("the REMOTE_CONTROL support feature"), PermissionRules.decide(acme, tech, "support.remote-control").missing());
     }
 
     @Test
-    void FEAT1_USR3_featuresNeedTheSeatAndAreGivenToStandardMembersAndHeldByAdmins() {
-        Set<String> plan = Set.of("REMOTE_SUPPORT");
-        Set<String> seat = Set.of("REMOTE_SUPPORT");
-        assertTrue(PermissionRules.decide(member("ADMIN", plan, seat, Set.of()), "support.remote-control").allowed());
-        Decision notGiven = PermissionRules.decide(member("STANDARD", plan, seat, Set.of("FILE_TRANSFER")), "support.remote-control");
-        assertFalse(notGiven.allowed());
-        assertEquals(List.of("the REMOTE_CONTROL support feature"), notGiven.missing());
-        assertTrue(PermissionRules.decide(member("STANDARD", plan, seat, Set.of("FILE_TRANSFER")), "support.file-transfer").allowed());
-        assertFalse(PermissionRules.decide(member("STANDARD", plan, Set.of(), Set.of("FILE_TRANSFER")), "support.file-transfer").allowed(),
-                "no feature without the module's seat (SEAT-3)");
+    void SUP4_SUP5_SUP6_insideASessionOnlyItsCurrentTechnicianActsAndNotOnceEnded() {
+        Member ada = a("ADMIN").seats("REMOTE_SUPPORT").build();
+        Member ben = a("STANDARD").seats("REMOTE_SUPPORT").features("REMOTE_CONTROL").build();
+        UUID running = UUID.randomUUID();
+        UUID handed = UUID.randomUUID();
+        UUID ended = UUID.randomUUID();
+        UUID policy = UUID.randomUUID();
+        AccountView acme = account("REMOTE_SUPPORT").with(ada, ben).policy(policy, true)
+                .session(new Session(running, Session.SUPPORT, ben.memberId(), Set.of(), null, null, false))
+                .session(new Session(handed, Session.SUPPORT, ada.memberId(), Set.of(), null, null, false))
+                .session(new Session(ended, Session.SUPPORT, ben.memberId(), Set.of(), null, null, true)).build();
+        assertTrue(may(acme, ben, "support.remote-control", Kind.SESSION, running));
+        assertFalse(may(acme, ben, "support.remote-control", Kind.SESSION, handed), "SUP-6: handed to Ada, Ben no longer acts in it");
+        assertTrue(may(acme, ada, "support.remote-control", Kind.SESSION, handed));
+        assertFalse(may(acme, ben, "support.remote-control", Kind.SESSION, ended), "SUP-5");
+        assertFalse(may(acme, ben, "support.file-transfer", Kind.SESSION, running), "SUP-4: the acting technician's feature");
     }
 
     @Test
-    void TRN1_adminsAndStandardMembersOfATrainingAccountScheduleAndHostObserversCannot() {
-        Set<String> plan = Set.of("TRAINING");
-        for (String permission : List.of("training.session.schedule", "training.session.host")) {
-            assertTrue(PermissionRules.decide(member("ADMIN", plan, Set.of(), Set.of()), permission).allowed());
-            assertTrue(PermissionRules.decide(member("STANDARD", plan, Set.of(), Set.of()), permission).allowed());
-            assertFalse(PermissionRules.decide(member("MONITORING_OBSERVER", plan, Set.of(), Set.of()), permission).allowed());
-            assertFalse(PermissionRules.decide(member("ADMIN", Set.of("REMOTE_SUPPORT"), Set.of(), Set.of()), permission).allowed());
+    void INV1_invitingNeedsASessionOfOnesOwnAndAPolicyEnabledForInvites() {
+        Member ben = a("STANDARD").seats("REMOTE_SUPPORT").build();
+        UUID session = UUID.randomUUID();
+        Session mine = new Session(session, Session.SUPPORT, ben.memberId(), Set.of(), null, null, false);
+        AccountView disabledOnly = account("REMOTE_SUPPORT").with(ben).policy(UUID.randomUUID(), false).session(mine).build();
+        AccountView enabled = account("REMOTE_SUPPORT").with(ben).policy(UUID.randomUUID(), true).session(mine).build();
+        Decision refused = PermissionRules.decide(disabledOnly, ben, "support.invite-external", new Resource(Kind.SESSION, session));
+        assertFalse(refused.allowed());
+        assertTrue(refused.missing().contains("a security policy enabled for invites"), refused.missing().toString());
+        assertTrue(may(enabled, ben, "support.invite-external", Kind.SESSION, session));
+        assertFalse(may(enabled, ben, "support.invite-external", Kind.SESSION, UUID.randomUUID()));
+    }
+
+    @Test
+    void TRN1_TRN2_TRN3_organizersAndCoOrganizersHostOnlyTheOrganizerSeesTheReports() {
+        Member organizer = a("STANDARD").build();
+        Member co = a("STANDARD").build();
+        Member other = a("ADMIN").build();
+        Member observer = a("MONITORING_OBSERVER").build();
+        UUID training = UUID.randomUUID();
+        Session session = new Session(training, Session.TRAINING, organizer.memberId(), Set.of(co.memberId()), null, null, false);
+        AccountView acme = account("TRAINING").with(organizer, co, other, observer).session(session).build();
+        assertTrue(may(acme, organizer, "training.session.host", Kind.SESSION, training));
+        assertTrue(may(acme, co, "training.session.host", Kind.SESSION, training));
+        assertFalse(may(acme, other, "training.session.host", Kind.SESSION, training));
+        assertTrue(may(acme, other, "training.session.schedule"));
+        assertFalse(may(acme, observer, "training.session.schedule"), "TRN-1: observers cannot");
+        assertTrue(may(acme, organizer, "reports.view", Kind.SESSION, training));
+        assertFalse(may(acme, co, "reports.view", Kind.SESSION, training), "TRN-3: after-session features are the organizer's");
+
+        AccountView off = account("TRAINING").with(organizer, co).coOrganizersOff().session(session).build();
+        Decision turnedOff = PermissionRules.decide(off, co, "training.session.host", new Resource(Kind.SESSION, training));
+        assertFalse(turnedOff.allowed());
+        assertTrue(turnedOff.missing().contains("the account setting coOrganizers"), turnedOff.missing().toString());
+        assertFalse(may(account("REMOTE_SUPPORT").with(organizer).build(), organizer, "training.session.schedule"));
+    }
+
+    @Test
+    void CC1_CC2_CC3_CC4_contactCenterPermissionsComeFromRolesAndTheRolesPermissions() {
+        String cc = "CONTACT_CENTER";
+        Member admin = a("ADMIN").seats(cc).build();
+        Member contactAdmin = a("STANDARD").seats(cc).contactCenter("CONTACT_ADMIN").build();
+        Member supervisor = a("STANDARD").seats(cc).contactCenter("SUPERVISOR").build();
+        Member agent = a("STANDARD").seats(cc).contactCenter("AGENT").build();
+        AccountView defaults = account(cc).with(admin, contactAdmin, supervisor, agent).build();
+        assertTrue(may(defaults, admin, "cc.admin"));
+        assertTrue(may(defaults, contactAdmin, "cc.analytics.view"));
+        assertFalse(may(defaults, supervisor, "cc.admin"));
+        assertTrue(may(defaults, supervisor, "cc.queue-settings.view"), "CC-3: VIEW_QUEUE_SETTINGS is on by default");
+        assertFalse(may(defaults, supervisor, "cc.config-portal"), "CC-3: CONFIG_PORTAL_ACCESS is off by default");
+        assertFalse(may(defaults, supervisor, "cc.skills.manage"));
+        assertFalse(may(defaults, agent, "cc.canned-messages.manage"), "CC-4: off by default");
+        assertFalse(may(defaults, agent, "cc.queue-settings.view"));
+
+        AccountView granted = account(cc).with(supervisor, agent)
+                .supervisorPermissions("LIMIT_TO_ASSIGNED_QUEUES", "VIEW_QUEUE_SETTINGS", "VIEW_SKILLS", "MANAGE_SKILLS", "CONFIG_PORTAL_ACCESS")
+                .agentPermissions("MANAGE_PUBLIC_CANNED_MESSAGES").build();
+        assertTrue(may(granted, supervisor, "cc.skills.manage"), "CC-2: set per role, every supervisor has it");
+        assertTrue(may(granted, supervisor, "cc.config-portal"));
+        assertFalse(may(granted, supervisor, "cc.break-reasons.view"));
+        assertTrue(may(granted, agent, "cc.canned-messages.manage"));
+        assertFalse(may(granted, agent, "cc.labels.create"));
+    }
+
+    @Test
+    void CC5_aSupervisorLimitedToAssignedQueuesReachesOnlyTheQueuesItSupervises() {
+        String cc = "CONTACT_CENTER";
+        UUID billingQueue = UUID.randomUUID();
+        UUID salesQueue = UUID.randomUUID();
+        Member supervisor = a("STANDARD").seats(cc).contactCenter("SUPERVISOR").build();
+        AccountView limited = account(cc).with(supervisor).queue(billingQueue).queue(salesQueue)
+                .assign(billingQueue, supervisor, "SUPERVISOR").build();
+        for (String permission : List.of("cc.calls.monitor", "cc.queue.supervise", "cc.queue-settings.view")) {
+            assertTrue(may(limited, supervisor, permission, Kind.QUEUE, billingQueue), permission);
+            assertFalse(may(limited, supervisor, permission, Kind.QUEUE, salesQueue), permission);
         }
+        AccountView unlimited = account(cc).with(supervisor).queue(billingQueue).queue(salesQueue)
+                .assign(billingQueue, supervisor, "SUPERVISOR").supervisorPermissions("VIEW_QUEUE_SETTINGS").build();
+        assertTrue(may(unlimited, supervisor, "cc.calls.monitor", Kind.QUEUE, salesQueue), "without LIMIT_TO_ASSIGNED_QUEUES: all queues");
+    }
+
+    @Test
+    void CC6_CC8_onlyAgentsLogIntoQueuesAndARestrictedOrganizationOnlyIntoAssignedOnes() {
+        String cc = "CONTACT_CENTER";
+        UUID assigned = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Member agent = a("STANDARD").seats(cc).contactCenter("AGENT").build();
+        Member supervisor = a("STANDARD").seats(cc).contactCenter("SUPERVISOR").build();
+        Member unlicensed = a("STANDARD").contactCenter("AGENT").build();
+        AccountView open = account(cc).with(agent, supervisor, unlicensed).queue(assigned).queue(other).assign(assigned, agent, "AGENT").build();
+        assertTrue(may(open, agent, "cc.queue.login", Kind.QUEUE, other));
+        assertFalse(may(open, supervisor, "cc.queue.login", Kind.QUEUE, assigned), "CC-8: only agents");
+        assertFalse(may(open, unlicensed, "cc.queue.login", Kind.QUEUE, assigned), "SEAT-3: a licence");
+        AccountView restricted = account(cc).with(agent).queue(assigned).queue(other).assign(assigned, agent, "AGENT")
+                .restrictUnassignedQueueLogin().build();
+        assertTrue(may(restricted, agent, "cc.queue.login", Kind.QUEUE, assigned));
+        Decision refused = PermissionRules.decide(restricted, agent, "cc.queue.login", new Resource(Kind.QUEUE, other));
+        assertFalse(refused.allowed());
+        assertTrue(refused.reasons().stream().anyMatch(r -> r.contains("CC-6")), refused.reasons().toString());
+    }
+
+    @Test
+    void PRM3_effectivePermissionsListAccountWideOnesAndTheResourcesOfScopedOnes() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        Member tech = a("STANDARD").seats("REMOTE_SUPPORT").companies(north).build();
+        AccountView acme = account("REMOTE_SUPPORT", "MONITORING").with(tech).company(north).company(south).build();
+        var effective = PermissionRules.effective(acme, tech);
+        var host = effective.stream().filter(e -> e.permission().equals("support.session.host")).findFirst().orElseThrow();
+        assertTrue(host.accountWide(), "hosting needs no company");
+        var monitoring = effective.stream().filter(e -> e.permission().equals("monitoring.view")).findFirst().orElseThrow();
+        assertTrue(monitoring.accountWide());
+        assertTrue(effective.stream().noneMatch(e -> e.permission().equals("members.manage")));
+        Member lena = a("LIMITED_ADMIN").supervises(Set.of(UUID.randomUUID()), Set.of()).build();
+        UUID group = lena.supervisedUserGroups().iterator().next();
+        Member inGroup = a("STANDARD").groups(group).build();
+        AccountView withGroups = account().with(lena, inGroup).build();
+        var manage = PermissionRules.effective(withGroups, lena).stream().filter(e -> e.permission().equals("members.manage")).findFirst().orElseThrow();
+        assertFalse(manage.accountWide());
+        assertEquals(List.of(new Resource(Kind.MEMBER, inGroup.memberId())), manage.resources());
     }
 }

@@ -1,0 +1,128 @@
+package com.example.accounts.permission.api;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.permission.domain.AccountView;
+import com.example.accounts.permission.domain.Member;
+import com.example.accounts.permission.domain.PermissionRules;
+import com.example.accounts.permission.domain.Resource;
+import com.example.accounts.permission.projection.AccountViews;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What every query of an account does first: wait for the consistency token (PRM-4), find the caller among the
+ * account's members (else 404, ACC-6), refuse to answer from a stale account, and resolve the member asked about
+ * (asking about another member needs {@code account.view}).
+ */
+@ApplicationScoped
+class Questions {
+
+    /** The account as the read model has it, and the member who asks. */
+    record Asked(AccountView account, Member asker) {
+
+        /** {@code me}, absent or the asker's own id: the asker; another member needs account.view (USR-10, USR-11). */
+        Member subject(String member) {
+            if (member == null || member.equals("me") || member.equals(asker.memberId().toString())) {
+                return asker;
+            }
+            UUID memberId = uuid("member", member, "a member id or 'me'");
+            if (!PermissionRules.decide(account, asker, "account.view").allowed()) {
+                throw ProblemException.forbidden("USR-11", "asking about another member needs account.view");
+            }
+            return account.member(memberId).orElseThrow(() -> ProblemException.notFound("member " + memberId));
+        }
+    }
+
+    private final AccountViews views;
+    private final Duration maxWait;
+
+    Questions(AccountViews views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait) {
+        this.views = views;
+        this.maxWait = maxWait;
+    }
+
+    Uni<Asked> ask(UUID accountId, String loginId, String consistency) {
+        return ask(accountId, loginId, consistency, false);
+    }
+
+    /** {@code evenStale}: also answer for an account flagged stale (for its read-model status). */
+    Uni<Asked> ask(UUID accountId, String loginId, String consistency, boolean evenStale) {
+        Optional<ConsistencyToken> token = token(accountId, consistency);
+        Uni<Optional<AccountViews.Cached>> view = token.isPresent() ? views.covering(accountId, token.get(), maxWait) : views.get(accountId);
+        return view
+                .onFailure(AccountViews.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
+                        "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))
+                .map(found -> {
+                    AccountViews.Cached cached = found.orElseThrow(() -> ProblemException.notFound("account " + accountId));
+                    Member asker = cached.memberByLogin(loginId).orElseThrow(() -> ProblemException.notFound("account " + accountId));
+                    if (!evenStale && cached.view().staleBecause() != null) {
+                        throw new ProblemException(503, "PRM-1", "Account read model is stale", "an event of account " + accountId
+                                + " could not be applied, so no answer about it can be trusted until it is repaired and the read model rebuilt: "
+                                + cached.view().staleBecause(), null);
+                    }
+                    return new Asked(cached.view(), asker);
+                });
+    }
+
+    private static Optional<ConsistencyToken> token(UUID accountId, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        ConsistencyToken token;
+        try {
+            token = ConsistencyToken.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("consistency", e.getMessage());
+        }
+        if (!token.accountId().equals(accountId)) {
+            throw ProblemException.badRequest("consistency", "the token names account " + token.accountId() + ", not " + accountId);
+        }
+        return Optional.of(token);
+    }
+
+    static String permission(String permission) {
+        if (permission == null || !PermissionRules.known(permission)) {
+            throw ProblemException.badRequest("permission", "must be one of " + PermissionRules.permissions());
+        }
+        return permission;
+    }
+
+    /** {@code <kind>:<id>}, e.g. {@code company:0b6c...}; checked against the kinds the permission takes. */
+    static Resource resource(String permission, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.split(":", 2);
+        Resource.Kind kind;
+        try {
+            kind = Resource.Kind.valueOf(parts[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("resource", "must be <kind>:<id> with kind company, device, queue, session or member");
+        }
+        if (parts.length < 2) {
+            throw ProblemException.badRequest("resource", "must be <kind>:<id> with kind company, device, queue, session or member");
+        }
+        Resource resource = new Resource(kind, uuid("resource", parts[1], "<kind>:<id> with a uuid id"));
+        if (!PermissionRules.resourceKinds(permission).contains(kind)) {
+            throw ProblemException.badRequest("resource", permission + " is not decided per " + kind.label()
+                    + (PermissionRules.resourceKinds(permission).isEmpty() ? "; ask it without a resource"
+                    : "; it takes " + PermissionRules.resourceKinds(permission).stream().map(Resource.Kind::label).sorted().toList()));
+        }
+        return resource;
+    }
+
+    static UUID uuid(String field, String text, String expected) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be " + expected);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.accounts.permission.domain;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One account as the read model has applied it, up to {@code positions} (per topic): everything a permission
+ * depends on. Immutable; the checks of an account read one consistent view.
+ *
+ * @param supervisorPermissions CC-3's permissions of the SUPERVISOR role, {@code agentPermissions} CC-4's of AGENT
+ * @param queueAssignments      queue id to member id to AGENT or SUPERVISOR (CC-1)
+ * @param staleBecause          why an event of this account could not be applied (then checks refuse to answer), or null
+ */
+public record AccountView(UUID accountId, String name, Set<String> planModules, boolean serverInviteEmails, boolean coOrganizers,
+                          boolean restrictUnassignedQueueLogin, Map<UUID, Member> members, Set<UUID> companies,
+                          Map<UUID, Device> devices, Set<UUID> queues, Map<UUID, Map<UUID, String>> queueAssignments,
+                          Set<String> supervisorPermissions, Set<String> agentPermissions, Map<UUID, Policy> securityPolicies,
+                          Map<UUID, Session> sessions, Map<String, Long> positions, String staleBecause) {
+
+    public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of("LIMIT_TO_ASSIGNED_QUEUES", "VIEW_QUEUE_SETTINGS");
+
+    public record Device(UUID deviceId, UUID companyId, UUID deviceGroupId) {
+    }
+
+    public record Policy(UUID policyId, String name, boolean enabled, Set<String> permissions) {
+    }
+
+    /** A support or training session: {@code owner} is the support session's owner or the training's organizer. */
+    public record Session(UUID sessionId, String kind, UUID owner, Set<UUID> coOrganizers, UUID companyId, UUID deviceId, boolean ended) {
+        public static final String SUPPORT = "SUPPORT";
+        public static final String TRAINING = "TRAINING";
+    }
+
+    public AccountView {
+        planModules = Set.copyOf(planModules);
+        members = Map.copyOf(members);
+        companies = Set.copyOf(companies);
+        devices = Map.copyOf(devices);
+        queues = Set.copyOf(queues);
+        queueAssignments = Map.copyOf(queueAssignments);
+        supervisorPermissions = Set.copyOf(supervisorPermissions);
+        agentPermissions = Set.copyOf(agentPermissions);
+        securityPolicies = Map.copyOf(securityPolicies);
+        sessions = Map.copyOf(sessions);
+        positions = Map.copyOf(positions);
+    }
+
+    public Optional<Member> member(UUID memberId) {
+        return Optional.ofNullable(members.get(memberId));
+    }
+
+    public Optional<Member> memberByLogin(String loginId) {
+        return members.values().stream().filter(m -> m.loginId().equals(loginId)).findFirst();
+    }
+
+    /** PRM-4: whether this view includes the account's event at {@code position} of {@code topic}. */
+    public boolean covers(String topic, long position) {
+        return positions.getOrDefault(topic, 0L) >= position;
+    }
+
+    public String queueRole(UUID queueId, UUID memberId) {
+        return queueAssignments.getOrDefault(queueId, Map.of()).get(memberId);
+    }
+}

@@ -1,0 +1,213 @@
+package com.example.accounts.permission.projection;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the projectors on exactly one instance of the service: the one holding a PostgreSQL advisory lock (the
+ * other instances answer checks from the same database). It projects into the live generation and, during a
+ * rebuild, into the building one too, and hands over to the rebuilt generation once it has caught up (PRM-5).
+ * Events that cannot be applied are published to {@value #DEAD_LETTER_TOPIC} with their source and reason.
+ */
+@ApplicationScoped
+public class ProjectionLeader implements ReadModel.DeadLetterSink {
+
+    public static final String DEAD_LETTER_TOPIC = "permission-service.dead-letters";
+    private static final Logger LOG = Logger.getLogger(ProjectionLeader.class);
+
+    private final Pool pool;
+    private final Generations generations;
+    private final String bootstrapServers;
+    private final Map<Integer, Projector> projectors = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean leading;
+    private KafkaProducer<String, String> deadLetters;
+    private Thread thread;
+
+    public ProjectionLeader(Pool pool, Generations generations, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
+        this.generations = generations;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes @Priority(20) StartupEvent event) {
+        thread = new Thread(this::lead, "projection-leader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        stopProjectors();
+    }
+
+    public boolean leading() {
+        return leading;
+    }
+
+    /** Events applied by this instance's projectors since it started leading, per generation. */
+    public synchronized Map<Integer, Long> applied() {
+        Map<Integer, Long> applied = new HashMap<>();
+        projectors.forEach((generation, projector) -> applied.put(generation, projector.applied()));
+        return applied;
+    }
+
+    private void lead() {
+        while (running) {
+            SqlConnection lock = null;
+            try {
+                lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+                // the advisory lock belongs to this connection's session: holding the connection is holding the lead
+                boolean got = lock.query("SELECT pg_try_advisory_lock(hashtext('permission-projector'))").execute()
+                        .await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
+                if (got) {
+                    leading = true;
+                    LOG.info("this instance leads the projection");
+                    ensureDeadLetterTopic();
+                    while (running) {
+                        supervise();
+                        Thread.sleep(250);
+                        lock.query("SELECT 1").execute().await().atMost(Duration.ofSeconds(10));
+                    }
+                } else {
+                    Thread.sleep(2000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.errorf(e, "projection leader: lost the database or the lead; retrying");
+                }
+            } finally {
+                leading = false;
+                stopProjectors();
+                if (lock != null) {
+                    lock.close().subscribe().with(ignored -> { }, ignored -> { });
+                }
+            }
+            pause();
+        }
+    }
+
+    /** Keeps one projector per live or building generation; a building one that caught up takes over. */
+    private synchronized void supervise() {
+        List<Generations.Generation> all = generations.all();
+        for (Generations.Generation generation : all) {
+            if (generation.state() != Generations.State.RETIRED && !projectors.containsKey(generation.number())) {
+                Projector projector = new Projector(generation.model(), bootstrapServers, this);
+                Thread worker = new Thread(projector, "projector-" + generation.model().schema());
+                worker.setDaemon(true);
+                worker.start();
+                projectors.put(generation.number(), projector);
+            }
+        }
+        for (Generations.Generation generation : all) {
+            Projector projector = projectors.get(generation.number());
+            if (generation.state() == Generations.State.RETIRED && projector != null) {
+                projector.stop();
+                projectors.remove(generation.number());
+            }
+        }
+        var live = all.stream().filter(g -> g.state() == Generations.State.LIVE).findFirst().orElseThrow();
+        all.stream().filter(g -> g.state() == Generations.State.BUILDING).findFirst()
+                .filter(building -> caughtUp(building.model(), live.model()))
+                .ifPresent(building -> {
+                    generations.takeOver(building.number());
+                    Projector old = projectors.remove(live.number());
+                    if (old != null) {
+                        old.stop();
+                    }
+                });
+    }
+
+    /** Caught up: the rebuilt generation has applied, in every partition, at least as far as the live one. */
+    private static boolean caughtUp(ReadModel building, ReadModel live) {
+        Map<String, Map<Integer, Long>> rebuilt = building.nextOffsets();
+        for (var topic : live.nextOffsets().entrySet()) {
+            for (var partition : topic.getValue().entrySet()) {
+                if (rebuilt.getOrDefault(topic.getKey(), Map.of()).getOrDefault(partition.getKey(), 0L) < partition.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private synchronized void stopProjectors() {
+        projectors.values().forEach(Projector::stop);
+        projectors.clear();
+    }
+
+    private void ensureDeadLetterTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            admin.createTopics(List.of(new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + DEAD_LETTER_TOPIC + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("Kafka did not create " + DEAD_LETTER_TOPIC, e);
+        }
+    }
+
+    /** Publishes the record as it came, with where it came from and why it could not be applied; waits for Kafka. */
+    @Override
+    public synchronized void publish(ReadModel.Delivered record, String reason) {
+        if (deadLetters == null) {
+            deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        }
+        ProducerRecord<String, String> letter = new ProducerRecord<>(DEAD_LETTER_TOPIC, record.key(), record.value());
+        letter.headers().add("source-topic", record.topic().getBytes(StandardCharsets.UTF_8))
+                .add("source-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8))
+                .add("source-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8))
+                .add("reason", reason.getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(letter).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot publish a dead letter: " + e.getMessage(), e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

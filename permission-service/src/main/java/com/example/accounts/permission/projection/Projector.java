@@ -1,0 +1,170 @@
+package com.example.accounts.permission.projection;
+
+import com.example.accounts.contract.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feeds the event topics into one generation of the read model, on its own thread: every partition of
+ * {@code account-events} and {@code session-events}, from the offsets the generation has stored with its rows (so
+ * a crash never loses or repeats an applied poll), one poll per transaction. Each account's events travel in one
+ * partition, so they are applied in the account's order (PRM-1). Topics that do not exist yet are picked up when
+ * they appear.
+ */
+final class Projector implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Projector.class);
+    private static final Duration TOPIC_REFRESH = Duration.ofSeconds(2);
+
+    private final ReadModel model;
+    private final ReadModel.DeadLetterSink deadLetters;
+    private final KafkaConsumer<String, String> consumer;
+    private final AtomicLong applied = new AtomicLong();
+    private volatile boolean running = true;
+    private Set<TopicPartition> assigned = Set.of();
+    private final Map<TopicPartition, Long> stored = new HashMap<>();
+    private long topicsCheckedAt;
+
+    Projector(ReadModel model, String bootstrapServers, ReadModel.DeadLetterSink deadLetters) {
+        this.model = model;
+        this.deadLetters = deadLetters;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "permission-projector-" + model.schema(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // the relay publishes in Kafka transactions: only committed batches, in each account's order (EVT-3)
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+
+    ReadModel model() {
+        return model;
+    }
+
+    long applied() {
+        return applied.get();
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                try {
+                    assignNewPartitions();
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                    Map<String, Map<Integer, Long>> moved = moved();
+                    if (records.isEmpty() && moved.isEmpty()) {
+                        continue;
+                    }
+                    List<ReadModel.Delivered> batch = new ArrayList<>(records.count());
+                    for (ConsumerRecord<String, String> record : records) {
+                        batch.add(new ReadModel.Delivered(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+                    }
+                    ReadModel.Applied result = model.apply(batch, moved, deadLetters);
+                    moved.forEach((topic, partitions) -> partitions.forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next)));
+                    applied.addAndGet(result.applied());
+                } catch (WakeupException e) {
+                    // stop() was called
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    // the poll was not committed: start again from what the generation has stored
+                    LOG.errorf(e, "%s: applying failed; resuming from the stored offsets in a second", model.schema());
+                    sleep();
+                    stored.clear();
+                    seekToStored(assigned);
+                }
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The partitions whose position moved since it was last stored (records, or a transaction marker skipped). */
+    private Map<String, Map<Integer, Long>> moved() {
+        Map<String, Map<Integer, Long>> moved = new HashMap<>();
+        for (TopicPartition partition : assigned) {
+            long position = consumer.position(partition);
+            Long known = stored.get(partition);
+            if (known == null || known != position) {
+                moved.computeIfAbsent(partition.topic(), t -> new HashMap<>()).put(partition.partition(), position);
+            }
+        }
+        return moved;
+    }
+
+    private void assignNewPartitions() {
+        long now = System.nanoTime();
+        if (now - topicsCheckedAt < TOPIC_REFRESH.toNanos()) {
+            return;
+        }
+        topicsCheckedAt = now;
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(5));
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : Topics.ALL) {
+            topics.getOrDefault(topic, List.of()).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        if (partitions.equals(assigned)) {
+            return;
+        }
+        Set<TopicPartition> added = new HashSet<>(partitions);
+        added.removeAll(assigned);
+        consumer.assign(partitions);
+        Set<TopicPartition> before = assigned;
+        assigned = Set.copyOf(partitions);
+        seekToStored(before.isEmpty() ? assigned : added);
+        LOG.infof("%s: projecting %d partitions of %s", model.schema(), assigned.size(), Topics.ALL);
+    }
+
+    private void seekToStored(Set<TopicPartition> partitions) {
+        Map<String, Map<Integer, Long>> stored = model.nextOffsets();
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            Long next = stored.getOrDefault(partition.topic(), Map.of()).get(partition.partition());
+            if (next == null) {
+                fromStart.add(partition);
+            } else {
+                consumer.seek(partition, next);
+                this.stored.put(partition, next);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
