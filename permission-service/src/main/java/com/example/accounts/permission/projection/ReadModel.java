@@ -170,18 +170,29 @@ public final class ReadModel {
     }
 
     private static Parsed parse(Delivered record) {
+        EventEnvelope raw = envelopeOnly(record.value());
+        if (raw == null || raw.type() == null || raw.streamId() == null || raw.data() == null) {
+            return new Parsed(record, raw, "not an event: an envelope with type, accountId, streamId, position and data is required");
+        }
+        if (!EventSchemas.INSTANCE.types().contains(raw.type()) || !Projection.TYPES.contains(raw.type())) {
+            return new Parsed(record, raw, "unknown event type " + raw.type());
+        }
         try {
             EventEnvelope event = EventJson.read(record.value());
-            if (event.type() == null || event.accountId() == null || event.streamId() == null || event.data() == null) {
-                return new Parsed(record, null, "not an event envelope: type, accountId, streamId and data are required");
-            }
-            if (!EventSchemas.INSTANCE.types().contains(event.type()) || !Projection.TYPES.contains(event.type())) {
-                return new Parsed(record, event, "unknown event type " + event.type());
-            }
             List<String> problems = EventSchemas.INSTANCE.validate(event.type(), EventSchemas.INSTANCE.currentVersion(event.type()), event.data());
             return problems.isEmpty() ? new Parsed(record, event, null) : new Parsed(record, event, "corrupt " + event.type() + ": " + String.join("; ", problems));
         } catch (RuntimeException e) {
-            return new Parsed(record, null, "not an event: " + e.getMessage());
+            return new Parsed(record, raw, "cannot read " + raw.type() + ": " + e.getMessage());
+        }
+    }
+
+    /** The envelope without its data upcast, when it can be read at all: which account and position it was. */
+    private static EventEnvelope envelopeOnly(String value) {
+        try {
+            EventEnvelope envelope = EventJson.MAPPER.readValue(value, EventEnvelope.class);
+            return envelope.accountId() == null || envelope.position() < 1 ? null : envelope;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -110,6 +110,11 @@ final class Story {
         return last.token(Topics.ACCOUNT_EVENTS).toString();
     }
 
+    /** The account events told and not yet published. */
+    List<EventEnvelope> pending() {
+        return pending.stream().filter(e -> e.length == 1).map(e -> e[0]).toList();
+    }
+
     /** The consistency token of the last session event published. */
     String sessionToken() {
         return lastSession.token(Topics.SESSION_EVENTS).toString();

@@ -1,0 +1,214 @@
+package com.example.accounts.permission.api;
+
+import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.PublishedEvents;
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
+import com.example.accounts.launcher.Tokens;
+import com.example.accounts.permission.projection.ProjectionLeader;
+import com.example.accounts.permission.projection.ReadModel;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static com.example.accounts.permission.api.Story.as;
+import static com.example.accounts.permission.api.Story.data;
+import static com.example.accounts.permission.api.Story.loginOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The projection under real delivery: repeated and re-ordered deliveries, events it cannot apply, and rebuilds. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "permission-service"))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProjectionTest {
+
+    @Inject
+    Pool pool;
+
+    /** Three accounts' histories, each in its order, as the partitions would deliver them. */
+    private static List<List<ReadModel.Delivered>> histories() {
+        List<List<ReadModel.Delivered>> histories = new ArrayList<>();
+        long offset = 0;
+        for (int a = 0; a < 3; a++) {
+            Story story = Story.opened("REMOTE_SUPPORT", "CONTACT_CENTER", "MONITORING");
+            UUID ben = story.member("STANDARD", "login-" + UUID.randomUUID(), "Ben");
+            UUID company = UUID.randomUUID();
+            UUID queue = UUID.randomUUID();
+            UUID group = UUID.randomUUID();
+            story.seat(ben, "REMOTE_SUPPORT").seat(ben, "CONTACT_CENTER")
+                    .event("CompanyAdded", data().put("companyId", company.toString()).put("name", "North"))
+                    .event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "LIMITED_ADMIN"))
+                    .event("UserGroupCreated", data().put("groupId", group.toString()).put("name", "Support"))
+                    .event("QueueCreated", data().put("queueId", queue.toString()).put("name", "Billing"))
+                    .event("ContactCenterRoleAssigned", data().put("memberId", ben.toString()).put("role", "AGENT"))
+                    .event("QueueAssignmentChanged", data().put("queueId", queue.toString()).put("memberId", ben.toString()).put("role", "AGENT"))
+                    .event("CompanyRemoved", data().put("companyId", company.toString()))
+                    .event("SeatReleased", data().put("memberId", ben.toString()).put("module", "REMOTE_SUPPORT"));
+            List<ReadModel.Delivered> history = new ArrayList<>();
+            for (EventEnvelope event : story.pending()) {
+                history.add(new ReadModel.Delivered(Topics.ACCOUNT_EVENTS, a, offset++, event.accountId().toString(), EventJson.write(event)));
+            }
+            histories.add(history);
+        }
+        return histories;
+    }
+
+    @Test
+    @Order(1)
+    void PRM1_deliveringEveryEventTwiceAndInterleavingTheAccountsGivesTheSameReadModel() {
+        List<List<ReadModel.Delivered>> histories = histories();
+        ReadModel once = new ReadModel(pool, 900 + new Random().nextInt(90));
+        ReadModel twice = new ReadModel(pool, 990 + new Random().nextInt(9));
+        once.create();
+        twice.create();
+        try {
+            for (List<ReadModel.Delivered> history : histories) {
+                once.apply(history, Map.of(), (record, reason) -> fail(reason));
+            }
+            // every event twice: each account's history in order, the accounts shuffled together, then all of it again
+            List<ReadModel.Delivered> interleaved = new ArrayList<>();
+            List<List<ReadModel.Delivered>> queues = new ArrayList<>();
+            histories.forEach(h -> queues.add(new ArrayList<>(h)));
+            Random random = new Random(7);
+            while (queues.stream().anyMatch(q -> !q.isEmpty())) {
+                List<ReadModel.Delivered> next = queues.get(random.nextInt(queues.size()));
+                if (!next.isEmpty()) {
+                    ReadModel.Delivered record = next.remove(0);
+                    interleaved.add(record);
+                    interleaved.add(record);
+                }
+            }
+            List<ReadModel.Delivered> again = new ArrayList<>(histories.get(2));
+            again.addAll(histories.get(0));
+            again.addAll(histories.get(1));
+            ReadModel.Applied first = twice.apply(interleaved, Map.of(), (record, reason) -> fail(reason));
+            ReadModel.Applied second = twice.apply(again, Map.of(), (record, reason) -> fail(reason));
+
+            int events = histories.stream().mapToInt(List::size).sum();
+            assertEquals(events, first.applied());
+            assertEquals(events, first.skipped());
+            assertEquals(0, second.applied());
+            assertEquals(once.rows(), twice.rows());
+            assertFalse(once.rows().get("members").isEmpty());
+        } finally {
+            once.drop();
+            twice.drop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void PRM1_anEventThatCannotBeAppliedIsDeadLetteredItsAccountFlaggedStaleAndOthersGoOn() {
+        Story broken = Story.opened();
+        broken.publish();
+        EventEnvelope unknown = PublishedEvents.event(broken.account, 3, "RocketLaunched", "ada", data().put("rocket", "Ariane"));
+        Story.KAFKA.publish(unknown);
+        Story.KAFKA.publishRaw(Topics.ACCOUNT_EVENTS, broken.account.toString(), "{not json");
+        Story healthy = Story.opened();
+        UUID ben = healthy.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = healthy.publish();
+
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "profile.manage-own")
+                .get("/accounts/" + healthy.account + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true)).body("memberId", equalTo(ben.toString()));
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", unknown.token(Topics.ACCOUNT_EVENTS).toString()).queryParam("permission", "members.manage")
+                .get("/accounts/" + broken.account + "/checks")
+                .then().statusCode(503).body("rule", equalTo("PRM-1")).body("detail", containsString("unknown event type RocketLaunched"));
+        as(Tokens.DEMO_ADMIN).get("/accounts/" + broken.account + "/read-model")
+                .then().statusCode(200).body("stale", equalTo(true)).body("staleBecause", containsString("not an event"));
+
+        var status = as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath();
+        assertTrue(status.getLong("deadLetters") >= 2, "both letters are counted");
+        assertTrue(status.getList("latestDeadLetters.reason", String.class).stream().anyMatch(r -> r.contains("RocketLaunched")));
+        as(Tokens.DEMO_ADMIN).get("/read-model/status").then().statusCode(403);
+
+        List<String> reasons = deadLetterReasons(broken.account);
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown event type RocketLaunched")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("not an event")), reasons.toString());
+    }
+
+    /** The reasons on the dead-letter topic's records of the account, read from its beginning. */
+    private static List<String> deadLetterReasons(UUID account) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestPlatform.get().kafka().bootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            TopicPartition partition = new TopicPartition(ProjectionLeader.DEAD_LETTER_TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> reasons = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (account.toString().equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return reasons;
+        }
+    }
+
+    @Test
+    @Order(3)
+    void PRM5_aRebuildBesideTheLiveModelTakesOverWhenCaughtUpWithTheSameRows() throws InterruptedException {
+        Story story = Story.opened("TRAINING");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "training.session.host")
+                .get("/accounts/" + story.account + "/checks").then().statusCode(200).body("allowed", equalTo(true));
+        int before = as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath().getInt("liveGeneration");
+
+        int rebuilt = as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(202).extract().jsonPath().getInt("generation");
+        assertEquals(before + 1, rebuilt);
+        // the live generation answers while the rebuild runs beside it
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "training.session.host").get("/accounts/" + story.account + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().extract().jsonPath().getInt("liveGeneration") != rebuilt) {
+            if (System.nanoTime() > deadline) {
+                fail("the rebuild did not take over within 120 s");
+            }
+            Thread.sleep(200);
+        }
+
+        assertEquals(new ReadModel(pool, before).rows(), new ReadModel(pool, rebuilt).rows());
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "training.session.host").get("/accounts/" + story.account + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true)).body("memberId", equalTo(ben.toString()));
+        String later = story.event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "MONITORING_OBSERVER")).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", later).queryParam("permission", "training.session.host")
+                .get("/accounts/" + story.account + "/checks").then().statusCode(200).body("allowed", equalTo(false));
+    }
+
+    @Test
+    @Order(4)
+    void PRM5_oneRebuildAtATime() {
+        as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(202);
+        as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(409).body("rule", equalTo("PRM-5"));
+        as(Tokens.DEMO_ADMIN).post("/read-model/rebuilds").then().statusCode(403);
+    }
+}
