@@ -139,10 +139,15 @@ public final class Platform implements AutoCloseable {
 
     /** Starts a service from its built jar (module/target/quarkus-app) on the given port and waits until its health is UP. */
     public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig) {
+        return startService(service, port, extraConfig, ServiceProcess.QUICK_START_JVM);
+    }
+
+    /** Starts a service with these JVM options instead of the quick-start ones (a benchmark wants the full JIT). */
+    public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
         Map<String, String> config = new LinkedHashMap<>(configFor(service));
         config.putAll(extraConfig);
         log("starting " + service.module + " on port " + port);
-        ServiceProcess process = ServiceProcess.start(installation, installation.runDir(runName), service, port, config);
+        ServiceProcess process = ServiceProcess.start(installation, installation.runDir(runName), service, port, config, jvmOptions);
         services.put(service, process);
         started.push(process);
         log(service.module + " is UP at " + process.baseUrl());

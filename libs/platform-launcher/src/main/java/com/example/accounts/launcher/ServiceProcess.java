@@ -19,13 +19,18 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, int port, Map<String, String> config) {
+    /** Quick to start, small: what the tests and the local run use. A benchmark passes the production JVM's options. */
+    static final List<String> QUICK_START_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, int port, Map<String, String> config,
+                                List<String> jvmOptions) {
         Path jar = installation.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new LaunchException(service.module + " is not built (no " + jar + "): run ./mvnw package -DskipTests first");
         }
-        List<String> command = new ArrayList<>(List.of(Installation.java21().toString(), "-Xms64m", "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(Installation.java21().toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

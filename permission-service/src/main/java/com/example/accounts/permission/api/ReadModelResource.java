@@ -4,6 +4,7 @@ import com.example.accounts.contract.Topics;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.permission.projection.Generations;
 import com.example.accounts.permission.projection.ProjectionLeader;
+import com.example.accounts.permission.projection.Projector;
 import com.example.accounts.permission.projection.ReadModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,8 @@ public class ReadModelResource {
     public record PartitionStatus(String topic, int partition, int generation, String state, long applied, Long end, Long lag) {
     }
 
-    public record GenerationStatus(int generation, String state, String schema, Long eventsAppliedHere) {
+    /** {@code projectedHere}: what this instance's projector did for the generation, when this instance leads. */
+    public record GenerationStatus(int generation, String state, String schema, Projector.Stats projectedHere) {
     }
 
     public record Status(boolean leaderHere, int liveGeneration, List<GenerationStatus> generations, List<PartitionStatus> partitions,
@@ -77,12 +79,12 @@ public class ReadModelResource {
     @APIResponse(responseCode = "200", description = "the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
     public Status status() {
-        Map<Integer, Long> appliedHere = leader.applied();
+        Map<Integer, Projector.Stats> projectedHere = leader.stats();
         Map<TopicPartition, Long> ends = endOffsets();
         List<GenerationStatus> all = new ArrayList<>();
         List<PartitionStatus> partitions = new ArrayList<>();
         for (Generations.Generation g : generations.all()) {
-            all.add(new GenerationStatus(g.number(), g.state().name(), g.model().schema(), appliedHere.get(g.number())));
+            all.add(new GenerationStatus(g.number(), g.state().name(), g.model().schema(), projectedHere.get(g.number())));
             if (g.state() == Generations.State.RETIRED) {
                 continue;
             }

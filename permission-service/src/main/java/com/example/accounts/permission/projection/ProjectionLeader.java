@@ -71,11 +71,11 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
         return leading;
     }
 
-    /** Events applied by this instance's projectors since it started leading, per generation. */
-    public synchronized Map<Integer, Long> applied() {
-        Map<Integer, Long> applied = new HashMap<>();
-        projectors.forEach((generation, projector) -> applied.put(generation, projector.applied()));
-        return applied;
+    /** What this instance's projectors did since it started leading, per generation. */
+    public synchronized Map<Integer, Projector.Stats> stats() {
+        Map<Integer, Projector.Stats> stats = new HashMap<>();
+        projectors.forEach((generation, projector) -> stats.put(generation, projector.stats()));
+        return stats;
     }
 
     private void lead() {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * partition, so they are applied in the account's order (PRM-1). Topics that do not exist yet are picked up when
  * they appear.
  */
-final class Projector implements Runnable {
+public final class Projector implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Projector.class);
     private static final Duration TOPIC_REFRESH = Duration.ofSeconds(2);
@@ -36,6 +36,8 @@ final class Projector implements Runnable {
     private final ReadModel.DeadLetterSink deadLetters;
     private final KafkaConsumer<String, String> consumer;
     private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong applyNanos = new AtomicLong();
     private volatile boolean running = true;
     private Set<TopicPartition> assigned = Set.of();
     private final Map<TopicPartition, Long> stored = new HashMap<>();
@@ -62,8 +64,12 @@ final class Projector implements Runnable {
         return model;
     }
 
-    long applied() {
-        return applied.get();
+    /** What this projector did since it started: events applied, transactions, and the time spent in them. */
+    public record Stats(long applied, long batches, long applyMillis) {
+    }
+
+    Stats stats() {
+        return new Stats(applied.get(), batches.get(), applyNanos.get() / 1_000_000);
     }
 
     void stop() {
@@ -86,7 +92,10 @@ final class Projector implements Runnable {
                     for (ConsumerRecord<String, String> record : records) {
                         batch.add(new ReadModel.Delivered(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
                     }
+                    long started = System.nanoTime();
                     ReadModel.Applied result = model.apply(batch, moved, deadLetters);
+                    applyNanos.addAndGet(System.nanoTime() - started);
+                    batches.incrementAndGet();
                     moved.forEach((topic, partitions) -> partitions.forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next)));
                     applied.addAndGet(result.applied());
                 } catch (WakeupException e) {
