@@ -199,9 +199,10 @@ public final class ReadModel {
     private Applied applyParsed(List<Parsed> parsed, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
         Set<String> streams = parsed.stream().filter(p -> p.problem() == null).map(p -> p.event().streamId()).collect(Collectors.toSet());
         // the offsets commit with the rows, so a commit lost in a crash is applied again from Kafka: no need to wait for the disk
-        return pool.withTransaction(c -> c.query("SET LOCAL synchronous_commit TO OFF").execute()
-                        .chain(() -> c.preparedQuery(q("SELECT stream_id, version FROM {rm}.applied_streams WHERE stream_id = ANY($1)"))
-                                .execute(Tuple.of(streams.toArray(String[]::new))))
+        return pool.withTransaction(c -> Uni.join().all(c.query("SET LOCAL synchronous_commit TO OFF").execute(),
+                                c.preparedQuery(q("SELECT stream_id, version FROM {rm}.applied_streams WHERE stream_id = ANY($1)"))
+                                        .execute(Tuple.of(streams.toArray(String[]::new)))).andFailFast()
+                        .map(results -> results.get(1))
                         .chain(rows -> {
                             Map<String, Long> versions = new HashMap<>();
                             rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
@@ -254,29 +255,28 @@ public final class ReadModel {
         positions.values().forEach(t -> notify.add(t.getUUID(1) + ":" + t.getString(0) + ":" + t.getLong(2)));
         List<Tuple> versionRows = streamVersions.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
         Applied result = new Applied(applied, skipped, dead.size());
-        // pipelined: every statement is sent at once, in order, on the transaction's connection; one round trip
-        List<Uni<Void>> sent = new ArrayList<>(statements.size() + 1);
+        // pipelined: every statement, then the bookkeeping, is sent at once, in order, on the transaction's connection
+        List<Uni<Void>> sent = new ArrayList<>(statements.size() + 5);
         statements.forEach(s -> sent.add(c.preparedQuery(q(s.sql())).execute(s.args()).replaceWithVoid()));
-        sent.add(Uni.createFrom().voidItem());
-        return Uni.join().all(sent).andFailFast()
-                .chain(() -> batch(c, """
-                        INSERT INTO {rm}.applied_streams (stream_id, version) VALUES ($1, $2)
-                        ON CONFLICT (stream_id) DO UPDATE SET version = greatest({rm}.applied_streams.version, excluded.version)""", versionRows))
-                .chain(() -> batch(c, """
-                        INSERT INTO {rm}.account_positions (topic, account_id, position) VALUES ($1, $2, $3)
-                        ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest({rm}.account_positions.position, excluded.position)""",
-                        List.copyOf(positions.values())))
-                .chain(() -> batch(c, """
-                        INSERT INTO {rm}.partition_offsets (topic, partition, next_offset) VALUES ($1, $2, $3)
-                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = greatest({rm}.partition_offsets.next_offset, excluded.next_offset)""",
-                        List.copyOf(offsets.values())))
-                .chain(() -> batch(c, """
-                        INSERT INTO {rm}.dead_letters (topic, partition, record_offset, account_id, event_type, reason) VALUES ($1, $2, $3, $4, $5, $6)
-                        ON CONFLICT DO NOTHING""", dead))
-                .chain(() -> notify.isEmpty() ? Uni.createFrom().voidItem()
-                        : c.preparedQuery("SELECT pg_notify($1, $2 || ':' || x) FROM unnest($3::text[]) x")
-                        .execute(Tuple.of(NOTIFY_CHANNEL, schema, notify.toArray(String[]::new))).replaceWithVoid())
-                .replaceWith(result);
+        sent.add(batch(c, """
+                INSERT INTO {rm}.applied_streams (stream_id, version) VALUES ($1, $2)
+                ON CONFLICT (stream_id) DO UPDATE SET version = greatest({rm}.applied_streams.version, excluded.version)""", versionRows));
+        sent.add(batch(c, """
+                INSERT INTO {rm}.account_positions (topic, account_id, position) VALUES ($1, $2, $3)
+                ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest({rm}.account_positions.position, excluded.position)""",
+                List.copyOf(positions.values())));
+        sent.add(batch(c, """
+                INSERT INTO {rm}.partition_offsets (topic, partition, next_offset) VALUES ($1, $2, $3)
+                ON CONFLICT (topic, partition) DO UPDATE SET next_offset = greatest({rm}.partition_offsets.next_offset, excluded.next_offset)""",
+                List.copyOf(offsets.values())));
+        sent.add(batch(c, """
+                INSERT INTO {rm}.dead_letters (topic, partition, record_offset, account_id, event_type, reason) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT DO NOTHING""", dead));
+        if (!notify.isEmpty()) {
+            sent.add(c.preparedQuery("SELECT pg_notify($1, $2 || ':' || x) FROM unnest($3::text[]) x")
+                    .execute(Tuple.of(NOTIFY_CHANNEL, schema, notify.toArray(String[]::new))).replaceWithVoid());
+        }
+        return Uni.join().all(sent).andFailFast().replaceWith(result);
     }
 
     private static void position(Map<String, Tuple> positions, String topic, EventEnvelope event) {
