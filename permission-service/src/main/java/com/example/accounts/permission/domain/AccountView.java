@@ -21,6 +21,14 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
 
     public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of("LIMIT_TO_ASSIGNED_QUEUES", "VIEW_QUEUE_SETTINGS");
 
+    /** CC-3, whatever an event said: VIEW_QUEUE_SETTINGS is always on, and a MANAGE_X brings its VIEW_X. */
+    public static Set<String> supervisorPermissions(Set<String> stored) {
+        Set<String> held = new java.util.HashSet<>(stored);
+        held.add("VIEW_QUEUE_SETTINGS");
+        stored.stream().filter(p -> p.startsWith("MANAGE_")).forEach(p -> held.add("VIEW_" + p.substring("MANAGE_".length())));
+        return Set.copyOf(held);
+    }
+
     public record Device(UUID deviceId, UUID companyId, UUID deviceGroupId) {
     }
 

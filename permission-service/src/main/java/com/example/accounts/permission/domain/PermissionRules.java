@@ -28,6 +28,7 @@ public final class PermissionRules {
 
     private static final Set<String> NON_OBSERVERS = Set.of("ADMIN", "LIMITED_ADMIN", "STANDARD");
     private static final Set<String> FULL_ADMIN = Set.of("ADMIN");
+    private static final Set<String> TRAINING_ORGANIZERS = Set.of("ADMIN", "STANDARD");
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -35,8 +36,8 @@ public final class PermissionRules {
         // Account (TRN-7 rows, USR-1 to USR-11, CMP-1 to CMP-4, ACC-3 to ACC-5, INV-6)
         rule("account.view", Set.of(), a -> role(a.member, NON_OBSERVERS, "USR-10/USR-11: every member but observers views account data"));
         rule("account.settings.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "ACC-5: full admins change account-wide settings"));
-        rule("members.manage", Set.of(Kind.MEMBER), a -> scopedToUserGroups(a, "USR-1/USR-4: full admins add and manage members"));
-        rule("seats.provision", Set.of(Kind.MEMBER), a -> scopedToUserGroups(a, "USR-4: full admins provision seats"));
+        rule("members.manage", Set.of(Kind.MEMBER), PermissionRules::membersManage);
+        rule("seats.provision", Set.of(Kind.MEMBER), PermissionRules::seatsProvision);
         rule("groups.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "CMP-3: full admins manage user and device groups"));
         rule("devices.manage", Set.of(Kind.DEVICE), PermissionRules::devicesManage);
         rule("companies.manage", Set.of(), a -> role(a.member, FULL_ADMIN, "CMP-1: full admins manage companies"));
@@ -54,7 +55,9 @@ public final class PermissionRules {
         rule("monitoring.view", Set.of(Kind.COMPANY), a -> Decision.allOf(
                 inPlan(a, "MONITORING", "SEAT-4/USR-11: Monitoring data, observers included, with no seat"), companyAccess(a, "USR-11")));
         // Support (SUP-1 to SUP-6, FEAT-1, INV-1)
-        rule("support.session.host", Set.of(Kind.COMPANY), a -> Decision.allOf(seat(a, "REMOTE_SUPPORT"), companyAccess(a, "SUP-1")));
+        rule("support.session.host", Set.of(Kind.COMPANY), a -> a.resource == null
+                ? Decision.allOf(seat(a, "REMOTE_SUPPORT"), Decision.allow("no company: a session for none (SUP-1)"))
+                : Decision.allOf(seat(a, "REMOTE_SUPPORT"), companyAccess(a, "SUP-1")));
         rule("support.unattended", Set.of(Kind.DEVICE), PermissionRules::unattended);
         rule("support.file-transfer", Set.of(Kind.SESSION), a -> inSession(a, "FILE_TRANSFER"));
         rule("support.remote-control", Set.of(Kind.SESSION), a -> inSession(a, "REMOTE_CONTROL"));
@@ -114,33 +117,39 @@ public final class PermissionRules {
         return decide(account, member, permission, null);
     }
 
-    /** A permission a member holds, account-wide or for the listed resources only (PRM-3). */
-    public record Effective(String permission, boolean accountWide, List<Resource> resources) {
+    /**
+     * A permission a member holds (PRM-3): {@code accountWide} when it is allowed without a resource and on every
+     * resource of the kinds it takes; else {@code withoutResource} says whether it is allowed when no resource is
+     * named (hosting a session for no company, say) and {@code resources} lists the resources it is allowed on.
+     */
+    public record Effective(String permission, boolean accountWide, boolean withoutResource, List<Resource> resources) {
     }
 
-    /**
-     * PRM-3: every permission the member holds, account-wide or on the resources of this account it applies to.
-     * A permission denied account-wide is looked up on each resource of the kinds it takes.
-     */
+    /** PRM-3: every permission the member holds, and where. */
     public static List<Effective> effective(AccountView account, Member member) {
         List<Effective> held = new ArrayList<>();
         for (var entry : RULES.entrySet()) {
             String permission = entry.getKey();
-            if (decide(account, member, permission).allowed()) {
-                held.add(new Effective(permission, true, List.of()));
-                continue;
-            }
-            List<Resource> resources = new ArrayList<>();
+            boolean withoutResource = decide(account, member, permission).allowed();
+            List<Resource> allowed = new ArrayList<>();
+            boolean everywhere = true;
             for (Kind kind : entry.getValue().resources()) {
                 for (UUID id : resourceIds(account, kind)) {
+                    if (kind == Kind.MEMBER && id.equals(member.memberId())) {
+                        continue; // one's own membership is profile.manage-own (USR-5, USR-8)
+                    }
                     Resource resource = new Resource(kind, id);
                     if (decide(account, member, permission, resource).allowed()) {
-                        resources.add(resource);
+                        allowed.add(resource);
+                    } else {
+                        everywhere = false;
                     }
                 }
             }
-            if (!resources.isEmpty()) {
-                held.add(new Effective(permission, false, resources));
+            if (withoutResource && everywhere) {
+                held.add(new Effective(permission, true, true, List.of()));
+            } else if (withoutResource || !allowed.isEmpty()) {
+                held.add(new Effective(permission, false, withoutResource, allowed));
             }
         }
         return held;
@@ -181,6 +190,24 @@ public final class PermissionRules {
         return member.billingContact()
                 ? Decision.allow("billing contact (" + rule + ")")
                 : Decision.deny("not the billing contact (" + rule + ")", "the billing contact flag");
+    }
+
+    /** USR-8: nobody changes their own role or deletes themselves; their own profile is profile.manage-own. */
+    private static Decision membersManage(Ask a) {
+        if (a.resource != null && a.resource.id().equals(a.member.memberId())) {
+            return Decision.deny("nobody changes their own role or deletes themselves (USR-8)", "another member");
+        }
+        return scopedToUserGroups(a, "USR-1/USR-4: full admins add and manage members");
+    }
+
+    /** SEAT-1: observers never hold seats. */
+    private static Decision seatsProvision(Ask a) {
+        Optional<Member> target = a.resource == null ? Optional.empty() : a.account.member(a.resource.id());
+        if (target.isPresent() && target.get().role().equals("MONITORING_OBSERVER")) {
+            return Decision.deny("member " + target.get().memberId() + " is a MONITORING_OBSERVER, who holds no seat (SEAT-1)",
+                    "a member of role ADMIN, LIMITED_ADMIN or STANDARD");
+        }
+        return scopedToUserGroups(a, "USR-4: full admins provision seats");
     }
 
     /** USR-4: full admins for every member; a limited admin for the non-admin members of the user groups it supervises. */
@@ -247,11 +274,13 @@ public final class PermissionRules {
         if (session == null) {
             return missingResource(a.resource);
         }
-        String who = session.kind().equals(Session.TRAINING) ? "organizer" : "owner";
-        String rule = session.kind().equals(Session.TRAINING) ? "TRN-3: only the organizer has the after-session features" : "SUP-1: the session's owner";
-        return session.owner().equals(a.member.memberId())
+        boolean training = session.kind().equals(Session.TRAINING);
+        String who = training ? "organizer" : "owner";
+        String rule = training ? "TRN-3: only the organizer has the after-session features" : "SUP-1: the session's owner";
+        Decision owner = session.owner().equals(a.member.memberId())
                 ? Decision.allow("the session's " + who + " (" + rule + ")")
                 : Decision.deny("not the session's " + who + " (" + rule + ")", "being the session's " + who);
+        return Decision.allOf(training ? training(a) : seat(a, "REMOTE_SUPPORT"), owner);
     }
 
     // --- modules, seats and features ----------------------------------------------------------------------------
@@ -264,6 +293,9 @@ public final class PermissionRules {
 
     /** SEAT-3, SEAT-5: a seat-bearing module needs the module in the plan and its seat, admins included. */
     private static Decision seat(Ask a, String module) {
+        if (a.member.role().equals("MONITORING_OBSERVER")) {
+            return Decision.allOf(inPlan(a, module, "SEAT-5"), Decision.deny("observers hold no seat (SEAT-1, USR-11)", "a role that holds seats"));
+        }
         Decision seat = a.member.seats().contains(module)
                 ? Decision.allow("a " + module + " seat (SEAT-3)")
                 : Decision.deny("no " + module + " seat (SEAT-3: without the module's seat no part of it, admins included)", "a " + module + " seat");
@@ -272,7 +304,7 @@ public final class PermissionRules {
 
     /** TRN-1: admins and standard members of an account with TRAINING schedule and host; observers cannot. */
     private static Decision training(Ask a) {
-        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"), role(a.member, NON_OBSERVERS, "TRN-1: observers cannot"));
+        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"), role(a.member, TRAINING_ORGANIZERS, "TRN-1: ADMIN and STANDARD members organize"));
     }
 
     /** FEAT-1, USR-3: admins have every support feature; others those they were given. */
@@ -384,12 +416,23 @@ public final class PermissionRules {
 
     /** CC-1: full admins and contact admins administer the contact center. */
     private static Decision contactAdmin(Ask a) {
-        if (a.member.role().equals("ADMIN")) {
-            return Decision.allow("role ADMIN (CC-1: full admins administer the contact center)");
+        if (!a.member.role().equals("ADMIN")) {
+            return Decision.deny("role " + a.member.role() + ": contact-center administration is for full admins, CONTACT_ADMIN included (CC-1)",
+                    "role ADMIN");
         }
-        return a.member.contactCenterRoles().contains("CONTACT_ADMIN")
-                ? Decision.allow("contact-center role CONTACT_ADMIN (CC-1)")
-                : Decision.deny("neither ADMIN nor CONTACT_ADMIN (CC-1)", "role ADMIN or contact-center role CONTACT_ADMIN");
+        return ccRole(a, "CONTACT_ADMIN").allowed()
+                ? Decision.allow("role ADMIN with contact-center role CONTACT_ADMIN (CC-1)")
+                : Decision.allow("role ADMIN (CC-1: full admins administer the contact center)");
+    }
+
+    /** A contact-center role the member holds, or every one of them as the only member of the account (ACC-1). */
+    private static Decision ccRole(Ask a, String role) {
+        if (a.member.contactCenterRoles().contains(role)) {
+            return Decision.allow("contact-center role " + role);
+        }
+        return a.account.members().size() == 1 && a.account.members().containsKey(a.member.memberId())
+                ? Decision.allow("the account's only member holds every role (ACC-1), " + role + " included")
+                : Decision.deny("not a " + role, "contact-center role " + role);
     }
 
     /**
@@ -398,7 +441,7 @@ public final class PermissionRules {
      */
     private static Decision supervisorPermission(Ask a, String permission) {
         Decision supervisor;
-        if (!a.member.contactCenterRoles().contains("SUPERVISOR")) {
+        if (!ccRole(a, "SUPERVISOR").allowed()) {
             supervisor = Decision.deny("not a SUPERVISOR (CC-3)", "contact-center role SUPERVISOR with " + permission);
         } else if (!a.account.supervisorPermissions().contains(permission)) {
             supervisor = Decision.deny("the SUPERVISOR role's permissions do not include " + permission + " (CC-2, CC-3)",
@@ -434,7 +477,7 @@ public final class PermissionRules {
     }
 
     private static Decision supervises(Ask a, String rule) {
-        return a.member.contactCenterRoles().contains("SUPERVISOR")
+        return ccRole(a, "SUPERVISOR").allowed()
                 ? Decision.allOf(Decision.allow("contact-center role SUPERVISOR (" + rule + ")"), queueScope(a))
                 : Decision.deny("not a SUPERVISOR (" + rule + ")", "contact-center role SUPERVISOR");
     }
@@ -442,7 +485,7 @@ public final class PermissionRules {
     /** CC-2, CC-4: an agent has what the AGENT role's permissions grant. */
     private static Decision agentPermission(Ask a, String permission) {
         Decision agent;
-        if (!a.member.contactCenterRoles().contains("AGENT")) {
+        if (!ccRole(a, "AGENT").allowed()) {
             agent = Decision.deny("not an AGENT (CC-4)", "contact-center role AGENT with " + permission);
         } else {
             agent = a.account.agentPermissions().contains(permission)
@@ -454,7 +497,7 @@ public final class PermissionRules {
 
     /** CC-8: only AGENTs log into queues; CC-6: with RESTRICT_UNASSIGNED_QUEUE_LOGIN only into queues assigned to them. */
     private static Decision queueLogin(Ask a) {
-        Decision agent = a.member.contactCenterRoles().contains("AGENT")
+        Decision agent = ccRole(a, "AGENT").allowed()
                 ? Decision.allow("contact-center role AGENT (CC-8)")
                 : Decision.deny("not an AGENT: only agents log into queues (CC-8)", "contact-center role AGENT");
         Decision queue = Decision.allow("no queue asked (CC-6)");

@@ -386,7 +386,7 @@ public final class ReadModel {
         return new AccountView(accountId, row.getString("name"), strings((JsonArray) row.getValue("modules")),
                 settings.getBoolean("serverInviteEmails", true), settings.getBoolean("coOrganizers", true), row.getBoolean("restrict"), members,
                 uuids(array(row, "companies")), devices, uuids(array(row, "queues")), assignments,
-                supervisor == null ? AccountView.DEFAULT_SUPERVISOR_PERMISSIONS : strings((JsonArray) supervisor),
+                supervisor == null ? AccountView.DEFAULT_SUPERVISOR_PERMISSIONS : AccountView.supervisorPermissions(strings((JsonArray) supervisor)),
                 agent == null ? Set.of() : strings((JsonArray) agent), policies, sessions, positions, row.getString("stale"));
     }
 

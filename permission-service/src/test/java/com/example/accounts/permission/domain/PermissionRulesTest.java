@@ -212,12 +212,14 @@ class PermissionRulesTest {
     void CC1_CC2_CC3_CC4_contactCenterPermissionsComeFromRolesAndTheRolesPermissions() {
         String cc = "CONTACT_CENTER";
         Member admin = a("ADMIN").seats(cc).build();
-        Member contactAdmin = a("STANDARD").seats(cc).contactCenter("CONTACT_ADMIN").build();
+        Member contactAdmin = a("ADMIN").seats(cc).contactCenter("CONTACT_ADMIN").build();
+        Member notAnAdmin = a("STANDARD").seats(cc).contactCenter("CONTACT_ADMIN").build();
         Member supervisor = a("STANDARD").seats(cc).contactCenter("SUPERVISOR").build();
         Member agent = a("STANDARD").seats(cc).contactCenter("AGENT").build();
-        AccountView defaults = account(cc).with(admin, contactAdmin, supervisor, agent).build();
+        AccountView defaults = account(cc).with(admin, contactAdmin, notAnAdmin, supervisor, agent).build();
         assertTrue(may(defaults, admin, "cc.admin"));
         assertTrue(may(defaults, contactAdmin, "cc.analytics.view"));
+        assertFalse(may(defaults, notAnAdmin, "cc.analytics.view"), "CC-1: CONTACT_ADMIN requires ADMIN");
         assertFalse(may(defaults, supervisor, "cc.admin"));
         assertTrue(may(defaults, supervisor, "cc.queue-settings.view"), "CC-3: VIEW_QUEUE_SETTINGS is on by default");
         assertFalse(may(defaults, supervisor, "cc.config-portal"), "CC-3: CONFIG_PORTAL_ACCESS is off by default");
@@ -280,9 +282,15 @@ class PermissionRulesTest {
         AccountView acme = account("REMOTE_SUPPORT", "MONITORING").with(tech).company(north).company(south).build();
         var effective = PermissionRules.effective(acme, tech);
         var host = effective.stream().filter(e -> e.permission().equals("support.session.host")).findFirst().orElseThrow();
-        assertTrue(host.accountWide(), "hosting needs no company");
+        assertFalse(host.accountWide(), "not for South");
+        assertTrue(host.withoutResource(), "hosting needs no company (SUP-1)");
+        assertEquals(List.of(new Resource(Kind.COMPANY, north)), host.resources());
         var monitoring = effective.stream().filter(e -> e.permission().equals("monitoring.view")).findFirst().orElseThrow();
-        assertTrue(monitoring.accountWide());
+        assertEquals(List.of(new Resource(Kind.COMPANY, north)), monitoring.resources());
+        Member ada = a("ADMIN").build();
+        AccountView withAdmin = account("REMOTE_SUPPORT").with(tech, ada).build();
+        assertTrue(PermissionRules.effective(withAdmin, ada).stream().anyMatch(e -> e.permission().equals("members.manage") && e.accountWide()),
+                "every other member; one's own membership is profile.manage-own");
         assertTrue(effective.stream().noneMatch(e -> e.permission().equals("members.manage")));
         Member lena = a("LIMITED_ADMIN").supervises(Set.of(UUID.randomUUID()), Set.of()).build();
         UUID group = lena.supervisedUserGroups().iterator().next();
@@ -291,5 +299,49 @@ class PermissionRulesTest {
         var manage = PermissionRules.effective(withGroups, lena).stream().filter(e -> e.permission().equals("members.manage")).findFirst().orElseThrow();
         assertFalse(manage.accountWide());
         assertEquals(List.of(new Resource(Kind.MEMBER, inGroup.memberId())), manage.resources());
+    }
+
+    @Test
+    void USR8_SEAT1_nobodyManagesTheirOwnMembershipAndObserversGetNoSeats() {
+        Member ada = a("ADMIN").build();
+        Member olga = a("MONITORING_OBSERVER").build();
+        Member ben = a("STANDARD").build();
+        AccountView acme = account("REMOTE_SUPPORT").with(ada, olga, ben).build();
+        assertFalse(may(acme, ada, "members.manage", Kind.MEMBER, ada.memberId()), "USR-8");
+        assertTrue(may(acme, ada, "members.manage", Kind.MEMBER, ben.memberId()));
+        assertFalse(may(acme, ada, "seats.provision", Kind.MEMBER, olga.memberId()), "SEAT-1");
+        assertTrue(may(acme, ada, "seats.provision", Kind.MEMBER, ben.memberId()));
+        Member seatedObserver = a("MONITORING_OBSERVER").seats("REMOTE_SUPPORT").build();
+        assertFalse(may(account("REMOTE_SUPPORT").with(seatedObserver, ada).build(), seatedObserver, "module.remote-support"),
+                "SEAT-1: a seat left over from an earlier role grants an observer nothing");
+    }
+
+    @Test
+    void ACC1_SUP1_theOnlyMemberHoldsEveryRoleAndHostingNeedsNoCompany() {
+        UUID queue = UUID.randomUUID();
+        Member only = a("ADMIN").seats("CONTACT_CENTER", "REMOTE_SUPPORT").build();
+        AccountView alone = account("CONTACT_CENTER", "REMOTE_SUPPORT").with(only).queue(queue).build();
+        assertTrue(may(alone, only, "cc.queue.login", Kind.QUEUE, queue), "ACC-1: AGENT too");
+        assertTrue(may(alone, only, "cc.calls.monitor"), "ACC-1: SUPERVISOR too");
+        Member other = a("STANDARD").build();
+        AccountView two = account("CONTACT_CENTER").with(only, other).queue(queue).build();
+        assertFalse(may(two, only, "cc.queue.login", Kind.QUEUE, queue), "CC-8 once the account has two members");
+
+        Member tech = a("STANDARD").seats("REMOTE_SUPPORT").companies().build();
+        assertTrue(may(account("REMOTE_SUPPORT").with(tech, other).build(), tech, "support.session.host"),
+                "SUP-1: a session for no company needs no company access");
+    }
+
+    @Test
+    void TRN1_TRN3_aLimitedAdminOrganizesNoTrainingAndReportsNeedTheModule() {
+        Member lena = a("LIMITED_ADMIN").build();
+        Member organizer = a("STANDARD").build();
+        UUID training = UUID.randomUUID();
+        Session session = new Session(training, Session.TRAINING, organizer.memberId(), Set.of(), null, null, true);
+        assertFalse(may(account("TRAINING").with(lena, organizer).build(), lena, "training.session.schedule"), "TRN-1 names ADMIN and STANDARD");
+        assertTrue(may(account("TRAINING").with(organizer, lena).session(session).build(), organizer, "reports.view", Kind.SESSION, training),
+                "after the session ended, its organizer's");
+        assertFalse(may(account("REMOTE_SUPPORT").with(organizer, lena).session(session).build(), organizer, "reports.view", Kind.SESSION, training),
+                "SEAT-5: TRAINING no longer in the plan");
     }
 }
