@@ -110,11 +110,9 @@ class Questions {
             throw ProblemException.badRequest("resource", "must be <kind>:<id> with kind company, device, queue, session or member");
         }
         Resource resource = new Resource(kind, uuid("resource", parts[1], "<kind>:<id> with a uuid id"));
-        if (!PermissionRules.resourceKinds(permission).contains(kind)) {
-            throw ProblemException.badRequest("resource", permission + " is not decided per " + kind.label()
-                    + (PermissionRules.resourceKinds(permission).isEmpty() ? "; ask it without a resource"
-                    : "; it takes " + PermissionRules.resourceKinds(permission).stream().map(Resource.Kind::label).sorted().toList()));
-        }
+        PermissionRules.resourceProblem(permission, kind).ifPresent(problem -> {
+            throw ProblemException.badRequest("resource", problem);
+        });
         return resource;
     }
 

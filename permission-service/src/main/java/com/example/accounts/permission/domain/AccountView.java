@@ -59,10 +59,6 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
         return Optional.ofNullable(members.get(memberId));
     }
 
-    public Optional<Member> memberByLogin(String loginId) {
-        return members.values().stream().filter(m -> m.loginId().equals(loginId)).findFirst();
-    }
-
     /** PRM-4: whether this view includes the account's event at {@code position} of {@code topic}. */
     public boolean covers(String topic, long position) {
         return positions.getOrDefault(topic, 0L) >= position;

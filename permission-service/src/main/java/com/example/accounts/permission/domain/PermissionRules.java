@@ -104,13 +104,20 @@ public final class PermissionRules {
         return rule(permission).resources();
     }
 
+    /** Why a permission cannot be asked about a resource of this kind, or empty when it can. */
+    public static Optional<String> resourceProblem(String permission, Kind kind) {
+        Set<Kind> taken = rule(permission).resources();
+        return taken.contains(kind) ? Optional.empty() : Optional.of(permission + " is not decided per " + kind.label()
+                + (taken.isEmpty() ? "; ask it without a resource" : "; it takes " + taken.stream().map(Kind::label).sorted().toList()));
+    }
+
     public static Decision decide(AccountView account, Member member, String permission, Resource resource) {
-        Rule rule = rule(permission);
-        if (resource != null && !rule.resources().contains(resource.kind())) {
-            throw new IllegalArgumentException(permission + " is not decided per " + resource.kind().label()
-                    + (rule.resources().isEmpty() ? "; ask it without a resource" : "; it takes a " + kinds(rule.resources())));
+        if (resource != null) {
+            resourceProblem(permission, resource.kind()).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
         }
-        return rule.decide().apply(new Ask(account, member, resource));
+        return rule(permission).decide().apply(new Ask(account, member, resource));
     }
 
     public static Decision decide(AccountView account, Member member, String permission) {
@@ -172,10 +179,6 @@ public final class PermissionRules {
             throw new IllegalArgumentException("unknown permission " + permission);
         }
         return rule;
-    }
-
-    private static String kinds(Set<Kind> kinds) {
-        return String.join(" or ", kinds.stream().map(Kind::label).sorted().toList());
     }
 
     // --- account roles ------------------------------------------------------------------------------------------

@@ -80,8 +80,9 @@ public class Generations {
      * retired generations are dropped first; one rebuild at a time.
      */
     public Generation startRebuild() {
-        if (building().isPresent()) {
-            throw new ProblemException(409, "PRM-5", "A rebuild is running", "generation " + building().get().number()
+        Optional<Generation> running = building();
+        if (running.isPresent()) {
+            throw new ProblemException(409, "PRM-5", "A rebuild is running", "generation " + running.get().number()
                     + " is being rebuilt; wait until it takes over", null);
         }
         for (Generation retired : all()) {

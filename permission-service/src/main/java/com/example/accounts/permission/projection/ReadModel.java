@@ -410,13 +410,6 @@ public final class ReadModel {
         return text == null ? null : UUID.fromString(text);
     }
 
-    /** PRM-4 without the cache: the account's applied position on a topic. */
-    public Uni<Long> position(String topic, UUID accountId) {
-        return pool.preparedQuery(q("SELECT position FROM {rm}.account_positions WHERE topic = $1 AND account_id = $2"))
-                .execute(Tuple.of(topic, accountId))
-                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
-    }
-
     /** Every row of every model table, as text in a stable order: what PRM-5's rebuild test compares. */
     public Map<String, List<String>> rows() {
         Map<String, List<String>> tables = new TreeMap<>();
