@@ -46,18 +46,19 @@ public final class Projector implements Runnable {
     Projector(ReadModel model, String bootstrapServers, ReadModel.DeadLetterSink deadLetters) {
         this.model = model;
         this.deadLetters = deadLetters;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "permission-projector-" + model.schema(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        this.consumer = new KafkaConsumer<>(Map.ofEntries(
+                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, "permission-projector-" + model.schema()),
+                Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 // the relay publishes in Kafka transactions: only committed batches, in each account's order (EVT-3)
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                Map.entry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+                Map.entry(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000),
+                Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
+                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
     }
 
     ReadModel model() {

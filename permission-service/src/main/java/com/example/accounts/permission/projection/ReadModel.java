@@ -257,7 +257,17 @@ public final class ReadModel {
         Applied result = new Applied(applied, skipped, dead.size());
         // pipelined: every statement, then the bookkeeping, is sent at once, in order, on the transaction's connection
         List<Uni<Void>> sent = new ArrayList<>(statements.size() + 5);
-        statements.forEach(s -> sent.add(c.preparedQuery(q(s.sql())).execute(s.args()).replaceWithVoid()));
+        // a run of the same statement (a steady stream is mostly one event type) goes as one batch: one parse, one sync
+        for (int from = 0; from < statements.size(); ) {
+            String sql = statements.get(from).sql();
+            int to = from + 1;
+            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+                to++;
+            }
+            List<Tuple> run = statements.subList(from, to).stream().map(Projection.Statement::args).toList();
+            sent.add(run.size() == 1 ? c.preparedQuery(q(sql)).execute(run.get(0)).replaceWithVoid() : batch(c, sql, run));
+            from = to;
+        }
         sent.add(batch(c, """
                 INSERT INTO {rm}.applied_streams (stream_id, version) VALUES ($1, $2)
                 ON CONFLICT (stream_id) DO UPDATE SET version = greatest({rm}.applied_streams.version, excluded.version)""", versionRows));
