@@ -134,6 +134,8 @@ public final class Platform implements AutoCloseable {
         config.put("quarkus.mailer.host", mail().smtpHost());
         config.put("quarkus.mailer.port", Integer.toString(mail().smtpPort()));
         config.put("platform.mail.api-url", mail().apiUrl());
+        // the services started before this one, where it finds them (session-service asks the permission-service)
+        services.forEach((started, process) -> config.put("platform." + started.module + ".url", process.baseUrl()));
         return config;
     }
 
@@ -152,6 +154,12 @@ public final class Platform implements AutoCloseable {
         started.push(process);
         log(service.module + " is UP at " + process.baseUrl());
         return process;
+    }
+
+    /** The service, started on a free port unless it already runs in this platform. */
+    public synchronized ServiceProcess ensureService(Service service) {
+        ServiceProcess running = services.get(service);
+        return running != null ? running : startService(service, Net.freePort(), Map.of());
     }
 
     public synchronized ServiceProcess service(Service service) {

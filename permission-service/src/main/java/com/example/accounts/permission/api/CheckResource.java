@@ -76,6 +76,14 @@ public class CheckResource {
     public record Holders(String permission, String resource, List<Holder> items, String next) {
     }
 
+    public record Policy(UUID policyId, String name, boolean enabled, List<String> permissions) {
+    }
+
+    /** What session-service needs to know of an account beyond checks: its settings and security policies. */
+    public record SessionSettings(UUID accountId, boolean serverInviteEmails, boolean coOrganizers, boolean restrictUnassignedQueueLogin,
+                                  List<Policy> securityPolicies) {
+    }
+
     public record AccountStatus(UUID accountId, java.util.Map<String, Long> positions, boolean stale, String staleBecause) {
     }
 
@@ -193,6 +201,21 @@ public class CheckResource {
                 page.add(new Holder(m.memberId(), m.name(), m.role(), decision.reasons()));
             }
             return new Holders(asked, resource, page, next);
+        });
+    }
+
+    @GET
+    @Path("/session-settings")
+    @Operation(summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for any member of the account")
+    @APIResponse(responseCode = "200", description = "the account's session settings and its security policies, by name")
+    public Uni<SessionSettings> sessionSettings(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
+                                                @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            var view = a.account();
+            List<Policy> policies = view.securityPolicies().values().stream()
+                    .map(p -> new Policy(p.policyId(), p.name(), p.enabled(), p.permissions().stream().sorted().toList()))
+                    .sorted(java.util.Comparator.comparing(Policy::name)).toList();
+            return new SessionSettings(accountId, view.serverInviteEmails(), view.coOrganizers(), view.restrictUnassignedQueueLogin(), policies);
         });
     }
 

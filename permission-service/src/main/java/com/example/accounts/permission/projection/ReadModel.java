@@ -174,7 +174,7 @@ public final class ReadModel {
         if (raw == null || raw.type() == null || raw.streamId() == null || raw.data() == null) {
             return new Parsed(record, raw, "not an event: an envelope with type, accountId, streamId, position and data is required");
         }
-        if (!EventSchemas.INSTANCE.types().contains(raw.type()) || !Projection.TYPES.contains(raw.type())) {
+        if (!EventSchemas.INSTANCE.types().contains(raw.type()) || !(Projection.TYPES.contains(raw.type()) || Projection.NOT_PROJECTED.contains(raw.type()))) {
             return new Parsed(record, raw, "unknown event type " + raw.type());
         }
         try {

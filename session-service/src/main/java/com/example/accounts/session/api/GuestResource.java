@@ -1,0 +1,195 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.session.application.SessionClock;
+import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.application.SupportSessions;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.GuestLimits;
+import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.support.domain.SupportCommand;
+import com.example.accounts.session.support.domain.SupportDecider;
+import com.example.accounts.session.support.domain.SupportSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static com.example.accounts.session.api.SessionApi.metadata;
+import static com.example.accounts.session.api.SessionApi.required;
+
+/**
+ * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),
+ * external technicians redeem an invite URL (INV-2, INV-3) and then act with the guest key they were given
+ * (SUP-4). Rate limited per address and per session; a wrong code says nothing about which codes exist.
+ */
+@Path("/guest")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session; Retry-After says when to try again",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class GuestResource {
+
+    public static final String GUEST_KEY = "Guest-Key";
+
+    public record JoinBody(String code, String platform) {
+    }
+
+    public record Joined(UUID sessionId, UUID customerId, String platform, String guestKey) {
+    }
+
+    public record Admitted(UUID sessionId, UUID externalTechnicianId, List<String> permissions, String guestKey) {
+    }
+
+    public record InviteStatus(UUID sessionId, String externalName, String policyName, Instant expiresAt, boolean usable) {
+    }
+
+    public record ActionBody(String action) {
+    }
+
+    public record Requested(UUID sessionId, String action, boolean allowed) {
+    }
+
+    private final SessionStreams streams;
+    private final Passes passes;
+    private final GuestLimits limits;
+    private final SessionClock clock;
+
+    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock) {
+        this.clock = clock;
+        this.streams = streams;
+        this.passes = passes;
+        this.limits = limits;
+    }
+
+    @POST
+    @Path("/support-sessions/join")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Join a support session as its customer with the code, from Windows, Mac, Android, iOS or a browser (SUP-2)")
+    @APIResponse(responseCode = "200", description = "joined: the guest key for what the customer does next")
+    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, used or lapsed, without saying which (SUP-2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        required(body);
+        long nowMillis = clock.now().toEpochMilli();
+        limits.fromAddress(address(request), nowMillis);
+        if (body.platform() == null || !SupportDecider.PLATFORMS.contains(body.platform())) {
+            throw Refusal.invalid("SUP-2", "platform", "must be one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
+        }
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        UUID customerId = UUID.randomUUID();
+        AtomicReference<String> key = new AtomicReference<>();
+        return passes.find(body.code(), Passes.Kind.CUSTOMER_CODE).chain(found -> {
+            Passes.Pass pass = found.filter(p -> now.isBefore(p.expiresAt())).orElseThrow(GuestResource::noSuchCode);
+            limits.onSession(pass.sessionId().toString(), nowMillis);
+            return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
+                    state -> SupportDecider.decide(new SupportCommand.JoinAsCustomer(customerId, body.platform(), now), state),
+                    metadata("customer:" + customerId, correlationId, now),
+                    (connection, done) -> {
+                        key.set(Passes.newToken());
+                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), customerId, null);
+                    });
+        }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
+                .map(done -> new Joined(done.state().sessionId(), customerId, body.platform(), key.get()));
+    }
+
+    /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */
+    private static Refusal noSuchCode() {
+        return Refusal.notFound("SUP-2", "this code admits no one: check it with your technician (a code admits one customer and lapses unused after 20 minutes)");
+    }
+
+    @GET
+    @Path("/invites/{token}")
+    @Operation(summary = "What an invite URL is for, without using it: a link checker or mail scanner opening it spends nothing (INV-2)")
+    @APIResponse(responseCode = "200", description = "the invite, and whether it still admits")
+    public Uni<InviteStatus> inviteStatus(@PathParam("token") String token, @Context HttpServerRequest request) {
+        long nowMillis = clock.now().toEpochMilli();
+        limits.fromAddress(address(request), nowMillis);
+        return invite(token).chain(pass -> streams.load(SupportSessions.AGGREGATE, SupportSessions.stream(pass.sessionId())).map(loaded -> {
+            SupportSession.Invite invite = loaded.state().invites().get(pass.subjectId());
+            return new InviteStatus(pass.sessionId(), invite.externalName(), invite.policyName(), invite.expiresAt(),
+                    invite.usable(Instant.ofEpochMilli(nowMillis), loaded.state().ended()));
+        }));
+    }
+
+    @POST
+    @Path("/invites/{token}")
+    @Operation(summary = "Redeem an invite URL, once: admitted as an external technician of that session only, with its policy's permissions (INV-2, INV-3)")
+    @APIResponse(responseCode = "200", description = "admitted: the guest key for what the external technician does next")
+    @APIResponse(responseCode = "404", description = "no invite has this URL (INV-2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already used: an invite works once (INV-2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "lapsed, revoked, or its session ended (INV-2, SUP-5)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Admitted> redeem(@PathParam("token") String token, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        long nowMillis = clock.now().toEpochMilli();
+        limits.fromAddress(address(request), nowMillis);
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        UUID externalId = UUID.randomUUID();
+        AtomicReference<String> key = new AtomicReference<>();
+        return invite(token).chain(pass -> {
+            limits.onSession(pass.sessionId().toString(), nowMillis);
+            return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
+                    state -> SupportDecider.decide(new SupportCommand.Redeem(pass.subjectId(), externalId, now), state),
+                    metadata("external:" + externalId, correlationId, now),
+                    (connection, done) -> {
+                        key.set(Passes.newToken());
+                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, null);
+                    });
+        }).map(done -> new Admitted(done.state().sessionId(), externalId,
+                done.state().externals().get(externalId).permissions().stream().sorted().toList(), key.get()));
+    }
+
+    private Uni<Passes.Pass> invite(String token) {
+        return passes.find(token, Passes.Kind.INVITE).map(found -> found.orElseThrow(() -> Refusal.notFound("INV-2", "no invite has this URL")));
+    }
+
+    @POST
+    @Path("/support-sessions/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
+    @APIResponse(responseCode = "200", description = "the request went to the customer")
+    public Uni<Requested> act(ActionBody body, @HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
+        required(body);
+        Instant now = clock.now();
+        return guest(guestKey).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
+                        state -> {
+                            if (!state.externals().containsKey(pass.subjectId())) {
+                                throw Refusal.forbidden("SUP-4", "only technicians ask for " + body.action() + "; a customer grants it");
+                            }
+                            return SupportDecider.decide(new SupportCommand.RequestAsExternal(pass.subjectId(), body.action(), now), state);
+                        }, metadata("external:" + pass.subjectId(), correlationId, now))
+                .map(done -> new Requested(pass.sessionId(), body.action(), true)));
+    }
+
+    /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door. */
+    Uni<Passes.Pass> guest(String guestKey) {
+        if (guestKey == null || guestKey.isBlank()) {
+            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GUEST_KEY + " header (given when you joined) is required", null);
+        }
+        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
+                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GUEST_KEY + " admits no one", null)));
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+}

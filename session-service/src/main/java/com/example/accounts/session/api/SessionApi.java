@@ -1,0 +1,101 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.ProblemMapper;
+import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.GuestLimits;
+import com.example.accounts.session.infrastructure.PermissionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the session API's resources share: the caller as a member, headers in and out, refusals as problem+json. */
+public class SessionApi {
+
+    /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */
+    static Uni<UUID> me(PermissionService permissions, UUID accountId, String bearer, String consistency) {
+        return permissions.check(accountId, bearer, consistency, "me", "profile.manage-own", null).map(PermissionService.Check::memberId);
+    }
+
+    /** A denial of the permission-service as a 403 naming the rule and what the member lacks. */
+    static PermissionService.Check allowed(PermissionService.Check check, String rule) {
+        if (!check.allowed()) {
+            throw ProblemException.forbidden(rule, check.permission() + " is denied: lacks " + String.join(", ", check.missing())
+                    + " (" + String.join("; ", check.reasons()) + ")");
+        }
+        return check;
+    }
+
+    static EventMetadata metadata(String actor, String correlationId, Instant now) {
+        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        return new EventMetadata(actor, correlation, correlation, now);
+    }
+
+    static String member(UUID memberId) {
+        return "member:" + memberId;
+    }
+
+    static void required(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+    }
+
+    static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be a UUID");
+        }
+    }
+
+    static Response.ResponseBuilder withToken(Response.ResponseBuilder response, SessionStreams.Done<?, ?> done) {
+        return done.token() == null ? response : response.header(ConsistencyToken.HEADER, done.token().toString());
+    }
+
+    static Response created(URI location, SessionStreams.Done<?, ?> done, Object body) {
+        return withToken(Response.created(location).entity(body), done).build();
+    }
+
+    static Response ok(SessionStreams.Done<?, ?> done, Object body) {
+        return withToken(Response.ok(body), done).build();
+    }
+
+    static Response noContent(SessionStreams.Done<?, ?> done) {
+        return withToken(Response.noContent(), done).build();
+    }
+
+    /** Domain refusals become problem+json here, once, with the rule and field they name. */
+    @ServerExceptionMapper
+    public Response refused(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 422;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case NOT_FOUND -> 404;
+        };
+        List<Problem.FieldError> errors = refusal.field() == null ? null : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage()));
+        String detail = refusal.field() == null ? refusal.getMessage() : refusal.field() + ": " + refusal.getMessage();
+        return ProblemMapper.respond(new ProblemException(status, refusal.rule(),
+                status == 404 ? "Not found" : "Refused by " + refusal.rule(), detail, errors).problem());
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(GuestLimits.TooManyAttempts tooMany) {
+        Response problem = ProblemMapper.respond(tooMany.problem());
+        return Response.fromResponse(problem).header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).build();
+    }
+}

@@ -1,0 +1,92 @@
+package com.example.accounts.session.infrastructure;
+
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.Topics;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SERVER_EMAIL delivery (INV-1, NTF-3): the invite URL goes to the notification-service on a short-lived command
+ * topic, never in an event (EVT-5). The topic keeps a message only as long as an invite lives, so the URL does not
+ * outlive its use; a send is acknowledged by every in-sync replica before the inviter is told it is on its way.
+ */
+@ApplicationScoped
+public class InviteEmails {
+
+    /** What the email needs; the notification-service knows names and languages from the account events. */
+    public record InviteEmail(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
+                              String comments, String policyName, Instant expiresAt, String url) {
+    }
+
+    private final String bootstrapServers;
+    private final Duration retention;
+    private KafkaProducer<String, String> producer;
+
+    public InviteEmails(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                        @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
+        this.bootstrapServers = bootstrapServers;
+        this.retention = retention;
+    }
+
+    void start(@Observes StartupEvent event) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(Topics.INVITE_EMAILS, 3, (short) 1)
+                    .configs(Map.of("retention.ms", Long.toString(retention.toMillis()))))).all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + Topics.INVITE_EMAILS + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + Topics.INVITE_EMAILS + ": " + e.getMessage(), e);
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Completes once Kafka has the request; fails when it could not be handed on. Keyed by account, like the events. */
+    public Uni<Void> send(InviteEmail email) {
+        ObjectNode message = EventJson.MAPPER.valueToTree(email);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INVITE_EMAILS, email.accountId().toString(), message.toString());
+        return Uni.createFrom().item(() -> {
+                    try {
+                        producer.send(record).get(15, TimeUnit.SECONDS);
+                        return null;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Kafka did not take the invite email: " + e.getMessage(), e);
+                    }
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,173 @@
+package com.example.accounts.session.infrastructure;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The permission-service, asked on the caller's behalf with the caller's own token (so it answers what the caller
+ * may know, ACC-6) and the caller's consistency token (PRM-4). It fails closed: when it cannot answer (down, slow,
+ * not yet consistent, stale) the request fails with a retryable 503 and nothing is allowed by default.
+ */
+@ApplicationScoped
+public class PermissionService {
+
+    private static final Logger LOG = Logger.getLogger(PermissionService.class);
+
+    /** One answer of the permission-service: the member it was about, allowed or not, and why. */
+    public record Check(UUID memberId, String permission, boolean allowed, List<String> reasons, List<String> missing) {
+    }
+
+    public record Ask(String member, String permission, String resource) {
+    }
+
+    public record Policy(UUID policyId, String name, boolean enabled, Set<String> permissions) {
+    }
+
+    public record Settings(boolean serverInviteEmails, boolean coOrganizers, boolean restrictUnassignedQueueLogin, List<Policy> securityPolicies) {
+        public Optional<Policy> policy(UUID id) {
+            return securityPolicies.stream().filter(p -> p.policyId().equals(id)).findFirst();
+        }
+    }
+
+    private final WebClient client;
+    private final URI base;
+    private final Duration timeout;
+
+    public PermissionService(Vertx vertx, @ConfigProperty(name = "platform.permission-service.url") URI base,
+                             @ConfigProperty(name = "platform.permission-service.timeout", defaultValue = "8s") Duration timeout) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000));
+        this.base = base;
+        this.timeout = timeout;
+    }
+
+    public Uni<Check> check(UUID accountId, String bearer, String consistency, String member, String permission, String resource) {
+        return checks(accountId, bearer, consistency, List.of(new Ask(member, permission, resource))).map(all -> all.get(0));
+    }
+
+    /** Several checks answered from one view of the account, in order. */
+    public Uni<List<Check>> checks(UUID accountId, String bearer, String consistency, List<Ask> asks) {
+        ObjectNode body = EventJson.MAPPER.createObjectNode();
+        ArrayNode checks = body.putArray("checks");
+        asks.forEach(ask -> {
+            ObjectNode check = checks.addObject().put("member", ask.member()).put("permission", ask.permission());
+            if (ask.resource() != null) {
+                check.put("resource", ask.resource());
+            }
+        });
+        HttpRequest<Buffer> request = client.postAbs(base + "/accounts/" + accountId + "/checks");
+        return send(request, bearer, consistency, Buffer.buffer(body.toString())).map(json -> {
+            List<Check> answers = new ArrayList<>();
+            for (JsonNode result : json.get("results")) {
+                answers.add(new Check(UUID.fromString(result.get("memberId").asText()), result.get("permission").asText(), result.get("allowed").asBoolean(),
+                        strings(result.get("reasons")), strings(result.get("missing"))));
+            }
+            return answers;
+        });
+    }
+
+    public Uni<Settings> settings(UUID accountId, String bearer, String consistency) {
+        return send(client.getAbs(base + "/accounts/" + accountId + "/session-settings"), bearer, consistency, null).map(json -> {
+            List<Policy> policies = new ArrayList<>();
+            for (JsonNode p : json.get("securityPolicies")) {
+                policies.add(new Policy(UUID.fromString(p.get("policyId").asText()), p.get("name").asText(), p.get("enabled").asBoolean(),
+                        new TreeSet<>(strings(p.get("permissions")))));
+            }
+            return new Settings(json.get("serverInviteEmails").asBoolean(), json.get("coOrganizers").asBoolean(),
+                    json.get("restrictUnassignedQueueLogin").asBoolean(), List.copyOf(policies));
+        });
+    }
+
+    private Uni<JsonNode> send(HttpRequest<Buffer> request, String bearer, String consistency, Buffer body) {
+        request.putHeader("Authorization", bearer).putHeader("Accept", "application/json").timeout(timeout.toMillis());
+        if (consistency != null && !consistency.isBlank()) {
+            request.putHeader(ConsistencyToken.HEADER, consistency);
+        }
+        Uni<HttpResponse<Buffer>> sent = body == null ? request.send()
+                : request.putHeader("Content-Type", "application/json").sendBuffer(body);
+        return sent.onFailure().transform(failure -> {
+                    LOG.warnf("permission-service did not answer: %s", failure.toString());
+                    return unavailable("permission-service did not answer (" + failure.getClass().getSimpleName() + ")", null);
+                })
+                .map(PermissionService::answer);
+    }
+
+    private static JsonNode answer(HttpResponse<Buffer> response) {
+        int status = response.statusCode();
+        if (status == 200) {
+            return read(response.bodyAsString());
+        }
+        JsonNode problem = response.body() == null ? null : readQuietly(response.bodyAsString());
+        String detail = problem == null ? response.statusMessage() : problem.path("detail").asText(response.statusMessage());
+        String rule = problem == null || !problem.hasNonNull("rule") ? null : problem.get("rule").asText();
+        throw switch (status) {
+            case 404 -> ProblemException.notFound("account, member or object");
+            case 401 -> new ProblemException(401, "SEC-1", "Unauthorized", "the identity provider's token was refused: " + detail, null);
+            case 400 -> new ProblemException(400, "SEC-2", "Bad request", detail, fieldErrors(problem));
+            case 403 -> ProblemException.forbidden(rule == null ? "USR-11" : rule, detail);
+            default -> unavailable("permission-service answered " + status + ": " + detail, rule);
+        };
+    }
+
+    private static ProblemException unavailable(String why, String rule) {
+        return new ProblemException(503, rule == null ? "PRM-4" : rule, "Permissions cannot be checked now",
+                why + "; nothing is allowed without an answer, retry", null);
+    }
+
+    private static List<Problem.FieldError> fieldErrors(JsonNode problem) {
+        if (problem == null || !problem.path("errors").isArray()) {
+            return null;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        problem.get("errors").forEach(e -> errors.add(new Problem.FieldError(e.path("field").asText(), e.path("message").asText())));
+        return errors;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return EventJson.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw unavailable("permission-service answered unreadable JSON", null);
+        }
+    }
+
+    private static JsonNode readQuietly(String text) {
+        try {
+            return text == null ? null : EventJson.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+}

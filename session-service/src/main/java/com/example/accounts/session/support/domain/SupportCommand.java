@@ -1,0 +1,55 @@
+package com.example.accounts.session.support.domain;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What members and guests ask of a support session. What the permission-service decides (seats, features, company
+ * and device access, policies) was asked before and comes in as facts; the session decides the rest from its state.
+ */
+public sealed interface SupportCommand {
+
+    Instant now();
+
+    /** SUP-1, SUP-3: the host's seat and access were checked; {@code deviceId} makes it unattended. */
+    record Start(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, Instant now) implements SupportCommand {
+    }
+
+    /** SUP-2: a customer with the session's code, which admits one and lapses unused after 20 minutes. */
+    record JoinAsCustomer(UUID customerId, String platform, Instant now) implements SupportCommand {
+    }
+
+    /** SUP-4: a member's request, with whether their own feature allows it. */
+    record RequestAsMember(UUID memberId, String action, boolean featureAllowed, Instant now) implements SupportCommand {
+    }
+
+    /** SUP-4: an external technician's request, decided by the policy permissions they were admitted with. */
+    record RequestAsExternal(UUID externalTechnicianId, String action, Instant now) implements SupportCommand {
+    }
+
+    /** SUP-6: {@code toHasSeat} is whether the permission-service found a REMOTE_SUPPORT seat for the target member. */
+    record HandOver(UUID byMemberId, UUID toMemberId, boolean toHasSeat, Instant now) implements SupportCommand {
+    }
+
+    record Leave(UUID memberId, Instant now) implements SupportCommand {
+    }
+
+    record End(UUID byMemberId, Instant now) implements SupportCommand {
+    }
+
+    /** INV-1: the chosen policy as the permission-service has it, and whether the account allows server-sent emails. */
+    record Invite(UUID inviteId, UUID inviterMemberId, Policy policy, String externalName, String comments, String delivery, String email,
+                  boolean serverEmailsAllowed, Instant now) implements SupportCommand {
+    }
+
+    record Policy(UUID policyId, String name, boolean enabled, Set<String> permissions) {
+    }
+
+    /** INV-2, INV-3: a redemption, admitted with the permissions of the invite's policy when it was issued. */
+    record Redeem(UUID inviteId, UUID externalTechnicianId, Instant now) implements SupportCommand {
+    }
+
+    record Revoke(UUID inviteId, UUID byMemberId, Instant now) implements SupportCommand {
+    }
+}

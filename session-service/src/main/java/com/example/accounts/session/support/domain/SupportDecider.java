@@ -1,0 +1,227 @@
+package com.example.accounts.session.support.domain;
+
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.support.domain.SupportCommand.End;
+import com.example.accounts.session.support.domain.SupportCommand.HandOver;
+import com.example.accounts.session.support.domain.SupportCommand.Invite;
+import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer;
+import com.example.accounts.session.support.domain.SupportCommand.Leave;
+import com.example.accounts.session.support.domain.SupportCommand.Redeem;
+import com.example.accounts.session.support.domain.SupportCommand.RequestAsExternal;
+import com.example.accounts.session.support.domain.SupportCommand.RequestAsMember;
+import com.example.accounts.session.support.domain.SupportCommand.Revoke;
+import com.example.accounts.session.support.domain.SupportCommand.Start;
+import com.example.accounts.session.support.domain.SupportEvent.CustomerJoined;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteIssued;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRedeemed;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRevoked;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalTechnicianLoggedOut;
+import com.example.accounts.session.support.domain.SupportEvent.SupportActionRequested;
+import com.example.accounts.session.support.domain.SupportEvent.SupportSessionEnded;
+import com.example.accounts.session.support.domain.SupportEvent.SupportSessionHandedOver;
+import com.example.accounts.session.support.domain.SupportEvent.SupportSessionStarted;
+import com.example.accounts.session.support.domain.SupportEvent.TechnicianLeftSession;
+import com.example.accounts.session.support.domain.SupportSession.ExternalTechnician;
+import com.example.accounts.session.support.domain.SupportSession.InviteState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The rules of a support session (SUP-1 to SUP-6) and of its external technicians (INV-1 to INV-5): pure. */
+public final class SupportDecider {
+
+    /** INV-2: an invite lapses two hours after issue. */
+    public static final Duration INVITE_LIFETIME = Duration.ofHours(2);
+    /** SUP-2: a customer code lapses when unused for 20 minutes. */
+    public static final Duration CODE_LIFETIME = Duration.ofMinutes(20);
+    public static final Set<String> PLATFORMS = Set.of("WINDOWS", "MAC", "ANDROID", "IOS", "BROWSER");
+    public static final Set<String> ACTIONS = Set.of("REMOTE_CONTROL", "FILE_TRANSFER");
+    public static final Set<String> DELIVERIES = Set.of("SERVER_EMAIL", "LOCAL_EMAIL", "COPY_URL");
+    public static final int MAX_NAME = 100;
+    public static final int MAX_COMMENTS = 1000;
+
+    private SupportDecider() {
+    }
+
+    public static List<SupportEvent> decide(SupportCommand command, SupportSession s) {
+        return switch (command) {
+            case Start c -> {
+                if (s.started()) {
+                    throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
+                }
+                yield List.of(new SupportSessionStarted(c.sessionId(), c.ownerMemberId(), c.companyId(), c.deviceId()));
+            }
+            case JoinAsCustomer c -> {
+                active(s);
+                if (!PLATFORMS.contains(c.platform())) {
+                    throw Refusal.invalid("SUP-2", "platform", "must be one of " + PLATFORMS.stream().sorted().toList());
+                }
+                if (!s.customers().isEmpty()) {
+                    throw Refusal.notFound("SUP-2", "this code admits no one (wrong, used or lapsed)");
+                }
+                yield List.of(new CustomerJoined(s.sessionId(), c.customerId(), c.platform()));
+            }
+            case RequestAsMember c -> {
+                active(s);
+                action(c.action());
+                if (!c.memberId().equals(s.owner())) {
+                    throw Refusal.forbidden("SUP-4", "only the session's technician (its owner) asks for " + c.action());
+                }
+                if (!c.featureAllowed()) {
+                    throw Refusal.forbidden("SUP-4", c.action() + " needs the technician's " + c.action() + " feature");
+                }
+                yield List.of(new SupportActionRequested(s.sessionId(), c.action(), c.memberId(), null));
+            }
+            case RequestAsExternal c -> {
+                active(s);
+                action(c.action());
+                ExternalTechnician external = s.externals().get(c.externalTechnicianId());
+                if (external == null || external.loggedOut()) {
+                    throw Refusal.forbidden("INV-4", "this external technician is no longer in the session");
+                }
+                if (!external.permissions().contains(c.action())) {
+                    throw Refusal.forbidden("SUP-4", c.action() + " is not a permission of the security policy this external technician was invited with");
+                }
+                yield List.of(new SupportActionRequested(s.sessionId(), c.action(), null, external.id()));
+            }
+            case HandOver c -> {
+                active(s);
+                owner(s, c.byMemberId(), "hands the session over (SUP-6)");
+                if (s.externals().containsKey(c.toMemberId())) {
+                    throw Refusal.invalid("SUP-6", "toMemberId", "an external technician never owns the session (SUP-6, INV-3)");
+                }
+                if (c.toMemberId().equals(s.owner())) {
+                    throw Refusal.invalid("SUP-6", "toMemberId", "the session is already theirs");
+                }
+                if (!c.toHasSeat()) {
+                    throw Refusal.invalid("SUP-6", "toMemberId", "the session goes only to a member with a REMOTE_SUPPORT seat");
+                }
+                yield List.of(new SupportSessionHandedOver(s.sessionId(), s.owner(), c.toMemberId()));
+            }
+            case Leave c -> {
+                active(s);
+                if (!s.technicians().contains(c.memberId())) {
+                    throw Refusal.conflict("INV-4", "you are not in this session");
+                }
+                if (c.memberId().equals(s.owner())) {
+                    throw Refusal.conflict("SUP-5", "the owner hands the session over (SUP-6) or ends it (SUP-5), and does not leave it");
+                }
+                List<SupportEvent> events = new ArrayList<>();
+                events.add(new TechnicianLeftSession(s.sessionId(), c.memberId()));
+                // INV-4: who they invited leaves with them; invites they left open would admit someone nobody answers for
+                s.invites().values().stream().filter(i -> i.inviter().equals(c.memberId()) && i.state() == InviteState.OPEN)
+                        .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, "INVITER_LEFT")));
+                s.externals().values().stream().filter(x -> x.invitedBy().equals(c.memberId()) && !x.loggedOut())
+                        .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), "INVITER_LEFT")));
+                yield events;
+            }
+            case End c -> {
+                active(s);
+                owner(s, c.byMemberId(), "ends the session (SUP-5)");
+                yield List.of(new SupportSessionEnded(s.sessionId()));
+            }
+            case Invite c -> {
+                active(s);
+                if (!s.technicians().contains(c.inviterMemberId())) {
+                    throw Refusal.forbidden("INV-1", "only a technician in the session invites an external technician");
+                }
+                if (!c.policy().enabled()) {
+                    throw Refusal.invalid("INV-1", "policyId", "security policy '" + c.policy().name() + "' is not enabled for invites");
+                }
+                String name = text("externalName", c.externalName(), MAX_NAME, true);
+                String comments = c.comments() == null ? "" : text("comments", c.comments(), MAX_COMMENTS, false);
+                if (c.delivery() == null || !DELIVERIES.contains(c.delivery())) {
+                    throw Refusal.invalid("INV-1", "delivery", "must be one of " + DELIVERIES.stream().sorted().toList());
+                }
+                String email = c.email() == null || c.email().isBlank() ? null : c.email().strip();
+                if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                    throw Refusal.invalid("INV-1", "email", "is not an email address");
+                }
+                if (c.delivery().equals("SERVER_EMAIL")) {
+                    if (email == null) {
+                        throw Refusal.invalid("INV-1", "email", "SERVER_EMAIL needs the external technician's address");
+                    }
+                    if (!c.serverEmailsAllowed()) {
+                        throw Refusal.invalid("INV-1", "delivery", "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
+                    }
+                }
+                yield List.of(new ExternalInviteIssued(s.sessionId(), c.inviteId(), c.inviterMemberId(), c.policy().policyId(), c.policy().name(), name,
+                        comments, c.delivery(), email, c.now().plus(INVITE_LIFETIME), c.policy().permissions().stream().sorted().toList()));
+            }
+            case Redeem c -> {
+                SupportSession.Invite invite = s.invites().get(c.inviteId());
+                if (invite == null) {
+                    throw Refusal.notFound("INV-2", "no such invite");
+                }
+                if (s.ended()) {
+                    throw Refusal.gone("INV-2", "the session has ended, and its invites with it (SUP-5)");
+                }
+                switch (invite.state()) {
+                    case REDEEMED -> throw Refusal.conflict("INV-2", "this invite was already used: it works once");
+                    case REVOKED -> throw Refusal.gone("INV-2", "this invite was revoked");
+                    case OPEN -> {
+                    }
+                }
+                if (!c.now().isBefore(invite.expiresAt())) {
+                    throw Refusal.gone("INV-2", "this invite lapsed at " + invite.expiresAt() + ", two hours after it was issued");
+                }
+                yield List.of(new ExternalInviteRedeemed(s.sessionId(), c.inviteId(), c.externalTechnicianId(), invite.permissions().stream().sorted().toList()));
+            }
+            case Revoke c -> {
+                SupportSession.Invite invite = s.invites().get(c.inviteId());
+                if (invite == null) {
+                    throw Refusal.notFound("ACC-6", "no invite " + c.inviteId() + " in this session");
+                }
+                if (!c.byMemberId().equals(invite.inviter()) && !c.byMemberId().equals(s.owner())) {
+                    throw Refusal.forbidden("INV-2", "only the inviter or the session's owner revokes an invite");
+                }
+                if (!invite.usable(c.now(), s.ended())) {
+                    throw Refusal.conflict("INV-2", "the invite is no longer open (" + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
+                }
+                yield List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
+            }
+        };
+    }
+
+    /** The invite's revocation when its email could not be handed on: nobody can have its URL. */
+    public static List<SupportEvent> deliveryFailed(SupportSession s, UUID inviteId) {
+        SupportSession.Invite invite = s.invites().get(inviteId);
+        return invite == null || invite.state() != InviteState.OPEN ? List.of()
+                : List.of(new ExternalInviteRevoked(s.sessionId(), inviteId, null, "DELIVERY_FAILED"));
+    }
+
+    private static void active(SupportSession s) {
+        if (!s.started()) {
+            throw Refusal.notFound("ACC-6", "no such support session");
+        }
+        if (s.ended()) {
+            throw Refusal.gone("SUP-5", "support session " + s.sessionId() + " has ended");
+        }
+    }
+
+    private static void owner(SupportSession s, UUID member, String what) {
+        if (!member.equals(s.owner())) {
+            throw Refusal.forbidden("SUP-5", "only the session's owner " + what);
+        }
+    }
+
+    private static void action(String action) {
+        if (action == null || !ACTIONS.contains(action)) {
+            throw Refusal.invalid("SUP-4", "action", "must be one of " + ACTIONS.stream().sorted().toList());
+        }
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        String stripped = value == null ? "" : value.strip();
+        if (required && stripped.isEmpty()) {
+            throw Refusal.invalid("INV-1", field, "is required");
+        }
+        if (stripped.length() > max) {
+            throw Refusal.invalid("INV-1", field, "is longer than " + max + " characters");
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,17 @@
+package com.example.accounts.session;
+
+import com.example.accounts.kit.DomainRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "com.example.accounts.session", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainImportsNoFramework = DomainRules.DOMAIN_IMPORTS_NO_FRAMEWORK;
+
+    @ArchTest
+    static final ArchRule domainKnowsNothingOfTheLayersAround = DomainRules.DOMAIN_KNOWS_NOTHING_OF_THE_LAYERS_AROUND;
+}

@@ -1,0 +1,336 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.Topics;
+import com.example.accounts.launcher.Net;
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
+import com.example.accounts.launcher.Tokens;
+import com.example.accounts.session.application.SessionClock;
+import com.example.accounts.session.infrastructure.PermissionService;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.example.accounts.session.api.AccountStory.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** External technicians' invites (INV-1 to INV-5), the guest endpoints' limits, bad input and failing closed. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service")})
+class InviteApiTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    /** An account where Ada (ADMIN, seated) runs a session; policies "Vendor" (enabled: view, chat, remote control) and "Off" (disabled). */
+    record Scene(AccountStory story, String consistency, String session, UUID vendor, UUID off, UUID ben) {
+        Response invite(String user, Map<String, Object> body) {
+            return as(user, consistency).body(body).post(session + "/invites");
+        }
+
+        String copyUrl(String user, String name) {
+            return invite(user, Map.of("policyId", vendor.toString(), "externalName", name, "delivery", "COPY_URL")).then().statusCode(201).extract().path("url");
+        }
+    }
+
+    static Scene scene(boolean serverEmails) {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID vendor = story.policy("Vendor", true, "VIEW_SCREEN", "CHAT", "REMOTE_CONTROL");
+        UUID off = story.policy("Off", false, "VIEW_SCREEN");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").seat(ben, "REMOTE_SUPPORT").settings(serverEmails, true).publish();
+        String id = as(Tokens.DEMO_ADMIN, consistency).body(Map.of("clientVersion", "2.4.0")).post(SupportSessionApiTest.sessions(story))
+                .then().statusCode(201).extract().path("sessionId");
+        return new Scene(story, consistency, SupportSessionApiTest.sessions(story) + "/" + id, vendor, off, ben);
+    }
+
+    private long events(String session) {
+        String stream = "session-" + session.substring(session.lastIndexOf('/') + 1);
+        return pool.preparedQuery("SELECT count(*) FROM events WHERE stream_id = $1").execute(Tuple.of(stream)).await().indefinitely()
+                .iterator().next().getLong(0);
+    }
+
+    @Test
+    void INV1_anInviteNeedsAnEnabledPolicyOfTheAccountANameAndADeliveryEachRefusedWithTheRuleAndChangingNothing() {
+        Scene scene = scene(false);
+        UUID foreign = AccountStory.opened("REMOTE_SUPPORT").policy("Theirs", true, "CHAT");
+        long before = events(scene.session());
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.off().toString(), "externalName", "Vera", "delivery", "COPY_URL"))
+                .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("policyId")).body("detail", containsString("not enabled"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", foreign.toString(), "externalName", "Vera", "delivery", "COPY_URL"))
+                .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("policyId"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", " ", "delivery", "COPY_URL"))
+                .then().statusCode(422).body("errors[0].field", equalTo("externalName"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "PIGEON"))
+                .then().statusCode(422).body("errors[0].field", equalTo("delivery"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL", "email", "vera@vendor.example"))
+                .then().statusCode(422).body("rule", equalTo("INV-1")).body("detail", containsString("serverInviteEmails"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "COPY_URL", "comments", "x".repeat(1001)))
+                .then().statusCode(422).body("errors[0].field", equalTo("comments"));
+        assertEquals(before, events(scene.session()), "refused invites append nothing");
+
+        String mailto = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "LOCAL_EMAIL",
+                        "email", "vera@vendor.example", "comments", "the printer driver"))
+                .then().statusCode(201).body("url", nullValue()).extract().path("mailto");
+        assertTrue(mailto.startsWith("mailto:vera@vendor.example?subject="), mailto);
+        assertTrue(java.net.URLDecoder.decode(mailto, StandardCharsets.UTF_8).contains("/guest/invites/"), mailto);
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "COPY_URL"))
+                .then().statusCode(201).body("url", containsString("/guest/invites/")).body("mailto", nullValue()).body("expiresAt", notNullValue());
+    }
+
+    @Test
+    void INV2_EVT5_theTokenHas256RandomBitsOnlyItsHashIsKeptAndItNeverEntersTheEventLog() throws Exception {
+        Scene scene = scene(false);
+        String url = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertEquals(32, Base64.getUrlDecoder().decode(token).length, "at least 128 random bits: " + token);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1L, count("SELECT count(*) FROM guest_passes WHERE hash = $1", hash));
+        assertEquals(0L, count("SELECT count(*) FROM guest_passes WHERE hash = $1", token));
+        assertEquals(0L, count("SELECT count(*) FROM events WHERE data::text LIKE '%' || $1 || '%' OR metadata::text LIKE '%' || $1 || '%'", token));
+        given().post(url).then().statusCode(200);
+        for (ConsumerRecord<String, String> record : read(Topics.SESSION_EVENTS, scene.story().account.toString())) {
+            assertTrue(!record.value().contains(token), "an event carries the token: " + record.value());
+        }
+    }
+
+    @Test
+    void INV2_twentyRedemptionsOfOneUrlAtOnceAdmitExactlyOne() throws Exception {
+        Scene scene = scene(false);
+        String url = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> tries = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String address = "203.0.113." + (i + 1);
+                tries.add(() -> given().header("X-Forwarded-For", address).post(url).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(tries)) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().statusCode(200).body("externalTechnicians", hasSize(1));
+        given().post(url).then().statusCode(409).body("rule", equalTo("INV-2")).body("detail", containsString("once"));
+    }
+
+    @Test
+    void INV2_anInviteLapsesTwoHoursAfterIssueAndTheInviterOrOwnerRevokesIt() {
+        Scene scene = scene(false);
+        String lapsing = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
+        Instant later = Instant.now().plus(Duration.ofHours(2)).plusSeconds(1);
+        QuarkusMock.installMockForType(new SessionClock() {
+            @Override
+            public Instant now() {
+                return later;
+            }
+        }, SessionClock.class);
+        given().get(lapsing).then().statusCode(200).body("usable", equalTo(false));
+        given().post(lapsing).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("lapsed"));
+        QuarkusMock.installMockForType(new SessionClock(), SessionClock.class);
+
+        // Ben joins the session by taking it over; Ada's invite can be revoked by her (inviter) or by Ben (owner), never by others
+        String revoked = scene.copyUrl(Tokens.DEMO_ADMIN, "Walt");
+        String inviteId = as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().extract().path("invites.find { it.externalName == 'Walt' }.inviteId");
+        as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(403).body("rule", equalTo("INV-2"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(204)
+                .header("Consistency-Token", notNullValue());
+        given().post(revoked).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("revoked"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(409).body("rule", equalTo("INV-2"));
+        given().post("/guest/invites/" + "A".repeat(43)).then().statusCode(404).body("rule", equalTo("INV-2"));
+    }
+
+    @Test
+    void INV3_INV5_externalTechniciansSeeOnlyTheSessionWithTheirPoliciesPermissionsAndSeveralMayJoin() {
+        Scene scene = scene(false);
+        Response vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera"));
+        vera.then().statusCode(200).body("permissions", contains("CHAT", "REMOTE_CONTROL", "VIEW_SCREEN")).body("guestKey", notNullValue());
+        String walt = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Walt")).then().statusCode(200).extract().path("guestKey");
+        given().header("Guest-Key", vera.path("guestKey").toString()).contentType("application/json").body(Map.of("action", "REMOTE_CONTROL"))
+                .post("/guest/support-sessions/actions").then().statusCode(200).body("sessionId", equalTo(vera.path("sessionId")));
+        // SUP-4: the policy has no FILE_TRANSFER
+        given().header("Guest-Key", walt).contentType("application/json").body(Map.of("action", "FILE_TRANSFER"))
+                .post("/guest/support-sessions/actions").then().statusCode(403).body("rule", equalTo("SUP-4"));
+        given().header("Guest-Key", "made-up").contentType("application/json").body(Map.of("action", "FILE_TRANSFER"))
+                .post("/guest/support-sessions/actions").then().statusCode(401).body("rule", equalTo("SEC-1"));
+        // a guest key is no token for the account's API (SEC-1)
+        given().header("Authorization", "Bearer " + walt).get(scene.session()).then().statusCode(401);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().statusCode(200).body("externalTechnicians", hasSize(2))
+                .body("externalTechnicians.name", contains("Vera", "Walt"));
+    }
+
+    @Test
+    void INV4_whenTheInvitingMemberLeavesTheExternalTechniciansTheyInvitedAreLoggedOut() {
+        Scene scene = scene(false);
+        String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
+        String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
+        as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(409).body("rule", equalTo("SUP-5"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        String walt = given().post(scene.copyUrl(Tokens.DEMO_STANDARD, "Walt")).then().statusCode(200).extract().path("guestKey");
+        as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(200)
+                .body("technicians", contains(scene.ben().toString()))
+                .body("externalTechnicians.find { it.name == 'Vera' }.loggedOut", equalTo(true))
+                .body("externalTechnicians.find { it.name == 'Walt' }.loggedOut", equalTo(false));
+        given().header("Guest-Key", vera).contentType("application/json").body(Map.of("action", "REMOTE_CONTROL"))
+                .post("/guest/support-sessions/actions").then().statusCode(403).body("rule", equalTo("INV-4"));
+        given().header("Guest-Key", walt).contentType("application/json").body(Map.of("action", "REMOTE_CONTROL"))
+                .post("/guest/support-sessions/actions").then().statusCode(200);
+        given().post(pending).then().statusCode(410).body("detail", containsString("revoked"));
+    }
+
+    @Test
+    void NTF3_aServerEmailInviteHandsAWorkingUrlToTheNotificationServiceOffTheEventLog() {
+        Scene scene = scene(true);
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL"))
+                .then().statusCode(422).body("errors[0].field", equalTo("email"));
+        String inviteId = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL",
+                        "email", "vera@vendor.example", "comments", "the printer driver"))
+                .then().statusCode(201).body("emailQueued", equalTo(true)).body("url", nullValue()).extract().path("inviteId");
+        JsonNode request = null;
+        for (ConsumerRecord<String, String> record : read(Topics.INVITE_EMAILS, scene.story().account.toString())) {
+            JsonNode message = json(record.value());
+            if (message.path("inviteId").asText().equals(inviteId)) {
+                request = message;
+            }
+        }
+        assertNotNull(request, "the invite email request is on " + Topics.INVITE_EMAILS);
+        assertEquals("vera@vendor.example", request.get("email").asText());
+        assertEquals("Vendor", request.get("policyName").asText());
+        assertEquals("the printer driver", request.get("comments").asText());
+        given().post(request.get("url").asText()).then().statusCode(200).body("permissions", hasSize(3));
+    }
+
+    @Test
+    void SEC1_guestEndpointsAreRateLimitedPerAddressAndSayNothingAboutCodes() {
+        String address = "192.0.2." + (1 + (int) (Math.random() * 200));
+        int refused = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 31; i++) {
+            Response answer = given().header("X-Forwarded-For", address).contentType("application/json")
+                    .body(Map.of("code", String.format("%09d", i), "platform", "BROWSER")).post("/guest/support-sessions/join");
+            if (answer.statusCode() == 429) {
+                refused++;
+                retryAfter = answer.header("Retry-After");
+                answer.then().body("rule", equalTo("SEC-1")).body("detail", not(containsString(String.format("%09d", i))));
+            } else {
+                answer.then().statusCode(404).body("rule", equalTo("SUP-2"));
+            }
+        }
+        assertEquals(1, refused, "the 31st attempt in a minute is refused");
+        assertNotNull(retryAfter);
+        given().header("X-Forwarded-For", address).post("/guest/invites/whatever").then().statusCode(429);
+        given().header("X-Forwarded-For", address + "1").post("/guest/invites/whatever").then().statusCode(404);
+    }
+
+    @Test
+    void SEC2_malformedJsonAndUnknownFieldsAreRefusedNamingThemAndChangeNothing() {
+        Scene scene = scene(false);
+        long before = events(scene.session());
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body("{\"policyId\": ").post(scene.session() + "/invites").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("rule", equalTo("SEC-2"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "COPY_URL",
+                "permissions", List.of("FILE_TRANSFER"))).post(scene.session() + "/invites").then().statusCode(400)
+                .body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("permissions"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", "not-a-uuid")).post(scene.session() + "/handover").then().statusCode(400)
+                .body("errors[0].field", equalTo("toMemberId"));
+        given().contentType("application/json").body("{\"code\": 12, \"platform\": [\"MAC\"]}").post("/guest/support-sessions/join")
+                .then().statusCode(400).body("rule", equalTo("SEC-2"));
+        assertEquals(before, events(scene.session()));
+    }
+
+    @Test
+    void PRM4_whenThePermissionServiceCannotAnswerNothingIsAllowedAndTheErrorIsRetryable() {
+        Scene scene = scene(false);
+        String unapplied = "account-events." + scene.story().account + "." + Long.MAX_VALUE / 2;
+        as(Tokens.DEMO_ADMIN, unapplied).body(Map.of("clientVersion", "2.4.0")).post(SupportSessionApiTest.sessions(scene.story())).then().statusCode(503)
+                .header("Retry-After", notNullValue()).body("rule", equalTo("PRM-4")).body("detail", containsString("retry"));
+        QuarkusMock.installMockForType(new PermissionService(vertx, URI.create("http://127.0.0.1:" + Net.freePort()), Duration.ofSeconds(2)),
+                PermissionService.class);
+        long before = events(scene.session());
+        as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503).header("Retry-After", notNullValue())
+                .body("detail", containsString("nothing is allowed"));
+        assertEquals(before, events(scene.session()));
+    }
+
+    private long count(String sql, String value) {
+        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record of the topic with this key, from the beginning. */
+    static List<ConsumerRecord<String, String>> read(String topic, String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestPlatform.get().kafka().bootstrapServers(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "enable.auto.commit", "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(20);
+            int quiet = 0;
+            while (Instant.now().isBefore(deadline) && (found.isEmpty() || quiet < 3)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                records.forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}

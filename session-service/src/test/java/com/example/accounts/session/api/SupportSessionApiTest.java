@@ -1,0 +1,181 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static com.example.accounts.session.api.AccountStory.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Support sessions over HTTP with real tokens, decided with the real permission-service fed through the real Kafka. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service")})
+class SupportSessionApiTest {
+
+    static String sessions(AccountStory story) {
+        return "/accounts/" + story.account + "/support-sessions";
+    }
+
+    static Response start(AccountStory story, String user, String consistency, Map<String, Object> body) {
+        return as(user, consistency).body(body).post(sessions(story));
+    }
+
+    @Test
+    void SUP1_aMemberWithARemoteSupportSeatStartsAnAttendedSessionForACompanyTheyMayAccessAndGetsACode() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID north = story.company("North");
+        UUID south = story.company("South");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        story.companyAccess(ben, north);
+        String noSeat = story.publish();
+        start(story, Tokens.DEMO_STANDARD, noSeat, Map.of("clientVersion", "2.4.1000")).then().statusCode(403)
+                .body("rule", equalTo("SUP-1")).body("detail", containsString("REMOTE_SUPPORT seat"));
+
+        String seated = story.seat(ben, "REMOTE_SUPPORT").publish();
+        start(story, Tokens.DEMO_STANDARD, seated, Map.of("clientVersion", "2.4.1000", "companyId", south.toString())).then().statusCode(403)
+                .body("rule", equalTo("SUP-1")).body("detail", containsString("company"));
+        start(story, Tokens.DEMO_STANDARD, seated, Map.of("clientVersion", "2.4.1000", "companyId", north.toString())).then().statusCode(201)
+                .header("Consistency-Token", containsString("session-events." + story.account))
+                .body("ownerMemberId", equalTo(ben.toString())).body("companyId", equalTo(north.toString()))
+                .body("joinCode", matchesPattern("\\d{9}")).body("joinUrl", containsString("/guest/support-sessions/join?code="))
+                .body("codeExpiresAt", notNullValue());
+    }
+
+    @Test
+    void FEAT2_anOlderClientIsRefusedForAMemberWhoLacksAFeatureAndAcceptedFrom2_3Build818() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.seat(ben, "REMOTE_SUPPORT").features(ben, "REMOTE_CONTROL").seat(story.ada, "REMOTE_SUPPORT").publish();
+        start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.3 build 817")).then().statusCode(403)
+                .body("rule", equalTo("FEAT-2")).body("detail", containsString("support.file-transfer"));
+        start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.3 build 818")).then().statusCode(201);
+        start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.3.818")).then().statusCode(201);
+        // an admin has every feature (USR-3): any client will do
+        start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "1.9.5")).then().statusCode(201);
+        start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "latest")).then().statusCode(422)
+                .body("rule", equalTo("FEAT-2")).body("errors[0].field", equalTo("clientVersion"));
+    }
+
+    @Test
+    void SUP2_aCustomerJoinsOnceWithTheCodeFromTheirPlatformAndAWrongCodeSaysNothing() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        Response started = start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0"));
+        String code = started.then().statusCode(201).extract().path("joinCode");
+        String sessionId = started.path("sessionId");
+
+        given().header("X-Forwarded-For", "198.51.100.2").contentType("application/json").body(Map.of("code", code, "platform", "PLAN9"))
+                .post("/guest/support-sessions/join").then().statusCode(422).body("rule", equalTo("SUP-2")).body("errors[0].field", equalTo("platform"));
+        given().header("X-Forwarded-For", "198.51.100.2").contentType("application/json").body(Map.of("code", code, "platform", "MAC"))
+                .post("/guest/support-sessions/join").then().statusCode(200).body("sessionId", equalTo(sessionId))
+                .body("platform", equalTo("MAC")).body("guestKey", notNullValue());
+        String used = given().header("X-Forwarded-For", "198.51.100.2").contentType("application/json").body(Map.of("code", code, "platform", "IOS"))
+                .post("/guest/support-sessions/join").then().statusCode(404).body("rule", equalTo("SUP-2")).extract().path("detail");
+        String wrong = given().header("X-Forwarded-For", "198.51.100.2").contentType("application/json").body(Map.of("code", "000000001", "platform", "IOS"))
+                .post("/guest/support-sessions/join").then().statusCode(404).extract().path("detail");
+        org.junit.jupiter.api.Assertions.assertEquals(wrong, used, "a used code and a wrong one are told apart by nothing");
+        as(Tokens.DEMO_ADMIN, consistency).get(sessions(story) + "/" + sessionId).then().statusCode(200)
+                .body("customers." + "values().size()", equalTo(1));
+    }
+
+    @Test
+    void SUP3_anUnattendedSessionNeedsUnattendedAccessAndTheDevicesCompany() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID north = story.company("North");
+        UUID south = story.company("South");
+        UUID server = story.device(south);
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String noFeature = story.seat(ben, "REMOTE_SUPPORT").companyAccess(ben, south).publish();
+        start(story, Tokens.DEMO_STANDARD, noFeature, Map.of("clientVersion", "2.4.0", "deviceId", server.toString())).then().statusCode(403)
+                .body("rule", equalTo("SUP-3")).body("detail", containsString("UNATTENDED_ACCESS"));
+        String otherCompany = story.features(ben, "UNATTENDED_ACCESS").companyAccess(ben, north).publish();
+        start(story, Tokens.DEMO_STANDARD, otherCompany, Map.of("clientVersion", "2.4.0", "deviceId", server.toString())).then().statusCode(403)
+                .body("rule", equalTo("SUP-3")).body("detail", containsString(south.toString()));
+        String both = story.companyAccess(ben, north, south).publish();
+        start(story, Tokens.DEMO_STANDARD, both, Map.of("clientVersion", "2.4.0", "deviceId", server.toString())).then().statusCode(201)
+                .body("deviceId", equalTo(server.toString())).body("joinCode", equalTo(null));
+    }
+
+    @Test
+    void SUP4_remoteControlAndFileTransferNeedTheActingTechniciansFeature() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.seat(ben, "REMOTE_SUPPORT").features(ben, "FILE_TRANSFER", "UNATTENDED_ACCESS", "REMOTE_CONTROL")
+                .seat(story.ada, "REMOTE_SUPPORT").publish();
+        String sessionId = start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.4.0")).then().statusCode(201).extract().path("sessionId");
+        String withoutRemoteControl = story.features(ben, "FILE_TRANSFER").publish();
+        as(Tokens.DEMO_STANDARD, withoutRemoteControl).body(Map.of("action", "REMOTE_CONTROL")).post(sessions(story) + "/" + sessionId + "/actions")
+                .then().statusCode(403).body("rule", equalTo("SUP-4"));
+        as(Tokens.DEMO_STANDARD, withoutRemoteControl).body(Map.of("action", "FILE_TRANSFER")).post(sessions(story) + "/" + sessionId + "/actions")
+                .then().statusCode(200).body("allowed", equalTo(true));
+        // Ada has every feature, but this is not her session: the acting technician is its owner
+        as(Tokens.DEMO_ADMIN, withoutRemoteControl).body(Map.of("action", "REMOTE_CONTROL")).post(sessions(story) + "/" + sessionId + "/actions")
+                .then().statusCode(403).body("rule", equalTo("SUP-4"));
+    }
+
+    @Test
+    void SUP5_SUP6_theOwnerHandsOverToASeatedMemberNeverToAnExternalTechnicianAndTheOwnerEnds() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID carl = story.member("STANDARD", null, "Carl");
+        UUID policy = story.policy("Vendor", true, "VIEW_SCREEN", "CHAT");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").seat(ben, "REMOTE_SUPPORT").publish();
+        String sessionId = start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0")).then().statusCode(201).extract().path("sessionId");
+        String session = sessions(story) + "/" + sessionId;
+        String url = as(Tokens.DEMO_ADMIN, consistency).body(Map.of("policyId", policy.toString(), "externalName", "Vera Vendor", "delivery", "COPY_URL"))
+                .post(session + "/invites").then().statusCode(201).extract().path("url");
+        String external = given().post(url).then().statusCode(200).extract().path("externalTechnicianId");
+
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", external)).post(session + "/handover").then().statusCode(422)
+                .body("rule", equalTo("SUP-6")).body("errors[0].field", equalTo("toMemberId"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", carl.toString())).post(session + "/handover").then().statusCode(422)
+                .body("rule", equalTo("SUP-6")).body("detail", containsString("REMOTE_SUPPORT seat"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", UUID.randomUUID().toString())).post(session + "/handover").then().statusCode(422)
+                .body("rule", equalTo("SUP-6"));
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(403)
+                .body("rule", equalTo("SUP-5"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(200)
+                .header("Consistency-Token", notNullValue()).body("ownerMemberId", equalTo(ben.toString()));
+
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/end").then().statusCode(403).body("rule", equalTo("SUP-5"));
+        String openUrl = as(Tokens.DEMO_STANDARD, consistency).body(Map.of("policyId", policy.toString(), "externalName", "Walt", "delivery", "COPY_URL"))
+                .post(session + "/invites").then().statusCode(201).extract().path("url");
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(200).body("ended", equalTo(true))
+                .body("technicians", hasSize(0)).body("externalTechnicians[0].loggedOut", equalTo(true)).body("invites.state", hasItem("LAPSED"));
+        given().post(openUrl).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("SUP-5"));
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("action", "FILE_TRANSFER")).post(session + "/actions").then().statusCode(410)
+                .body("rule", equalTo("SUP-5"));
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(410).body("rule", equalTo("SUP-5"));
+    }
+
+    @Test
+    void ACC6_aSessionOfAnotherAccountOrAnUnknownOneIsNotFound() {
+        AccountStory mine = AccountStory.opened("REMOTE_SUPPORT");
+        String consistency = mine.seat(mine.ada, "REMOTE_SUPPORT").publish();
+        String sessionId = start(mine, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0")).then().statusCode(201).extract().path("sessionId");
+        AccountStory other = AccountStory.opened("REMOTE_SUPPORT");
+        String otherConsistency = other.seat(other.ada, "REMOTE_SUPPORT").publish();
+        as(Tokens.DEMO_ADMIN, otherConsistency).get(sessions(other) + "/" + sessionId).then().statusCode(404).body("rule", equalTo("ACC-6"));
+        as(Tokens.DEMO_ADMIN, otherConsistency).post(sessions(other) + "/" + sessionId + "/end").then().statusCode(404);
+        as(Tokens.DEMO_ADMIN, consistency).post(sessions(mine) + "/" + UUID.randomUUID() + "/end").then().statusCode(404);
+        // Ben is in no account here
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("clientVersion", "2.4.0")).post(sessions(mine)).then().statusCode(404)
+                .body("rule", equalTo("ACC-6"));
+        as(Tokens.DEMO_ADMIN, consistency).get(sessions(mine) + "/" + sessionId).then().statusCode(200).body("ended", not(equalTo(true)));
+    }
+}

@@ -1,0 +1,117 @@
+package com.example.accounts.session.support.domain;
+
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.support.domain.SupportCommand.End;
+import com.example.accounts.session.support.domain.SupportCommand.HandOver;
+import com.example.accounts.session.support.domain.SupportCommand.Invite;
+import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer;
+import com.example.accounts.session.support.domain.SupportCommand.Leave;
+import com.example.accounts.session.support.domain.SupportCommand.Policy;
+import com.example.accounts.session.support.domain.SupportCommand.Redeem;
+import com.example.accounts.session.support.domain.SupportCommand.Start;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRedeemed;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRevoked;
+import com.example.accounts.session.support.domain.SupportEvent.ExternalTechnicianLoggedOut;
+import com.example.accounts.session.support.domain.SupportEvent.TechnicianLeftSession;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Given events, when a command, then events or a refusal naming its rule: the support session's decisions, pure. */
+class SupportDeciderTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private final UUID session = UUID.randomUUID();
+    private final UUID ada = UUID.randomUUID();
+    private final UUID ben = UUID.randomUUID();
+    private final Policy vendor = new Policy(UUID.randomUUID(), "Vendor", true, Set.of("VIEW_SCREEN", "REMOTE_CONTROL"));
+
+    private SupportSession given(SupportCommand... commands) {
+        SupportSession state = SupportSession.INITIAL;
+        for (SupportCommand command : commands) {
+            state = SupportSession.evolveAll(state, SupportDecider.decide(command, state));
+        }
+        return state;
+    }
+
+    private Start start() {
+        return new Start(session, ada, null, null, T0);
+    }
+
+    private Invite invite(UUID id, UUID by) {
+        return new Invite(id, by, vendor, "Vera", "", "COPY_URL", null, false, T0);
+    }
+
+    private static Refusal refused(String rule, Runnable when) {
+        Refusal refusal = assertThrows(Refusal.class, when::run);
+        assertEquals(rule, refusal.rule(), refusal.getMessage());
+        return refusal;
+    }
+
+    @Test
+    void SUP2_aCodeAdmitsOneCustomer() {
+        SupportSession s = given(start(), new JoinAsCustomer(UUID.randomUUID(), "WINDOWS", T0));
+        refused("SUP-2", () -> SupportDecider.decide(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0), s));
+    }
+
+    @Test
+    void SUP5_onlyTheOwnerEndsAndAnEndedSessionTakesNothingMore() {
+        SupportSession s = given(start());
+        refused("SUP-5", () -> SupportDecider.decide(new End(ben, T0), s));
+        SupportSession ended = given(start(), new End(ada, T0));
+        assertEquals(Set.of(), ended.technicians());
+        assertEquals(Refusal.Kind.GONE, refused("SUP-5", () -> SupportDecider.decide(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0), ended)).kind());
+    }
+
+    @Test
+    void SUP6_neverToAnExternalTechnicianNorToAMemberWithoutASeat() {
+        UUID inviteId = UUID.randomUUID();
+        UUID external = UUID.randomUUID();
+        SupportSession s = given(start(), invite(inviteId, ada), new Redeem(inviteId, external, T0));
+        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, external, true, T0), s));
+        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, ben, false, T0), s));
+        assertEquals(ben, SupportSession.evolveAll(s, SupportDecider.decide(new HandOver(ada, ben, true, T0), s)).owner());
+    }
+
+    @Test
+    void INV2_anInviteWorksOnceAndLapsesTwoHoursAfterIssue() {
+        UUID inviteId = UUID.randomUUID();
+        SupportSession issued = given(start(), invite(inviteId, ada));
+        refused("INV-2", () -> SupportDecider.decide(new Redeem(inviteId, UUID.randomUUID(), T0.plus(Duration.ofHours(2))), issued));
+        List<SupportEvent> redeemed = SupportDecider.decide(new Redeem(inviteId, UUID.randomUUID(), T0.plus(Duration.ofMinutes(119))), issued);
+        assertInstanceOf(ExternalInviteRedeemed.class, redeemed.get(0));
+        SupportSession used = SupportSession.evolveAll(issued, redeemed);
+        assertEquals(Refusal.Kind.CONFLICT, refused("INV-2", () -> SupportDecider.decide(new Redeem(inviteId, UUID.randomUUID(), T0), used)).kind());
+    }
+
+    @Test
+    void INV1_aDisabledPolicyAndServerEmailWithoutTheSettingAreRefused() {
+        SupportSession s = given(start());
+        Policy off = new Policy(UUID.randomUUID(), "Off", false, Set.of());
+        refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ada, off, "Vera", "", "COPY_URL", null, true, T0), s));
+        refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "SERVER_EMAIL", "v@x.example", false, T0), s));
+        refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ben, vendor, "Vera", "", "COPY_URL", null, true, T0), s));
+    }
+
+    @Test
+    void INV4_aLeavingInviterTakesTheExternalTechniciansTheyInvitedAndTheirOpenInvites() {
+        UUID redeemedInvite = UUID.randomUUID();
+        UUID openInvite = UUID.randomUUID();
+        UUID external = UUID.randomUUID();
+        SupportSession s = given(start(), invite(redeemedInvite, ada), new Redeem(redeemedInvite, external, T0), invite(openInvite, ada),
+                new HandOver(ada, ben, true, T0));
+        List<SupportEvent> events = SupportDecider.decide(new Leave(ada, T0), s);
+        assertInstanceOf(TechnicianLeftSession.class, events.get(0));
+        assertEquals(new ExternalInviteRevoked(session, openInvite, null, "INVITER_LEFT"), events.get(1));
+        assertEquals(new ExternalTechnicianLoggedOut(session, external, "INVITER_LEFT"), events.get(2));
+        refused("SUP-5", () -> SupportDecider.decide(new Leave(ben, T0), s));
+    }
+}
