@@ -1,6 +1,7 @@
 package com.example.accounts.notification.delivery;
 
 import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.notification.domain.ExternalInviteEmail;
 import com.example.accounts.notification.domain.MemberAddedEmail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -30,6 +31,7 @@ public class Deliveries {
             CREATE TABLE IF NOT EXISTS accounts (account_id uuid PRIMARY KEY, name text NOT NULL);
             CREATE TABLE IF NOT EXISTS members (
                 account_id uuid NOT NULL, login_id text NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, login_id));
+            ALTER TABLE members ADD COLUMN IF NOT EXISTS member_id uuid;
             CREATE TABLE IF NOT EXISTS deliveries (
                 event_id uuid NOT NULL, recipient text NOT NULL, account_id uuid NOT NULL, kind text NOT NULL,
                 message_id text NOT NULL, sent_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (event_id, recipient));
@@ -59,8 +61,10 @@ public class Deliveries {
         return switch (event.type()) {
             case "AccountOpened" -> pool.preparedQuery("INSERT INTO accounts (account_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                     .execute(Tuple.of(event.accountId(), data.get("name").asText())).replaceWithVoid();
-            case "UserAdded" -> pool.preparedQuery("INSERT INTO members (account_id, login_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                    .execute(Tuple.of(event.accountId(), data.get("loginId").asText(), data.get("name").asText()))
+            case "UserAdded" -> pool.preparedQuery("""
+                            INSERT INTO members (account_id, login_id, name, member_id) VALUES ($1, $2, $3, $4)
+                            ON CONFLICT (account_id, login_id) DO UPDATE SET member_id = excluded.member_id""")
+                    .execute(Tuple.of(event.accountId(), data.get("loginId").asText(), data.get("name").asText(), UUID.fromString(data.get("memberId").asText())))
                     .chain(() -> event.actor().equals(data.get("loginId").asText())
                             ? Uni.createFrom().voidItem() // the person who opened the account added themselves
                             : memberAdded(event));
@@ -87,16 +91,38 @@ public class Deliveries {
                 }));
     }
 
+    /**
+     * NTF-3: the invite email session-service asked for, with the URL that never enters the event log. Sent at most
+     * once per invite and address; the inviter's name is the account's, when this service knows it yet.
+     */
+    public Uni<Void> inviteEmail(InviteEmail request) {
+        return alreadySent(request.inviteId(), request.email()).chain(sent -> sent ? Uni.createFrom().voidItem()
+                : pool.preparedQuery("SELECT name FROM members WHERE account_id = $1 AND member_id = $2")
+                .execute(Tuple.of(request.accountId(), request.inviterMemberId()))
+                .chain(rows -> {
+                    String inviter = rows.size() == 0 ? "A technician" : rows.iterator().next().getString("name");
+                    ExternalInviteEmail email = ExternalInviteEmail.of(request.email(), request.externalName(), inviter, request.comments(),
+                            request.policyName(), request.expiresAt(), request.url());
+                    String messageId = messageId(request.inviteId(), request.email());
+                    Mail mail = Mail.withText(email.to(), email.subject(), email.text()).addHeader("Message-ID", messageId);
+                    return mailer.send(mail).chain(() -> record(request.inviteId(), request.email(), request.accountId(), "EXTERNAL_INVITE", messageId));
+                }));
+    }
+
     private Uni<Boolean> alreadySent(UUID eventId, String recipient) {
         return pool.preparedQuery("SELECT 1 FROM deliveries WHERE event_id = $1 AND recipient = $2")
                 .execute(Tuple.of(eventId, recipient)).map(rows -> rows.size() > 0);
     }
 
     private Uni<Void> record(EventEnvelope event, String recipient, String kind, String messageId) {
+        return record(event.eventId(), recipient, event.accountId(), kind, messageId);
+    }
+
+    private Uni<Void> record(UUID eventId, String recipient, UUID accountId, String kind, String messageId) {
         return pool.preparedQuery("""
                         INSERT INTO deliveries (event_id, recipient, account_id, kind, message_id) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(event.eventId(), recipient, event.accountId(), kind, messageId)).replaceWithVoid();
+                .execute(Tuple.of(eventId, recipient, accountId, kind, messageId)).replaceWithVoid();
     }
 
     /** NTF-5: the same event and recipient always give the same Message-ID. */

@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.notNullValue;
 /** Support sessions over HTTP with real tokens, decided with the real permission-service fed through the real Kafka. */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
-        @ResourceArg(name = "needs", value = "permission-service")})
+        @ResourceArg(name = "needs", value = "permission-service,notification-service")})
 class SupportSessionApiTest {
 
     static String sessions(AccountStory story) {

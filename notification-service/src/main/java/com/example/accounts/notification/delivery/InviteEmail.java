@@ -1,0 +1,9 @@
+package com.example.accounts.notification.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A request of session-service on {@code session-service.invite-emails}: email this invite URL (NTF-3). */
+public record InviteEmail(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
+                          String comments, String policyName, Instant expiresAt, String url) {
+}

@@ -1,0 +1,185 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.session.application.SessionClock;
+import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.application.TrainingSessions;
+import com.example.accounts.session.domain.Actor;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.GuestLimits;
+import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.training.domain.TrainingCommand;
+import com.example.accounts.session.training.domain.TrainingDecider;
+import com.example.accounts.session.training.domain.TrainingSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static com.example.accounts.session.api.GuestResource.GUEST_KEY;
+import static com.example.accounts.session.api.SessionApi.metadata;
+import static com.example.accounts.session.api.SessionApi.required;
+
+/**
+ * A training session's participants, who have no account and no token (TRN-6): they join with the session's code
+ * and then act with the guest key they were given, as presenter when passed the role (TRN-4, TRN-5). Joining is
+ * rate limited per address and per session; a wrong code says nothing about which codes exist.
+ */
+@Path("/guest/training-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session; Retry-After says when to try again",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TrainingGuestResource {
+
+    /** TRN-6: what a participant does in a session. */
+    static final List<String> MAY = List.of("VIEW_PRESENTER_SCREEN", "CHAT", "DRAWING_TOOLS", "VIEW_PARTICIPANT_LIST");
+
+    public record JoinBody(String code, String name) {
+    }
+
+    public record Joined(UUID sessionId, UUID participantId, String guestKey) {
+    }
+
+    public record ParticipantView(UUID sessionId, UUID participantId, String name, boolean started, boolean ended, Actor presenter,
+                                  Actor keyboard, Map<UUID, String> participants, List<String> may) {
+        static ParticipantView of(TrainingSession s, UUID participantId) {
+            return new ParticipantView(s.sessionId(), participantId, s.participants().get(participantId), s.started(), s.ended(), s.presenter(),
+                    s.keyboard(), s.participants(), s.ended() ? List.of() : MAY);
+        }
+    }
+
+    private final SessionStreams streams;
+    private final Passes passes;
+    private final GuestLimits limits;
+    private final SessionClock clock;
+
+    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock) {
+        this.streams = streams;
+        this.passes = passes;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/join")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
+    @APIResponse(responseCode = "200", description = "joined: the guest key for what the participant does next")
+    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, or its session ended, without saying which (TRN-6)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        required(body);
+        long nowMillis = clock.now().toEpochMilli();
+        limits.fromAddress(address(request), nowMillis);
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        UUID participantId = UUID.randomUUID();
+        AtomicReference<String> key = new AtomicReference<>();
+        return passes.find(body.code(), Passes.Kind.TRAINING_CODE).chain(found -> {
+            Passes.Pass pass = found.orElseThrow(TrainingGuestResource::noSuchCode);
+            limits.onSession(pass.sessionId().toString(), nowMillis);
+            return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
+                    state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, body.name(), now), state),
+                    metadata(participant(participantId), correlationId, now),
+                    (connection, done) -> {
+                        key.set(Passes.newToken());
+                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), participantId, null);
+                    });
+        }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
+                .map(done -> new Joined(done.state().sessionId(), participantId, key.get()));
+    }
+
+    /** TRN-6: the same answer for a wrong code and for a session that ended. */
+    private static Refusal noSuchCode() {
+        return Refusal.notFound("TRN-6", "this code admits no one: check it with the session's organizer");
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
+    @APIResponse(responseCode = "200", description = "the session as the participant sees it")
+    public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
+        return guest(guestKey).chain(pass -> streams.loadIn(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()))
+                .map(loaded -> {
+                    if (!loaded.state().participants().containsKey(pass.subjectId())) {
+                        throw Refusal.forbidden("TRN-3", "you were removed from this session");
+                    }
+                    return ParticipantView.of(loaded.state(), pass.subjectId());
+                }));
+    }
+
+    @POST
+    @Path("/presenter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "As the presenting participant (Guest-Key), pass the presenter role on (TRN-4)")
+    @APIResponse(responseCode = "200", description = "the session with its presenter")
+    public Uni<ParticipantView> presenter(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
+                                          @HeaderParam("X-Correlation-Id") String correlationId) {
+        Actor to = TrainingSessionResource.actor(body, "TRN-4");
+        Instant now = clock.now();
+        // a participant is never a host, whatever the account's co-organizers setting
+        return guest(guestKey).chain(pass -> run(pass, correlationId,
+                new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, now)));
+    }
+
+    @POST
+    @Path("/keyboard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "As the presenting participant (Guest-Key), give keyboard and mouse control to an organizer or participant (TRN-5)")
+    @APIResponse(responseCode = "200", description = "the session with who has control")
+    public Uni<ParticipantView> giveKeyboard(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
+                                             @HeaderParam("X-Correlation-Id") String correlationId) {
+        Actor to = TrainingSessionResource.actor(body, "TRN-5");
+        Instant now = clock.now();
+        return guest(guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, now)));
+    }
+
+    @DELETE
+    @Path("/keyboard")
+    @Operation(summary = "As the presenting participant (Guest-Key), take keyboard and mouse control back (TRN-5)")
+    @APIResponse(responseCode = "200", description = "taken back")
+    public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return guest(guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), now)));
+    }
+
+    private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {
+        return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
+                        state -> TrainingDecider.decide(command, state), metadata(participant(pass.subjectId()), correlationId, command.now()))
+                .map(done -> ParticipantView.of(done.state(), pass.subjectId()));
+    }
+
+    /** The pass behind a guest key, or 401: participants prove who they are with the key they were given at the door. */
+    private Uni<Passes.Pass> guest(String guestKey) {
+        if (guestKey == null || guestKey.isBlank()) {
+            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GUEST_KEY + " header (given when you joined) is required", null);
+        }
+        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
+                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GUEST_KEY + " admits no one", null)));
+    }
+
+    private static String participant(UUID participantId) {
+        return "participant:" + participantId;
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,379 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.Problem;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.session.application.SessionClock;
+import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.application.TrainingSessions;
+import com.example.accounts.session.domain.Actor;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.infrastructure.PermissionService;
+import com.example.accounts.session.training.domain.TrainingCommand;
+import com.example.accounts.session.training.domain.TrainingDecider;
+import com.example.accounts.session.training.domain.TrainingEvent;
+import com.example.accounts.session.training.domain.TrainingSession;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static com.example.accounts.session.api.SessionApi.allowed;
+import static com.example.accounts.session.api.SessionApi.me;
+import static com.example.accounts.session.api.SessionApi.member;
+import static com.example.accounts.session.api.SessionApi.metadata;
+import static com.example.accounts.session.api.SessionApi.required;
+import static com.example.accounts.session.api.SessionApi.uuid;
+
+/**
+ * Training sessions, for the members of an account: schedule with co-organizers (TRN-1, TRN-2), start, record, end
+ * and manage attendees (TRN-3), the presenter and keyboard control (TRN-4, TRN-5), and the organizer's after-session
+ * features (TRN-3). Who may schedule, who is a member that may use TRAINING, and whether the account allows
+ * co-organizers are asked of the permission-service; participants are {@link TrainingGuestResource}'s.
+ */
+@Path("/accounts/{accountId}/training-sessions")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "403", description = "the permission-service or the session's rules refuse it; the problem names the rule",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or session for the caller (ACC-6)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "410", description = "the session has ended (TRN-3)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TrainingSessionResource {
+
+    public record CoOrganizersBody(List<String> coOrganizerMemberIds) {
+    }
+
+    /** Someone in the session: {@code kind} MEMBER (organizer or co-organizer) or PARTICIPANT. */
+    public record ActorBody(String kind, String id) {
+    }
+
+    public record Scheduled(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, String joinCode, String joinUrl) {
+    }
+
+    public record SessionView(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean started, boolean ended,
+                              boolean recording, Map<UUID, String> participants, Actor presenter, Actor keyboard) {
+        static SessionView of(TrainingSession s) {
+            return new SessionView(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), s.started(), s.ended(), s.recording(),
+                    s.participants(), s.presenter(), s.keyboard());
+        }
+    }
+
+    public record Report(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean started, boolean ended,
+                         Map<UUID, String> participants, int recordings, boolean followUpSent) {
+    }
+
+    public record Recordings(UUID sessionId, int recordings, boolean recording) {
+    }
+
+    /** The caller as a member, and whether the account allows co-organizers now: a co-organizer hosts only then (TRN-2). */
+    private record Caller(UUID memberId, boolean coOrganizersAllowed) {
+    }
+
+    private final SessionStreams streams;
+    private final PermissionService permissions;
+    private final Passes passes;
+    private final SessionClock clock;
+    private final URI publicUrl;
+
+    public TrainingSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, SessionClock clock,
+                                   @ConfigProperty(name = "platform.public-url") URI publicUrl) {
+        this.streams = streams;
+        this.permissions = permissions;
+        this.passes = passes;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule a training session as its organizer, with co-organizers unless the account turned them off (TRN-1, TRN-2)")
+    @APIResponse(responseCode = "201", description = "scheduled: the participants' join code and link (TRN-6)")
+    @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, is named twice or is the organizer, "
+            + "or the account turned co-organizers off (TRN-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
+                                  @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
+        Instant now = clock.now();
+        UUID sessionId = UUID.randomUUID();
+        AtomicReference<String> code = new AtomicReference<>();
+        return permissions.check(accountId, bearer, consistency, "me", "training.session.schedule", null)
+                .map(check -> allowed(check, "TRN-1").memberId())
+                .chain(organizer -> permissions.settings(accountId, bearer, consistency).chain(settings ->
+                        mayCoOrganize(accountId, bearer, consistency, named, settings.coOrganizers())
+                                .chain(() -> streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
+                                        state -> TrainingDecider.decide(new TrainingCommand.Schedule(sessionId, organizer, named, settings.coOrganizers(), now), state),
+                                        metadata(member(organizer), correlationId, now),
+                                        (connection, done) -> {
+                                            code.set(Passes.newCode());
+                                            return passes.keep(connection, code.get(), Passes.Kind.TRAINING_CODE, accountId, sessionId, null, null);
+                                        }))))
+                .map(done -> SessionApi.created(URI.create("/accounts/" + accountId + "/training-sessions/" + sessionId), done,
+                        new Scheduled(sessionId, done.state().organizer(), List.copyOf(done.state().coOrganizers()), code.get(),
+                                publicUrl + "/guest/training-sessions/join?code=" + code.get())));
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @Operation(summary = "A training session as its account's members see it: hosts, participants, presenter, keyboard control")
+    @APIResponse(responseCode = "200", description = "the session")
+    public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+        return me(permissions, accountId, bearer, consistency)
+                .chain(member -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)))
+                .map(loaded -> SessionView.of(loaded.state()));
+    }
+
+    @PUT
+    @Path("/{sessionId}/co-organizers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Name the co-organizers, whole, as the organizer, before or during the session (TRN-2)")
+    @APIResponse(responseCode = "200", description = "the session with its co-organizers")
+    @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, or the account turned co-organizers off (TRN-2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> coOrganizers(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, CoOrganizersBody body,
+                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+        required(body);
+        List<UUID> named = ids(body.coOrganizerMemberIds());
+        Instant now = clock.now();
+        return caller(accountId, bearer, consistency)
+                .chain(caller -> mayCoOrganize(accountId, bearer, consistency, named, caller.coOrganizersAllowed())
+                        .chain(() -> run(accountId, sessionId, caller.memberId(), correlationId,
+                                new TrainingCommand.ChangeCoOrganizers(caller.memberId(), named, caller.coOrganizersAllowed(), now))))
+                .map(TrainingSessionResource::view);
+    }
+
+    @POST
+    @Path("/{sessionId}/start")
+    @Operation(summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
+    @APIResponse(responseCode = "200", description = "started")
+    public Uni<Response> start(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                               @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                               @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.Start(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+    }
+
+    @POST
+    @Path("/{sessionId}/recording/start")
+    @Operation(summary = "Start recording the started session, as the organizer or a co-organizer (TRN-3)")
+    @APIResponse(responseCode = "200", description = "recording")
+    public Uni<Response> startRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                        @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                        @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.StartRecording(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+    }
+
+    @POST
+    @Path("/{sessionId}/recording/stop")
+    @Operation(summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
+    @APIResponse(responseCode = "200", description = "not recording")
+    public Uni<Response> stopRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                       @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.StopRecording(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+    }
+
+    @POST
+    @Path("/{sessionId}/end")
+    @Operation(summary = "End the session, as the organizer or a co-organizer; a recording under way stops (TRN-3)")
+    @APIResponse(responseCode = "200", description = "ended")
+    public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                             @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                             @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.End(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+    }
+
+    @DELETE
+    @Path("/{sessionId}/participants/{participantId}")
+    @Operation(summary = "Remove a participant, as the organizer or a co-organizer (TRN-3); their roles go back to the organizer (TRN-4, TRN-5)")
+    @APIResponse(responseCode = "204", description = "removed")
+    public Uni<Response> removeParticipant(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                           @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
+                                           @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.RemoveParticipant(caller.memberId(), participantId, caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
+    }
+
+    @POST
+    @Path("/{sessionId}/presenter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
+    @APIResponse(responseCode = "200", description = "the session with its presenter")
+    public Uni<Response> presenter(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
+                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                   @HeaderParam("X-Correlation-Id") String correlationId) {
+        Actor to = actor(body, "TRN-4");
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.coOrganizersAllowed(), now))
+                .map(TrainingSessionResource::view);
+    }
+
+    @POST
+    @Path("/{sessionId}/keyboard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give keyboard and mouse control to an organizer or participant, as the presenter (TRN-5)")
+    @APIResponse(responseCode = "200", description = "the session with who has control")
+    public Uni<Response> giveKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
+                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+        Actor to = actor(body, "TRN-5");
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, now)).map(TrainingSessionResource::view);
+    }
+
+    @DELETE
+    @Path("/{sessionId}/keyboard")
+    @Operation(summary = "Take keyboard and mouse control back, as the presenter (TRN-5)")
+    @APIResponse(responseCode = "204", description = "taken back")
+    public Uni<Response> takeBackKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                          @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                          @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.TakeBackKeyboard(Actor.member(caller.memberId()), now)).map(SessionApi::noContent);
+    }
+
+    @POST
+    @Path("/{sessionId}/follow-up")
+    @Operation(summary = "Send the follow-up email after the session, as the organizer only (TRN-3)")
+    @APIResponse(responseCode = "200", description = "sent")
+    public Uni<Response> followUp(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                  @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+                                  @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return act(accountId, sessionId, bearer, consistency, correlationId,
+                caller -> new TrainingCommand.SendFollowUp(caller.memberId(), now)).map(TrainingSessionResource::view);
+    }
+
+    @GET
+    @Path("/{sessionId}/report")
+    @Operation(summary = "The session's report, for the organizer only: co-organizers do not have it (TRN-3)")
+    @APIResponse(responseCode = "200", description = "the report")
+    public Uni<Report> report(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+        return organizers(accountId, sessionId, bearer, consistency, "reports").map(s -> new Report(s.sessionId(), s.organizer(),
+                List.copyOf(s.coOrganizers()), s.started(), s.ended(), s.participants(), s.recordings(), s.followUpSent()));
+    }
+
+    @GET
+    @Path("/{sessionId}/recordings")
+    @Operation(summary = "The session's recordings archive, for the organizer only: co-organizers do not have it (TRN-3)")
+    @APIResponse(responseCode = "200", description = "the recordings")
+    public Uni<Recordings> recordings(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+        return organizers(accountId, sessionId, bearer, consistency, "recordings archive")
+                .map(s -> new Recordings(s.sessionId(), s.recordings(), s.recording()));
+    }
+
+    private Uni<TrainingSession> organizers(UUID accountId, UUID sessionId, String bearer, String consistency, String feature) {
+        return me(permissions, accountId, bearer, consistency)
+                .chain(me -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)).map(loaded -> {
+                    TrainingDecider.afterSession(loaded.state(), me, feature);
+                    return loaded.state();
+                }));
+    }
+
+    private Uni<Caller> caller(UUID accountId, String bearer, String consistency) {
+        return Uni.combine().all().unis(me(permissions, accountId, bearer, consistency), permissions.settings(accountId, bearer, consistency))
+                .asTuple().map(both -> new Caller(both.getItem1(), both.getItem2().coOrganizers()));
+    }
+
+    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,
+                                                                          String correlationId, Function<Caller, TrainingCommand> command) {
+        return caller(accountId, bearer, consistency).chain(caller -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller)));
+    }
+
+    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> run(UUID accountId, UUID sessionId, UUID by, String correlationId,
+                                                                          TrainingCommand command) {
+        return streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
+                state -> TrainingDecider.decide(command, state), metadata(member(by), correlationId, command.now()));
+    }
+
+    /**
+     * TRN-2: each co-organizer is a member of this account who may use TRAINING. Not asked while the account turned
+     * co-organizers off: the session refuses any then, and the permission-service need not be troubled.
+     */
+    private Uni<Void> mayCoOrganize(UUID accountId, String bearer, String consistency, List<UUID> named, boolean coOrganizersAllowed) {
+        if (named.isEmpty() || !coOrganizersAllowed) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<PermissionService.Check>> checks = named.stream().distinct().map(id ->
+                permissions.check(accountId, bearer, consistency, id.toString(), "module.training", null)
+                        .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
+                                ? Refusal.invalid("TRN-2", "coOrganizerMemberIds", "no member " + id + " in this account") : f)
+                        .invoke(check -> {
+                            if (!check.allowed()) {
+                                throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "member " + id + " may not use TRAINING");
+                            }
+                        })).toList();
+        return Uni.join().all(checks).andFailFast().replaceWithVoid();
+    }
+
+    private static Response view(SessionStreams.Done<TrainingSession, TrainingEvent> done) {
+        return SessionApi.ok(done, SessionView.of(done.state()));
+    }
+
+    private static List<UUID> ids(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().map(value -> {
+            UUID id = uuid("coOrganizerMemberIds", value);
+            if (id == null) {
+                throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "holds a blank member id");
+            }
+            return id;
+        }).toList();
+    }
+
+    /** The body naming someone in the session, for members and participants alike. */
+    static Actor actor(ActorBody body, String rule) {
+        required(body);
+        Actor.Kind kind = Arrays.stream(Actor.Kind.values()).filter(k -> k.name().equals(body.kind())).findFirst()
+                .orElseThrow(() -> Refusal.invalid(rule, "kind", "must be one of " + Arrays.toString(Actor.Kind.values())));
+        UUID id = uuid("id", body.id());
+        if (id == null) {
+            throw Refusal.invalid(rule, "id", "is required");
+        }
+        return new Actor(kind, id);
+    }
+}

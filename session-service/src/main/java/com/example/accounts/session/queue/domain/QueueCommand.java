@@ -1,0 +1,23 @@
+package com.example.accounts.session.queue.domain;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What agents and supervisors ask of an agent's queue logins. The permission-service decided beforehand who may log
+ * in (CC-6, CC-8) and which AGENT permissions the agent has now (CC-4); they come in as facts.
+ */
+public sealed interface QueueCommand {
+
+    UUID queueId();
+
+    UUID agent();
+
+    /** {@code by} is the agent, or a supervisor of the queue logging them in (CC-6). */
+    record LogIn(UUID queueId, UUID agent, UUID by, Set<String> permissions) implements QueueCommand {
+    }
+
+    /** {@code by} is the agent, or a supervisor of the queue logging them out (CC-7). */
+    record LogOut(UUID queueId, UUID agent, UUID by) implements QueueCommand {
+    }
+}

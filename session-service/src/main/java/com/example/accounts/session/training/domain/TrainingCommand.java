@@ -1,0 +1,58 @@
+package com.example.accounts.session.training.domain;
+
+import com.example.accounts.session.domain.Actor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What members and participants ask of a training session. What the permission-service decides (TRN-1, who may use
+ * TRAINING, the account's co-organizers setting) was asked before and comes in as facts; the session decides the rest.
+ * {@code coOrganizersAllowed} is that setting now: a co-organizer hosts only while the account allows co-organizers (TRN-2).
+ */
+public sealed interface TrainingCommand {
+
+    Instant now();
+
+    /** TRN-1, TRN-2: the organizer may schedule, and each co-organizer is a member of the account who may use TRAINING. */
+    record Schedule(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean coOrganizersAllowed, Instant now)
+            implements TrainingCommand {
+    }
+
+    /** TRN-2: each named member was found in the account and may use TRAINING. */
+    record ChangeCoOrganizers(UUID byMemberId, List<UUID> coOrganizerMemberIds, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    record Start(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    record StartRecording(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    record StopRecording(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    record End(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    /** TRN-6: someone with the session's code and no account. */
+    record JoinAsParticipant(UUID participantId, String name, Instant now) implements TrainingCommand {
+    }
+
+    record RemoveParticipant(UUID byMemberId, UUID participantId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    /** TRN-4: {@code by} is a member or a participant; a participant is never a host, whatever the setting. */
+    record ChangePresenter(Actor by, Actor to, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    }
+
+    record GiveKeyboard(Actor by, Actor to, Instant now) implements TrainingCommand {
+    }
+
+    record TakeBackKeyboard(Actor by, Instant now) implements TrainingCommand {
+    }
+
+    record SendFollowUp(UUID byMemberId, Instant now) implements TrainingCommand {
+    }
+}

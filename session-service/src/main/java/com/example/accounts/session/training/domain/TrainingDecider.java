@@ -1,0 +1,230 @@
+package com.example.accounts.session.training.domain;
+
+import com.example.accounts.session.domain.Actor;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.training.domain.TrainingCommand.ChangeCoOrganizers;
+import com.example.accounts.session.training.domain.TrainingCommand.ChangePresenter;
+import com.example.accounts.session.training.domain.TrainingCommand.End;
+import com.example.accounts.session.training.domain.TrainingCommand.GiveKeyboard;
+import com.example.accounts.session.training.domain.TrainingCommand.JoinAsParticipant;
+import com.example.accounts.session.training.domain.TrainingCommand.RemoveParticipant;
+import com.example.accounts.session.training.domain.TrainingCommand.Schedule;
+import com.example.accounts.session.training.domain.TrainingCommand.SendFollowUp;
+import com.example.accounts.session.training.domain.TrainingCommand.Start;
+import com.example.accounts.session.training.domain.TrainingCommand.StartRecording;
+import com.example.accounts.session.training.domain.TrainingCommand.StopRecording;
+import com.example.accounts.session.training.domain.TrainingCommand.TakeBackKeyboard;
+import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlGiven;
+import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlTakenBack;
+import com.example.accounts.session.training.domain.TrainingEvent.ParticipantJoined;
+import com.example.accounts.session.training.domain.TrainingEvent.ParticipantRemoved;
+import com.example.accounts.session.training.domain.TrainingEvent.PresenterChanged;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingCoOrganizersChanged;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingFollowUpSent;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingRecordingStarted;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingRecordingStopped;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionEnded;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionScheduled;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionStarted;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** The rules of a training session (TRN-1 to TRN-6): pure. */
+public final class TrainingDecider {
+
+    public static final int MAX_NAME = 100;
+
+    private TrainingDecider() {
+    }
+
+    public static List<TrainingEvent> decide(TrainingCommand command, TrainingSession s) {
+        return switch (command) {
+            case Schedule c -> {
+                if (s.scheduled()) {
+                    throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
+                }
+                coOrganizers(c.organizerMemberId(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
+                yield List.of(new TrainingSessionScheduled(c.sessionId(), c.organizerMemberId(), List.copyOf(c.coOrganizerMemberIds())));
+            }
+            case ChangeCoOrganizers c -> {
+                open(s);
+                if (!c.byMemberId().equals(s.organizer())) {
+                    throw Refusal.forbidden("TRN-2", "only the organizer names co-organizers");
+                }
+                coOrganizers(s.organizer(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
+                TrainingCoOrganizersChanged changed = new TrainingCoOrganizersChanged(s.sessionId(), List.copyOf(c.coOrganizerMemberIds()));
+                // a co-organizer no longer named is no longer in the session, and keeps no role in it (TRN-4, TRN-5)
+                if (left(s.presenter(), s.organizer(), changed.coOrganizerMemberIds())) {
+                    yield List.of(changed, new PresenterChanged(s.sessionId(), Actor.member(s.organizer())));
+                }
+                if (left(s.keyboard(), s.organizer(), changed.coOrganizerMemberIds())) {
+                    yield List.of(changed, new KeyboardControlTakenBack(s.sessionId()));
+                }
+                yield List.of(changed);
+            }
+            case Start c -> {
+                open(s);
+                host(s, c.byMemberId(), c.coOrganizersAllowed(), "starts the session");
+                if (s.started()) {
+                    throw Refusal.conflict("TRN-3", "training session " + s.sessionId() + " has already started");
+                }
+                yield List.of(new TrainingSessionStarted(s.sessionId(), c.byMemberId()));
+            }
+            case StartRecording c -> {
+                live(s, "TRN-3", "recording");
+                host(s, c.byMemberId(), c.coOrganizersAllowed(), "records the session");
+                if (s.recording()) {
+                    throw Refusal.conflict("TRN-3", "the session is already being recorded");
+                }
+                yield List.of(new TrainingRecordingStarted(s.sessionId(), c.byMemberId()));
+            }
+            case StopRecording c -> {
+                live(s, "TRN-3", "recording");
+                host(s, c.byMemberId(), c.coOrganizersAllowed(), "stops the recording");
+                if (!s.recording()) {
+                    throw Refusal.conflict("TRN-3", "the session is not being recorded");
+                }
+                yield List.of(new TrainingRecordingStopped(s.sessionId(), c.byMemberId()));
+            }
+            case End c -> {
+                open(s);
+                host(s, c.byMemberId(), c.coOrganizersAllowed(), "ends the session");
+                // the archive (TRN-3) reads who stopped each recording; ending does not leave one open
+                yield s.recording()
+                        ? List.of(new TrainingRecordingStopped(s.sessionId(), c.byMemberId()), new TrainingSessionEnded(s.sessionId()))
+                        : List.of(new TrainingSessionEnded(s.sessionId()));
+            }
+            case JoinAsParticipant c -> {
+                String name = c.name() == null ? "" : c.name().strip();
+                if (name.isEmpty()) {
+                    throw Refusal.invalid("TRN-6", "name", "is required: the name the others see");
+                }
+                if (name.length() > MAX_NAME) {
+                    throw Refusal.invalid("TRN-6", "name", "is longer than " + MAX_NAME + " characters");
+                }
+                if (!s.scheduled()) {
+                    throw Refusal.notFound("TRN-6", "no such training session");
+                }
+                if (s.ended()) {
+                    throw Refusal.gone("TRN-6", "training session " + s.sessionId() + " has ended");
+                }
+                yield List.of(new ParticipantJoined(s.sessionId(), c.participantId(), name));
+            }
+            case RemoveParticipant c -> {
+                open(s);
+                host(s, c.byMemberId(), c.coOrganizersAllowed(), "manages attendees");
+                Actor removed = Actor.participant(c.participantId());
+                if (!s.inSession(removed)) {
+                    throw Refusal.notFound("TRN-3", "no participant " + c.participantId() + " in this session");
+                }
+                // someone removed keeps no role: presenting goes back to the organizer (TRN-4), control to the presenter (TRN-5)
+                if (removed.equals(s.presenter())) {
+                    yield List.of(new ParticipantRemoved(s.sessionId(), c.participantId(), c.byMemberId()),
+                            new PresenterChanged(s.sessionId(), Actor.member(s.organizer())));
+                }
+                if (removed.equals(s.keyboard())) {
+                    yield List.of(new ParticipantRemoved(s.sessionId(), c.participantId(), c.byMemberId()), new KeyboardControlTakenBack(s.sessionId()));
+                }
+                yield List.of(new ParticipantRemoved(s.sessionId(), c.participantId(), c.byMemberId()));
+            }
+            case ChangePresenter c -> {
+                live(s, "TRN-4", "a presenter");
+                if (!c.by().equals(s.presenter()) && !s.host(c.by(), c.coOrganizersAllowed())) {
+                    throw Refusal.forbidden("TRN-4", "only the presenter, the organizer or a co-organizer passes the presenter role");
+                }
+                if (!s.inSession(c.to())) {
+                    throw Refusal.invalid("TRN-4", "id", "the presenter role passes to the organizer, a co-organizer or a participant in the session");
+                }
+                yield c.to().equals(s.presenter()) ? List.of() : List.of(new PresenterChanged(s.sessionId(), c.to()));
+            }
+            case GiveKeyboard c -> {
+                live(s, "TRN-5", "keyboard and mouse control");
+                presenter(s, c.by(), "gives keyboard and mouse control");
+                if (!s.inSession(c.to())) {
+                    throw Refusal.invalid("TRN-5", "id", "control goes to the organizer, a co-organizer or a participant in the session");
+                }
+                if (c.to().equals(s.presenter())) {
+                    throw Refusal.invalid("TRN-5", "id", "the presenter has control already");
+                }
+                yield c.to().equals(s.keyboard()) ? List.of() : List.of(new KeyboardControlGiven(s.sessionId(), c.to()));
+            }
+            case TakeBackKeyboard c -> {
+                live(s, "TRN-5", "keyboard and mouse control");
+                presenter(s, c.by(), "takes keyboard and mouse control back");
+                if (s.keyboard() == null) {
+                    throw Refusal.conflict("TRN-5", "no one else has keyboard and mouse control");
+                }
+                yield List.of(new KeyboardControlTakenBack(s.sessionId()));
+            }
+            case SendFollowUp c -> {
+                afterSession(s, c.byMemberId(), "follow-up emails");
+                if (!s.ended()) {
+                    throw Refusal.conflict("TRN-3", "the follow-up is sent after the session has ended");
+                }
+                if (s.followUpSent()) {
+                    throw Refusal.conflict("TRN-3", "the follow-up was already sent");
+                }
+                yield List.of(new TrainingFollowUpSent(s.sessionId(), c.byMemberId()));
+            }
+        };
+    }
+
+    /** TRN-3: reports, the recordings archive and follow-up emails are the organizer's alone, not a co-organizer's. */
+    public static void afterSession(TrainingSession s, UUID memberId, String feature) {
+        if (!s.scheduled()) {
+            throw Refusal.notFound("ACC-6", "no such training session");
+        }
+        if (!memberId.equals(s.organizer())) {
+            throw Refusal.forbidden("TRN-3", "only the organizer has the " + feature);
+        }
+    }
+
+    private static void coOrganizers(UUID organizer, List<UUID> named, boolean allowed) {
+        if (!named.isEmpty() && !allowed) {
+            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "the account turned co-organizers off");
+        }
+        if (named.contains(organizer)) {
+            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "the organizer is not their own co-organizer");
+        }
+        if (new HashSet<>(named).size() != named.size()) {
+            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names a member more than once");
+        }
+    }
+
+    private static boolean left(Actor role, UUID organizer, List<UUID> coOrganizers) {
+        return role != null && role.kind() == Actor.Kind.MEMBER && !role.id().equals(organizer) && !coOrganizers.contains(role.id());
+    }
+
+    private static void open(TrainingSession s) {
+        if (!s.scheduled()) {
+            throw Refusal.notFound("ACC-6", "no such training session");
+        }
+        if (s.ended()) {
+            throw Refusal.gone("TRN-3", "training session " + s.sessionId() + " has ended");
+        }
+    }
+
+    private static void live(TrainingSession s, String rule, String what) {
+        open(s);
+        if (!s.started()) {
+            throw Refusal.conflict(rule, "the session has not started: no " + what + " before it does");
+        }
+    }
+
+    private static void host(TrainingSession s, UUID memberId, boolean coOrganizersAllowed, String what) {
+        if (!s.host(memberId, coOrganizersAllowed)) {
+            if (s.coOrganizers().contains(memberId)) {
+                throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: only the organizer " + what);
+            }
+            throw Refusal.forbidden("TRN-3", "only the organizer or a co-organizer " + what);
+        }
+    }
+
+    private static void presenter(TrainingSession s, Actor by, String what) {
+        if (!by.equals(s.presenter())) {
+            throw Refusal.forbidden("TRN-5", "only the presenter " + what);
+        }
+    }
+}

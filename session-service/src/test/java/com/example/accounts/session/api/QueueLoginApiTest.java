@@ -1,0 +1,89 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static com.example.accounts.session.api.AccountStory.as;
+import static com.example.accounts.session.api.AccountStory.data;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Contact-center queue logins, decided with the real permission-service: CC-6, CC-7, CC-8. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service,notification-service")})
+class QueueLoginApiTest {
+
+    private static UUID queue(AccountStory story, String name) {
+        UUID queue = UUID.randomUUID();
+        story.event("QueueCreated", data().put("queueId", queue.toString()).put("name", name));
+        return queue;
+    }
+
+    private static void role(AccountStory story, UUID member, String role) {
+        story.event("ContactCenterRoleAssigned", data().put("memberId", member.toString()).put("role", role));
+    }
+
+    private static void assign(AccountStory story, UUID queue, UUID member, String role) {
+        story.event("QueueAssignmentChanged", data().put("queueId", queue.toString()).put("memberId", member.toString()).put("role", role));
+    }
+
+    @Test
+    void CC6_CC7_CC8_agentsLogInAsTheRulesSayAndWhatTheyMayDoIsFixedUntilTheirNextLogin() {
+        AccountStory story = AccountStory.opened("CONTACT_CENTER");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID first = queue(story, "First line");
+        UUID second = queue(story, "Second line");
+        story.seat(ben, "CONTACT_CENTER").seat(story.ada, "CONTACT_CENTER");
+        role(story, story.ada, "SUPERVISOR");
+        assign(story, second, story.ada, "SUPERVISOR");
+        String path = "/accounts/" + story.account + "/queue-logins/";
+
+        String noAgent = story.publish();
+        as(Tokens.DEMO_STANDARD, noAgent).post(path + first).then().statusCode(403).body("rule", equalTo("CC-8"));
+
+        role(story, ben, "AGENT");
+        String agent = story.publish();
+        as(Tokens.DEMO_STANDARD, agent).post(path + first).then().statusCode(200)
+                .body("logins.queueId", contains(first.toString())).body("logins[0].permissions", empty());
+        as(Tokens.DEMO_STANDARD, agent).post(path + UUID.randomUUID()).then().statusCode(404);
+
+        // the AGENT role gains a permission and the organization restricts logins: Ben's login stays as it was (CC-7)
+        story.event("ContactCenterRolePermissionsChanged", data().put("role", "AGENT").set("permissions",
+                AccountStory.data().arrayNode().add("MANAGE_PRERECORDED_MESSAGES")));
+        story.event("ContactCenterSettingsChanged", data().put("restrictUnassignedQueueLogin", true));
+        String restricted = story.publish();
+        as(Tokens.DEMO_STANDARD, restricted).get(path + "me").then().statusCode(200)
+                .body("logins.queueId", contains(first.toString())).body("logins[0].permissions", empty());
+        as(Tokens.DEMO_STANDARD, restricted).post(path + second).then().statusCode(403).body("rule", equalTo("CC-6"));
+
+        // a supervisor of the queue logs him in for the time being, which assigns nothing (CC-6)
+        as(Tokens.DEMO_ADMIN, restricted).post(path + second + "/agents/" + ben).then().statusCode(200).body("logins", hasSize(2));
+        as(Tokens.DEMO_STANDARD, restricted).get(path + "me").then().statusCode(200)
+                .body("logins.find { it.queueId == '" + second + "' }.byMemberId", equalTo(story.ada.toString()))
+                .body("logins.find { it.queueId == '" + second + "' }.permissions", contains("MANAGE_PRERECORDED_MESSAGES"));
+        as(Tokens.DEMO_ADMIN, restricted).get(path + ben).then().statusCode(200).body("logins.queueId", contains(second.toString()));
+        as(Tokens.DEMO_ADMIN, restricted).delete(path + first + "/agents/" + ben).then().statusCode(403).body("rule", equalTo("CC-7"));
+        as(Tokens.DEMO_ADMIN, restricted).delete(path + second + "/agents/" + ben).then().statusCode(200).body("logins", hasSize(1));
+        as(Tokens.DEMO_STANDARD, restricted).post(path + second).then().statusCode(403).body("rule", equalTo("CC-6"));
+
+        // at his next login the change reaches him: now restricted to assigned queues, with the new permission
+        as(Tokens.DEMO_STANDARD, restricted).delete(path + first).then().statusCode(200).body("logins", empty());
+        as(Tokens.DEMO_STANDARD, restricted).delete(path + first).then().statusCode(409).body("rule", equalTo("CC-7"));
+        as(Tokens.DEMO_STANDARD, restricted).post(path + first).then().statusCode(403).body("rule", equalTo("CC-6"));
+        assign(story, first, ben, "AGENT");
+        String assigned = story.publish();
+        as(Tokens.DEMO_STANDARD, assigned).post(path + first).then().statusCode(200)
+                .body("logins[0].permissions", contains("MANAGE_PRERECORDED_MESSAGES"));
+        as(Tokens.DEMO_ADMIN, assigned).post(path + first + "/agents/" + UUID.randomUUID()).then().statusCode(403).body("rule", equalTo("CC-6"));
+        as(Tokens.DEMO_ADMIN, assigned).post(path + second + "/agents/" + UUID.randomUUID()).then().statusCode(422).body("rule", equalTo("CC-8"));
+    }
+}

@@ -1,0 +1,126 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.example.accounts.session.api.AccountStory.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Training sessions over HTTP, decided with the real permission-service: TRN-1 to TRN-6. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service,notification-service")})
+class TrainingApiTest {
+
+    private static String trainings(AccountStory story) {
+        return "/accounts/" + story.account + "/training-sessions";
+    }
+
+    private static Response schedule(AccountStory story, String user, String consistency, List<String> coOrganizers) {
+        return as(user, consistency).body(Map.of("coOrganizerMemberIds", coOrganizers)).post(trainings(story));
+    }
+
+    @Test
+    void TRN1_adminsAndStandardMembersOfATrainingAccountScheduleObserversCannot() {
+        AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
+        story.member("MONITORING_OBSERVER", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.publish();
+        schedule(story, Tokens.DEMO_STANDARD, consistency, List.of()).then().statusCode(403).body("rule", equalTo("TRN-1"));
+        schedule(story, Tokens.DEMO_ADMIN, consistency, List.of()).then().statusCode(201)
+                .body("organizerMemberId", equalTo(story.ada.toString())).body("joinCode", matchesPattern("\\d{9}"));
+
+        AccountStory noTraining = AccountStory.opened("REMOTE_SUPPORT");
+        noTraining.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String without = noTraining.publish();
+        schedule(noTraining, Tokens.DEMO_STANDARD, without, List.of()).then().statusCode(403).body("rule", equalTo("TRN-1"));
+    }
+
+    @Test
+    void TRN2_coOrganizersAreMembersOfTheSameAccountWhoMayUseTrainingUnlessTheAccountTurnedThemOff() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.publish();
+        UUID stranger = AccountStory.opened("TRAINING").member("STANDARD", null, "Stranger");
+        schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(stranger.toString())).then().statusCode(422)
+                .body("rule", equalTo("TRN-2")).body("errors[0].field", equalTo("coOrganizerMemberIds"));
+        schedule(story, Tokens.DEMO_ADMIN, consistency, List.of("nope")).then().statusCode(400);
+        String id = schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
+                .body("coOrganizerMemberIds", contains(ben.toString())).extract().path("sessionId");
+
+        String off = story.settings(false, false).publish();
+        schedule(story, Tokens.DEMO_ADMIN, off, List.of(ben.toString())).then().statusCode(422).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_STANDARD, off).post(trainings(story) + "/" + id + "/start").then().statusCode(403).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_ADMIN, off).post(trainings(story) + "/" + id + "/start").then().statusCode(200);
+    }
+
+    @Test
+    void TRN3_organizerAndCoOrganizersRunTheSessionOnlyTheOrganizerHasTheAfterSessionFeatures() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
+                .extract().path("sessionId");
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/start").then().statusCode(200).body("started", equalTo(true));
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/recording/start").then().statusCode(200).body("recording", equalTo(true));
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(200).body("ended", equalTo(true)).body("recording", equalTo(false));
+        as(Tokens.DEMO_STANDARD, consistency).get(session + "/report").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_STANDARD, consistency).get(session + "/recordings").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/follow-up").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, consistency).get(session + "/recordings").then().statusCode(200).body("recordings", equalTo(1));
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/follow-up").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, consistency).get(session + "/report").then().statusCode(200).body("followUpSent", equalTo(true));
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/recording/start").then().statusCode(410);
+    }
+
+    @Test
+    void TRN4_TRN5_TRN6_participantsJoinWithNoAccountThePresenterPassesAndControlEndsWithIt() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        String consistency = story.publish();
+        Response scheduled = schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString()));
+        String session = trainings(story) + "/" + scheduled.then().statusCode(201).extract().path("sessionId");
+        String code = scheduled.path("joinCode");
+
+        given().header("X-Forwarded-For", "198.51.100.7").contentType("application/json").body(Map.of("code", "000000000", "name", "Pia"))
+                .post("/guest/training-sessions/join").then().statusCode(404).body("rule", equalTo("TRN-6"));
+        Response pia = given().header("X-Forwarded-For", "198.51.100.7").contentType("application/json").body(Map.of("code", code, "name", "Pia"))
+                .post("/guest/training-sessions/join");
+        pia.then().statusCode(200);
+        String participant = pia.path("participantId");
+        String key = pia.path("guestKey");
+        given().header("Guest-Key", key).get("/guest/training-sessions/me").then().statusCode(200)
+                .body("may", hasItems("VIEW_PRESENTER_SCREEN", "CHAT", "DRAWING_TOOLS", "VIEW_PARTICIPANT_LIST"))
+                .body("participants." + participant, equalTo("Pia"));
+
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/start").then().statusCode(200)
+                .body("presenter.kind", equalTo("MEMBER")).body("presenter.id", equalTo(story.ada.toString()));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "MEMBER", "id", UUID.randomUUID().toString())).post(session + "/presenter")
+                .then().statusCode(422).body("rule", equalTo("TRN-4"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "PARTICIPANT", "id", participant)).post(session + "/presenter").then().statusCode(200)
+                .body("presenter.id", equalTo(participant));
+        // the presenter is not an organizer for it: Pia cannot end the session, but she may hand keyboard and mouse to Ben
+        given().header("Guest-Key", key).contentType("application/json").body(Map.of("kind", "MEMBER", "id", ben.toString()))
+                .post("/guest/training-sessions/keyboard").then().statusCode(200).body("keyboard.id", equalTo(ben.toString()));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/keyboard").then().statusCode(403)
+                .body("rule", equalTo("TRN-5"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "MEMBER", "id", story.ada.toString())).post(session + "/presenter").then().statusCode(200)
+                .body("presenter.id", equalTo(story.ada.toString())).body("keyboard", nullValue());
+        as(Tokens.DEMO_ADMIN, consistency).delete(session + "/participants/" + participant).then().statusCode(204);
+        given().header("Guest-Key", key).get("/guest/training-sessions/me").then().statusCode(403).body("detail", containsString("removed"));
+    }
+}

@@ -1,0 +1,456 @@
+package com.example.accounts.session.training.domain;
+
+import com.example.accounts.session.domain.Actor;
+import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.training.domain.TrainingCommand.ChangeCoOrganizers;
+import com.example.accounts.session.training.domain.TrainingCommand.ChangePresenter;
+import com.example.accounts.session.training.domain.TrainingCommand.End;
+import com.example.accounts.session.training.domain.TrainingCommand.GiveKeyboard;
+import com.example.accounts.session.training.domain.TrainingCommand.JoinAsParticipant;
+import com.example.accounts.session.training.domain.TrainingCommand.RemoveParticipant;
+import com.example.accounts.session.training.domain.TrainingCommand.Schedule;
+import com.example.accounts.session.training.domain.TrainingCommand.SendFollowUp;
+import com.example.accounts.session.training.domain.TrainingCommand.Start;
+import com.example.accounts.session.training.domain.TrainingCommand.StartRecording;
+import com.example.accounts.session.training.domain.TrainingCommand.StopRecording;
+import com.example.accounts.session.training.domain.TrainingCommand.TakeBackKeyboard;
+import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlGiven;
+import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlTakenBack;
+import com.example.accounts.session.training.domain.TrainingEvent.ParticipantJoined;
+import com.example.accounts.session.training.domain.TrainingEvent.ParticipantRemoved;
+import com.example.accounts.session.training.domain.TrainingEvent.PresenterChanged;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingCoOrganizersChanged;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingFollowUpSent;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingRecordingStarted;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingRecordingStopped;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionEnded;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionScheduled;
+import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionStarted;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The training session's rules, given its events, when a command, then its events or the refusal naming the rule. */
+class TrainingDeciderTest {
+
+    static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    static final UUID SESSION = UUID.randomUUID();
+    static final UUID ORGANIZER = UUID.randomUUID();
+    static final UUID CO = UUID.randomUUID();
+    static final UUID OTHER_MEMBER = UUID.randomUUID();
+    static final UUID ANNA = UUID.randomUUID();
+    static final UUID BEN = UUID.randomUUID();
+
+    static final TrainingEvent SCHEDULED = new TrainingSessionScheduled(SESSION, ORGANIZER, List.of(CO));
+    static final TrainingEvent STARTED = new TrainingSessionStarted(SESSION, ORGANIZER);
+    static final TrainingEvent ANNA_JOINED = new ParticipantJoined(SESSION, ANNA, "Anna");
+    static final TrainingEvent BEN_JOINED = new ParticipantJoined(SESSION, BEN, "Ben");
+    static final TrainingEvent ENDED = new TrainingSessionEnded(SESSION);
+
+    static TrainingSession given(TrainingEvent... events) {
+        return TrainingSession.evolveAll(TrainingSession.INITIAL, List.of(events));
+    }
+
+    static List<TrainingEvent> when(TrainingSession state, TrainingCommand command) {
+        return TrainingDecider.decide(command, state);
+    }
+
+    static TrainingSession then(TrainingSession state, List<TrainingEvent> events) {
+        return TrainingSession.evolveAll(state, events);
+    }
+
+    static void refused(Refusal.Kind kind, String rule, TrainingSession state, TrainingCommand command) {
+        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.decide(command, state));
+        assertEquals(kind, refusal.kind(), refusal.getMessage());
+        assertEquals(rule, refusal.rule(), refusal.getMessage());
+    }
+
+    static Actor member(UUID id) {
+        return Actor.member(id);
+    }
+
+    static Actor participant(UUID id) {
+        return Actor.participant(id);
+    }
+
+    @Test
+    void TRN1_theOrganizerSchedulesWithCoOrganizers() {
+        List<TrainingEvent> events = when(given(), new Schedule(SESSION, ORGANIZER, List.of(CO), true, NOW));
+
+        assertEquals(List.of(SCHEDULED), events);
+        TrainingSession s = then(given(), events);
+        assertEquals(ORGANIZER, s.organizer());
+        assertEquals(Set.of(CO), s.coOrganizers());
+        assertFalse(s.started());
+    }
+
+    @Test
+    void EVT1_aSessionIsScheduledOnce() {
+        refused(Refusal.Kind.CONFLICT, "EVT-1", given(SCHEDULED), new Schedule(SESSION, ORGANIZER, List.of(), true, NOW));
+    }
+
+    @Test
+    void TRN2_coOrganizersRefusedWhileTheAccountTurnedThemOff() {
+        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(CO), false, NOW));
+        assertEquals(List.of(new TrainingSessionScheduled(SESSION, ORGANIZER, List.of())),
+                when(given(), new Schedule(SESSION, ORGANIZER, List.of(), false, NOW)));
+    }
+
+    @Test
+    void TRN2_theOrganizerIsNotTheirOwnCoOrganizer() {
+        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(ORGANIZER), true, NOW));
+    }
+
+    @Test
+    void TRN2_aCoOrganizerIsNamedOnce() {
+        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(CO, CO), true, NOW));
+    }
+
+    @Test
+    void TRN2_theOrganizerNamesCoOrganizersDuringTheSession() {
+        TrainingSession s = given(SCHEDULED, STARTED);
+
+        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(CO, OTHER_MEMBER), true, NOW));
+
+        assertEquals(List.of(new TrainingCoOrganizersChanged(SESSION, List.of(CO, OTHER_MEMBER))), events);
+        assertEquals(Set.of(CO, OTHER_MEMBER), then(s, events).coOrganizers());
+    }
+
+    @Test
+    void TRN2_onlyTheOrganizerNamesCoOrganizers() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(CO, List.of(OTHER_MEMBER), true, NOW));
+    }
+
+    @Test
+    void TRN2_coOrganizersAreNotNamedWhileTheAccountTurnedThemOff() {
+        refused(Refusal.Kind.INVALID, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(ORGANIZER, List.of(OTHER_MEMBER), false, NOW));
+    }
+
+    @Test
+    void TRN2_coOrganizersAreNotChangedAfterTheEnd() {
+        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new ChangeCoOrganizers(ORGANIZER, List.of(), true, NOW));
+    }
+
+    @Test
+    void TRN2_aCoOrganizerNoLongerNamedKeepsNoRole() {
+        TrainingSession s = given(SCHEDULED, STARTED, new PresenterChanged(SESSION, member(CO)));
+
+        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(), true, NOW));
+
+        assertEquals(List.of(new TrainingCoOrganizersChanged(SESSION, List.of()), new PresenterChanged(SESSION, member(ORGANIZER))), events);
+    }
+
+    @Test
+    void TRN2_aCoOrganizerDoesNotHostWhileTheAccountTurnedThemOff() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new Start(CO, false, NOW));
+    }
+
+    @Test
+    void TRN3_aCoOrganizerStartsTheSession() {
+        assertEquals(List.of(new TrainingSessionStarted(SESSION, CO)), when(given(SCHEDULED), new Start(CO, true, NOW)));
+    }
+
+    @Test
+    void TRN3_aMemberWhoIsNoHostDoesNotStartTheSession() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(OTHER_MEMBER, true, NOW));
+    }
+
+    @Test
+    void TRN3_aSessionStartsOnce() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new Start(ORGANIZER, true, NOW));
+    }
+
+    @Test
+    void TRN3_anEndedSessionDoesNotStart() {
+        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new Start(ORGANIZER, true, NOW));
+    }
+
+    @Test
+    void TRN3_hostsRecordTheStartedSessionIntoTheArchive() {
+        TrainingSession s = given(SCHEDULED, STARTED);
+
+        List<TrainingEvent> events = when(s, new StartRecording(CO, true, NOW));
+
+        assertEquals(List.of(new TrainingRecordingStarted(SESSION, CO)), events);
+        TrainingSession recording = then(s, events);
+        assertTrue(recording.recording());
+        assertEquals(1, recording.recordings());
+        TrainingSession stopped = then(recording, when(recording, new StopRecording(ORGANIZER, true, NOW)));
+        assertFalse(stopped.recording());
+        assertEquals(1, stopped.recordings());
+    }
+
+    @Test
+    void TRN3_noRecordingBeforeTheStart() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED), new StartRecording(ORGANIZER, true, NOW));
+    }
+
+    @Test
+    void TRN3_onlyHostsRecord() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new StartRecording(OTHER_MEMBER, true, NOW));
+    }
+
+    @Test
+    void TRN3_aRecordingIsNotStartedTwice() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER)),
+                new StartRecording(CO, true, NOW));
+    }
+
+    @Test
+    void TRN3_noRecordingToStop() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new StopRecording(ORGANIZER, true, NOW));
+    }
+
+    @Test
+    void TRN3_aCoOrganizerEndsTheSessionAndItsRecording() {
+        TrainingSession s = given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER));
+
+        List<TrainingEvent> events = when(s, new End(CO, true, NOW));
+
+        assertEquals(List.of(new TrainingRecordingStopped(SESSION, CO), ENDED), events);
+        TrainingSession ended = then(s, events);
+        assertTrue(ended.ended());
+        assertFalse(ended.recording());
+    }
+
+    @Test
+    void TRN3_onlyHostsEndTheSession() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new End(OTHER_MEMBER, true, NOW));
+    }
+
+    @Test
+    void TRN3_hostsRemoveParticipants() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
+
+        List<TrainingEvent> events = when(s, new RemoveParticipant(CO, ANNA, true, NOW));
+
+        assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, CO)), events);
+        assertEquals(Map.of(), then(s, events).participants());
+    }
+
+    @Test
+    void TRN3_onlyHostsManageAttendees() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ANNA_JOINED), new RemoveParticipant(OTHER_MEMBER, ANNA, true, NOW));
+    }
+
+    @Test
+    void TRN3_noSuchParticipantToRemove() {
+        refused(Refusal.Kind.NOT_FOUND, "TRN-3", given(SCHEDULED, STARTED), new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+    }
+
+    @Test
+    void TRN3_aRemovedPresenterHandsTheRoleBackToTheOrganizer() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
+
+        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+
+        assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, ORGANIZER), new PresenterChanged(SESSION, member(ORGANIZER))), events);
+    }
+
+    @Test
+    void TRN3_aRemovedParticipantLosesKeyboardControl() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
+
+        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+
+        assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, ORGANIZER), new KeyboardControlTakenBack(SESSION)), events);
+    }
+
+    @Test
+    void TRN3_theOrganizerSendsTheFollowUpAfterTheSession() {
+        TrainingSession s = given(SCHEDULED, STARTED, ENDED);
+
+        List<TrainingEvent> events = when(s, new SendFollowUp(ORGANIZER, NOW));
+
+        assertEquals(List.of(new TrainingFollowUpSent(SESSION, ORGANIZER)), events);
+        assertTrue(then(s, events).followUpSent());
+    }
+
+    @Test
+    void TRN3_onlyTheOrganizerSendsTheFollowUp() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ENDED), new SendFollowUp(CO, NOW));
+    }
+
+    @Test
+    void TRN3_theFollowUpWaitsForTheEnd() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new SendFollowUp(ORGANIZER, NOW));
+    }
+
+    @Test
+    void TRN3_theFollowUpIsSentOnce() {
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, ENDED, new TrainingFollowUpSent(SESSION, ORGANIZER)),
+                new SendFollowUp(ORGANIZER, NOW));
+    }
+
+    @Test
+    void TRN3_onlyTheOrganizerHasReportsAndTheRecordingsArchive() {
+        TrainingSession s = given(SCHEDULED, STARTED, ENDED);
+
+        TrainingDecider.afterSession(s, ORGANIZER, "reports");
+        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s, CO, "recordings archive"));
+        assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
+        assertEquals("TRN-3", refusal.rule());
+    }
+
+    @Test
+    void TRN4_theOrganizerIsTheFirstPresenter() {
+        TrainingSession s = given(SCHEDULED, ANNA_JOINED);
+
+        TrainingSession started = then(s, when(s, new Start(CO, true, NOW)));
+
+        assertEquals(member(ORGANIZER), started.presenter());
+        assertNull(started.keyboard());
+    }
+
+    @Test
+    void TRN4_thePresenterPassesTheRoleToAParticipant() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
+
+        List<TrainingEvent> events = when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
+
+        assertEquals(List.of(new PresenterChanged(SESSION, participant(ANNA))), events);
+        assertEquals(participant(ANNA), then(s, events).presenter());
+    }
+
+    @Test
+    void TRN4_aPresentingParticipantPassesTheRoleOn() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
+
+        assertEquals(List.of(new PresenterChanged(SESSION, participant(BEN))),
+                when(s, new ChangePresenter(participant(ANNA), participant(BEN), false, NOW)));
+    }
+
+    @Test
+    void TRN4_aHostTakesThePresenterRole() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
+
+        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(s, new ChangePresenter(member(CO), member(CO), true, NOW)));
+    }
+
+    @Test
+    void TRN4_aParticipantWhoDoesNotPresentDoesNotPassTheRole() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-4", given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED),
+                new ChangePresenter(participant(ANNA), participant(BEN), false, NOW));
+    }
+
+    @Test
+    void TRN4_thePresenterRoleGoesOnlyToSomeoneInTheSession() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new ParticipantRemoved(SESSION, ANNA, ORGANIZER));
+
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, NOW));
+    }
+
+    @Test
+    void TRN4_presentingDoesNotMakeAnyoneAnOrganizer() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
+
+        assertFalse(s.host(participant(ANNA), true));
+        assertEquals(ORGANIZER, s.organizer());
+        assertEquals(Set.of(CO), s.coOrganizers());
+    }
+
+    @Test
+    void TRN4_noPresenterBeforeTheStart() {
+        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
+    }
+
+    @Test
+    void TRN5_thePresenterGivesKeyboardControlToAParticipant() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
+
+        List<TrainingEvent> events = when(s, new GiveKeyboard(member(ORGANIZER), participant(ANNA), NOW));
+
+        assertEquals(List.of(new KeyboardControlGiven(SESSION, participant(ANNA))), events);
+        assertEquals(participant(ANNA), then(s, events).keyboard());
+    }
+
+    @Test
+    void TRN5_thePresenterGivesKeyboardControlToACoOrganizer() {
+        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))),
+                when(given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(CO), NOW)));
+    }
+
+    @Test
+    void TRN5_onlyThePresenterGivesKeyboardControl() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), NOW));
+    }
+
+    @Test
+    void TRN5_keyboardControlGoesOnlyToSomeoneInTheSession() {
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), NOW));
+    }
+
+    @Test
+    void TRN5_thePresenterHasControlAlready() {
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), NOW));
+    }
+
+    @Test
+    void TRN5_thePresenterTakesKeyboardControlBack() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
+
+        List<TrainingEvent> events = when(s, new TakeBackKeyboard(member(ORGANIZER), NOW));
+
+        assertEquals(List.of(new KeyboardControlTakenBack(SESSION)), events);
+        assertNull(then(s, events).keyboard());
+    }
+
+    @Test
+    void TRN5_onlyThePresenterTakesKeyboardControlBack() {
+        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA))),
+                new TakeBackKeyboard(participant(ANNA), NOW));
+    }
+
+    @Test
+    void TRN5_noControlToTakeBack() {
+        refused(Refusal.Kind.CONFLICT, "TRN-5", given(SCHEDULED, STARTED), new TakeBackKeyboard(member(ORGANIZER), NOW));
+    }
+
+    @Test
+    void TRN5_keyboardControlEndsWhenThePresenterChanges() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
+
+        TrainingSession changed = then(s, when(s, new ChangePresenter(member(CO), participant(BEN), true, NOW)));
+
+        assertEquals(participant(BEN), changed.presenter());
+        assertNull(changed.keyboard());
+    }
+
+    @Test
+    void TRN6_participantsJoinWithNoAccount() {
+        TrainingSession s = given(SCHEDULED);
+
+        List<TrainingEvent> events = when(s, new JoinAsParticipant(ANNA, "  Anna  ", NOW));
+
+        assertEquals(List.of(ANNA_JOINED), events);
+        assertEquals(Map.of(ANNA, "Anna"), then(s, events).participants());
+    }
+
+    @Test
+    void TRN6_aParticipantGivesAName() {
+        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "   ", NOW));
+        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "a".repeat(TrainingDecider.MAX_NAME + 1), NOW));
+    }
+
+    @Test
+    void TRN6_noOneJoinsAnEndedSession() {
+        refused(Refusal.Kind.GONE, "TRN-6", given(SCHEDULED, STARTED, ENDED), new JoinAsParticipant(ANNA, "Anna", NOW));
+    }
+
+    @Test
+    void ACC6_aSessionNeverScheduledIsNotFound() {
+        refused(Refusal.Kind.NOT_FOUND, "ACC-6", given(), new Start(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.NOT_FOUND, "TRN-6", given(), new JoinAsParticipant(ANNA, "Anna", NOW));
+    }
+}
