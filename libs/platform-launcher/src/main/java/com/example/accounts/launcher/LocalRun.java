@@ -26,12 +26,14 @@ final class LocalRun {
         for (Platform.Service service : Platform.Service.values()) {
             platform.startService(service, service.localPort, Map.of());
         }
-        String accountId = openDemoAccount(platform);
+        JsonNode opened = openDemoAccount(platform);
+        String accountId = opened.get("accountId").asText();
+        giveAdaASeat(platform, accountId, opened.get("memberId").asText());
         System.out.println(serversSummary(platform) + servicesSummary(platform, accountId));
     }
 
-    /** Opens the demo account as Ada, who becomes its ADMIN and billing contact. */
-    static String openDemoAccount(Platform platform) {
+    /** Opens the demo account as Ada, who becomes its ADMIN and billing contact; answers its id and Ada's member id. */
+    static JsonNode openDemoAccount(Platform platform) {
         String token = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
         String body = """
                 {"name": "Demo Company",
@@ -46,8 +48,25 @@ final class LocalRun {
             if (response.statusCode() != 201) {
                 throw new LaunchException("account-service did not open the demo account (" + response.statusCode() + "): " + response.body());
             }
-            JsonNode opened = JSON.readTree(response.body());
-            return opened.get("accountId").asText();
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new LaunchException("cannot reach account-service: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted", e);
+        }
+    }
+
+    /** A REMOTE_SUPPORT seat for Ada, so that the demo can start a support session (SUP-1). */
+    private static void giveAdaASeat(Platform platform, String accountId, String memberId) {
+        String token = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        String url = platform.service(Platform.Service.ACCOUNT).baseUrl() + "/accounts/" + accountId + "/members/" + memberId + "/seats/REMOTE_SUPPORT";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new LaunchException("account-service did not give the demo admin a seat (" + response.statusCode() + "): " + response.body());
+            }
         } catch (IOException e) {
             throw new LaunchException("cannot reach account-service: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -70,15 +89,16 @@ final class LocalRun {
     private static String servicesSummary(Platform platform, String accountId) {
         String account = platform.service(Platform.Service.ACCOUNT).baseUrl();
         String permission = platform.service(Platform.Service.PERMISSION).baseUrl();
+        String session = platform.service(Platform.Service.SESSION).baseUrl();
         return String.join("\n",
                 "Services (each has /q/health and /q/openapi)",
                 "  account-service       " + account,
                 "  permission-service    " + permission,
-                "  session-service       " + platform.service(Platform.Service.SESSION).baseUrl(),
+                "  session-service       " + session,
                 "  notification-service  " + platform.service(Platform.Service.NOTIFICATION).baseUrl(),
                 "",
                 "Demo logins (password demo-password for all)",
-                "  " + Tokens.DEMO_ADMIN + "   ADMIN and billing contact of the demo account",
+                "  " + Tokens.DEMO_ADMIN + "   ADMIN and billing contact of the demo account, with a REMOTE_SUPPORT seat",
                 "  " + Tokens.DEMO_STANDARD + "   a login with no account yet",
                 "  " + Tokens.DEMO_OPERATOR + "  realm role platform-operator: GET " + permission + "/read-model/status",
                 "",
@@ -93,6 +113,11 @@ final class LocalRun {
                 "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account + "/accounts/$ACCOUNT/members",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + permission + "/accounts/$ACCOUNT/checks?permission=members.manage\"",
                 "  curl -s " + platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_STANDARD + "/messages/INBOX",
+                "  # a support session: the customer joins with the code it answers",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"clientVersion\": \"2.4.0\"}' "
+                        + session + "/accounts/$ACCOUNT/support-sessions",
+                "  curl -s -H 'Content-Type: application/json' -d '{\"code\": \"<joinCode>\", \"platform\": \"BROWSER\"}' "
+                        + session + "/guest/support-sessions/join",
                 "");
     }
 }

@@ -1,7 +1,6 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
@@ -32,6 +31,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.example.accounts.session.api.SessionApi.address;
+import static com.example.accounts.session.api.SessionApi.guest;
 import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 
@@ -169,7 +170,7 @@ public class GuestResource {
     public Uni<Requested> act(ActionBody body, @HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         Instant now = clock.now();
-        return guest(guestKey).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
+        return guest(passes, guestKey).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                         state -> {
                             if (!state.externals().containsKey(pass.subjectId())) {
                                 throw Refusal.forbidden("SUP-4", "only technicians ask for " + body.action() + "; a customer grants it");
@@ -178,18 +179,4 @@ public class GuestResource {
                         }, metadata("external:" + pass.subjectId(), correlationId, now))
                 .map(done -> new Requested(pass.sessionId(), body.action(), true)));
     }
-
-    /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door. */
-    Uni<Passes.Pass> guest(String guestKey) {
-        if (guestKey == null || guestKey.isBlank()) {
-            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GUEST_KEY + " header (given when you joined) is required", null);
-        }
-        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
-                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GUEST_KEY + " admits no one", null)));
-    }
-
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
 }

@@ -8,8 +8,10 @@ import com.example.accounts.kit.ProblemMapper;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.GuestLimits;
+import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -33,6 +35,20 @@ public class SessionApi {
                     + " (" + String.join("; ", check.reasons()) + ")");
         }
         return check;
+    }
+
+    /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door (SEC-1). */
+    static Uni<Passes.Pass> guest(Passes passes, String guestKey) {
+        if (guestKey == null || guestKey.isBlank()) {
+            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GuestResource.GUEST_KEY + " header (given when you joined) is required", null);
+        }
+        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
+                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GuestResource.GUEST_KEY + " admits no one", null)));
+    }
+
+    /** The caller's address, as a trusted proxy forwards it: what guest rate limits count by. */
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     static EventMetadata metadata(String actor, String correlationId, Instant now) {

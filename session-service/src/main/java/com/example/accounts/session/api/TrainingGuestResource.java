@@ -1,7 +1,6 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
@@ -35,6 +34,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static com.example.accounts.session.api.GuestResource.GUEST_KEY;
+import static com.example.accounts.session.api.SessionApi.address;
+import static com.example.accounts.session.api.SessionApi.guest;
 import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 
@@ -116,7 +117,7 @@ public class TrainingGuestResource {
     @Operation(summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
     @APIResponse(responseCode = "200", description = "the session as the participant sees it")
     public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
-        return guest(guestKey).chain(pass -> streams.loadIn(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()))
+        return guest(passes, guestKey).chain(pass -> streams.loadIn(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()))
                 .map(loaded -> {
                     if (!loaded.state().participants().containsKey(pass.subjectId())) {
                         throw Refusal.forbidden("TRN-3", "you were removed from this session");
@@ -135,7 +136,7 @@ public class TrainingGuestResource {
         Actor to = TrainingSessionResource.actor(body, "TRN-4");
         Instant now = clock.now();
         // a participant is never a host, whatever the account's co-organizers setting
-        return guest(guestKey).chain(pass -> run(pass, correlationId,
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
                 new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, now)));
     }
 
@@ -148,7 +149,7 @@ public class TrainingGuestResource {
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-5");
         Instant now = clock.now();
-        return guest(guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, now)));
     }
 
     @DELETE
@@ -157,7 +158,7 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
-        return guest(guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), now)));
     }
 
     private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {
@@ -166,20 +167,7 @@ public class TrainingGuestResource {
                 .map(done -> ParticipantView.of(done.state(), pass.subjectId()));
     }
 
-    /** The pass behind a guest key, or 401: participants prove who they are with the key they were given at the door. */
-    private Uni<Passes.Pass> guest(String guestKey) {
-        if (guestKey == null || guestKey.isBlank()) {
-            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GUEST_KEY + " header (given when you joined) is required", null);
-        }
-        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
-                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GUEST_KEY + " admits no one", null)));
-    }
-
     private static String participant(UUID participantId) {
         return "participant:" + participantId;
-    }
-
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

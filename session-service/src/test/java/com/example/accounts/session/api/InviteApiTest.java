@@ -83,7 +83,7 @@ class InviteApiTest {
         AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
         UUID vendor = story.policy("Vendor", true, "VIEW_SCREEN", "CHAT", "REMOTE_CONTROL");
         UUID off = story.policy("Off", false, "VIEW_SCREEN");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.seat(story.ada, "REMOTE_SUPPORT").seat(ben, "REMOTE_SUPPORT").settings(serverEmails, true).publish();
         String id = as(Tokens.DEMO_ADMIN, consistency).body(Map.of("clientVersion", "2.4.0")).post(SupportSessionApiTest.sessions(story))
                 .then().statusCode(201).extract().path("sessionId");
@@ -91,9 +91,7 @@ class InviteApiTest {
     }
 
     private long events(String session) {
-        String stream = "session-" + session.substring(session.lastIndexOf('/') + 1);
-        return pool.preparedQuery("SELECT count(*) FROM events WHERE stream_id = $1").execute(Tuple.of(stream)).await().indefinitely()
-                .iterator().next().getLong(0);
+        return AccountStory.eventsOf(pool, session);
     }
 
     @Test
@@ -278,6 +276,19 @@ class InviteApiTest {
         assertNotNull(retryAfter);
         given().header("X-Forwarded-For", address).post("/guest/invites/whatever").then().statusCode(429);
         given().header("X-Forwarded-For", address + "1").post("/guest/invites/whatever").then().statusCode(404);
+    }
+
+    @Test
+    void SEC1_guestEndpointsAreRateLimitedPerSessionWhateverTheAddresses() {
+        Scene scene = scene(false);
+        String url = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            statuses.add(given().header("X-Forwarded-For", "198.18." + (i / 200) + "." + (1 + i % 200)).post(url).statusCode());
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(59, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(429, statuses.get(60), "the 61st attempt on one session in a minute is refused");
     }
 
     @Test

@@ -39,7 +39,7 @@ class QueueLoginApiTest {
     @Test
     void CC6_CC7_CC8_agentsLogInAsTheRulesSayAndWhatTheyMayDoIsFixedUntilTheirNextLogin() {
         AccountStory story = AccountStory.opened("CONTACT_CENTER");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         UUID first = queue(story, "First line");
         UUID second = queue(story, "Second line");
         story.seat(ben, "CONTACT_CENTER").seat(story.ada, "CONTACT_CENTER");

@@ -6,6 +6,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -27,6 +29,9 @@ import static org.hamcrest.Matchers.notNullValue;
         @ResourceArg(name = "needs", value = "permission-service,notification-service")})
 class SupportSessionApiTest {
 
+    @Inject
+    Pool pool;
+
     static String sessions(AccountStory story) {
         return "/accounts/" + story.account + "/support-sessions";
     }
@@ -40,7 +45,7 @@ class SupportSessionApiTest {
         AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
         UUID north = story.company("North");
         UUID south = story.company("South");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         story.companyAccess(ben, north);
         String noSeat = story.publish();
         start(story, Tokens.DEMO_STANDARD, noSeat, Map.of("clientVersion", "2.4.1000")).then().statusCode(403)
@@ -59,7 +64,7 @@ class SupportSessionApiTest {
     @Test
     void FEAT2_anOlderClientIsRefusedForAMemberWhoLacksAFeatureAndAcceptedFrom2_3Build818() {
         AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.seat(ben, "REMOTE_SUPPORT").features(ben, "REMOTE_CONTROL").seat(story.ada, "REMOTE_SUPPORT").publish();
         start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.3 build 817")).then().statusCode(403)
                 .body("rule", equalTo("FEAT-2")).body("detail", containsString("support.file-transfer"));
@@ -99,7 +104,7 @@ class SupportSessionApiTest {
         UUID north = story.company("North");
         UUID south = story.company("South");
         UUID server = story.device(south);
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String noFeature = story.seat(ben, "REMOTE_SUPPORT").companyAccess(ben, south).publish();
         start(story, Tokens.DEMO_STANDARD, noFeature, Map.of("clientVersion", "2.4.0", "deviceId", server.toString())).then().statusCode(403)
                 .body("rule", equalTo("SUP-3")).body("detail", containsString("UNATTENDED_ACCESS"));
@@ -114,7 +119,7 @@ class SupportSessionApiTest {
     @Test
     void SUP4_remoteControlAndFileTransferNeedTheActingTechniciansFeature() {
         AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.seat(ben, "REMOTE_SUPPORT").features(ben, "FILE_TRANSFER", "UNATTENDED_ACCESS", "REMOTE_CONTROL")
                 .seat(story.ada, "REMOTE_SUPPORT").publish();
         String sessionId = start(story, Tokens.DEMO_STANDARD, consistency, Map.of("clientVersion", "2.4.0")).then().statusCode(201).extract().path("sessionId");
@@ -131,7 +136,7 @@ class SupportSessionApiTest {
     @Test
     void SUP5_SUP6_theOwnerHandsOverToASeatedMemberNeverToAnExternalTechnicianAndTheOwnerEnds() {
         AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         UUID carl = story.member("STANDARD", null, "Carl");
         UUID policy = story.policy("Vendor", true, "VIEW_SCREEN", "CHAT");
         String consistency = story.seat(story.ada, "REMOTE_SUPPORT").seat(ben, "REMOTE_SUPPORT").publish();
@@ -140,6 +145,7 @@ class SupportSessionApiTest {
         String url = as(Tokens.DEMO_ADMIN, consistency).body(Map.of("policyId", policy.toString(), "externalName", "Vera Vendor", "delivery", "COPY_URL"))
                 .post(session + "/invites").then().statusCode(201).extract().path("url");
         String external = given().post(url).then().statusCode(200).extract().path("externalTechnicianId");
+        long before = AccountStory.eventsOf(pool, session);
 
         as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", external)).post(session + "/handover").then().statusCode(422)
                 .body("rule", equalTo("SUP-6")).body("errors[0].field", equalTo("toMemberId"));
@@ -149,6 +155,7 @@ class SupportSessionApiTest {
                 .body("rule", equalTo("SUP-6"));
         as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(403)
                 .body("rule", equalTo("SUP-5"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, AccountStory.eventsOf(pool, session), "refused hand-overs append nothing");
         as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(200)
                 .header("Consistency-Token", notNullValue()).body("ownerMemberId", equalTo(ben.toString()));
 
@@ -160,7 +167,9 @@ class SupportSessionApiTest {
         given().post(openUrl).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("SUP-5"));
         as(Tokens.DEMO_STANDARD, consistency).body(Map.of("action", "FILE_TRANSFER")).post(session + "/actions").then().statusCode(410)
                 .body("rule", equalTo("SUP-5"));
+        long ended = AccountStory.eventsOf(pool, session);
         as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(410).body("rule", equalTo("SUP-5"));
+        org.junit.jupiter.api.Assertions.assertEquals(ended, AccountStory.eventsOf(pool, session), "an ended session takes nothing more");
     }
 
     @Test

@@ -38,14 +38,14 @@ class TrainingApiTest {
     @Test
     void TRN1_adminsAndStandardMembersOfATrainingAccountScheduleObserversCannot() {
         AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
-        story.member("MONITORING_OBSERVER", Tokens.DEMO_STANDARD, "Ben");
+        story.member("MONITORING_OBSERVER", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.publish();
         schedule(story, Tokens.DEMO_STANDARD, consistency, List.of()).then().statusCode(403).body("rule", equalTo("TRN-1"));
         schedule(story, Tokens.DEMO_ADMIN, consistency, List.of()).then().statusCode(201)
                 .body("organizerMemberId", equalTo(story.ada.toString())).body("joinCode", matchesPattern("\\d{9}"));
 
         AccountStory noTraining = AccountStory.opened("REMOTE_SUPPORT");
-        noTraining.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        noTraining.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String without = noTraining.publish();
         schedule(noTraining, Tokens.DEMO_STANDARD, without, List.of()).then().statusCode(403).body("rule", equalTo("TRN-1"));
     }
@@ -53,7 +53,7 @@ class TrainingApiTest {
     @Test
     void TRN2_coOrganizersAreMembersOfTheSameAccountWhoMayUseTrainingUnlessTheAccountTurnedThemOff() {
         AccountStory story = AccountStory.opened("TRAINING");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.publish();
         UUID stranger = AccountStory.opened("TRAINING").member("STANDARD", null, "Stranger");
         schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(stranger.toString())).then().statusCode(422)
@@ -71,7 +71,7 @@ class TrainingApiTest {
     @Test
     void TRN3_organizerAndCoOrganizersRunTheSessionOnlyTheOrganizerHasTheAfterSessionFeatures() {
         AccountStory story = AccountStory.opened("TRAINING");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.publish();
         String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
                 .extract().path("sessionId");
@@ -90,7 +90,7 @@ class TrainingApiTest {
     @Test
     void TRN4_TRN5_TRN6_participantsJoinWithNoAccountThePresenterPassesAndControlEndsWithIt() {
         AccountStory story = AccountStory.opened("TRAINING");
-        UUID ben = story.member("STANDARD", Tokens.DEMO_STANDARD, "Ben");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.publish();
         Response scheduled = schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString()));
         String session = trainings(story) + "/" + scheduled.then().statusCode(201).extract().path("sessionId");
