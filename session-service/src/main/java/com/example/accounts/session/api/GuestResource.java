@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,6 +109,14 @@ public class GuestResource {
                     });
         }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
                 .map(done -> new Joined(done.state().sessionId(), customerId, body.platform(), key.get()));
+    }
+
+    @GET
+    @Path("/support-sessions/join")
+    @Operation(summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
+    @APIResponse(responseCode = "200", description = "the request that joins")
+    public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
+        return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
     }
 
     /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */

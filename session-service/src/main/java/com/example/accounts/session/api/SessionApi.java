@@ -18,10 +18,25 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the session API's resources share: the caller as a member, headers in and out, refusals as problem+json. */
 public class SessionApi {
+
+    /**
+     * Where a join link lands (SUP-2, TRN-6): how to join with the code it carries, for the page or client that
+     * follows it. It looks nothing up and spends nothing, so a link prefetcher burns no single-use code.
+     */
+    public record JoinLanding(String code, String method, String url, Map<String, String> body) {
+    }
+
+    static JoinLanding landing(String code, String path, String otherField, String otherValue) {
+        if (code == null || !code.strip().matches("\\d{9}")) {
+            throw ProblemException.badRequest("code", "must be the nine digits you were given");
+        }
+        return new JoinLanding(code.strip(), "POST", path, Map.of("code", code.strip(), otherField, otherValue));
+    }
 
     /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */
     static Uni<UUID> me(PermissionService permissions, UUID accountId, String bearer, String consistency) {

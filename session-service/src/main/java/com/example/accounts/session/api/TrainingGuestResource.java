@@ -20,6 +20,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,6 +78,14 @@ public class TrainingGuestResource {
         this.passes = passes;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("/join")
+    @Operation(summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
+    @APIResponse(responseCode = "200", description = "the request that joins")
+    public SessionApi.JoinLanding participantLanding(@QueryParam("code") String code) {
+        return SessionApi.landing(code, "/guest/training-sessions/join", "name", "your name, as the others will see it");
     }
 
     @POST

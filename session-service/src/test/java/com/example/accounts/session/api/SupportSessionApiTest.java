@@ -83,6 +83,9 @@ class SupportSessionApiTest {
         Response started = start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0"));
         String code = started.then().statusCode(201).extract().path("joinCode");
         String sessionId = started.path("sessionId");
+        // the link lands on how to join, spending nothing
+        given().get(started.path("joinUrl").toString()).then().statusCode(200).body("code", equalTo(code))
+                .body("method", equalTo("POST")).body("url", equalTo("/guest/support-sessions/join"));
 
         given().header("X-Forwarded-For", "198.51.100.2").contentType("application/json").body(Map.of("code", code, "platform", "PLAN9"))
                 .post("/guest/support-sessions/join").then().statusCode(422).body("rule", equalTo("SUP-2")).body("errors[0].field", equalTo("platform"));

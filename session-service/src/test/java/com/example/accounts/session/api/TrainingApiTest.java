@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Training sessions over HTTP, decided with the real permission-service: TRN-1 to TRN-6. */
@@ -95,6 +96,7 @@ class TrainingApiTest {
         Response scheduled = schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString()));
         String session = trainings(story) + "/" + scheduled.then().statusCode(201).extract().path("sessionId");
         String code = scheduled.path("joinCode");
+        given().get(scheduled.path("joinUrl").toString()).then().statusCode(200).body("code", equalTo(code)).body("body.name", notNullValue());
 
         given().header("X-Forwarded-For", "198.51.100.7").contentType("application/json").body(Map.of("code", "000000000", "name", "Pia"))
                 .post("/guest/training-sessions/join").then().statusCode(404).body("rule", equalTo("TRN-6"));
