@@ -7,6 +7,7 @@ import com.example.accounts.session.application.QueueLoginStreams;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.infrastructure.PermissionService.Ask;
 import com.example.accounts.session.infrastructure.PermissionService.Check;
@@ -79,8 +80,10 @@ public class QueueLoginResource {
     private final SessionStreams streams;
     private final PermissionService permissions;
     private final SessionClock clock;
+    private final MemberStreams memberStreams;
 
-    public QueueLoginResource(SessionStreams streams, PermissionService permissions, SessionClock clock) {
+    public QueueLoginResource(SessionStreams streams, PermissionService permissions, SessionClock clock, MemberStreams memberStreams) {
+        this.memberStreams = memberStreams;
         this.streams = streams;
         this.permissions = permissions;
         this.clock = clock;
@@ -186,8 +189,10 @@ public class QueueLoginResource {
     }
 
     private Uni<Response> execute(UUID accountId, QueueCommand command, UUID actor, String correlationId, Instant now) {
-        return streams.execute(QueueLoginStreams.AGGREGATE, accountId, QueueLoginStreams.stream(command.agent()),
-                        state -> QueueDecider.decide(command, state), metadata(member(actor), correlationId, now))
+        String stream = QueueLoginStreams.stream(command.agent());
+        return streams.execute(QueueLoginStreams.AGGREGATE, accountId, stream,
+                        state -> QueueDecider.decide(command, state), metadata(member(actor), correlationId, now),
+                        (connection, done) -> memberStreams.remember(connection, accountId, command.agent(), stream))
                 .map(done -> SessionApi.ok(done, LoginsView.of(command.agent(), done.state().queues().values())));
     }
 

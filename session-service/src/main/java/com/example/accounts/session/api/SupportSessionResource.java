@@ -8,6 +8,7 @@ import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
 import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.InviteEmails;
+import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.infrastructure.PermissionService.Ask;
@@ -121,10 +122,12 @@ public class SupportSessionResource {
     private final InviteEmails inviteEmails;
     private final URI publicUrl;
     private final SessionClock clock;
+    private final MemberStreams memberStreams;
 
     public SupportSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, InviteEmails inviteEmails,
-                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, SessionClock clock) {
+                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, SessionClock clock, MemberStreams memberStreams) {
         this.clock = clock;
+        this.memberStreams = memberStreams;
         this.streams = streams;
         this.permissions = permissions;
         this.passes = passes;
@@ -163,11 +166,13 @@ public class SupportSessionResource {
                     state -> SupportDecider.decide(new SupportCommand.Start(sessionId, owner, companyId, deviceId, now), state),
                     metadata(member(owner), correlationId, now),
                     (connection, done) -> {
+                        Uni<Void> owned = memberStreams.remember(connection, accountId, owner, SupportSessions.stream(sessionId));
                         if (deviceId != null) {
-                            return Uni.createFrom().voidItem();
+                            return owned;
                         }
                         code.set(Passes.newCode());
-                        return passes.keep(connection, code.get(), Passes.Kind.CUSTOMER_CODE, accountId, sessionId, null, now.plus(SupportDecider.CODE_LIFETIME));
+                        return owned.chain(() -> passes.keep(connection, code.get(), Passes.Kind.CUSTOMER_CODE, accountId, sessionId, null,
+                                now.plus(SupportDecider.CODE_LIFETIME)));
                     });
         }).map(done -> {
             SupportSession s = done.state();
@@ -228,7 +233,8 @@ public class SupportSessionResource {
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
                                 ? Refusal.invalid("SUP-6", "toMemberId", "no member " + to + " in this account") : f))
                 .chain(toHasSeat -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, toHasSeat, now), state), metadata(member(me), correlationId, now))))
+                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, toHasSeat, now), state), metadata(member(me), correlationId, now),
+                        (connection, done) -> memberStreams.remember(connection, accountId, to, SupportSessions.stream(sessionId)))))
                 .map(done -> SessionApi.ok(done, SessionView.of(done.state(), now)));
     }
 
@@ -289,7 +295,9 @@ public class SupportSessionResource {
                             state -> SupportDecider.decide(command, state), metadata(member(inviter), correlationId, now),
                             (connection, done) -> {
                                 token.set(Passes.newToken());
-                                return passes.keep(connection, token.get(), Passes.Kind.INVITE, accountId, sessionId, inviteId, now.plus(SupportDecider.INVITE_LIFETIME));
+                                return memberStreams.remember(connection, accountId, inviter, SupportSessions.stream(sessionId))
+                                        .chain(() -> passes.keep(connection, token.get(), Passes.Kind.INVITE, accountId, sessionId, inviteId,
+                                                now.plus(SupportDecider.INVITE_LIFETIME)));
                             });
                 }))
                 .chain(done -> deliver(accountId, sessionId, done, token.get(), correlationId));

@@ -12,11 +12,13 @@ public final class QueueLoginStreams {
     public static final Aggregate<QueueLogins, QueueEvent> AGGREGATE = new Aggregate<>("queue logins",
             new EventCodec<>(QueueEvent.class), QueueLogins.INITIAL, QueueLogins::evolve);
 
+    public static final String PREFIX = "queue-logins-";
+
     private QueueLoginStreams() {
     }
 
     /** One stream per agent: their logins into all queues are decided together, one at a time (EVT-1). */
     public static String stream(UUID agentMemberId) {
-        return "queue-logins-" + agentMemberId;
+        return PREFIX + agentMemberId;
     }
 }

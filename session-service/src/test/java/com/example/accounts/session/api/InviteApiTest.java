@@ -228,6 +228,29 @@ class InviteApiTest {
     }
 
     @Test
+    void USR6_aMemberDeletedFromTheAccountLeavesTheirSessionsTheirGuestsAreLoggedOutAndTheSessionsTheyOwnEnd() {
+        Scene scene = scene(false);
+        String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
+        String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        String own = SupportSessionApiTest.sessions(scene.story()) + "/" + as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("clientVersion", "2.4.0"))
+                .post(SupportSessionApiTest.sessions(scene.story())).then().statusCode(201).extract().path("sessionId");
+
+        String deleted = scene.story().event("UserDeleted", AccountStory.data().put("memberId", scene.story().ada.toString())
+                .put("loginId", AccountStory.loginOf(Tokens.DEMO_ADMIN)).put("email", Tokens.DEMO_ADMIN)).publish();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Boolean.TRUE.equals(as(Tokens.DEMO_STANDARD, deleted).get(own).then().statusCode(200).extract().path("ended")));
+        as(Tokens.DEMO_STANDARD, deleted).get(scene.session()).then().statusCode(200).body("ended", equalTo(false))
+                .body("technicians", contains(scene.ben().toString()))
+                .body("externalTechnicians.find { it.name == 'Vera' }.loggedOut", equalTo(true));
+        given().header("Guest-Key", vera).contentType("application/json").body(Map.of("action", "REMOTE_CONTROL"))
+                .post("/guest/support-sessions/actions").then().statusCode(403).body("rule", equalTo("INV-4"));
+        given().post(pending).then().statusCode(410).body("detail", containsString("revoked"));
+        // Ada is no member any more: the permission-service does not know her (ACC-6)
+        as(Tokens.DEMO_ADMIN, deleted).get(own).then().statusCode(404);
+    }
+
+    @Test
     void NTF3_aServerEmailInviteReachesTheExternalTechnicianWithAWorkingUrlThatNeverEntersTheEventLog() {
         Scene scene = scene(true);
         String email = "vera." + UUID.randomUUID() + "@vendor.example";

@@ -86,4 +86,23 @@ class QueueLoginApiTest {
         as(Tokens.DEMO_ADMIN, assigned).post(path + first + "/agents/" + UUID.randomUUID()).then().statusCode(403).body("rule", equalTo("CC-6"));
         as(Tokens.DEMO_ADMIN, assigned).post(path + second + "/agents/" + UUID.randomUUID()).then().statusCode(422).body("rule", equalTo("CC-8"));
     }
+
+    @Test
+    void USR6_aMemberDeletedFromTheAccountIsLoggedOutOfEveryQueue() {
+        AccountStory story = AccountStory.opened("CONTACT_CENTER");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        UUID line = queue(story, "First line");
+        story.seat(ben, "CONTACT_CENTER").seat(story.ada, "CONTACT_CENTER");
+        role(story, ben, "AGENT");
+        role(story, story.ada, "SUPERVISOR");
+        assign(story, line, story.ada, "SUPERVISOR");
+        String consistency = story.publish();
+        String path = "/accounts/" + story.account + "/queue-logins/";
+        as(Tokens.DEMO_STANDARD, consistency).post(path + line).then().statusCode(200).body("logins", hasSize(1));
+
+        String deleted = story.event("UserDeleted", data().put("memberId", ben.toString()).put("loginId", AccountStory.loginOf(Tokens.DEMO_STANDARD))
+                .put("email", "ben@acme.example")).publish();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200)).until(() ->
+                as(Tokens.DEMO_ADMIN, deleted).get(path + ben).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
+    }
 }

@@ -7,6 +7,7 @@ import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedIntoQueue
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedOutOfQueue;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The rules of logging into and out of contact-center queues (CC-6 to CC-8): pure. */
 public final class QueueDecider {
@@ -15,6 +16,11 @@ public final class QueueDecider {
     public static final List<String> PERMISSIONS = List.of("MANAGE_PRERECORDED_MESSAGES", "MANAGE_PUBLIC_CANNED_MESSAGES", "CREATE_CUSTOM_LABELS");
 
     private QueueDecider() {
+    }
+
+    /** USR-6: a member deleted from the account is logged out of every queue, by no one (the system). */
+    public static List<QueueEvent> memberDeleted(QueueLogins s, UUID agent) {
+        return s.queues().keySet().stream().map(queue -> (QueueEvent) new AgentLoggedOutOfQueue(queue, agent, null)).toList();
     }
 
     public static List<QueueEvent> decide(QueueCommand command, QueueLogins s) {

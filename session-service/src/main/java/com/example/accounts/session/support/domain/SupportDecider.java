@@ -111,11 +111,7 @@ public final class SupportDecider {
                 }
                 List<SupportEvent> events = new ArrayList<>();
                 events.add(new TechnicianLeftSession(s.sessionId(), c.memberId()));
-                // INV-4: who they invited leaves with them; invites they left open would admit someone nobody answers for
-                s.invites().values().stream().filter(i -> i.inviter().equals(c.memberId()) && i.state() == InviteState.OPEN)
-                        .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, "INVITER_LEFT")));
-                s.externals().values().stream().filter(x -> x.invitedBy().equals(c.memberId()) && !x.loggedOut())
-                        .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), "INVITER_LEFT")));
+                events.addAll(invitedBy(s, c.memberId(), "INVITER_LEFT"));
                 yield events;
             }
             case End c -> {
@@ -184,6 +180,35 @@ public final class SupportDecider {
                 yield List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
             }
         };
+    }
+
+    /**
+     * USR-6: a member deleted from the account is out of every session at once. A session they own ends (nobody
+     * may act for a removed member, and only an owner hands over); elsewhere they leave, as in INV-4.
+     */
+    public static List<SupportEvent> memberDeleted(SupportSession s, UUID member) {
+        if (!s.started() || s.ended()) {
+            return List.of();
+        }
+        if (member.equals(s.owner())) {
+            return List.of(new SupportSessionEnded(s.sessionId()));
+        }
+        List<SupportEvent> events = new ArrayList<>();
+        if (s.technicians().contains(member)) {
+            events.add(new TechnicianLeftSession(s.sessionId(), member));
+        }
+        events.addAll(invitedBy(s, member, "MEMBER_DELETED"));
+        return events;
+    }
+
+    /** INV-4: who a departing member invited leaves with them; invites they left open would admit someone nobody answers for. */
+    private static List<SupportEvent> invitedBy(SupportSession s, UUID member, String reason) {
+        List<SupportEvent> events = new ArrayList<>();
+        s.invites().values().stream().filter(i -> i.inviter().equals(member) && i.state() == InviteState.OPEN)
+                .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, reason)));
+        s.externals().values().stream().filter(x -> x.invitedBy().equals(member) && !x.loggedOut())
+                .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), reason)));
+        return events;
     }
 
     /** The invite's revocation when its email could not be handed on: nobody can have its URL. */

@@ -91,4 +91,12 @@ class QueueDeciderTest {
         assertEquals("permissions", refused("CC-4", () -> QueueDecider.decide(new LogIn(sales, ada, ada, Set.of("MANAGE_SKILLS")),
                 QueueLogins.INITIAL)).field());
     }
+
+    @Test
+    void USR6_aDeletedAgentIsLoggedOutOfEveryQueueByNoOne() {
+        QueueLogins s = given(new LogIn(sales, ada, ada, Set.of()), new LogIn(billing, ada, sam, Set.of()));
+        List<QueueEvent> events = QueueDecider.memberDeleted(s, ada);
+        assertEquals(Set.of(new AgentLoggedOutOfQueue(sales, ada, null), new AgentLoggedOutOfQueue(billing, ada, null)), Set.copyOf(events));
+        assertEquals(List.of(), QueueDecider.memberDeleted(QueueLogins.evolveAll(s, events), ada));
+    }
 }

@@ -114,4 +114,18 @@ class SupportDeciderTest {
         assertEquals(new ExternalTechnicianLoggedOut(session, external, "INVITER_LEFT"), events.get(2));
         refused("SUP-5", () -> SupportDecider.decide(new Leave(ben, T0), s));
     }
+
+    @Test
+    void USR6_aDeletedMemberLeavesWithTheirInvitesAndASessionTheyOwnEnds() {
+        UUID redeemedInvite = UUID.randomUUID();
+        UUID openInvite = UUID.randomUUID();
+        UUID external = UUID.randomUUID();
+        SupportSession s = given(start(), invite(redeemedInvite, ada), new Redeem(redeemedInvite, external, T0), invite(openInvite, ada),
+                new HandOver(ada, ben, true, T0));
+        assertEquals(List.of(new TechnicianLeftSession(session, ada), new ExternalInviteRevoked(session, openInvite, null, "MEMBER_DELETED"),
+                new ExternalTechnicianLoggedOut(session, external, "MEMBER_DELETED")), SupportDecider.memberDeleted(s, ada));
+        assertEquals(List.of(new SupportEvent.SupportSessionEnded(session)), SupportDecider.memberDeleted(s, ben));
+        SupportSession ended = SupportSession.evolveAll(s, SupportDecider.memberDeleted(s, ben));
+        assertEquals(List.of(), SupportDecider.memberDeleted(ended, ben), "a redelivered deletion appends nothing");
+    }
 }

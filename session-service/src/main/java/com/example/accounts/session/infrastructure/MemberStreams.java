@@ -1,0 +1,54 @@
+package com.example.accounts.session.infrastructure;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which streams a member has a part in (sessions they own, joined or invited into, their queue logins), written
+ * with the events that gave them that part, so that a member deleted from the account is taken out of each (USR-6)
+ * without reading every stream.
+ */
+@ApplicationScoped
+public class MemberStreams {
+
+    private final Pool pool;
+
+    public MemberStreams(Pool pool) {
+        this.pool = pool;
+    }
+
+    void migrate(@Observes StartupEvent event) {
+        pool.query("""
+                CREATE TABLE IF NOT EXISTS member_streams (
+                    account_id uuid NOT NULL, member_id uuid NOT NULL, stream_id text NOT NULL,
+                    PRIMARY KEY (account_id, member_id, stream_id))""").execute().await().indefinitely();
+    }
+
+    public Uni<Void> remember(SqlConnection connection, UUID accountId, UUID memberId, String streamId) {
+        return connection.preparedQuery("INSERT INTO member_streams (account_id, member_id, stream_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(accountId, memberId, streamId)).replaceWithVoid();
+    }
+
+    public Uni<List<String>> of(UUID accountId, UUID memberId) {
+        return pool.preparedQuery("SELECT stream_id FROM member_streams WHERE account_id = $1 AND member_id = $2 ORDER BY stream_id")
+                .execute(Tuple.of(accountId, memberId)).map(rows -> {
+                    List<String> streams = new ArrayList<>();
+                    rows.forEach(row -> streams.add(row.getString(0)));
+                    return streams;
+                });
+    }
+
+    public Uni<Void> forget(UUID accountId, UUID memberId) {
+        return pool.preparedQuery("DELETE FROM member_streams WHERE account_id = $1 AND member_id = $2")
+                .execute(Tuple.of(accountId, memberId)).replaceWithVoid();
+    }
+}
