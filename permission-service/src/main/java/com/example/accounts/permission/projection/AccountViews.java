@@ -85,8 +85,13 @@ public class AccountViews {
     /** Payload {@code <schema>:<accountId>:<topic>:<position>}, or {@code generation} after a takeover. */
     private void notified(String payload) {
         if (payload.equals("generation")) {
-            generations.refresh();
             cache.clear();
+            // reading which generation is live waits for the database: not on this event loop
+            vertx.executeBlocking(Uni.createFrom().item(() -> {
+                generations.refresh();
+                cache.clear();
+                return true;
+            })).subscribe().with(ignored -> { }, failure -> LOG.errorf(failure, "cannot read the live generation after a takeover"));
             return;
         }
         String[] parts = payload.split(":");

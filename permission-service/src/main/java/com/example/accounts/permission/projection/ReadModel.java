@@ -198,6 +198,9 @@ public final class ReadModel {
 
     private Applied applyParsed(List<Parsed> parsed, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
         Set<String> streams = parsed.stream().filter(p -> p.problem() == null).map(p -> p.event().streamId()).collect(Collectors.toSet());
+        // published before the transaction, on the caller's thread: the transaction's callbacks run on an event loop,
+        // which must never wait for Kafka (a redone transaction may publish a letter twice, never lose one)
+        parsed.stream().filter(p -> p.problem() != null).forEach(p -> deadLetters.publish(p.record(), p.problem()));
         // the offsets commit with the rows, so a commit lost in a crash is applied again from Kafka: no need to wait for the disk
         return pool.withTransaction(c -> Uni.join().all(c.query("SET LOCAL synchronous_commit TO OFF").execute(),
                                 c.preparedQuery(q("SELECT stream_id, version FROM {rm}.applied_streams WHERE stream_id = ANY($1)"))
@@ -206,13 +209,12 @@ public final class ReadModel {
                         .chain(rows -> {
                             Map<String, Long> versions = new HashMap<>();
                             rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
-                            return write(c, parsed, versions, positions, deadLetters);
+                            return write(c, parsed, versions, positions);
                         }))
                 .await().atMost(DB);
     }
 
-    private Uni<Applied> write(SqlConnection c, List<Parsed> parsed, Map<String, Long> versions, Map<String, Map<Integer, Long>> consumed,
-                             DeadLetterSink deadLetters) {
+    private Uni<Applied> write(SqlConnection c, List<Parsed> parsed, Map<String, Long> versions, Map<String, Map<Integer, Long>> consumed) {
         List<Projection.Statement> statements = new ArrayList<>();
         Map<String, Long> streamVersions = new LinkedHashMap<>();
         Map<String, Tuple> positions = new LinkedHashMap<>();
@@ -229,7 +231,6 @@ public final class ReadModel {
             offsets.merge(record.topic() + "/" + record.partition(), Tuple.of(record.topic(), record.partition(), record.offset() + 1),
                     (old, now) -> now.getLong(2) > old.getLong(2) ? now : old);
             if (p.problem() != null) {
-                deadLetters.publish(record, p.problem());
                 UUID account = p.event() != null ? p.event().accountId() : accountFromKey(record.key());
                 dead.add(Tuple.of(record.topic(), record.partition(), record.offset(), account, p.event() == null ? null : p.event().type(), p.problem()));
                 if (p.event() != null) {
