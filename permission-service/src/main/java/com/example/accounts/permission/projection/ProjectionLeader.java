@@ -1,5 +1,6 @@
 package com.example.accounts.permission.projection;
 
+import com.example.accounts.eventstore.KafkaTopics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,13 +8,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -166,17 +163,7 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
     }
 
     private void ensureDeadLetterTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            admin.createTopics(List.of(new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
-                    .all().get(15, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + DEAD_LETTER_TOPIC + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-            throw new IllegalStateException("Kafka did not create " + DEAD_LETTER_TOPIC, e);
-        }
+        KafkaTopics.ensure(bootstrapServers, KafkaTopics.keptForever(DEAD_LETTER_TOPIC));
     }
 
     /** Publishes the record as it came, with where it came from and why it could not be applied; waits for Kafka. */

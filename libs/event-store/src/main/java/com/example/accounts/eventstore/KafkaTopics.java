@@ -1,0 +1,40 @@
+package com.example.accounts.eventstore;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Creates the topics a service publishes to, as it needs them; the brokers do not create topics on their own. */
+public final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    /** Creates the topic unless it exists (then as it is); blocks up to 15 seconds for Kafka's answer. */
+    public static void ensure(String bootstrapServers, NewTopic topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating topic " + topic.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+        }
+    }
+
+    /** A topic of records nobody may lose (dead letters): one partition, kept for good. */
+    public static NewTopic keptForever(String topic) {
+        return new NewTopic(topic, 1, (short) 1).configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+    }
+}
