@@ -4,8 +4,14 @@ package com.example.accounts.launcher;
 public final class TestPlatform {
 
     private static Platform platform;
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestPlatform() {
+    }
+
+    /** A demo user's access token from this platform's Keycloak, one per user and JVM (they are valid for minutes). */
+    public static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> Tokens.password(get().keycloak().realmUrl(), u, Tokens.DEMO_PASSWORD));
     }
 
     public static synchronized Platform get() {

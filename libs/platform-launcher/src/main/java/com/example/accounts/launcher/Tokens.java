@@ -32,6 +32,19 @@ public final class Tokens {
                 + "&password=" + encode(password));
     }
 
+    /** The login id ({@code sub}) an access token names, read from its payload (not verified: for tests and demos). */
+    public static String subject(String accessToken) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length < 2) {
+            throw new LaunchException("not a JWT access token");
+        }
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1])).get("sub").asText();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LaunchException("unreadable access token: " + e.getMessage(), e);
+        }
+    }
+
     private static String token(String realmUrl, String form) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))

@@ -89,7 +89,7 @@ public final class PermissionBenchmark {
         }
         ServiceProcess service = platform.startService(Platform.Service.PERMISSION, port, Map.of(), jvm);
         base = service.baseUrl();
-        String adaLogin = subject(token(Tokens.DEMO_ADMIN));
+        String adaLogin = Tokens.subject(token(Tokens.DEMO_ADMIN));
         System.out.printf("%npermission-service benchmark on %d cores, %s%n", Runtime.getRuntime().availableProcessors(), base);
 
         int seeded = burst("projection, cold burst", accountCount, adaLogin);
@@ -358,10 +358,6 @@ public final class PermissionBenchmark {
 
     private String token(String user) {
         return Tokens.password(platform.keycloak().realmUrl(), user, Tokens.DEMO_PASSWORD);
-    }
-
-    private static String subject(String token) throws Exception {
-        return EventJson.MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
     }
 
     private static int freePort() throws Exception {

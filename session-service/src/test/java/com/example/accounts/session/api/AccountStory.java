@@ -1,16 +1,11 @@
 package com.example.accounts.session.api;
 
-import com.example.accounts.contract.EventJson;
 import com.example.accounts.eventstore.AccountHistory;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
@@ -19,8 +14,6 @@ import static io.restassured.RestAssured.given;
  * permission-service to project: Ada (the demo admin's login) opened it and is its ADMIN. Each test tells its own.
  */
 final class AccountStory extends AccountHistory {
-
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private AccountStory(String... modules) {
         super(loginOf(Tokens.DEMO_ADMIN), Tokens.DEMO_ADMIN, modules);
@@ -32,16 +25,11 @@ final class AccountStory extends AccountHistory {
     }
 
     static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> Tokens.password(TestPlatform.get().keycloak().realmUrl(), u, Tokens.DEMO_PASSWORD));
+        return TestPlatform.token(user);
     }
 
     static String loginOf(String user) {
-        String payload = new String(Base64.getUrlDecoder().decode(token(user).split("\\.")[1]));
-        try {
-            return EventJson.MAPPER.readTree(payload).get("sub").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.subject(token(user));
     }
 
     static RequestSpecification as(String user, String consistency) {
