@@ -1,10 +1,12 @@
 package com.example.accounts.eventstore;
 
+import com.example.accounts.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +33,14 @@ public final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
         }
+    }
+
+    /**
+     * session-service's invite email requests (NTF-3), kept only as long as an invite lives: created by whichever of
+     * session-service (which writes it) and notification-service (which reads it) starts first.
+     */
+    public static NewTopic inviteEmails(Duration retention) {
+        return new NewTopic(Topics.INVITE_EMAILS, 3, (short) 1).configs(Map.of("retention.ms", Long.toString(retention.toMillis())));
     }
 
     /** A topic of records nobody may lose (dead letters): one partition, kept for good. */

@@ -122,9 +122,14 @@ public class AccountHistory {
 
     /** Publishes what was told since the last publish, in order; answers the consistency token of the last account event. */
     public String publish() {
+        return publish(Topics.ACCOUNT_EVENTS);
+    }
+
+    /** The same, with the account events to another topic (one a test's service reads alone). */
+    public String publish(String accountTopic) {
         for (EventEnvelope[] event : pending) {
             if (event.length == 1) {
-                PublishedEvents.onTestPlatform().publish(event[0]);
+                PublishedEvents.onTestPlatform().publishTo(accountTopic, event[0]);
             } else {
                 PublishedEvents.onTestPlatform().publishTo(Topics.SESSION_EVENTS, event[1]);
             }

@@ -4,13 +4,18 @@ import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,26 +44,11 @@ public final class PublishedEvents implements AutoCloseable {
     }
 
     public PublishedEvents(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            for (String topic : Topics.ALL) {
-                createTopic(admin, topic);
-            }
+        for (String topic : Topics.ALL) {
+            KafkaTopics.ensure(bootstrapServers, OutboxRelay.eventTopic(topic, 12));
         }
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
-    }
-
-    private static void createTopic(Admin admin, String topic) {
-        try {
-            admin.createTopics(List.of(OutboxRelay.eventTopic(topic, 12))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** An event of a session's stream, as the session-service publishes it to session-events. */
@@ -113,6 +103,28 @@ public final class PublishedEvents implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The reasons (header {@code reason}) of the records keyed by the account on a one-partition dead-letter topic, from its beginning. */
+    public static List<String> deadLetterReasons(String topic, UUID account) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                com.example.accounts.launcher.TestPlatform.get().kafka().bootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> reasons = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (account.toString().equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return reasons;
         }
     }
 

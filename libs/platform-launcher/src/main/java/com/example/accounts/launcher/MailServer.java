@@ -38,7 +38,7 @@ public final class MailServer implements AutoCloseable {
         List<String> command = List.of(Installation.java21().toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
-                "-Dgreenmail.auth.disabled", "-Dgreenmail.preload.dir=",
+                "-Dgreenmail.auth.disabled",
                 "-jar", installation.greenmailJar().toString());
         process = ManagedProcess.start("mail", command, runDir, Map.of(), runDir.resolve("logs"));
         process.awaitReady(Duration.ofSeconds(60), () -> Net.httpOk(apiUrl() + "/api/service/readiness") && Net.listening(smtpPort));

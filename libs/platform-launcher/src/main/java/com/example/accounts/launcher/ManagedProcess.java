@@ -120,6 +120,16 @@ public final class ManagedProcess implements AutoCloseable {
         stop(Duration.ofSeconds(20));
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void stop(Duration grace) {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroy);

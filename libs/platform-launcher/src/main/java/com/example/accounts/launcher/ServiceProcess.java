@@ -48,6 +48,15 @@ public final class ServiceProcess implements AutoCloseable {
         return process.log();
     }
 
+    /** Kills the service at once, as a crash would: it records nothing more. */
+    public void kill() {
+        process.kill();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         process.stop(java.time.Duration.ofSeconds(15));

@@ -1,24 +1,43 @@
 package com.example.accounts.notification.delivery;
 
+import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reacts to {@code account-events}: one event at a time in each partition's order. */
+/** Reacts to {@code account-events}: one record at a time, in each partition's order. */
 @ApplicationScoped
 public class AccountEventsConsumer {
 
     static final String CHANNEL = "account-events";
 
-    private final Deliveries deliveries;
+    private final Intake intake;
+    private final Notifications notifications;
 
-    public AccountEventsConsumer(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    public AccountEventsConsumer(Intake intake, Notifications notifications) {
+        this.intake = intake;
+        this.notifications = notifications;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String json) {
-        return deliveries.handle(EventJson.read(json));
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return intake.take(record, this::read);
+    }
+
+    private Intake.Work read(String json) {
+        EventEnvelope event;
+        try {
+            event = EventJson.read(json);
+        } catch (MalformedEventException | IllegalArgumentException e) {
+            throw new Unprocessable("not an event: " + e.getMessage());
+        }
+        if (event == null || event.type() == null || event.accountId() == null || event.data() == null) {
+            throw new Unprocessable("not an event: an envelope with type, accountId and data is required");
+        }
+        Notifications.check(event);
+        return (c, live) -> notifications.apply(c, event, live);
     }
 }

@@ -1,137 +1,158 @@
 package com.example.accounts.notification.delivery;
 
-import com.example.accounts.contract.EventEnvelope;
-import com.example.accounts.notification.domain.ExternalInviteEmail;
-import com.example.accounts.notification.domain.MemberAddedEmail;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.runtime.StartupEvent;
+import com.example.accounts.notification.domain.Email;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps what notification-service needs to know of accounts (names of accounts and members) and the record of
- * every email sent. An email is sent at most once per event and recipient: it is skipped when its delivery is
- * recorded, and its Message-ID is derived from the event and recipient so that a resend is recognisable.
+ * The emails to send and what became of them (NTF-5). An email is queued once per source and recipient, in the
+ * transaction that reads its event; the sender claims it (committed) before it hands it to SMTP, so a crash in
+ * between leaves it claimed, never queued again: after the claim timeout it is marked UNCERTAIN and not resent.
  */
 @ApplicationScoped
 public class Deliveries {
 
-    static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS accounts (account_id uuid PRIMARY KEY, name text NOT NULL);
-            CREATE TABLE IF NOT EXISTS members (
-                account_id uuid NOT NULL, login_id text NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, login_id));
-            ALTER TABLE members ADD COLUMN IF NOT EXISTS member_id uuid;
-            CREATE TABLE IF NOT EXISTS deliveries (
-                event_id uuid NOT NULL, recipient text NOT NULL, account_id uuid NOT NULL, kind text NOT NULL,
-                message_id text NOT NULL, sent_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (event_id, recipient));
-            """;
+    public enum Status { PENDING, SENDING, SENT, FAILED, UNCERTAIN }
+
+    /** A delivery as the admins see it. */
+    public record Delivery(UUID deliveryId, UUID sourceId, String kind, String recipient, String language, String messageId, Status status,
+                           int attempts, String lastError, Instant queuedAt, Instant nextAttemptAt, Instant endedAt) {
+    }
+
+    /** An email claimed for sending. */
+    public record Claimed(UUID deliveryId, String recipient, String language, String messageId, String subject, String text, String html,
+                          int attempts, Instant queuedAt) {
+    }
 
     private final Pool pool;
-    private final ReactiveMailer mailer;
-    private final String signInLink;
-    private final String choosePasswordLink;
 
-    public Deliveries(Pool pool, ReactiveMailer mailer,
-                      @ConfigProperty(name = "platform.links.sign-in") String signInLink,
-                      @ConfigProperty(name = "platform.links.choose-password") String choosePasswordLink) {
+    public Deliveries(Pool pool) {
         this.pool = pool;
-        this.mailer = mailer;
-        this.signInLink = signInLink;
-        this.choosePasswordLink = choosePasswordLink;
     }
 
-    void migrate(@Observes StartupEvent event) {
-        pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(7355610)").execute().chain(() -> c.query(SCHEMA).execute()))
-                .await().indefinitely();
+    /** Queues the email unless it is queued already (the same source and recipient): at most one each. */
+    Uni<Void> queue(SqlClient c, Email email, Templates.Rendered rendered) {
+        return c.preparedQuery("""
+                        INSERT INTO email_deliveries (source_id, recipient, account_id, kind, language, message_id, subject, text_body, html_body)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, recipient) DO NOTHING""")
+                .execute(Tuple.from(new Object[]{email.sourceId(), email.to(), email.accountId(), email.kind().name(), email.language().code(),
+                        messageId(email.sourceId(), email.to()), rendered.subject(), rendered.text(), rendered.html()}))
+                .replaceWithVoid();
     }
 
-    public Uni<Void> handle(EventEnvelope event) {
-        var data = event.data();
-        return switch (event.type()) {
-            case "AccountOpened" -> pool.preparedQuery("INSERT INTO accounts (account_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                    .execute(Tuple.of(event.accountId(), data.get("name").asText())).replaceWithVoid();
-            case "UserAdded" -> pool.preparedQuery("""
-                            INSERT INTO members (account_id, login_id, name, member_id) VALUES ($1, $2, $3, $4)
-                            ON CONFLICT (account_id, login_id) DO UPDATE SET member_id = excluded.member_id""")
-                    .execute(Tuple.of(event.accountId(), data.get("loginId").asText(), data.get("name").asText(), UUID.fromString(data.get("memberId").asText())))
-                    .chain(() -> event.actor().equals(data.get("loginId").asText())
-                            ? Uni.createFrom().voidItem() // the person who opened the account added themselves
-                            : memberAdded(event));
-            default -> Uni.createFrom().voidItem();
-        };
+    /** Claims up to {@code limit} due emails; the claim is committed before any of them is handed to SMTP. */
+    List<Claimed> claim(int limit) {
+        List<Claimed> claimed = new ArrayList<>();
+        for (Row row : pool.preparedQuery("""
+                        UPDATE email_deliveries SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
+                        WHERE delivery_id IN (SELECT delivery_id FROM email_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        RETURNING delivery_id, recipient, language, message_id, subject, text_body, html_body, attempts, queued_at""")
+                .execute(Tuple.of(limit)).await().atMost(DB)) {
+            claimed.add(new Claimed(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getInteger(7), instant(row, 8)));
+        }
+        return claimed;
     }
 
-    private Uni<Void> memberAdded(EventEnvelope event) {
-        var data = event.data();
-        String to = data.get("email").asText();
-        return alreadySent(event.eventId(), to).chain(sent -> sent ? Uni.createFrom().voidItem()
-                : pool.preparedQuery("""
-                                SELECT a.name AS account, coalesce(m.name, 'An administrator') AS adder
-                                FROM accounts a LEFT JOIN members m ON m.account_id = a.account_id AND m.login_id = $2
-                                WHERE a.account_id = $1""")
-                .execute(Tuple.of(event.accountId(), event.actor()))
-                .chain(rows -> {
-                    var row = rows.iterator().next();
-                    MemberAddedEmail email = MemberAddedEmail.of(to, data.get("name").asText(), row.getString("account"),
-                            row.getString("adder"), data.get("loginCreated").asBoolean(), signInLink, choosePasswordLink);
-                    String messageId = messageId(event.eventId(), to);
-                    Mail mail = Mail.withText(email.to(), email.subject(), email.text()).addHeader("Message-ID", messageId);
-                    return mailer.send(mail).chain(() -> record(event, to, "MEMBER_ADDED", messageId));
-                }));
+    void sent(UUID deliveryId) {
+        end(deliveryId, Status.SENT, null);
+    }
+
+    /** A lasting failure: kept with its reason, never tried again. */
+    void failed(UUID deliveryId, String reason) {
+        end(deliveryId, Status.FAILED, reason);
+    }
+
+    /** A passing failure: tried again at {@code next}. */
+    void retryAt(UUID deliveryId, String reason, Instant next) {
+        pool.preparedQuery("UPDATE email_deliveries SET status = 'PENDING', last_error = $2, next_attempt_at = $3, claimed_at = NULL WHERE delivery_id = $1")
+                .execute(Tuple.of(deliveryId, reason, OffsetDateTime.ofInstant(next, ZoneOffset.UTC))).await().atMost(DB);
     }
 
     /**
-     * NTF-3: the invite email session-service asked for, with the URL that never enters the event log. Sent at most
-     * once per invite and address; the inviter's name is the account's, when this service knows it yet.
+     * Emails claimed longer ago than the claim timeout: the instance that claimed them stopped while handing them to
+     * SMTP. Whether the server took them is unknown, so they are not sent again (NTF-5) and say so.
      */
-    public Uni<Void> inviteEmail(InviteEmail request) {
-        return alreadySent(request.inviteId(), request.email()).chain(sent -> sent ? Uni.createFrom().voidItem()
-                : pool.preparedQuery("SELECT name FROM members WHERE account_id = $1 AND member_id = $2")
-                .execute(Tuple.of(request.accountId(), request.inviterMemberId()))
-                .chain(rows -> {
-                    String inviter = rows.size() == 0 ? "A technician" : rows.iterator().next().getString("name");
-                    ExternalInviteEmail email = ExternalInviteEmail.of(request.email(), request.externalName(), inviter, request.comments(),
-                            request.policyName(), request.expiresAt(), request.url());
-                    String messageId = messageId(request.inviteId(), request.email());
-                    Mail mail = Mail.withText(email.to(), email.subject(), email.text()).addHeader("Message-ID", messageId);
-                    return mailer.send(mail).chain(() -> record(request.inviteId(), request.email(), request.accountId(), "EXTERNAL_INVITE", messageId));
-                }));
-    }
-
-    private Uni<Boolean> alreadySent(UUID eventId, String recipient) {
-        return pool.preparedQuery("SELECT 1 FROM deliveries WHERE event_id = $1 AND recipient = $2")
-                .execute(Tuple.of(eventId, recipient)).map(rows -> rows.size() > 0);
-    }
-
-    private Uni<Void> record(EventEnvelope event, String recipient, String kind, String messageId) {
-        return record(event.eventId(), recipient, event.accountId(), kind, messageId);
-    }
-
-    private Uni<Void> record(UUID eventId, String recipient, UUID accountId, String kind, String messageId) {
+    int interrupted(Duration claimTimeout) {
         return pool.preparedQuery("""
-                        INSERT INTO deliveries (event_id, recipient, account_id, kind, message_id) VALUES ($1, $2, $3, $4, $5)
-                        ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(eventId, recipient, accountId, kind, messageId)).replaceWithVoid();
+                        UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), subject = NULL, text_body = NULL, html_body = NULL,
+                            last_error = 'the service stopped while handing it to the SMTP server: it may have arrived (Message-ID '
+                                || message_id || '), so it is not sent again'
+                        WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)""")
+                .execute(Tuple.of((double) claimTimeout.toMillis() / 1000)).await().atMost(DB).rowCount();
     }
 
-    /** NTF-5: the same event and recipient always give the same Message-ID. */
-    static String messageId(UUID eventId, String recipient) {
+    private void end(UUID deliveryId, Status status, String reason) {
+        // the rendered mail (an invite's URL among it) is not kept past its delivery
+        pool.preparedQuery("""
+                        UPDATE email_deliveries SET status = $2, last_error = coalesce($3, last_error), ended_at = now(), claimed_at = NULL,
+                            subject = NULL, text_body = NULL, html_body = NULL WHERE delivery_id = $1""")
+                .execute(Tuple.of(deliveryId, status.name(), reason)).await().atMost(DB);
+    }
+
+    /** The account's deliveries, newest first, of one status or all. */
+    public Uni<List<Delivery>> of(UUID accountId, Status status, int limit) {
+        return pool.preparedQuery("""
+                        SELECT delivery_id, source_id, kind, recipient, language, message_id, status, attempts, last_error, queued_at,
+                            next_attempt_at, ended_at
+                        FROM email_deliveries WHERE account_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY queued_at DESC LIMIT $3""")
+                .execute(Tuple.of(accountId, status == null ? null : status.name(), limit))
+                .map(rows -> {
+                    List<Delivery> deliveries = new ArrayList<>();
+                    rows.forEach(row -> deliveries.add(new Delivery(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), Status.valueOf(row.getString(6)), row.getInteger(7), row.getString(8), instant(row, 9),
+                            Status.valueOf(row.getString(6)) == Status.PENDING ? instant(row, 10) : null, instant(row, 11))));
+                    return deliveries;
+                });
+    }
+
+    /** How many of the account's deliveries are in each status. */
+    public Uni<Map<Status, Long>> counts(UUID accountId) {
+        return pool.preparedQuery("SELECT status, count(*) FROM email_deliveries WHERE account_id = $1 GROUP BY status").execute(Tuple.of(accountId))
+                .map(rows -> {
+                    Map<Status, Long> counts = new LinkedHashMap<>();
+                    for (Status status : Status.values()) {
+                        counts.put(status, 0L);
+                    }
+                    rows.forEach(row -> counts.put(Status.valueOf(row.getString(0)), row.getLong(1)));
+                    return counts;
+                });
+    }
+
+    private static Instant instant(Row row, int column) {
+        OffsetDateTime time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant();
+    }
+
+    /** NTF-5: the same source and recipient always give the same Message-ID, so a copy is recognisable as one. */
+    static String messageId(UUID sourceId, String recipient) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipient.toLowerCase().getBytes(StandardCharsets.UTF_8));
-            return "<" + eventId + "." + HexFormat.of().formatHex(hash, 0, 8) + "@accounts.local>";
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return "<" + sourceId + "." + HexFormat.of().formatHex(hash, 0, 8) + "@accounts.local>";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final Duration DB = Duration.ofSeconds(30);
 }

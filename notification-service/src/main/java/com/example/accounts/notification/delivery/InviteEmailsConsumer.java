@@ -4,7 +4,12 @@ import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reacts to session-service's invite email requests ({@value Topics#INVITE_EMAILS}), kept only while invites live. */
 @ApplicationScoped
@@ -12,18 +17,40 @@ public class InviteEmailsConsumer {
 
     static final String CHANNEL = "invite-emails";
 
-    private final Deliveries deliveries;
+    private final Intake intake;
+    private final Notifications notifications;
 
-    public InviteEmailsConsumer(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    public InviteEmailsConsumer(Intake intake, Notifications notifications) {
+        this.intake = intake;
+        this.notifications = notifications;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String json) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return intake.take(record, this::read);
+    }
+
+    private Intake.Work read(String json) {
+        InviteEmail request;
         try {
-            return deliveries.inviteEmail(EventJson.MAPPER.readValue(json, InviteEmail.class));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not an invite email request: " + e.getMessage(), e);
+            request = EventJson.MAPPER.readValue(json, InviteEmail.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Unprocessable("not an invite email request: " + e.getMessage());
         }
+        Map<String, Object> required = new LinkedHashMap<>();
+        required.put("accountId", request.accountId());
+        required.put("inviteId", request.inviteId());
+        required.put("inviterMemberId", request.inviterMemberId());
+        required.put("email", request.email());
+        required.put("externalName", request.externalName());
+        required.put("policyName", request.policyName());
+        required.put("expiresAt", request.expiresAt());
+        required.put("url", request.url());
+        List<String> missing = required.entrySet().stream()
+                .filter(field -> field.getValue() == null || field.getValue() instanceof String text && text.isBlank()).map(Map.Entry::getKey).toList();
+        if (!missing.isEmpty()) {
+            throw new Unprocessable("an invite email request without " + String.join(", ", missing));
+        }
+        return (c, live) -> notifications.invite(c, request, live);
     }
 }

@@ -5,7 +5,6 @@ import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.PlatformTestResource;
-import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.permission.projection.ProjectionLeader;
 import com.example.accounts.permission.projection.ReadModel;
@@ -14,16 +13,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,30 +141,9 @@ class ProjectionTest {
         assertTrue(status.getList("latestDeadLetters.reason", String.class).stream().anyMatch(r -> r.contains("RocketLaunched")));
         as(Tokens.DEMO_ADMIN).get("/read-model/status").then().statusCode(403);
 
-        List<String> reasons = deadLetterReasons(broken.account);
+        List<String> reasons = PublishedEvents.deadLetterReasons(ProjectionLeader.DEAD_LETTER_TOPIC, broken.account);
         assertTrue(reasons.stream().anyMatch(r -> r.contains("unknown event type RocketLaunched")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("not an event")), reasons.toString());
-    }
-
-    /** The reasons on the dead-letter topic's records of the account, read from its beginning. */
-    private static List<String> deadLetterReasons(UUID account) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestPlatform.get().kafka().bootstrapServers(),
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
-            TopicPartition partition = new TopicPartition(ProjectionLeader.DEAD_LETTER_TOPIC, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            List<String> reasons = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (account.toString().equals(record.key())) {
-                        reasons.add(new String(record.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return reasons;
-        }
     }
 
     @Test

@@ -1,0 +1,58 @@
+package com.example.accounts.notification.delivery;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+
+/**
+ * The service's tables, created at start (one instance at a time):
+ * <ul>
+ * <li>{@code directory_accounts}, {@code directory_members}: what the emails need to know of accounts and members,
+ * read from the events (names, addresses, languages, roles);</li>
+ * <li>{@code consumer_positions}: per topic partition, the next record to read and the live position, from which
+ * records may send email (before it they only teach the directory);</li>
+ * <li>{@code email_deliveries}: every email to send, once per source (event or invite) and recipient, its state and
+ * attempts; the rendered mail is kept only until it is sent or given up.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class Schema {
+
+    private static final String DDL = """
+            CREATE TABLE IF NOT EXISTS directory_accounts (
+                account_id uuid PRIMARY KEY, name text NOT NULL, language text NOT NULL DEFAULT 'en');
+            CREATE TABLE IF NOT EXISTS directory_members (
+                account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, name text NOT NULL,
+                email text NOT NULL, language text, role text NOT NULL, PRIMARY KEY (account_id, member_id));
+            CREATE INDEX IF NOT EXISTS directory_members_by_login ON directory_members (account_id, login_id);
+            CREATE TABLE IF NOT EXISTS consumer_positions (
+                topic text NOT NULL, partition int NOT NULL, next_offset bigint NOT NULL, live_from bigint NOT NULL,
+                PRIMARY KEY (topic, partition));
+            CREATE TABLE IF NOT EXISTS email_deliveries (
+                delivery_id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                source_id uuid NOT NULL, recipient text NOT NULL, account_id uuid NOT NULL, kind text NOT NULL,
+                language text NOT NULL, message_id text NOT NULL, subject text, text_body text, html_body text,
+                status text NOT NULL DEFAULT 'PENDING', attempts int NOT NULL DEFAULT 0, last_error text,
+                queued_at timestamptz NOT NULL DEFAULT now(), next_attempt_at timestamptz NOT NULL DEFAULT now(),
+                claimed_at timestamptz, ended_at timestamptz,
+                UNIQUE (source_id, recipient));
+            CREATE INDEX IF NOT EXISTS email_deliveries_due ON email_deliveries (next_attempt_at) WHERE status = 'PENDING';
+            CREATE INDEX IF NOT EXISTS email_deliveries_sending ON email_deliveries (claimed_at) WHERE status = 'SENDING';
+            CREATE INDEX IF NOT EXISTS email_deliveries_of_account ON email_deliveries (account_id, queued_at DESC);
+            """;
+
+    private final Pool pool;
+
+    Schema(Pool pool) {
+        this.pool = pool;
+    }
+
+    void migrate(@Observes @Priority(10) StartupEvent event) {
+        pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(7355610)").execute().chain(() -> c.query(DDL).execute()))
+                .await().atMost(Duration.ofSeconds(60));
+    }
+}

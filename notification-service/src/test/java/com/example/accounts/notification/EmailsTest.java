@@ -1,0 +1,172 @@
+package com.example.accounts.notification;
+
+import com.example.accounts.launcher.TestPlatform;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The emails of NTF-1 to NTF-4 in the languages of NTF-6, from events on the real Kafka to the real SMTP server. */
+@QuarkusTest
+@WithTestResource(NotificationPlatform.class)
+class EmailsTest {
+
+    @BeforeEach
+    void positionsKnown() {
+        // an event published before the service knows its partitions' positions would be history, not live
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void NTF1_aNewLoginIsToldWhoAddedThemToWhichAccountAndHowToChooseAPassword() {
+        Story story = Story.opened();
+        String nina = Story.unique("nina");
+        story.member("STANDARD", "Nina", nina, null);
+        UUID event = story.last().eventId();
+        story.publish();
+
+        Inbox.Mail mail = Inbox.awaitMail(nina);
+        assertEquals("You were added to Acme", mail.subject());
+        String link = TestPlatform.get().keycloak().realmUrl() + "/login-actions/reset-credentials";
+        assertTrue(mail.text().contains("Hello Nina,"), mail.text());
+        assertTrue(mail.text().contains("Ada added you to the account \"Acme\"."), mail.text());
+        assertTrue(mail.text().contains("Choose your password to sign in for the first time: " + link), mail.text());
+        assertTrue(mail.html().contains("<a href=\"" + link), mail.html());
+        assertTrue(mail.html().contains("Ada added you to the account \"Acme\"."), mail.html());
+        // NTF-5: the Message-ID is the event's and the recipient's, whoever sends it
+        assertTrue(mail.header("Message-ID").startsWith("<" + event + "."), mail.headers().toString());
+        assertEquals("en", mail.header("Content-Language"));
+    }
+
+    @Test
+    void NTF1_anExistingLoginIsToldToSignInWithWhatTheyHave() {
+        Story story = Story.opened();
+        String sam = Story.unique("sam");
+        story.member("STANDARD", "Sam", sam, null, false);
+        story.publish();
+
+        Inbox.Mail mail = Inbox.awaitMail(sam);
+        assertTrue(mail.text().contains("Sign in with the login you already have: " + TestPlatform.get().keycloak().realmUrl() + "/account"), mail.text());
+        assertFalse(mail.text().contains("Choose your password"), mail.text());
+    }
+
+    @Test
+    void NTF1_whoOpensAnAccountIsNotMailedAboutAddingThemselves() {
+        Story story = Story.opened();
+        String after = Story.unique("after");
+        story.member("STANDARD", "After", after, null);
+        story.publish();
+
+        Inbox.awaitMail(after);
+        assertEquals(0, Inbox.count(story.adaEmail), "Ada opened the account and added herself");
+    }
+
+    @Test
+    void NTF2_aDeletedMemberIsToldTheirAccessWasRemoved() {
+        Story story = Story.opened();
+        String dan = Story.unique("dan");
+        UUID member = story.member("STANDARD", "Dan", dan, null);
+        story.publish();
+        Inbox.awaitMail(dan);
+
+        story.deleted(member).publish();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Inbox.count(dan) == 2);
+        Inbox.Mail mail = Inbox.of(dan).get(1);
+        assertEquals("Your access to Acme was removed", mail.subject());
+        assertTrue(mail.text().contains("Hello Dan,"), mail.text());
+        assertTrue(mail.text().contains("Ada removed your access to the account \"Acme\"."), mail.text());
+        assertTrue(mail.html().contains("Ada removed your access"), mail.html());
+    }
+
+    @Test
+    void NTF3_theExternalTechnicianGetsTheUrlTheInviterTheCommentsThePolicyAndTheExpiry() {
+        Story story = Story.opened();
+        story.publish();
+        String eve = Story.unique("eve");
+        String url = "http://127.0.0.1:1/invites/" + UUID.randomUUID();
+        story.inviteEmail(eve, "Eve Expert", "The printer driver again", "Read-only", Instant.parse("2026-11-26T15:30:00Z"), url, null);
+
+        Inbox.Mail mail = Inbox.awaitMail(eve);
+        assertEquals("Ada invites you to a remote support session", mail.subject());
+        assertTrue(mail.text().contains("Hello Eve Expert,"), mail.text());
+        assertTrue(mail.text().contains("Ada invites you to a remote support session as an external technician, with the security policy \"Read-only\"."),
+                mail.text());
+        assertTrue(mail.text().contains("Message from Ada: The printer driver again"), mail.text());
+        assertTrue(mail.text().contains("Join the session: " + url), mail.text());
+        assertTrue(mail.text().contains("The link works once and lapses at November 26, 2026"), mail.text());
+        assertTrue(mail.text().contains("3:30") && mail.text().contains("UTC"), mail.text());
+        assertTrue(mail.html().contains("<a href=\"" + url + "\">"), mail.html());
+    }
+
+    @Test
+    void NTF4_theNewAndTheOldBillingContactAreBothTold() {
+        Story story = Story.opened();
+        String bob = Story.unique("bob");
+        UUID bobId = story.member("ADMIN", "Bob", bob, null);
+        story.publish();
+        Inbox.awaitMail(bob);
+
+        story.billingContact(story.ada, bobId).publish();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Inbox.count(bob) == 2 && Inbox.count(story.adaEmail) == 1);
+        Inbox.Mail toBob = Inbox.of(bob).get(1);
+        assertEquals("You are now the billing contact of Acme", toBob.subject());
+        assertTrue(toBob.text().contains("Ada handed the billing contact of the account \"Acme\" over to you."), toBob.text());
+        Inbox.Mail toAda = Inbox.of(story.adaEmail).get(0);
+        assertEquals("Bob is now the billing contact of Acme", toAda.subject());
+        assertTrue(toAda.text().contains("The billing contact of the account \"Acme\" moved from you to Bob."), toAda.text());
+    }
+
+    @Test
+    void NTF6_theRecipientsLanguageThenTheAccountsThenEnglish() {
+        Story story = Story.opened();
+        story.defaultLanguage("de");
+        String francoise = Story.unique("francoise");
+        String gerd = Story.unique("gerd");
+        story.member("STANDARD", "Françoise", francoise, "fr");
+        story.member("STANDARD", "Gerd", gerd, null);
+        story.publish();
+
+        Inbox.Mail french = Inbox.awaitMail(francoise);
+        assertEquals("Vous avez désormais accès au compte Acme", french.subject());
+        assertTrue(french.text().contains("Bonjour Françoise,"), french.text());
+        assertTrue(french.html().contains("lang=\"fr\""), french.html());
+        assertEquals("fr", french.header("Content-Language"));
+
+        Inbox.Mail german = Inbox.awaitMail(gerd);
+        assertEquals("Sie wurden zum Konto Acme hinzugefügt", german.subject());
+        assertTrue(german.text().contains("Gerd"), german.text());
+        assertEquals("de", german.header("Content-Language"));
+    }
+
+    @Test
+    void NTF6_anInviteIsWrittenInTheLanguageAskedElseTheAccounts() {
+        Story story = Story.opened();
+        story.defaultLanguage("es");
+        story.publish();
+        String pablo = Story.unique("pablo");
+        String hans = Story.unique("hans");
+        Instant expires = Instant.parse("2026-11-26T15:30:00Z");
+        story.inviteEmail(pablo, "Pablo", null, "Soporte", expires, "http://127.0.0.1:1/invites/a", null);
+        story.inviteEmail(hans, "Hans", null, "Support", expires, "http://127.0.0.1:1/invites/b", "de");
+
+        Inbox.Mail spanish = Inbox.awaitMail(pablo);
+        assertEquals("Ada le invita a una sesión de soporte remoto", spanish.subject());
+        assertTrue(spanish.text().contains("26 de noviembre de 2026"), spanish.text());
+        assertFalse(spanish.text().contains("null"), "no comments, no line for them: " + spanish.text());
+        Inbox.Mail german = Inbox.awaitMail(hans);
+        assertEquals("Ada lädt Sie zu einer Remote-Support-Sitzung ein", german.subject());
+        assertTrue(german.text().contains("26. November 2026"), german.text());
+    }
+}

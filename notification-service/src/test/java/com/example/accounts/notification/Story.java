@@ -1,0 +1,93 @@
+package com.example.accounts.notification;
+
+import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.AccountHistory;
+import com.example.accounts.eventstore.PublishedEvents;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An account's history published to the real Kafka: the account "Acme" opened by Ada (login {@code ada}, who acts
+ * in every event), and the members the test adds, each with their own address so that mailboxes never mix.
+ */
+final class Story extends AccountHistory {
+
+    private final Map<UUID, String> logins = new HashMap<>();
+    private final Map<UUID, String> emails = new HashMap<>();
+
+    final String adaEmail;
+
+    private Story(String adaEmail) {
+        super("ada", adaEmail);
+        this.adaEmail = adaEmail;
+        logins.put(ada, "ada");
+        emails.put(ada, adaEmail);
+    }
+
+    static Story opened() {
+        return new Story(unique("ada"));
+    }
+
+    /** An address no other test uses. */
+    static String unique(String name) {
+        return name.toLowerCase() + "." + UUID.randomUUID() + "@example.com";
+    }
+
+    /** A member with a new login ({@code loginCreated}), writing in {@code language} (null: none chosen). */
+    UUID member(String role, String name, String email, String language) {
+        return member(role, name, email, language, true);
+    }
+
+    UUID member(String role, String name, String email, String language, boolean newLogin) {
+        UUID member = UUID.randomUUID();
+        String login = "login-" + member;
+        ObjectNode data = PublishedEvents.userAddedData(member, login, name, email, role, newLogin);
+        if (language != null) {
+            data.put("language", language);
+        }
+        event("UserAdded", data);
+        logins.put(member, login);
+        emails.put(member, email);
+        return member;
+    }
+
+    /** A member who signs in with this login (a demo user's, to call the API as them). */
+    UUID memberWithLogin(String role, String name, String login) {
+        UUID member = UUID.randomUUID();
+        event("UserAdded", PublishedEvents.userAddedData(member, login, name, unique(name), role, false));
+        logins.put(member, login);
+        return member;
+    }
+
+    Story deleted(UUID member) {
+        event("UserDeleted", data().put("memberId", member.toString()).put("loginId", logins.get(member)).put("email", emails.get(member)));
+        return this;
+    }
+
+    Story billingContact(UUID from, UUID to) {
+        event("BillingContactChanged", data().put("fromMemberId", from.toString()).put("toMemberId", to.toString()));
+        return this;
+    }
+
+    Story defaultLanguage(String language) {
+        ObjectNode data = data();
+        data.putObject("settings").put("serverInviteEmails", true).put("coOrganizers", true).put("defaultLanguage", language);
+        event("AccountSettingsChanged", data);
+        return this;
+    }
+
+    /** Session-service's request to email an invite (NTF-3), published on its topic; answers the invite's id. */
+    UUID inviteEmail(String email, String externalName, String comments, String policy, Instant expiresAt, String url, String language) {
+        UUID invite = UUID.randomUUID();
+        ObjectNode request = data().put("accountId", account.toString()).put("sessionId", UUID.randomUUID().toString())
+                .put("inviteId", invite.toString()).put("inviterMemberId", ada.toString()).put("email", email).put("externalName", externalName)
+                .put("comments", comments).put("policyName", policy).put("expiresAt", expiresAt.toString()).put("url", url).put("language", language);
+        PublishedEvents.onTestPlatform().publishRaw(Topics.INVITE_EMAILS, account.toString(), request.toString());
+        return invite;
+    }
+
+}
