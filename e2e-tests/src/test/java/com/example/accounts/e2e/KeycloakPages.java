@@ -96,16 +96,4 @@ final class KeycloakPages {
             throw new AssertionError("interrupted", e);
         }
     }
-
-    /** The text of a raw MIME message with quoted-printable soft breaks and escapes undone. */
-    static String decodeQuotedPrintable(String mime) {
-        String joined = mime.replace("=\r\n", "").replace("=\n", "");
-        Matcher escape = Pattern.compile("=([0-9A-F]{2})").matcher(joined);
-        StringBuilder decoded = new StringBuilder();
-        while (escape.find()) {
-            escape.appendReplacement(decoded, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
-        }
-        escape.appendTail(decoded);
-        return decoded.toString();
-    }
 }

@@ -3,10 +3,10 @@ package com.example.accounts.e2e;
 import com.example.accounts.launcher.Net;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.Platform.Service;
+import com.example.accounts.launcher.ReceivedMail;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,19 +74,15 @@ class SliceIT {
                 .then().statusCode(200).body("allowed", equalTo(false)).body("missing[0]", equalTo("role ADMIN"));
 
         // NTF-1: the new member is told, by the real SMTP server, with a link to choose a password (USR-2).
-        String mailbox = platform.mail().apiUrl() + "/api/user/" + email + "/messages/INBOX";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().get(mailbox).then().extract().statusCode() == 200
-                        && given().get(mailbox).jsonPath().getList("$").size() == 1);
-        JsonPath mail = given().get(mailbox).jsonPath();
-        String mime = mail.getString("[0].mimeMessage");
-        assertEquals("You were added to " + accountName, mail.getString("[0].subject"));
-        assertTrue(mime.contains("Ada Admin added you to the account \"" + accountName + "\""), mime);
-        assertTrue(mime.contains(platform.keycloak().realmUrl() + "/login-actions/reset-credentials"), mime);
-        assertTrue(mime.lines().anyMatch(line -> line.matches("(?i)Message-ID: <[0-9a-f-]{36}\\.[0-9a-f]{16}@accounts\\.local>")), mime);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> platform.mail().inbox(email).size() == 1);
+        ReceivedMail mail = platform.mail().inbox(email).get(0);
+        assertEquals("You were added to " + accountName, mail.subject());
+        assertTrue(mail.text().contains("Ada Admin added you to the account \"" + accountName + "\""), mail.text());
+        assertTrue(mail.text().contains(platform.keycloak().realmUrl() + "/login-actions/reset-credentials"), mail.text());
+        assertTrue(mail.header("Message-ID").matches("<[0-9a-f-]{36}\\.[0-9a-f]{16}@accounts\\.local>"), mail.headers().toString());
 
         // The link leads to Keycloak's page where the new login chooses its password.
-        String link = mime.lines().filter(line -> line.contains("/login-actions/reset-credentials")).findFirst().orElseThrow()
+        String link = mail.text().lines().filter(line -> line.contains("/login-actions/reset-credentials")).findFirst().orElseThrow()
                 .replaceAll(".*(http\\S+).*", "$1");
         given().redirects().follow(true).get(link).then().statusCode(200).body(containsString("username"));
 
@@ -133,15 +129,8 @@ class SliceIT {
 
     /** The decoded text of the first mail to {@code email} that contains {@code text}, waiting for it to arrive. */
     private static String mailContaining(String email, String text) {
-        String mailbox = platform.mail().apiUrl() + "/api/user/" + email + "/messages/INBOX";
-        return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Response inbox = given().get(mailbox);
-            if (inbox.statusCode() != 200) {
-                return null;
-            }
-            return inbox.jsonPath().getList("mimeMessage", String.class).stream().map(KeycloakPages::decodeQuotedPrintable)
-                    .filter(mime -> mime.contains(text)).findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> platform.mail().inbox(email).stream().map(ReceivedMail::body)
+                .filter(body -> body.contains(text)).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
     @Test

@@ -113,6 +113,8 @@ final class LocalRun {
                 "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account + "/accounts/$ACCOUNT/members",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + permission + "/accounts/$ACCOUNT/checks?permission=members.manage\"",
                 "  curl -s " + platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_STANDARD + "/messages/INBOX",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + platform.service(Platform.Service.NOTIFICATION).baseUrl()
+                        + "/accounts/$ACCOUNT/deliveries   # what became of the account's emails",
                 "  # a support session: the customer joins with the code it answers",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"clientVersion\": \"2.4.0\"}' "
                         + session + "/accounts/$ACCOUNT/support-sessions",

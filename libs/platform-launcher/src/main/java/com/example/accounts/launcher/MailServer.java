@@ -1,6 +1,17 @@
 package com.example.accounts.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +22,9 @@ import java.util.Map;
  * It can be stopped and started again on the same ports, as an outage would.
  */
 public final class MailServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Installation installation;
     private final Path runDir;
@@ -56,6 +70,31 @@ public final class MailServer implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    /** Every mail received for the address, oldest first, decoded; none when no mail came for it yet. */
+    public List<ReceivedMail> inbox(String address) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/user/"
+                    + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 400) {
+                return List.of(); // GreenMail knows a mailbox once mail arrived for it
+            }
+            if (response.statusCode() != 200) {
+                throw new LaunchException("GreenMail answered " + response.statusCode() + " for the inbox of " + address + ": " + response.body());
+            }
+            List<ReceivedMail> mails = new ArrayList<>();
+            for (JsonNode message : JSON.readTree(response.body())) {
+                mails.add(ReceivedMail.parse(message.path("subject").asText(), message.path("mimeMessage").asText()));
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new LaunchException("cannot read the inbox of " + address + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while reading the inbox of " + address, e);
+        }
     }
 
     /** Base URL of GreenMail's REST API, where the received mail can be read. */

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once both channels know their partitions' positions: an event published after that is live and emailed. */
+/** Ready once the live positions are fixed: an event published after that is live and emailed, whenever it is read. */
 @Readiness
 @ApplicationScoped
 public class ReadingHealth implements HealthCheck {

@@ -13,8 +13,9 @@ import java.time.Duration;
  * <ul>
  * <li>{@code directory_accounts}, {@code directory_members}: what the emails need to know of accounts and members,
  * read from the events (names, addresses, languages, roles);</li>
- * <li>{@code consumer_positions}: per topic partition, the next record to read and the live position, from which
- * records may send email (before it they only teach the directory);</li>
+ * <li>{@code installed_topics}, {@code consumer_positions}: when each topic was first read here, and per partition
+ * the next record to read and the live position, from which records may send email (before it they only teach the
+ * directory);</li>
  * <li>{@code email_deliveries}: every email to send, once per source (event or invite) and recipient, its state and
  * attempts; the rendered mail is kept only until it is sent or given up.</li>
  * </ul>
@@ -29,6 +30,7 @@ class Schema {
                 account_id uuid NOT NULL, member_id uuid NOT NULL, login_id text NOT NULL, name text NOT NULL,
                 email text NOT NULL, language text, role text NOT NULL, PRIMARY KEY (account_id, member_id));
             CREATE INDEX IF NOT EXISTS directory_members_by_login ON directory_members (account_id, login_id);
+            CREATE TABLE IF NOT EXISTS installed_topics (topic text PRIMARY KEY, installed_at timestamptz NOT NULL DEFAULT now());
             CREATE TABLE IF NOT EXISTS consumer_positions (
                 topic text NOT NULL, partition int NOT NULL, next_offset bigint NOT NULL, live_from bigint NOT NULL,
                 PRIMARY KEY (topic, partition));

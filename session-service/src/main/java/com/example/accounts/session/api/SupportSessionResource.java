@@ -76,6 +76,8 @@ public class SupportSessionResource {
     static final int[] FEATURE_AWARE_CLIENT = {2, 3, 818};
     private static final Pattern CLIENT_VERSION = Pattern.compile("^(\\d{1,4})\\.(\\d{1,4})(?:\\.|\\s+build\\s+)(\\d{1,6})$");
     private static final List<String> FEATURES = List.of("support.unattended", "support.file-transfer", "support.remote-control");
+    /** The languages emails are written in (NTF-6). */
+    private static final List<String> EMAIL_LANGUAGES = List.of("en", "fr", "es", "de");
 
     public record StartBody(String companyId, String deviceId, String clientVersion) {
     }
@@ -92,7 +94,8 @@ public class SupportSessionResource {
     public record HandOverBody(String toMemberId) {
     }
 
-    public record InviteBody(String policyId, String externalName, String comments, String delivery, String email) {
+    /** {@code language}: the technician's, for a SERVER_EMAIL (en, fr, es, de); the account's default language otherwise (NTF-6). */
+    public record InviteBody(String policyId, String externalName, String comments, String delivery, String email, String language) {
     }
 
     public record Invited(UUID inviteId, UUID sessionId, String delivery, Instant expiresAt, String url, String mailto, boolean emailQueued) {
@@ -281,6 +284,10 @@ public class SupportSessionResource {
         if (policyId == null) {
             throw Refusal.invalid("INV-1", "policyId", "is required: a security policy of the account enabled for invites");
         }
+        if (body.language() != null && !EMAIL_LANGUAGES.contains(body.language())) {
+            throw Refusal.invalid("NTF-6", "language", "must be one of " + EMAIL_LANGUAGES + " (the technician's language for the email), not '"
+                    + body.language() + "'");
+        }
         Instant now = clock.now();
         UUID inviteId = UUID.randomUUID();
         AtomicReference<String> token = new AtomicReference<>();
@@ -300,10 +307,11 @@ public class SupportSessionResource {
                                                 now.plus(SupportDecider.INVITE_LIFETIME)));
                             });
                 }))
-                .chain(done -> deliver(accountId, sessionId, done, token.get(), correlationId));
+                .chain(done -> deliver(accountId, sessionId, done, token.get(), body.language(), correlationId));
     }
 
-    private Uni<Response> deliver(UUID accountId, UUID sessionId, SessionStreams.Done<SupportSession, SupportEvent> done, String token, String correlationId) {
+    private Uni<Response> deliver(UUID accountId, UUID sessionId, SessionStreams.Done<SupportSession, SupportEvent> done, String token, String language,
+                                  String correlationId) {
         ExternalInviteIssued issued = (ExternalInviteIssued) done.events().get(0);
         String url = publicUrl + "/guest/invites/" + token;
         URI location = URI.create("/accounts/" + accountId + "/support-sessions/" + sessionId + "/invites/" + issued.inviteId());
@@ -313,7 +321,7 @@ public class SupportSessionResource {
             case "LOCAL_EMAIL" -> Uni.createFrom().item(SessionApi.created(location, done,
                     new Invited(issued.inviteId(), sessionId, issued.delivery(), issued.expiresAt(), null, mailto(issued, url), false)));
             default -> inviteEmails.send(new InviteEmails.InviteEmail(accountId, sessionId, issued.inviteId(), issued.inviterMemberId(), issued.email(),
-                            issued.externalName(), issued.comments(), issued.policyName(), issued.expiresAt(), url))
+                            issued.externalName(), issued.comments(), issued.policyName(), issued.expiresAt(), url, language))
                     .map(sent -> SessionApi.created(location, done, new Invited(issued.inviteId(), sessionId, issued.delivery(), issued.expiresAt(), null, null, true)))
                     // nobody can have the URL: the invite is revoked rather than left open, and the inviter may try again
                     .onFailure().recoverWithUni(failure -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),

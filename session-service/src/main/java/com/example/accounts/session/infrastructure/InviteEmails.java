@@ -30,9 +30,12 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class InviteEmails {
 
-    /** What the email needs; the notification-service knows names and languages from the account events. */
+    /**
+     * What the email needs; the notification-service knows names and the account's language from the account events.
+     * {@code language}: the technician's, when the inviter gave it (null: the account's).
+     */
     public record InviteEmail(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
-                              String comments, String policyName, Instant expiresAt, String url) {
+                              String comments, String policyName, Instant expiresAt, String url, String language) {
     }
 
     private final String bootstrapServers;
