@@ -1,0 +1,71 @@
+package com.example.accounts.audit;
+
+import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.AccountHistory;
+import com.example.accounts.eventstore.PublishedEvents;
+import com.example.accounts.launcher.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit consumer against the real Kafka: an account's whole history from the beginning, and nobody else's. */
+class AuditLogTest {
+
+    private static final class History extends AccountHistory {
+        History() {
+            super("ada", "ada@acme.example", "REMOTE_SUPPORT");
+        }
+    }
+
+    @Test
+    void EVT4_anOutsideConsumerReadsAnAccountsWholeHistoryFromTheBeginningAndOnlyIts() {
+        History acme = new History();
+        UUID ben = acme.member("STANDARD", "ben", "Ben");
+        acme.seat(ben, "REMOTE_SUPPORT");
+        acme.publish();
+        History other = new History();
+        other.publish();
+        PublishedEvents.onTestPlatform().publishRaw(Topics.ACCOUNT_EVENTS, acme.account.toString(), "{not an event");
+
+        String printed = print(acme.account, List.of(Topics.ACCOUNT_EVENTS));
+
+        List<String> lines = printed.lines().toList();
+        assertEquals("== account-events: 5 records of account " + acme.account, lines.get(0), printed);
+        assertTrue(lines.get(1).contains("AccountOpened") && lines.get(1).contains("v1"), printed);
+        assertTrue(lines.get(2).contains("UserAdded") && lines.get(2).contains("\"name\":\"Ada\""), printed);
+        assertTrue(lines.get(3).contains("UserAdded") && lines.get(3).contains(ben.toString()), printed);
+        assertTrue(lines.get(4).contains("SeatProvisioned") && lines.get(4).contains("by ada"), printed);
+        assertTrue(lines.get(5).startsWith("!! offset") && lines.get(5).contains("not a readable event"), printed);
+        assertFalse(printed.contains(other.account.toString()), "another account's events are not printed");
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThrows(IllegalArgumentException.class, () -> AuditLog.Arguments.parse(new String[0]), "an account id is required");
+        IllegalArgumentException notUuid = assertThrows(IllegalArgumentException.class, () -> AuditLog.Arguments.parse(new String[]{"acme"}));
+        assertTrue(notUuid.getMessage().contains("'acme' is not an account id"), notUuid.getMessage());
+        IllegalArgumentException noTopic = assertThrows(IllegalArgumentException.class,
+                () -> AuditLog.Arguments.parse(new String[]{UUID.randomUUID().toString(), "--topic"}));
+        assertTrue(noTopic.getMessage().contains("--topic needs a value"), noTopic.getMessage());
+        UUID account = UUID.randomUUID();
+        assertEquals(List.of(Topics.ACCOUNT_EVENTS, Topics.SESSION_EVENTS), AuditLog.Arguments.parse(new String[]{account.toString()}).topics());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> print(account, List.of("no-such-topic-" + account)));
+        assertTrue(unknown.getMessage().contains("no topic no-such-topic-"), unknown.getMessage());
+    }
+
+    private static String print(UUID account, List<String> topics) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AuditLog.print(TestPlatform.get().kafka().bootstrapServers(), topics, account, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
