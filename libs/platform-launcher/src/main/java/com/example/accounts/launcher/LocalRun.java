@@ -23,9 +23,13 @@ final class LocalRun {
         platform.keycloak();
         platform.postgres();
         platform.kafka();
+        String gateway = "http://127.0.0.1:" + Ports.LOCAL_RUN.get("gateway");
         for (Platform.Service service : Platform.Service.values()) {
-            platform.startService(service, service.localPort, Map.of());
+            // the links session-service hands out (join links, invite URLs) go through the gateway, as front ends do
+            platform.startService(service, service.localPort, service == Platform.Service.SESSION
+                    ? Map.of("platform.public-url", gateway + "/api/sessions") : Map.of());
         }
+        platform.gateway();
         JsonNode opened = openDemoAccount(platform);
         String accountId = opened.get("accountId").asText();
         giveAdaASeat(platform, accountId, opened.get("memberId").asText());
@@ -87,14 +91,17 @@ final class LocalRun {
     }
 
     private static String servicesSummary(Platform platform, String accountId) {
-        String account = platform.service(Platform.Service.ACCOUNT).baseUrl();
-        String permission = platform.service(Platform.Service.PERMISSION).baseUrl();
-        String session = platform.service(Platform.Service.SESSION).baseUrl();
+        String gateway = platform.gateway().baseUrl();
+        String account = gateway + "/api";
+        String permission = gateway + "/api/permissions";
+        String session = gateway + "/api/sessions";
         return String.join("\n",
-                "Services (each has /q/health and /q/openapi)",
-                "  account-service       " + account,
-                "  permission-service    " + permission,
-                "  session-service       " + session,
+                "API gateway  " + gateway + "  (nginx, " + GatewayServer.TEMPLATE + "): /api/accounts, /api/permissions, /api/sessions, /api/notifications",
+                "",
+                "Services behind it (each has /q/health and /q/openapi)",
+                "  account-service       " + platform.service(Platform.Service.ACCOUNT).baseUrl(),
+                "  permission-service    " + platform.service(Platform.Service.PERMISSION).baseUrl(),
+                "  session-service       " + platform.service(Platform.Service.SESSION).baseUrl(),
                 "  notification-service  " + platform.service(Platform.Service.NOTIFICATION).baseUrl(),
                 "",
                 "Demo logins (password demo-password for all)",
@@ -113,8 +120,7 @@ final class LocalRun {
                 "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account + "/accounts/$ACCOUNT/members",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + permission + "/accounts/$ACCOUNT/checks?permission=members.manage\"",
                 "  curl -s " + platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_STANDARD + "/messages/INBOX",
-                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + platform.service(Platform.Service.NOTIFICATION).baseUrl()
-                        + "/accounts/$ACCOUNT/deliveries   # what became of the account's emails",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/notifications/accounts/$ACCOUNT/deliveries   # what became of the account's emails",
                 "  # a support session: the customer joins with the code it answers",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"clientVersion\": \"2.4.0\"}' "
                         + session + "/accounts/$ACCOUNT/support-sessions",

@@ -30,6 +30,11 @@ public final class Platform implements AutoCloseable {
             this.localPort = localPort;
         }
 
+        /** The gateway template's variable for the service's host:port ({@code ACCOUNT_SERVICE}, ...). */
+        public String gatewayVariable() {
+            return module.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        }
+
         public static Service ofModule(String module) {
             for (Service s : values()) {
                 if (s.module.equals(module)) {
@@ -53,6 +58,7 @@ public final class Platform implements AutoCloseable {
     private KafkaServer kafka;
     private MailServer mail;
     private KeycloakServer keycloak;
+    private GatewayServer gateway;
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
 
     private final Ports ports;
@@ -104,6 +110,24 @@ public final class Platform implements AutoCloseable {
             log("SMTP ready on 127.0.0.1:" + mail.smtpPort() + ", mail readable at " + mail.apiUrl());
         }
         return mail;
+    }
+
+    /**
+     * The API gateway in front of the services started so far (a service not started answers 502 through it);
+     * started once, so start the services first.
+     */
+    public synchronized GatewayServer gateway() {
+        if (gateway == null) {
+            Map<Service, String> routed = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                ServiceProcess process = services.get(service);
+                routed.put(service, process == null ? "127.0.0.1:1" : process.baseUrl());
+            }
+            log("starting the API gateway (nginx)");
+            gateway = remember(GatewayServer.start(installation, installation.runDir(runName), ports.port("gateway"), routed));
+            log("gateway ready at " + gateway.baseUrl());
+        }
+        return gateway;
     }
 
     public synchronized KeycloakServer keycloak() {

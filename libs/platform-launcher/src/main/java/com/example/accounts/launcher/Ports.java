@@ -19,7 +19,8 @@ public interface Ports {
             "keycloak", 8180,
             "keycloak-management", 9190,
             "smtp", 2525,
-            "mail-api", 8025);
+            "mail-api", 8025,
+            "gateway", 8080);
 
     Ports FIXED = name -> {
         Integer port = LOCAL_RUN.get(name);
