@@ -90,7 +90,7 @@ class NotificationCrashIT {
 
     /** Starts the service as built: its mail through the relay, its own topics, group and database; short timeouts. */
     private static ServiceProcess start() {
-        service = platform.startService(Service.NOTIFICATION, Net.freePort(), Map.of(
+        service = platform.startInstance(Service.NOTIFICATION, Net.freePort(), Map.of(
                 "quarkus.mailer.port", Integer.toString(relay.port()),
                 "quarkus.datasource.reactive.url", platform.postgres().reactiveUrl(DATABASE),
                 "mp.messaging.incoming.account-events.topic", ACCOUNT_EVENTS,

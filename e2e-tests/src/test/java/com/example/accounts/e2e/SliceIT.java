@@ -1,6 +1,5 @@
 package com.example.accounts.e2e;
 
-import com.example.accounts.launcher.Net;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.Platform.Service;
 import com.example.accounts.launcher.ReceivedMail;
@@ -23,24 +22,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One slice through everything, for real: a token from Keycloak, an account opened and a member added at
- * account-service, the events through PostgreSQL, the relay and Kafka, a check at permission-service that waits
- * for the command's consistency token, and the NTF-1 email read back from the SMTP server.
+ * One slice through everything, for real, as a front end reaches it through the API gateway: a token from
+ * Keycloak, an account opened and a member added at account-service, the events through PostgreSQL, the relay and
+ * Kafka, a check at permission-service that waits for the command's consistency token, and the NTF-1 email read
+ * back from the SMTP server.
  */
 class SliceIT {
 
     private static Platform platform;
+    private static String gateway;
 
     @BeforeAll
     static void startEverything() {
         platform = TestPlatform.get();
         for (Service service : Service.values()) {
-            platform.startService(service, Net.freePort(), Map.of());
+            platform.ensureService(service);
         }
+        gateway = platform.gateway().baseUrl();
     }
 
+    /** Where a front end reaches the service: through the API gateway. */
     private static String url(Service service) {
-        return platform.service(service).baseUrl();
+        return gateway + switch (service) {
+            case ACCOUNT -> "/api";
+            case PERMISSION -> "/api/permissions";
+            case SESSION -> "/api/sessions";
+            case NOTIFICATION -> "/api/notifications";
+        };
     }
 
     @Test
@@ -136,7 +144,7 @@ class SliceIT {
     @Test
     void servicesReportHealthUp() {
         for (Service service : Service.values()) {
-            given().get(url(service) + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(platform.service(service).baseUrl() + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
         }
     }
 }

@@ -170,11 +170,25 @@ public final class Platform implements AutoCloseable {
 
     /** Starts a service with these JVM options instead of the quick-start ones (a benchmark wants the full JIT). */
     public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
+        ServiceProcess process = startInstance(service, port, extraConfig, jvmOptions);
+        services.put(service, process);
+        return process;
+    }
+
+    /**
+     * Another instance of the service, on its own configuration (a test's own topics or database), that the platform
+     * does not take for the service: {@link #service}, {@link #ensureService} and the gateway keep the one they have.
+     * Stopped with the platform, unless it was stopped or killed before.
+     */
+    public synchronized ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig) {
+        return startInstance(service, port, extraConfig, ServiceProcess.QUICK_START_JVM);
+    }
+
+    private ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
         Map<String, String> config = new LinkedHashMap<>(configFor(service));
         config.putAll(extraConfig);
         log("starting " + service.module + " on port " + port);
         ServiceProcess process = ServiceProcess.start(installation, installation.runDir(runName), service, port, config, jvmOptions);
-        services.put(service, process);
         started.push(process);
         log(service.module + " is UP at " + process.baseUrl());
         return process;
