@@ -65,7 +65,7 @@ class GatewayIT {
     }
 
     @Test
-    void SEC1_theFrontEndsOriginMayCallAndNoOtherOrigin() {
+    void theFrontEndsOriginMayCallAndNoOtherOrigin() {
         given().header("Origin", GatewayServer.LOCAL_FRONT_END).header("Access-Control-Request-Method", "POST")
                 .options(gateway + "/api/accounts")
                 .then().statusCode(204).header("Access-Control-Allow-Origin", GatewayServer.LOCAL_FRONT_END)
@@ -85,7 +85,7 @@ class GatewayIT {
     @Test
     void SEC1_guestsAreRateLimitedPerAddressAtTheGateway() {
         int limited = 0;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             Response join = given().contentType(ContentType.JSON).body("{\"code\": \"000000000\", \"platform\": \"BROWSER\"}")
                     .post(gateway + "/api/sessions/guest/support-sessions/join");
             if (join.statusCode() == 429) {
@@ -95,6 +95,7 @@ class GatewayIT {
                 assertEquals(404, join.statusCode(), "a wrong code, before the limit: " + join.asString());
             }
         }
-        assertTrue(limited >= 9, "burst of 10, then 30 a minute: most of 20 quick joins are refused, " + limited + " were");
+        // a burst of 10, then one every 2 seconds: of 40 quick joins at most a dozen or so pass, however slow the machine
+        assertTrue(limited >= 20, "most of 40 quick joins are refused at the gateway, " + limited + " were");
     }
 }
