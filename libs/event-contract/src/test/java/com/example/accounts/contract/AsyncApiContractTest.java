@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit contract ({@code contract/asyncapi.yaml}) is what outside consumers read instead of our code: these tests
- * fail, naming what drifted, as soon as it no longer says what the catalog, the schemas, {@link EventEnvelope} and the
- * services that publish the events do.
+ * fail, naming what drifted, as soon as it no longer says what the catalog, the schemas and {@link EventEnvelope} do.
+ * Which topic each type goes to, each publishing service's {@code AuditContractTest} holds against its event classes.
  */
 class AsyncApiContractTest {
 
@@ -145,12 +145,4 @@ class AsyncApiContractTest {
         }
         return "a type this test cannot map yet: " + type.getName();
     }
-
-    /**
-     * The event types each topic carries, found the way the services decide it: a module whose configuration sets
-     * {@value #TOPIC_PROPERTY} appends its events to that topic, and its events are the records of its sealed
-     * {@code *Event} interfaces, typed by their simple names (AccountEventCodec, EventCodec). The services depend on
-     * this module, so they are not on its classpath: their sources are read.
-     */
-
 }
