@@ -2,11 +2,17 @@ package com.example.accounts.notification.delivery;
 
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.KafkaTopics;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +25,20 @@ public class InviteEmailsConsumer {
 
     private final Intake intake;
     private final Notifications notifications;
+    private final String bootstrapServers;
+    private final Duration retention;
 
-    public InviteEmailsConsumer(Intake intake, Notifications notifications) {
+    public InviteEmailsConsumer(Intake intake, Notifications notifications, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
         this.intake = intake;
         this.notifications = notifications;
+        this.bootstrapServers = bootstrapServers;
+        this.retention = retention;
+    }
+
+    /** The topic may not be there yet when session-service has not run; reading it would wait for it otherwise. */
+    void ensureTopic(@Observes @Priority(20) StartupEvent event) {
+        KafkaTopics.ensure(bootstrapServers, KafkaTopics.inviteEmails(retention));
     }
 
     @Incoming(CHANNEL)

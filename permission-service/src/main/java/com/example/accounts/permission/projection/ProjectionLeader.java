@@ -1,6 +1,6 @@
 package com.example.accounts.permission.projection;
 
-import com.example.accounts.eventstore.KafkaTopics;
+import com.example.accounts.eventstore.DeadLetterTopic;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,20 +8,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the projectors on exactly one instance of the service: the one holding a PostgreSQL advisory lock (the
@@ -41,13 +34,14 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
     private final Map<Integer, Projector> projectors = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean leading;
-    private KafkaProducer<String, String> deadLetters;
+    private final DeadLetterTopic deadLetters;
     private Thread thread;
 
     public ProjectionLeader(Pool pool, Generations generations, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pool = pool;
         this.generations = generations;
         this.bootstrapServers = bootstrapServers;
+        this.deadLetters = new DeadLetterTopic(bootstrapServers, DEAD_LETTER_TOPIC);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
@@ -163,31 +157,13 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
     }
 
     private void ensureDeadLetterTopic() {
-        KafkaTopics.ensure(bootstrapServers, KafkaTopics.keptForever(DEAD_LETTER_TOPIC));
+        deadLetters.ensure();
     }
 
     /** Publishes the record as it came, with where it came from and why it could not be applied; waits for Kafka. */
     @Override
-    public synchronized void publish(ReadModel.Delivered record, String reason) {
-        if (deadLetters == null) {
-            deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        }
-        ProducerRecord<String, String> letter = new ProducerRecord<>(DEAD_LETTER_TOPIC, record.key(), record.value());
-        letter.headers().add("source-topic", record.topic().getBytes(StandardCharsets.UTF_8))
-                .add("source-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8))
-                .add("source-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8))
-                .add("reason", reason.getBytes(StandardCharsets.UTF_8));
-        try {
-            deadLetters.send(letter).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot publish a dead letter: " + e.getMessage(), e);
-        }
+    public void publish(ReadModel.Delivered record, String reason) {
+        deadLetters.publish(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);
     }
 
     private void pause() {

@@ -1,0 +1,64 @@
+package com.example.accounts.eventstore;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A service's dead-letter topic: the records it could not act on, kept for good, each as it came (key and value)
+ * with headers {@code source-topic}, {@code source-partition}, {@code source-offset} and {@code reason}.
+ */
+public final class DeadLetterTopic implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final String topic;
+    private KafkaProducer<String, String> producer;
+
+    public DeadLetterTopic(String bootstrapServers, String topic) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    /** Creates the topic (one partition, kept forever) unless it exists. */
+    public void ensure() {
+        KafkaTopics.ensure(bootstrapServers, KafkaTopics.keptForever(topic));
+    }
+
+    /** Publishes the letter and waits (up to 30 s) until Kafka has it: never on an event loop. */
+    public synchronized void publish(String sourceTopic, int sourcePartition, long sourceOffset, String key, String value, String reason) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                    new StringSerializer(), new StringSerializer());
+        }
+        ProducerRecord<String, String> letter = new ProducerRecord<>(topic, key, value);
+        letter.headers().add("source-topic", sourceTopic.getBytes(StandardCharsets.UTF_8))
+                .add("source-partition", Integer.toString(sourcePartition).getBytes(StandardCharsets.UTF_8))
+                .add("source-offset", Long.toString(sourceOffset).getBytes(StandardCharsets.UTF_8))
+                .add("reason", reason.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(letter).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish a dead letter to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}
