@@ -128,14 +128,7 @@ public final class GatewayServer implements AutoCloseable {
     static Path nginx() {
         Path nginx = Path.of("/usr/sbin/nginx");
         if (!Files.isExecutable(nginx) && PostgresServer.isRoot()) {
-            System.err.println("[launcher] nginx not found: installing Debian's package nginx");
-            try {
-                Path logDir = Files.createTempDirectory("apt-nginx");
-                PostgresServer.run(List.of("apt-get", "update"), logDir, "apt-get-update");
-                PostgresServer.run(List.of("apt-get", "install", "-y", "--no-install-recommends", "nginx"), logDir, "apt-get-install");
-            } catch (IOException e) {
-                throw new LaunchException("cannot install nginx: " + e.getMessage(), e);
-            }
+            DebianPackages.install("nginx", "nginx not found");
         }
         if (!Files.isExecutable(nginx)) {
             throw new LaunchException("nginx is not installed (no /usr/sbin/nginx): apt-get install nginx");

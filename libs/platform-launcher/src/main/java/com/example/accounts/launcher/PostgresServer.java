@@ -121,14 +121,7 @@ public final class PostgresServer implements AutoCloseable {
             return found;
         }
         if (isRoot()) {
-            System.err.println("[launcher] PostgreSQL server not found under /usr/lib/postgresql: installing Debian's package postgresql");
-            try {
-                Path logDir = Files.createTempDirectory("apt-postgresql");
-                run(List.of("apt-get", "update"), logDir, "apt-get-update");
-                run(List.of("apt-get", "install", "-y", "--no-install-recommends", "postgresql"), logDir, "apt-get-install");
-            } catch (IOException e) {
-                throw new LaunchException("cannot install PostgreSQL: " + e.getMessage(), e);
-            }
+            DebianPackages.install("postgresql", "PostgreSQL server not found under /usr/lib/postgresql");
             found = newestBinDir();
         }
         if (found == null) {
