@@ -28,7 +28,6 @@ public final class PermissionRules {
 
     private static final Set<String> NON_OBSERVERS = Set.of("ADMIN", "LIMITED_ADMIN", "STANDARD");
     private static final Set<String> FULL_ADMIN = Set.of("ADMIN");
-    private static final Set<String> TRAINING_ORGANIZERS = Set.of("ADMIN", "STANDARD");
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -305,9 +304,10 @@ public final class PermissionRules {
         return Decision.allOf(inPlan(a, module, "SEAT-5"), seat);
     }
 
-    /** TRN-1: admins and standard members of an account with TRAINING schedule and host; observers cannot. */
+    /** TRN-1: full and limited admins and standard members of an account with TRAINING schedule and host; observers never. */
     private static Decision training(Ask a) {
-        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"), role(a.member, TRAINING_ORGANIZERS, "TRN-1: ADMIN and STANDARD members organize"));
+        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"),
+                role(a.member, NON_OBSERVERS, "TRN-1: ADMIN, LIMITED_ADMIN and STANDARD members organize; observers never"));
     }
 
     /** FEAT-1, USR-3: admins have every support feature; others those they were given. */

@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RoleTableTest {
 
     /**
-     * A row: what, the permissions that grant it, then STANDARD, ADMIN, billing contact. The customer/participant
-     * column is "no" on every row the read model decides: a guest has no account, so every check about the account
-     * answers 404 (ACC-6). Its one "yes", joining a session, needs no account and no check (SEC-1, session-service).
+     * A row: what, the permissions that grant it, then STANDARD, ADMIN, billing contact. The customer / participant /
+     * panelist column is "no" on every row the read model decides: a guest has no account, so every check about the
+     * account answers 404 (ACC-6), and a guest never hosts. Its one "yes", joining a session, needs no account and no
+     * check (SEC-1, session-service).
      */
     private record Row(String what, List<String> permissions, boolean standard, boolean admin, boolean billingContact) {
     }
@@ -43,6 +44,8 @@ class RoleTableTest {
         Story story = Story.opened("TRAINING");
         UUID standard = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
         UUID admin = story.member("ADMIN", "login-" + UUID.randomUUID(), "Cleo");
+        UUID limitedAdmin = story.member("LIMITED_ADMIN", "login-" + UUID.randomUUID(), "Lena");
+        UUID observer = story.member("MONITORING_OBSERVER", "login-" + UUID.randomUUID(), "Olga");
         String consistency = story.publish();
 
         for (Row row : TRN_7) {
@@ -54,6 +57,11 @@ class RoleTableTest {
                 as(Tokens.DEMO_OPERATOR).queryParam("permission", permission).get("/accounts/" + story.account + "/checks")
                         .then().statusCode(404);
             }
+        }
+        // TRN-1: the admins of the training seed are organizers, limited admins included; observers never host
+        for (String permission : List.of("training.session.host", "training.session.schedule")) {
+            assertEquals(true, allowed(story, consistency, permission, limitedAdmin), "TRN-1 / " + permission + ": LIMITED_ADMIN");
+            assertEquals(false, allowed(story, consistency, permission, observer), "TRN-1 / " + permission + ": MONITORING_OBSERVER");
         }
     }
 

@@ -333,12 +333,27 @@ class PermissionRulesTest {
     }
 
     @Test
-    void TRN1_TRN3_aLimitedAdminOrganizesNoTrainingAndReportsNeedTheModule() {
+    void TRN1_aLimitedAdminSchedulesAndHostsTrainingObserversNeverAndNobodyWithoutTheModule() {
+        Member lena = a("LIMITED_ADMIN").build();
+        Member olga = a("MONITORING_OBSERVER").build();
+        UUID training = UUID.randomUUID();
+        Session hers = new Session(training, Session.TRAINING, lena.memberId(), Set.of(olga.memberId()), null, null, false);
+        AccountView acme = account("TRAINING").with(lena, olga).session(hers).build();
+        assertTrue(may(acme, lena, "training.session.schedule"), "TRN-1 names ADMIN, LIMITED_ADMIN and STANDARD");
+        assertTrue(may(acme, lena, "training.session.host", Kind.SESSION, training), "TRN-1: the limited admin organizes it");
+        assertFalse(may(acme, olga, "training.session.schedule"), "TRN-1: observers never");
+        assertFalse(may(acme, olga, "training.session.host", Kind.SESSION, training), "TRN-1/TRN-3: an observer co-organizer cannot host");
+        AccountView moduleGone = account("REMOTE_SUPPORT").with(lena, olga).session(hers).build();
+        assertFalse(may(moduleGone, lena, "training.session.schedule"), "TRN-1: without TRAINING nobody");
+        assertFalse(may(moduleGone, lena, "training.session.host", Kind.SESSION, training), "TRN-3: the module gone");
+    }
+
+    @Test
+    void TRN3_SEAT5_reportsOfATrainingNeedTheModule() {
         Member lena = a("LIMITED_ADMIN").build();
         Member organizer = a("STANDARD").build();
         UUID training = UUID.randomUUID();
         Session session = new Session(training, Session.TRAINING, organizer.memberId(), Set.of(), null, null, true);
-        assertFalse(may(account("TRAINING").with(lena, organizer).build(), lena, "training.session.schedule"), "TRN-1 names ADMIN and STANDARD");
         assertTrue(may(account("TRAINING").with(organizer, lena).session(session).build(), organizer, "reports.view", Kind.SESSION, training),
                 "after the session ended, its organizer's");
         assertFalse(may(account("REMOTE_SUPPORT").with(organizer, lena).session(session).build(), organizer, "reports.view", Kind.SESSION, training),
