@@ -470,17 +470,20 @@ public final class AccountDecider {
         return info.equals(state.billingInfo()) ? List.of() : List.of(new BillingInfoChanged(info));
     }
 
-    /** ACC-4: card data is refused before anything else looks at it, and the refusal never repeats the value. */
+    /**
+     * ACC-4: card data is refused before anything else looks at it, and the refusal never repeats the value. The
+     * length is bounded first, so the scan for card numbers only ever reads a field's worth of text.
+     */
     private static String billingText(String field, String raw, int max) {
         if (raw == null) {
             return null;
         }
-        if (CardNumbers.anyIn(raw)) {
-            throw RuleViolation.invalid("ACC-4", field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
-        }
         String value = raw.strip();
         if (value.length() > max) {
             throw RuleViolation.invalid("ACC-4", field, "must be at most " + max + " characters, was " + value.length());
+        }
+        if (CardNumbers.anyIn(value)) {
+            throw RuleViolation.invalid("ACC-4", field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
         }
         return value.isEmpty() ? null : value;
     }

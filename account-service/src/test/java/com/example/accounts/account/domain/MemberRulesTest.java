@@ -277,6 +277,22 @@ class MemberRulesTest extends AcmeRules {
     }
 
     @Test
+    void ACC4_EVT5_cardNumbersWrittenWithOtherSeparatorsDigitsOrACvvAreRefusedAndAHugeDigitRunIsBoundedFirst() {
+        for (String written : List.of("4111.1111.1111.1111", "4111/1111/1111/1111", "4111   1111  1111 1111", "4111 1111 1111 1111 123",
+                "4111111111111111 12/28", "\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661",
+                "\uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11")) {
+            RuleViolation refused = refused(new ChangeBillingInfo("ada", new BillingInfo(null, null, null, written), NOW));
+            assertEquals("ACC-4", refused.rule(), written);
+            assertEquals("billingInfo.paymentMethodRef", refused.field(), written);
+        }
+        RuleViolation huge = refused(new ChangeBillingInfo("ada", new BillingInfo("4".repeat(40_000), null, null, null), NOW));
+        assertEquals("ACC-4", huge.rule());
+        assertEquals("billingInfo.address", huge.field());
+        assertTrue(!huge.getMessage().contains("4444"), huge.getMessage());
+        assertEquals(BillingInfo.NONE, state.billingInfo());
+    }
+
+    @Test
     void ACC4_digitsThatFailLuhnOrAreTooShortAreNoCardNumber() {
         then(new ChangeBillingInfo("ada", new BillingInfo("PO Box 4111 1111 1111 1112", null, "123456789012", null), NOW));
         assertEquals("PO Box 4111 1111 1111 1112", state.billingInfo().address());
