@@ -242,7 +242,11 @@ public final class PermissionRules {
                         "supervision of a user group of member " + subject.memberId()));
     }
 
-    /** CMP-4: full admins manage every device; limited admins those of the device groups they supervise. */
+    /**
+     * CMP-4: full admins manage every device; limited admins those of the device groups they supervise. Asked without
+     * a device, it is adding one: the account-service lets a limited admin add a device to a device group it
+     * supervises, so one that supervises any device group may.
+     */
     private static Decision devicesManage(Ask a) {
         Device device = null;
         if (a.resource != null) {
@@ -258,8 +262,11 @@ public final class PermissionRules {
             return role(a.member, FULL_ADMIN, "CMP-4: full admins and supervising limited admins manage devices");
         }
         if (device == null) {
-            return Decision.deny("role LIMITED_ADMIN manages only the devices of the device groups it supervises (CMP-4)",
-                    "role ADMIN, or a device resource in a device group it supervises");
+            return a.member.supervisedDeviceGroups().stream().sorted().findFirst()
+                    .map(group -> Decision.allow("role LIMITED_ADMIN supervising device group " + group
+                            + ": adds devices to the device groups it supervises (CMP-4)"))
+                    .orElseGet(() -> Decision.deny("role LIMITED_ADMIN supervising no device group adds and manages no device (CMP-4)",
+                            "role ADMIN, or supervision of a device group"));
         }
         return device.deviceGroupId() != null && a.member.supervisedDeviceGroups().contains(device.deviceGroupId())
                 ? Decision.allow("role LIMITED_ADMIN supervising device group " + device.deviceGroupId() + " (CMP-4)")

@@ -97,6 +97,24 @@ class PermissionRulesTest {
     }
 
     @Test
+    void CMP4_aLimitedAdminSupervisingADeviceGroupMayAddDevicesAsTheAccountServiceAllows() {
+        UUID kiosks = UUID.randomUUID();
+        Member lena = a("LIMITED_ADMIN").supervises(Set.of(), Set.of(kiosks)).build();
+        Member lars = a("LIMITED_ADMIN").supervises(Set.of(UUID.randomUUID()), Set.of()).build();
+        Member ada = a("ADMIN").build();
+        Member ben = a("STANDARD").build();
+        AccountView acme = account().with(lena, lars, ada, ben).build();
+        Decision adding = PermissionRules.decide(acme, lena, "devices.manage");
+        assertTrue(adding.allowed(), "CMP-4: the account-service lets her add a device to the group she supervises: " + adding.reasons());
+        assertTrue(adding.reasons().get(0).contains(kiosks.toString()), adding.reasons().toString());
+        Decision noDeviceGroup = PermissionRules.decide(acme, lars, "devices.manage");
+        assertFalse(noDeviceGroup.allowed(), "supervising no device group, he adds none");
+        assertEquals(List.of("role ADMIN, or supervision of a device group"), noDeviceGroup.missing());
+        assertTrue(may(acme, ada, "devices.manage"));
+        assertFalse(may(acme, ben, "devices.manage"));
+    }
+
+    @Test
     void CMP2_USR3_companyAccessDecidesPerCompanyAndAnEmptyListReachesNone() {
         UUID north = UUID.randomUUID();
         UUID south = UUID.randomUUID();
