@@ -59,15 +59,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
-/** An account's state, folded from its events. {@link #INITIAL} is the state of an account not opened yet. */
+/**
+ * An account's state, folded from its events. {@link #INITIAL} is the state of an account not opened yet.
+ * {@code logins} holds, per login, its memberships of the account in the order they were added: USR-13 allows one,
+ * but a history written before it was enforced may hold more, and then the login acts as the earliest one still a
+ * member, never as whichever a hash map yields first.
+ */
 public record Account(UUID id, String name, Plan plan, UUID billingContact, BillingInfo billingInfo, Settings settings,
-                      Map<UUID, Member> members, Map<UUID, Company> companies, Map<UUID, Group> userGroups,
-                      Map<UUID, Group> deviceGroups, Map<UUID, Device> devices, Map<UUID, SecurityPolicy> securityPolicies,
-                      Map<UUID, Queue> queues, ContactCenter contactCenter, long version) {
+                      Map<UUID, Member> members, Map<String, List<UUID>> logins, Map<UUID, Company> companies,
+                      Map<UUID, Group> userGroups, Map<UUID, Group> deviceGroups, Map<UUID, Device> devices,
+                      Map<UUID, SecurityPolicy> securityPolicies, Map<UUID, Queue> queues, ContactCenter contactCenter, long version) {
 
     public static final Account INITIAL = new Account(null, null, null, null, BillingInfo.NONE, Settings.DEFAULTS,
-            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ContactCenter.DEFAULTS, 0);
+            Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ContactCenter.DEFAULTS, 0);
 
     /**
      * A member. {@code userGroups} are the user groups they belong to; {@code supervisedUserGroups} and
@@ -156,8 +162,10 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
         return id != null;
     }
 
+    /** USR-13: the membership a login acts as: its only one, or with a legacy duplicate its earliest. */
     public Optional<Member> memberByLogin(String loginId) {
-        return members.values().stream().filter(m -> m.loginId().equals(loginId)).findFirst();
+        List<UUID> memberships = loginId == null ? null : logins.get(loginId);
+        return memberships == null ? Optional.empty() : Optional.ofNullable(members.get(memberships.get(0)));
     }
 
     public Optional<Member> memberByEmail(String email) {
@@ -234,6 +242,7 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
         private BillingInfo billingInfo;
         private Settings settings;
         private Map<UUID, Member> members;
+        private Map<String, List<UUID>> logins;
         private Map<UUID, Company> companies;
         private Map<UUID, Group> userGroups;
         private Map<UUID, Group> deviceGroups;
@@ -263,13 +272,25 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
                     this.plan = opened.plan();
                     this.billingContact = opened.billingContactMemberId();
                 }
-                case UserAdded added -> this.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
-                        added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+                case UserAdded added -> {
+                    this.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
+                            added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+                    this.logins().merge(added.loginId(), List.of(added.memberId()),
+                            (earlier, later) -> Stream.concat(earlier.stream(), later.stream()).toList());
+                }
                 case RoleChanged changed -> this.member(changed.memberId(), m -> m.withRole(changed.to()));
                 case CompanyAccessChanged changed -> this.member(changed.memberId(), m -> m.withCompanyAccess(changed.companyAccess()));
                 case SupportFeaturesChanged changed -> this.member(changed.memberId(), m -> m.withSupportFeatures(Set.copyOf(changed.supportFeatures())));
                 case UserProfileChanged changed -> this.member(changed.memberId(), m -> m.withProfile(changed.name(), changed.email()));
-                case UserDeleted deleted -> this.members().remove(deleted.memberId());
+                case UserDeleted deleted -> {
+                    Member gone = this.members().remove(deleted.memberId());
+                    if (gone != null) {
+                        this.logins().computeIfPresent(gone.loginId(), (login, memberships) -> {
+                            List<UUID> rest = memberships.stream().filter(id -> !id.equals(gone.memberId())).toList();
+                            return rest.isEmpty() ? null : rest;
+                        });
+                    }
+                }
                 case BillingContactChanged handed -> this.billingContact = handed.toMemberId();
                 case PlanChanged changed -> this.plan = changed.plan();
                 case BillingInfoChanged changed -> this.billingInfo = changed.billingInfo();
@@ -343,6 +364,10 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
             return members == null ? members = new HashMap<>(from.members()) : members;
         }
 
+        Map<String, List<UUID>> logins() {
+            return logins == null ? logins = new HashMap<>(from.logins()) : logins;
+        }
+
         Map<UUID, Company> companies() {
             return companies == null ? companies = new HashMap<>(from.companies()) : companies;
         }
@@ -378,6 +403,7 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
         Account build() {
             return new Account(id, name, plan, billingContact, billingInfo, settings,
                     members == null ? from.members() : Map.copyOf(members),
+                    logins == null ? from.logins() : Map.copyOf(logins),
                     companies == null ? from.companies() : Map.copyOf(companies),
                     userGroups == null ? from.userGroups() : Map.copyOf(userGroups),
                     deviceGroups == null ? from.deviceGroups() : Map.copyOf(deviceGroups),

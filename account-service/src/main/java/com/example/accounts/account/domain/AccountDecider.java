@@ -210,6 +210,10 @@ public final class AccountDecider {
         if (state.memberByEmail(email).isPresent()) {
             throw RuleViolation.conflict("USR-1", "email", email + " is already a member of this account");
         }
+        // USR-13: the email may be new here while its login is not (the member changed their email since).
+        state.memberByLogin(add.loginId()).ifPresent(existing -> {
+            throw RuleViolation.conflict("USR-13", "email", "the login of " + email + " is already a member of this account, as " + existing.email());
+        });
         if (add.role() == null) {
             throw RuleViolation.invalid("USR-1", "role", "is required");
         }
@@ -236,7 +240,7 @@ public final class AccountDecider {
         if (change.role() == null) {
             throw RuleViolation.invalid("USR-4", "role", "is required");
         }
-        if (actor.memberId().equals(target.memberId())) {
+        if (samePerson(actor, target)) {
             throw RuleViolation.forbidden("USR-8", "nobody changes their own role");
         }
         manages(actor, target, "USR-4", "change another member's role");
@@ -280,10 +284,15 @@ public final class AccountDecider {
         return events;
     }
 
+    /** USR-8, USR-13: a person is their login; a legacy second membership of it is still themselves. */
+    private static boolean samePerson(Member actor, Member target) {
+        return actor.memberId().equals(target.memberId()) || actor.loginId().equals(target.loginId());
+    }
+
     private static List<AccountEvent> deleteMember(DeleteMember delete, Account state) {
         Member actor = actor(state, delete.actorLoginId());
         Member target = member(state, delete.memberId());
-        if (actor.memberId().equals(target.memberId())) {
+        if (samePerson(actor, target)) {
             throw RuleViolation.forbidden("USR-8", "nobody deletes themselves");
         }
         manages(actor, target, "USR-6", "delete members");

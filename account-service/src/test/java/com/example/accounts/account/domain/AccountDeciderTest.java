@@ -1,9 +1,13 @@
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountCommand.AddMember;
+import com.example.accounts.account.domain.AccountCommand.ChangeRole;
+import com.example.accounts.account.domain.AccountCommand.DeleteMember;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountEvent.AccountOpened;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
+import com.example.accounts.account.domain.AccountEvent.UserDeleted;
+import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
@@ -13,6 +17,7 @@ import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -141,5 +146,51 @@ class AccountDeciderTest {
         UserAdded admin = (UserAdded) AccountDecider.decide(add("login-ada", "Cy", "cy@acme.test", Role.LIMITED_ADMIN), openAccount()).get(0);
         assertEquals(CompanyAccess.ALL, admin.companyAccess());
         assertEquals(List.of(SupportFeature.values()), admin.supportFeatures());
+    }
+
+    private static UserAdded userAdded(UUID memberId, String loginId, String email, Role role) {
+        return new UserAdded(memberId, loginId, email, email, role, role.admin() ? CompanyAccess.ALL : CompanyAccess.NONE,
+                role.admin() ? List.of(SupportFeature.values()) : List.of(), false, null);
+    }
+
+    @Test
+    void USR13_USR2_aLoginIsAMemberAtMostOnceWhateverEmailItsMembershipShowsNow() {
+        UUID lee = UUID.randomUUID();
+        List<AccountEvent> history = new ArrayList<>(opened());
+        history.add(userAdded(lee, "login-lee", "lee@acme.test", Role.STANDARD));
+        history.add(new UserProfileChanged(lee, "Lee", "lee.new@acme.test"));
+        Account state = given(history.toArray(AccountEvent[]::new));
+
+        // The admin adds Lee's old address; the identity provider finds Lee's login for it (USR-2).
+        AddMember oldAddress = new AddMember("login-ada", UUID.randomUUID(), "login-lee", false, "Lee", "lee@acme.test", Role.ADMIN,
+                null, null, null, NOW);
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> AccountDecider.decide(oldAddress, state));
+        assertEquals("USR-13", refused.rule());
+        assertEquals(RuleViolation.Kind.CONFLICT, refused.kind());
+        assertEquals("email", refused.field());
+    }
+
+    @Test
+    void USR13_USR8_aLoginWithALegacyDuplicateActsAsItsEarliestMembershipWhateverTheHashOrder() {
+        for (int run = 0; run < 200; run++) {
+            UUID first = UUID.randomUUID();
+            UUID second = UUID.randomUUID();
+            List<AccountEvent> history = new ArrayList<>(opened());
+            history.add(userAdded(first, "login-lee", "lee.new@acme.test", Role.ADMIN));
+            history.add(userAdded(second, "login-lee", "lee@acme.test", Role.STANDARD)); // written before USR-13 was enforced
+            Account state = given(history.toArray(AccountEvent[]::new));
+
+            assertEquals(first, state.memberByLogin("login-lee").orElseThrow().memberId(), "run " + run);
+            // USR-8: the same person, through their other membership, changes neither role nor deletes it.
+            assertEquals("USR-8", assertThrows(RuleViolation.class,
+                    () -> AccountDecider.decide(new ChangeRole("login-lee", second, Role.ADMIN, NOW), state)).rule());
+            assertEquals("USR-8", assertThrows(RuleViolation.class,
+                    () -> AccountDecider.decide(new DeleteMember("login-lee", second, NOW), state)).rule());
+
+            Account afterDeletion = Account.evolve(state, new UserDeleted(first, "login-lee", "lee.new@acme.test"));
+            assertEquals(second, afterDeletion.memberByLogin("login-lee").orElseThrow().memberId(), "then the next earliest");
+            Account gone = Account.evolve(afterDeletion, new UserDeleted(second, "login-lee", "lee@acme.test"));
+            assertEquals(java.util.Optional.empty(), gone.memberByLogin("login-lee"));
+        }
     }
 }
