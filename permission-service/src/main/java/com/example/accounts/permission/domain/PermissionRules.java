@@ -66,7 +66,7 @@ public final class PermissionRules {
         rule("training.session.host", Set.of(Kind.SESSION), PermissionRules::trainingHost);
         // Contact center (CC-1 to CC-8)
         rule("cc.admin", Set.of(), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), contactAdmin(a)));
-        rule("cc.analytics.view", Set.of(), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), contactAdmin(a)));
+        rule("cc.analytics.view", Set.of(Kind.QUEUE), PermissionRules::analytics);
         rule("cc.config-portal", Set.of(), a -> supervisorPermission(a, "CONFIG_PORTAL_ACCESS"));
         rule("cc.queue-settings.view", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "VIEW_QUEUE_SETTINGS"));
         rule("cc.queue-settings.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_QUEUE_SETTINGS"));
@@ -458,6 +458,25 @@ public final class PermissionRules {
                     "SUPERVISOR permission " + permission);
         } else {
             supervisor = Decision.allOf(Decision.allow("SUPERVISOR permission " + permission + " (CC-3)"), queueScope(a));
+        }
+        return Decision.allOf(seat(a, "CONTACT_CENTER"), Decision.anyOf(contactAdminOn(a), supervisor));
+    }
+
+    /**
+     * CC-1, CC-5: contact admins and full admins see every queue's analytics; a supervisor those of the queues it
+     * reaches. Asked without a queue it is all of them, which a supervisor limited to assigned queues does not reach.
+     */
+    private static Decision analytics(Ask a) {
+        Decision supervisor;
+        if (!ccRole(a, "SUPERVISOR").allowed()) {
+            supervisor = Decision.deny("not a SUPERVISOR (CC-5)", "contact-center role SUPERVISOR");
+        } else if (a.resource == null && a.account.supervisorPermissions().contains("LIMIT_TO_ASSIGNED_QUEUES")) {
+            supervisor = Decision.deny("a supervisor sees the analytics of the queues it supervises, not all of them, while LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)",
+                    "a queue resource it supervises");
+        } else if (a.resource == null) {
+            supervisor = Decision.allow("a SUPERVISOR reaching every queue: LIMIT_TO_ASSIGNED_QUEUES is off (CC-5)");
+        } else {
+            supervisor = Decision.allOf(Decision.allow("contact-center role SUPERVISOR sees the analytics of the queues it reaches (CC-5)"), queueScope(a));
         }
         return Decision.allOf(seat(a, "CONTACT_CENTER"), Decision.anyOf(contactAdminOn(a), supervisor));
     }

@@ -273,6 +273,34 @@ class PermissionRulesTest {
     }
 
     @Test
+    void CC5_CC1_supervisorsSeeTheAnalyticsOfTheQueuesTheyReachContactAdminsOfAll() {
+        String cc = "CONTACT_CENTER";
+        UUID billingQueue = UUID.randomUUID();
+        UUID salesQueue = UUID.randomUUID();
+        Member supervisor = a("STANDARD").seats(cc).contactCenter("SUPERVISOR").build();
+        Member unlicensed = a("STANDARD").contactCenter("SUPERVISOR").build();
+        Member contactAdmin = a("ADMIN").seats(cc).contactCenter("CONTACT_ADMIN").build();
+        Member agent = a("STANDARD").seats(cc).contactCenter("AGENT").build();
+        AccountView limited = account(cc).with(supervisor, unlicensed, contactAdmin, agent).queue(billingQueue).queue(salesQueue)
+                .assign(billingQueue, supervisor, "SUPERVISOR").assign(billingQueue, unlicensed, "SUPERVISOR").build();
+        assertTrue(may(limited, supervisor, "cc.analytics.view", Kind.QUEUE, billingQueue), "CC-5: the analytics of the queue it supervises");
+        Decision other = PermissionRules.decide(limited, supervisor, "cc.analytics.view", new Resource(Kind.QUEUE, salesQueue));
+        assertFalse(other.allowed(), "CC-5: LIMIT_TO_ASSIGNED_QUEUES is on");
+        assertTrue(other.reasons().stream().anyMatch(r -> r.contains("CC-5")), other.reasons().toString());
+        assertFalse(may(limited, supervisor, "cc.analytics.view"), "all the analytics are the contact admins' while it is limited");
+        assertFalse(may(limited, unlicensed, "cc.analytics.view", Kind.QUEUE, billingQueue), "SEAT-3: the licence");
+        assertFalse(may(limited, agent, "cc.analytics.view", Kind.QUEUE, billingQueue), "agents see no analytics");
+        assertTrue(may(limited, contactAdmin, "cc.analytics.view"), "CC-1: all of them");
+        assertTrue(may(limited, contactAdmin, "cc.analytics.view", Kind.QUEUE, salesQueue), "CC-1");
+        assertFalse(may(limited, contactAdmin, "cc.analytics.view", Kind.QUEUE, UUID.randomUUID()), "a queue of no account");
+
+        AccountView unlimited = account(cc).with(supervisor, contactAdmin).queue(billingQueue).queue(salesQueue)
+                .supervisorPermissions("VIEW_QUEUE_SETTINGS").build();
+        assertTrue(may(unlimited, supervisor, "cc.analytics.view", Kind.QUEUE, salesQueue), "without LIMIT_TO_ASSIGNED_QUEUES it reaches every queue");
+        assertTrue(may(unlimited, supervisor, "cc.analytics.view"), "and so all of them");
+    }
+
+    @Test
     void CC6_CC8_onlyAgentsLogIntoQueuesAndARestrictedOrganizationOnlyIntoAssignedOnes() {
         String cc = "CONTACT_CENTER";
         UUID assigned = UUID.randomUUID();
