@@ -2,6 +2,8 @@ package com.example.accounts.eventstore;
 
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.EventSchemas;
+import com.example.accounts.contract.MalformedEventException;
 import com.example.accounts.contract.Topics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Account events as account-service's relay publishes them, for the tests of the services that consume them:
- * each test decides exactly what arrives on the real Kafka, and how often.
+ * each test decides exactly what arrives on the real Kafka, and how often. And {@link #read}, through which the
+ * producers' tests read what their relay published, so that each suite holds its own events to the contract.
  */
 public final class PublishedEvents implements AutoCloseable {
 
@@ -82,6 +85,29 @@ public final class PublishedEvents implements AutoCloseable {
         data.putObject("companyAccess").put("all", true).putArray("companies");
         data.putArray("supportFeatures");
         return data;
+    }
+
+    /**
+     * EVT-2: a record a relay published, read as a consumer reads it, after checking it against the contract with the
+     * standard validator: a type of the catalog, written at the catalog's current version, its data valid under that
+     * version's schema. Every test that reads a producer's topic reads through here.
+     */
+    public static EventEnvelope read(String recordValue) {
+        EventEnvelope published;
+        try {
+            published = EventJson.MAPPER.readValue(recordValue, EventEnvelope.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("EVT-2: a published record is not an event envelope: " + recordValue, e);
+        }
+        List<String> problems = EventSchemas.INSTANCE.validatePublished(published);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("EVT-2: a published event breaks the contract: " + problems + " in " + recordValue);
+        }
+        try {
+            return EventJson.read(recordValue);
+        } catch (MalformedEventException e) {
+            throw new AssertionError("EVT-2: a published event cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public void publish(EventEnvelope... events) {

@@ -1,6 +1,5 @@
 package com.example.accounts.eventstore;
 
-import com.example.accounts.contract.EventJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +82,7 @@ class RelayRecoveryTest {
     private int waitForSomeEvents() {
         var records = fixture.readAll(1, Duration.ofSeconds(60));
         Set<String> ids = new HashSet<>();
-        records.forEach(r -> ids.add(EventJson.read(r.value()).eventId().toString()));
+        records.forEach(r -> ids.add(PublishedEvents.read(r.value()).eventId().toString()));
         return ids.size();
     }
 

@@ -1,6 +1,5 @@
 package com.example.accounts.eventstore;
 
-import com.example.accounts.contract.EventJson;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.TestPlatform;
 import io.vertx.mutiny.core.Vertx;
@@ -93,7 +92,7 @@ final class StoreFixture implements AutoCloseable {
             while (distinct.size() < expected && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     records.add(record);
-                    distinct.add(EventJson.read(record.value()).eventId().toString());
+                    distinct.add(PublishedEvents.read(record.value()).eventId().toString());
                 }
             }
         }
@@ -111,7 +110,7 @@ final class StoreFixture implements AutoCloseable {
         Map<String, String> firstDelivery = new LinkedHashMap<>();
         Map<String, Long> lastVersionPerAccount = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            var event = EventJson.read(record.value());
+            var event = PublishedEvents.read(record.value());
             assertEquals(event.accountId().toString(), record.key(), "keyed by account");
             String id = event.eventId().toString();
             String earlier = firstDelivery.putIfAbsent(id, record.value());
