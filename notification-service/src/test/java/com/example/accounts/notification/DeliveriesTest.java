@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveriesTest {
 
     private static final String ADMIN_LOGIN = Tokens.subject(TestPlatform.token(Tokens.DEMO_ADMIN));
+    /** How long the service waits for the SMTP server, and the longest it waits before trying again (test profile). */
+    private static final Duration SEND_TIMEOUT = ConfigProvider.getConfig().getValue("platform.mail.send-timeout", Duration.class);
+    private static final Duration LONGEST_RETRY = ConfigProvider.getConfig().getValue("platform.mail.retry.longest", Duration.class);
 
     @BeforeEach
     void positionsKnown() {
@@ -124,6 +128,84 @@ class DeliveriesTest {
         }
         Inbox.awaitMail(busy);
         awaitDelivery(story, busy, "SENT", 3);
+    }
+
+    @Test
+    void NTF5_anAnswerThatComesAfterTheSendTimeoutLeavesTheEmailUncertainAndItIsNotSentAgain() {
+        Story story = account();
+        String late = Story.unique("late");
+        // the server takes the message at once; its 250 reaches the service only after the service stopped waiting
+        NotificationPlatform.relay().answerLate(late, SEND_TIMEOUT.plusSeconds(2));
+        try {
+            story.member("STANDARD", "Lara", late, null);
+            story.publish();
+            assertHandedOverOnceAndUncertain(story, late);
+        } finally {
+            NotificationPlatform.relay().pass(late);
+        }
+    }
+
+    @Test
+    void NTF5_aConnectionLostAfterTheMessageWasHandedOverLeavesTheEmailUncertainAndItIsNotSentAgain() {
+        Story story = account();
+        String dropped = Story.unique("dropped");
+        // the server takes the message; the line goes before its 250 reaches the service
+        NotificationPlatform.relay().hangUpAfterData(dropped);
+        try {
+            story.member("STANDARD", "Dina", dropped, null);
+            story.publish();
+            assertHandedOverOnceAndUncertain(story, dropped);
+        } finally {
+            NotificationPlatform.relay().pass(dropped);
+        }
+    }
+
+    @Test
+    void NTF5_noAnswerBeforeTheMessageWasHandedOverIsTriedAgainAndSentOnce() {
+        Story story = account();
+        String slow = Story.unique("slow");
+        // the server never answers the recipient: the service gives up waiting before any data went out
+        NotificationPlatform.relay().stallAtRecipient(slow);
+        try {
+            story.member("STANDARD", "Sol", slow, null);
+            story.publish();
+            // tried again soon after (the back-off is short here), so the error is read whether it waits or is being tried
+            await().atMost(SEND_TIMEOUT.plusSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                Map<String, Object> delivery = deliveryTo(story, slow);
+                return delivery != null && delivery.get("lastError") != null && delivery.get("lastError").toString().contains("did not answer");
+            });
+            assertEquals(0, Inbox.count(slow));
+        } finally {
+            NotificationPlatform.relay().pass(slow);
+        }
+        Inbox.awaitMail(slow);
+        awaitDelivery(story, slow, "SENT", 2);
+        assertEquals(1, Inbox.count(slow));
+    }
+
+    /** The server has the mail once; the delivery says it may have arrived, and is not tried again after a retry interval. */
+    private static void assertHandedOverOnceAndUncertain(Story story, String address) {
+        Inbox.awaitMail(address);
+        await().atMost(SEND_TIMEOUT.plusSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Map<String, Object> delivery = deliveryTo(story, address);
+            return delivery != null && (delivery.get("status").equals("UNCERTAIN") || (int) delivery.get("attempts") >= 2);
+        });
+        pause(LONGEST_RETRY.multipliedBy(2).plusMillis(500)); // a retry, if there were one, would have sent it by now
+        assertEquals(1, Inbox.count(address), "the mail the server took is not sent again");
+        Map<String, Object> delivery = deliveryTo(story, address);
+        assertEquals("UNCERTAIN", delivery.get("status"), delivery.toString());
+        assertEquals(1, (int) delivery.get("attempts"), delivery.toString());
+        assertTrue(delivery.get("lastError").toString().contains(delivery.get("messageId").toString()), delivery.toString());
+        assertTrue(delivery.get("endedAt") != null, delivery.toString());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

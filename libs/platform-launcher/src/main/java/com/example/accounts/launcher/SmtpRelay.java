@@ -9,8 +9,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -19,7 +21,10 @@ import java.util.regex.Pattern;
 /**
  * A relay in front of the real SMTP server that can misbehave on request, for tests of what a sender does when SMTP
  * does: it answers a recipient with a reply of the test's choosing (a 4xx or 5xx) instead of passing it on, and it
- * can run an action (kill the sender) at the moment the server has taken a message, before the sender hears so.
+ * can run an action (kill the sender) at the moment the server has taken a message, before the sender hears so; and
+ * for a recipient, once the server has taken a message to it, it can hold the server's {@code 250} back for a while
+ * (an answer that comes too late) or hang up instead of passing it on (a connection lost after the hand-over), or
+ * leave its {@code RCPT TO} unanswered (a server that stops answering before anything was handed over).
  * Otherwise it passes every byte both ways. While the server is down, it greets with {@code 421} and hangs up.
  */
 public final class SmtpRelay implements AutoCloseable {
@@ -30,6 +35,10 @@ public final class SmtpRelay implements AutoCloseable {
     private final int port;
     private final ServerSocket server;
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    /** Per recipient: how long to hold the server's 250 after the data back; {@link #HANG_UP} for never. */
+    private final Map<String, Duration> lateTakes = new ConcurrentHashMap<>();
+    private static final Duration HANG_UP = Duration.ofMillis(-1);
+    private final Set<String> stalls = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Runnable> onTaken = new AtomicReference<>();
     private volatile boolean open = true;
 
@@ -62,6 +71,32 @@ public final class SmtpRelay implements AutoCloseable {
 
     public void pass(String address) {
         refusals.remove(address.toLowerCase(Locale.ROOT));
+        lateTakes.remove(address.toLowerCase(Locale.ROOT));
+        stalls.remove(address.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Until {@link #pass}: {@code RCPT TO:<address>} is neither passed on nor answered, so the sender waits in vain
+     * before it has handed anything over.
+     */
+    public void stallAtRecipient(String address) {
+        stalls.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Until {@link #pass}: when the server has taken a message to the address, its {@code 250} reaches the sender
+     * only after {@code delay} (an answer that comes too late, when the delay is longer than the sender waits).
+     */
+    public void answerLate(String address, Duration delay) {
+        lateTakes.put(address.toLowerCase(Locale.ROOT), delay);
+    }
+
+    /**
+     * Until {@link #pass}: when the server has taken a message to the address, the relay hangs up instead of passing
+     * its {@code 250} on. The message was delivered; the sender only knows it handed it over.
+     */
+    public void hangUpAfterData(String address) {
+        lateTakes.put(address.toLowerCase(Locale.ROOT), HANG_UP);
     }
 
     /**
@@ -123,6 +158,7 @@ public final class SmtpRelay implements AutoCloseable {
         private final Socket upstream;
         private final OutputStream toClient;
         private volatile boolean dataSent;
+        private volatile String recipient;
 
         Session(Socket client, Socket upstream) throws IOException {
             this.client = client;
@@ -145,7 +181,13 @@ public final class SmtpRelay implements AutoCloseable {
                         inData = true;
                     } else {
                         Matcher rcpt = RCPT.matcher(text);
-                        String refusal = rcpt.matches() ? refusals.get(rcpt.group(1).toLowerCase(Locale.ROOT)) : null;
+                        if (rcpt.matches()) {
+                            recipient = rcpt.group(1).toLowerCase(Locale.ROOT);
+                        }
+                        if (rcpt.matches() && stalls.contains(recipient)) {
+                            continue;
+                        }
+                        String refusal = rcpt.matches() ? refusals.get(recipient) : null;
                         if (refusal != null) {
                             reply((refusal + "\r\n").getBytes(StandardCharsets.US_ASCII));
                             continue;
@@ -174,6 +216,14 @@ public final class SmtpRelay implements AutoCloseable {
                             closeBoth();
                             return;
                         }
+                        Duration late = recipient == null ? null : lateTakes.get(recipient);
+                        if (HANG_UP.equals(late)) {
+                            closeBoth();
+                            return;
+                        }
+                        if (late != null) {
+                            sleep(late);
+                        }
                     }
                     // one message, one reply: no pipelining, so each refusal answered here stays in its place
                     reply(text.replace("PIPELINING", "X-RELAYED").getBytes(StandardCharsets.US_ASCII));
@@ -201,6 +251,15 @@ public final class SmtpRelay implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing
             }
+        }
+    }
+
+    private static void sleep(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

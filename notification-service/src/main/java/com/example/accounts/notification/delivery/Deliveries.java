@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * The emails to send and what became of them (NTF-5). An email is queued once per source and recipient, in the
  * transaction that reads its event; the sender claims it (committed) before it hands it to SMTP, so a crash in
- * between leaves it claimed, never queued again: after the claim timeout it is marked UNCERTAIN and not resent.
+ * between leaves it claimed, never queued again: after the claim timeout it is marked UNCERTAIN and not resent; so is
+ * one the server did not answer after it was handed over.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -81,6 +82,11 @@ public class Deliveries {
     /** A lasting failure: kept with its reason, never tried again. */
     void failed(UUID deliveryId, String reason) {
         end(deliveryId, Status.FAILED, reason);
+    }
+
+    /** Handed over without an answer (NTF-5): the server may have it, so it is not sent again; the reason says so. */
+    void uncertain(UUID deliveryId, String reason) {
+        end(deliveryId, Status.UNCERTAIN, reason);
     }
 
     /** A passing failure: tried again at {@code next}. */

@@ -1,11 +1,9 @@
 package com.example.accounts.notification.delivery;
 
+import com.example.accounts.notification.delivery.SmtpClient.Outcome;
 import com.example.accounts.notification.domain.Retries;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,14 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Hands the queued emails to the SMTP server, a batch at a time and the emails of a batch at once; one thread per
- * instance (instances share the queue: a claim skips what another holds). What the server takes is SENT. A passing failure (server unreachable, a 4xx reply, no
- * answer) is tried again after a back-off that doubles; a lasting one (a 5xx reply, an address it refuses) is
- * FAILED with the server's words. Nothing is dropped: an email that is neither is still PENDING, with its last error.
+ * instance (instances share the queue: a claim skips what another holds). What the server takes is SENT. A passing
+ * failure before the message was handed over (server unreachable, a 4xx reply, no answer) is tried again after a
+ * back-off that doubles; a lasting one (a 5xx reply, an address it refuses) is FAILED with the server's words. No
+ * answer after the message was handed over (too late, or the connection lost) is UNCERTAIN: the server may have it,
+ * so it is not sent again (NTF-5). Nothing is dropped: an email that is none of these is still PENDING, with its last error.
  */
 @ApplicationScoped
 public class Sender {
@@ -31,7 +33,9 @@ public class Sender {
     private static final int BATCH = 20;
 
     private final Deliveries deliveries;
-    private final ReactiveMailer mailer;
+    private final SmtpClient smtp;
+    /** One virtual thread per email being handed over: each waits on its own SMTP conversation. */
+    private final ExecutorService handOvers = Executors.newVirtualThreadPerTaskExecutor();
     private final Retries retries;
     private final Duration sendTimeout;
     private final Duration claimTimeout;
@@ -39,14 +43,14 @@ public class Sender {
     private volatile boolean running;
     private Thread thread;
 
-    public Sender(Deliveries deliveries, ReactiveMailer mailer,
+    public Sender(Deliveries deliveries, SmtpClient smtp,
                   @ConfigProperty(name = "platform.mail.retry.first") Duration firstRetry,
                   @ConfigProperty(name = "platform.mail.retry.longest") Duration longestRetry,
                   @ConfigProperty(name = "platform.mail.retry.give-up-after") Duration giveUpAfter,
                   @ConfigProperty(name = "platform.mail.send-timeout") Duration sendTimeout,
                   @ConfigProperty(name = "platform.mail.claim-timeout") Duration claimTimeout) {
         this.deliveries = deliveries;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.retries = new Retries(firstRetry, longestRetry, giveUpAfter);
         this.sendTimeout = sendTimeout;
         this.claimTimeout = claimTimeout;
@@ -68,6 +72,7 @@ public class Sender {
         if (thread != null) {
             thread.interrupt();
         }
+        handOvers.shutdownNow();
     }
 
     /** New emails are queued: send them now rather than at the next look. */
@@ -102,61 +107,44 @@ public class Sender {
 
     /** Hands the batch to SMTP at once, each with its own timeout, then records what became of each. */
     private void send(List<Deliveries.Claimed> batch) {
-        List<CompletableFuture<Throwable>> outcomes = batch.stream().map(email -> mailer.send(mail(email))
-                        .ifNoItem().after(sendTimeout).fail()
-                        .map(sent -> (Throwable) null).onFailure().recoverWithItem(failure -> failure)
-                        .subscribeAsCompletionStage())
+        List<CompletableFuture<Outcome>> outcomes = batch.stream()
+                .map(email -> CompletableFuture.supplyAsync(() -> smtp.send(email.recipient(), email.subject(), email.text(), email.html(),
+                        email.messageId(), email.language(), sendTimeout), handOvers))
                 .toList();
         for (int i = 0; i < batch.size(); i++) {
             record(batch.get(i), outcomes.get(i).join());
         }
     }
 
-    private static Mail mail(Deliveries.Claimed email) {
-        return Mail.withText(email.recipient(), email.subject(), email.text()).setHtml(email.html())
-                .addHeader("Message-ID", email.messageId()).addHeader("Content-Language", email.language());
+    private void record(Deliveries.Claimed email, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Taken taken -> deliveries.sent(email.deliveryId());
+            case Outcome.Unanswered unanswered -> {
+                LOG.warnf("email %s to %s was handed over but not answered (%s): UNCERTAIN, not sent again", email.deliveryId(), email.recipient(),
+                        unanswered.reason());
+                deliveries.uncertain(email.deliveryId(), "handed over, then " + unanswered.reason() + ": it may have arrived (Message-ID "
+                        + email.messageId() + "), so it is not sent again");
+            }
+            case Outcome.Refused refused when refused.lasting() -> failed(email, "the SMTP server refused it: " + refused.reply());
+            case Outcome.Unsendable unsendable -> failed(email, unsendable.reason());
+            case Outcome.Refused refused -> passing(email, "the SMTP server cannot take it now: " + refused.reply());
+            case Outcome.NotHandedOver notHandedOver -> passing(email, notHandedOver.reason());
+        }
     }
 
-    private void record(Deliveries.Claimed email, Throwable thrown) {
-        if (thrown == null) {
-            deliveries.sent(email.deliveryId());
-            return;
-        }
-        Failure failure = Failure.of(thrown, sendTimeout);
-        if (failure.lasting()) {
-            LOG.warnf("email %s to %s failed for good: %s", email.deliveryId(), email.recipient(), failure.reason());
-            deliveries.failed(email.deliveryId(), failure.reason());
-        } else if (!retries.worthTrying(email.queuedAt(), Instant.now())) {
-            deliveries.failed(email.deliveryId(), "given up after " + email.attempts() + " attempts: " + failure.reason());
+    private void failed(Deliveries.Claimed email, String reason) {
+        LOG.warnf("email %s to %s failed for good: %s", email.deliveryId(), email.recipient(), reason);
+        deliveries.failed(email.deliveryId(), reason);
+    }
+
+    /** Not handed over, for a reason that may pass: tried again after the back-off, until the retries give up. */
+    private void passing(Deliveries.Claimed email, String reason) {
+        if (!retries.worthTrying(email.queuedAt(), Instant.now())) {
+            deliveries.failed(email.deliveryId(), "given up after " + email.attempts() + " attempts: " + reason);
         } else {
             Duration wait = retries.after(email.attempts());
-            LOG.infof("email %s to %s not taken (%s); trying again in %s", email.deliveryId(), email.recipient(), failure.reason(), wait);
-            deliveries.retryAt(email.deliveryId(), failure.reason(), Instant.now().plus(wait));
-        }
-    }
-
-    /** Why a hand-over failed, and whether trying again could help. */
-    record Failure(boolean lasting, String reason) {
-
-        static Failure of(Throwable thrown, Duration timeout) {
-            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SMTPException smtp) {
-                    String reply = smtp.getReplyMessage().startsWith(Integer.toString(smtp.getReplyCode())) ? smtp.getReplyMessage()
-                            : smtp.getReplyCode() + " " + smtp.getReplyMessage();
-                    return smtp.isPermanent() ? new Failure(true, "the SMTP server refused it: " + reply)
-                            : new Failure(false, "the SMTP server cannot take it now: " + reply);
-                }
-                if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof io.smallrye.mutiny.TimeoutException) {
-                    return new Failure(false, "the SMTP server did not answer within " + timeout.toSeconds() + " s");
-                }
-                if (cause instanceof java.net.ConnectException) {
-                    return new Failure(false, "the SMTP server cannot be reached: " + cause.getMessage());
-                }
-                if (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().toLowerCase().contains("address")) {
-                    return new Failure(true, "not an address the mail can go to: " + cause.getMessage());
-                }
-            }
-            return new Failure(false, thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
+            LOG.infof("email %s to %s not taken (%s); trying again in %s", email.deliveryId(), email.recipient(), reason, wait);
+            deliveries.retryAt(email.deliveryId(), reason, Instant.now().plus(wait));
         }
     }
 
