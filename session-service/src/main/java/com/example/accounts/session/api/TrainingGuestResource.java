@@ -54,6 +54,15 @@ public class TrainingGuestResource {
     /** TRN-6: what a participant does in a session. */
     static final List<String> MAY = List.of("VIEW_PRESENTER_SCREEN", "CHAT", "DRAWING_TOOLS", "VIEW_PARTICIPANT_LIST");
 
+    /**
+     * TRN-2: the account's co-organizers setting is asked of the permission-service with the caller's own token, and a
+     * participant has none (SEC-1), so on this path it is not known: a presenting participant may pass the role or
+     * control to a co-organizer as while co-organizers are allowed. A participant is never a host either way (the
+     * commands' {@code mayHost} is false), and a co-organizer made presenter so still neither passes nor gives control
+     * while co-organizers are off: that is decided on the member's own request, where the setting is asked.
+     */
+    private static final boolean CO_ORGANIZERS_NOT_ASKED = true;
+
     public record JoinBody(String code, String name) {
     }
 
@@ -144,9 +153,8 @@ public class TrainingGuestResource {
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-4");
         Instant now = clock.now();
-        // a participant is never a host, whatever the account's co-organizers setting
         return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, now)));
+                new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, CO_ORGANIZERS_NOT_ASKED, now)));
     }
 
     @POST
@@ -158,7 +166,7 @@ public class TrainingGuestResource {
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-5");
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, CO_ORGANIZERS_NOT_ASKED, now)));
     }
 
     @DELETE
@@ -167,7 +175,7 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), false, CO_ORGANIZERS_NOT_ASKED, now)));
     }
 
     private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {

@@ -93,8 +93,11 @@ public class TrainingSessionResource {
     public record Recordings(UUID sessionId, int recordings, boolean recording) {
     }
 
-    /** The caller as a member, and whether the account allows co-organizers now: a co-organizer hosts only then (TRN-2). */
-    private record Caller(UUID memberId, boolean coOrganizersAllowed) {
+    /**
+     * The caller as a member, whether the permission-service lets them host now (training.session.host, TRN-1, TRN-3),
+     * and whether the account allows co-organizers now: a co-organizer hosts only then (TRN-2).
+     */
+    private record Caller(UUID memberId, boolean mayHost, boolean coOrganizersAllowed) {
     }
 
     private final SessionStreams streams;
@@ -167,7 +170,7 @@ public class TrainingSessionResource {
         return caller(accountId, bearer, consistency)
                 .chain(caller -> mayCoOrganize(accountId, bearer, consistency, named, caller.coOrganizersAllowed())
                         .chain(() -> run(accountId, sessionId, caller.memberId(), correlationId,
-                                new TrainingCommand.ChangeCoOrganizers(caller.memberId(), named, caller.coOrganizersAllowed(), now))))
+                                new TrainingCommand.ChangeCoOrganizers(caller.memberId(), named, caller.mayHost(), caller.coOrganizersAllowed(), now))))
                 .map(TrainingSessionResource::view);
     }
 
@@ -180,7 +183,7 @@ public class TrainingSessionResource {
                                @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.Start(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.Start(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -192,7 +195,7 @@ public class TrainingSessionResource {
                                         @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.StartRecording(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.StartRecording(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -204,7 +207,7 @@ public class TrainingSessionResource {
                                        @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.StopRecording(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.StopRecording(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -216,7 +219,7 @@ public class TrainingSessionResource {
                              @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.End(caller.memberId(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.End(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -228,7 +231,7 @@ public class TrainingSessionResource {
                                            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.RemoveParticipant(caller.memberId(), participantId, caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
+                caller -> new TrainingCommand.RemoveParticipant(caller.memberId(), participantId, caller.mayHost(), caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
     }
 
     @POST
@@ -242,7 +245,7 @@ public class TrainingSessionResource {
         Actor to = actor(body, "TRN-4");
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.coOrganizersAllowed(), now))
+                caller -> new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), now))
                 .map(TrainingSessionResource::view);
     }
 
@@ -257,7 +260,7 @@ public class TrainingSessionResource {
         Actor to = actor(body, "TRN-5");
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -269,7 +272,7 @@ public class TrainingSessionResource {
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.TakeBackKeyboard(Actor.member(caller.memberId()), now)).map(SessionApi::noContent);
+                caller -> new TrainingCommand.TakeBackKeyboard(Actor.member(caller.memberId()), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
     }
 
     @POST
@@ -281,7 +284,7 @@ public class TrainingSessionResource {
                                   @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
         return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.SendFollowUp(caller.memberId(), now)).map(TrainingSessionResource::view);
+                caller -> new TrainingCommand.SendFollowUp(caller.memberId(), caller.mayHost(), now)).map(TrainingSessionResource::view);
     }
 
     @GET
@@ -305,16 +308,25 @@ public class TrainingSessionResource {
     }
 
     private Uni<TrainingSession> organizers(UUID accountId, UUID sessionId, String bearer, String consistency, String feature) {
-        return me(permissions, accountId, bearer, consistency)
+        return host(accountId, bearer, consistency)
                 .chain(me -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)).map(loaded -> {
-                    TrainingDecider.afterSession(loaded.state(), me, feature);
+                    TrainingDecider.afterSession(loaded.state(), me.memberId(), me.allowed(), feature);
                     return loaded.state();
                 }));
     }
 
     private Uni<Caller> caller(UUID accountId, String bearer, String consistency) {
-        return Uni.combine().all().unis(me(permissions, accountId, bearer, consistency), permissions.settings(accountId, bearer, consistency))
-                .asTuple().map(both -> new Caller(both.getItem1(), both.getItem2().coOrganizers()));
+        return Uni.combine().all().unis(host(accountId, bearer, consistency), permissions.settings(accountId, bearer, consistency))
+                .asTuple().map(both -> new Caller(both.getItem1().memberId(), both.getItem1().allowed(), both.getItem2().coOrganizers()));
+    }
+
+    /**
+     * TRN-1, TRN-3: whether the caller may host now, asked at every host action. Asked account-wide, not of
+     * {@code session:<id>}: who organizes and co-organizes the session is its own stream's to say, strongly consistent,
+     * while the read model's copy of the session may not have the write the client just made.
+     */
+    private Uni<PermissionService.Check> host(UUID accountId, String bearer, String consistency) {
+        return permissions.check(accountId, bearer, consistency, "me", "training.session.host", null);
     }
 
     private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,

@@ -89,6 +89,80 @@ class TrainingApiTest {
     }
 
     @Test
+    void TRN1_aLimitedAdminSchedulesAndHostsTrainingSessions() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        story.member("LIMITED_ADMIN", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_STANDARD, consistency, List.of()).then().statusCode(201)
+                .extract().path("sessionId");
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/start").then().statusCode(200).body("started", equalTo(true));
+        as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(200);
+        as(Tokens.DEMO_STANDARD, consistency).get(session + "/report").then().statusCode(200);
+    }
+
+    @Test
+    void TRN3_aCoOrganizerMadeAnObserverNoLongerStartsRecordsNorEnds() {
+        AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
+                .extract().path("sessionId");
+
+        String demoted = story.event("RoleChanged", AccountStory.data().put("memberId", ben.toString()).put("from", "STANDARD")
+                .put("to", "MONITORING_OBSERVER")).publish();
+        as(Tokens.DEMO_STANDARD, demoted).post(session + "/start").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, demoted).post(session + "/start").then().statusCode(200);
+        as(Tokens.DEMO_STANDARD, demoted).post(session + "/recording/start").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_STANDARD, demoted).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/presenter")
+                .then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_STANDARD, demoted).post(session + "/end").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, demoted).get(session).then().statusCode(200).body("ended", equalTo(false)).body("recording", equalTo(false));
+    }
+
+    @Test
+    void TRN1_TRN3_theOrganizerOfAnAccountThatLostTrainingNoLongerStartsNorReadsTheReport() {
+        AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of()).then().statusCode(201)
+                .extract().path("sessionId");
+
+        var changed = AccountStory.data();
+        var plan = changed.putObject("plan");
+        plan.putArray("modules").add("MONITORING");
+        plan.putArray("seats");
+        String dropped = story.event("PlanChanged", changed).publish();
+        as(Tokens.DEMO_ADMIN, dropped).post(session + "/start").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, dropped).get(session + "/report").then().statusCode(403).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, dropped).get(session + "/recordings").then().statusCode(403).body("rule", equalTo("TRN-3"));
+    }
+
+    @Test
+    void TRN2_whileCoOrganizersAreOffNoCoOrganizerPresentsNorHasTheKeyboard() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
+                .extract().path("sessionId");
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/start").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/presenter").then().statusCode(200)
+                .body("presenter.id", equalTo(ben.toString()));
+
+        String off = story.settings(false, false).publish();
+        // Ben presents, but while co-organizers are off he is nobody in the session: he neither passes the role nor gives control
+        as(Tokens.DEMO_STANDARD, off).body(Map.of("kind", "MEMBER", "id", story.ada.toString())).post(session + "/presenter")
+                .then().statusCode(403).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_STANDARD, off).body(Map.of("kind", "MEMBER", "id", story.ada.toString())).post(session + "/keyboard")
+                .then().statusCode(403).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_ADMIN, off).body(Map.of("kind", "MEMBER", "id", story.ada.toString())).post(session + "/presenter").then().statusCode(200)
+                .body("presenter.id", equalTo(story.ada.toString()));
+        as(Tokens.DEMO_ADMIN, off).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/presenter")
+                .then().statusCode(422).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_ADMIN, off).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/keyboard")
+                .then().statusCode(422).body("rule", equalTo("TRN-2"));
+        as(Tokens.DEMO_ADMIN, off).get(session).then().statusCode(200).body("presenter.id", equalTo(story.ada.toString())).body("keyboard", nullValue());
+    }
+
+    @Test
     void TRN4_TRN5_TRN6_participantsJoinWithNoAccountThePresenterPassesAndControlEndsWithIt() {
         AccountStory story = AccountStory.opened("TRAINING");
         UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");

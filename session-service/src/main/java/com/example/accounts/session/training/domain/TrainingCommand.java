@@ -9,7 +9,10 @@ import java.util.UUID;
 /**
  * What members and participants ask of a training session. What the permission-service decides (TRN-1, who may use
  * TRAINING, the account's co-organizers setting) was asked before and comes in as facts; the session decides the rest.
- * {@code coOrganizersAllowed} is that setting now: a co-organizer hosts only while the account allows co-organizers (TRN-2).
+ * {@code mayHost} is its {@code training.session.host} for the acting member, asked as the action is taken: a host
+ * made an observer, or of an account that lost TRAINING, can no longer act (TRN-3); a participant never hosts.
+ * {@code coOrganizersAllowed} is that setting now: a co-organizer hosts, presents and has control only while the
+ * account allows co-organizers; while it does not, co-organizers are nobody in the session (TRN-2, TRN-3).
  */
 public sealed interface TrainingCommand {
 
@@ -21,38 +24,38 @@ public sealed interface TrainingCommand {
     }
 
     /** TRN-2: each named member was found in the account and may use TRAINING. */
-    record ChangeCoOrganizers(UUID byMemberId, List<UUID> coOrganizerMemberIds, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record ChangeCoOrganizers(UUID byMemberId, List<UUID> coOrganizerMemberIds, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record Start(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record Start(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record StartRecording(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record StartRecording(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record StopRecording(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record StopRecording(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record End(UUID byMemberId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record End(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
     /** TRN-6: someone with the session's code and no account. */
     record JoinAsParticipant(UUID participantId, String name, Instant now) implements TrainingCommand {
     }
 
-    record RemoveParticipant(UUID byMemberId, UUID participantId, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record RemoveParticipant(UUID byMemberId, UUID participantId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
     /** TRN-4: {@code by} is a member or a participant; a participant is never a host, whatever the setting. */
-    record ChangePresenter(Actor by, Actor to, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record ChangePresenter(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record GiveKeyboard(Actor by, Actor to, Instant now) implements TrainingCommand {
+    record GiveKeyboard(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record TakeBackKeyboard(Actor by, Instant now) implements TrainingCommand {
+    record TakeBackKeyboard(Actor by, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    record SendFollowUp(UUID byMemberId, Instant now) implements TrainingCommand {
+    record SendFollowUp(UUID byMemberId, boolean mayHost, Instant now) implements TrainingCommand {
     }
 }

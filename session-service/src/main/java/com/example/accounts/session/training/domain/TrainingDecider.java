@@ -53,6 +53,7 @@ public final class TrainingDecider {
                 if (!c.byMemberId().equals(s.organizer())) {
                     throw Refusal.forbidden("TRN-2", "only the organizer names co-organizers");
                 }
+                mayStillHost(c.mayHost(), "names co-organizers");
                 coOrganizers(s.organizer(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
                 TrainingCoOrganizersChanged changed = new TrainingCoOrganizersChanged(s.sessionId(), List.copyOf(c.coOrganizerMemberIds()));
                 // a co-organizer no longer named is no longer in the session, and keeps no role in it (TRN-4, TRN-5)
@@ -66,7 +67,7 @@ public final class TrainingDecider {
             }
             case Start c -> {
                 open(s);
-                host(s, c.byMemberId(), c.coOrganizersAllowed(), "starts the session");
+                host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "starts the session");
                 if (s.started()) {
                     throw Refusal.conflict("TRN-3", "training session " + s.sessionId() + " has already started");
                 }
@@ -74,7 +75,7 @@ public final class TrainingDecider {
             }
             case StartRecording c -> {
                 live(s, "TRN-3", "recording");
-                host(s, c.byMemberId(), c.coOrganizersAllowed(), "records the session");
+                host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "records the session");
                 if (s.recording()) {
                     throw Refusal.conflict("TRN-3", "the session is already being recorded");
                 }
@@ -82,7 +83,7 @@ public final class TrainingDecider {
             }
             case StopRecording c -> {
                 live(s, "TRN-3", "recording");
-                host(s, c.byMemberId(), c.coOrganizersAllowed(), "stops the recording");
+                host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "stops the recording");
                 if (!s.recording()) {
                     throw Refusal.conflict("TRN-3", "the session is not being recorded");
                 }
@@ -90,7 +91,7 @@ public final class TrainingDecider {
             }
             case End c -> {
                 open(s);
-                host(s, c.byMemberId(), c.coOrganizersAllowed(), "ends the session");
+                host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "ends the session");
                 // the archive (TRN-3) reads who stopped each recording; ending does not leave one open
                 yield s.recording()
                         ? List.of(new TrainingRecordingStopped(s.sessionId(), c.byMemberId()), new TrainingSessionEnded(s.sessionId()))
@@ -114,9 +115,9 @@ public final class TrainingDecider {
             }
             case RemoveParticipant c -> {
                 open(s);
-                host(s, c.byMemberId(), c.coOrganizersAllowed(), "manages attendees");
+                host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "manages attendees");
                 Actor removed = Actor.participant(c.participantId());
-                if (!s.inSession(removed)) {
+                if (!s.inSession(removed, c.coOrganizersAllowed())) {
                     throw Refusal.notFound("TRN-3", "no participant " + c.participantId() + " in this session");
                 }
                 // someone removed keeps no role: presenting goes back to the organizer (TRN-4), control to the presenter (TRN-5)
@@ -131,10 +132,12 @@ public final class TrainingDecider {
             }
             case ChangePresenter c -> {
                 live(s, "TRN-4", "a presenter");
+                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "passes the presenter role");
                 if (!c.by().equals(s.presenter()) && !s.host(c.by(), c.coOrganizersAllowed())) {
                     throw Refusal.forbidden("TRN-4", "only the presenter, the organizer or a co-organizer passes the presenter role");
                 }
-                if (!s.inSession(c.to())) {
+                if (!s.inSession(c.to(), c.coOrganizersAllowed())) {
+                    notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "presents");
                     throw Refusal.invalid("TRN-4", "id", "the presenter role passes to the organizer, a co-organizer or a participant in the session");
                 }
                 yield c.to().equals(s.presenter()) ? List.of() : List.of(new PresenterChanged(s.sessionId(), c.to()));
@@ -142,7 +145,9 @@ public final class TrainingDecider {
             case GiveKeyboard c -> {
                 live(s, "TRN-5", "keyboard and mouse control");
                 presenter(s, c.by(), "gives keyboard and mouse control");
-                if (!s.inSession(c.to())) {
+                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "gives keyboard and mouse control");
+                if (!s.inSession(c.to(), c.coOrganizersAllowed())) {
+                    notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "is given keyboard and mouse control");
                     throw Refusal.invalid("TRN-5", "id", "control goes to the organizer, a co-organizer or a participant in the session");
                 }
                 if (c.to().equals(s.presenter())) {
@@ -153,13 +158,14 @@ public final class TrainingDecider {
             case TakeBackKeyboard c -> {
                 live(s, "TRN-5", "keyboard and mouse control");
                 presenter(s, c.by(), "takes keyboard and mouse control back");
+                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "takes keyboard and mouse control back");
                 if (s.keyboard() == null) {
                     throw Refusal.conflict("TRN-5", "no one else has keyboard and mouse control");
                 }
                 yield List.of(new KeyboardControlTakenBack(s.sessionId()));
             }
             case SendFollowUp c -> {
-                afterSession(s, c.byMemberId(), "follow-up emails");
+                afterSession(s, c.byMemberId(), c.mayHost(), "follow-up emails");
                 if (!s.ended()) {
                     throw Refusal.conflict("TRN-3", "the follow-up is sent after the session has ended");
                 }
@@ -171,14 +177,18 @@ public final class TrainingDecider {
         };
     }
 
-    /** TRN-3: reports, the recordings archive and follow-up emails are the organizer's alone, not a co-organizer's. */
-    public static void afterSession(TrainingSession s, UUID memberId, String feature) {
+    /**
+     * TRN-3: reports, the recordings archive and follow-up emails are the organizer's alone, not a co-organizer's,
+     * and only while the organizer may still host ({@code mayHost}, asked now).
+     */
+    public static void afterSession(TrainingSession s, UUID memberId, boolean mayHost, String feature) {
         if (!s.scheduled()) {
             throw Refusal.notFound("ACC-6", "no such training session");
         }
         if (!memberId.equals(s.organizer())) {
             throw Refusal.forbidden("TRN-3", "only the organizer has the " + feature);
         }
+        mayStillHost(mayHost, "has the " + feature);
     }
 
     private static void coOrganizers(UUID organizer, List<UUID> named, boolean allowed) {
@@ -213,12 +223,46 @@ public final class TrainingDecider {
         }
     }
 
-    private static void host(TrainingSession s, UUID memberId, boolean coOrganizersAllowed, String what) {
+    /** TRN-3: the session says who its hosts are; the permission-service, asked now, whether they still may host. */
+    private static void host(TrainingSession s, UUID memberId, boolean mayHost, boolean coOrganizersAllowed, String what) {
         if (!s.host(memberId, coOrganizersAllowed)) {
             if (s.coOrganizers().contains(memberId)) {
                 throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: only the organizer " + what);
             }
             throw Refusal.forbidden("TRN-3", "only the organizer or a co-organizer " + what);
+        }
+        mayStillHost(mayHost, what);
+    }
+
+    /** TRN-1, TRN-3: a host made an observer, or of an account that lost TRAINING, no longer acts in the session. */
+    private static void mayStillHost(boolean mayHost, String what) {
+        if (!mayHost) {
+            throw Refusal.forbidden("TRN-3", "you may no longer host training sessions (TRN-1: an ADMIN, LIMITED_ADMIN or STANDARD member of an "
+                    + "account with TRAINING), so no longer " + what);
+        }
+    }
+
+    /**
+     * TRN-2, TRN-3: a member acts in the session only as a host: while co-organizers are off a co-organizer is nobody in
+     * it, even while presenting, and no member who may no longer host acts. Participants are never hosts, and act as
+     * presenter alone.
+     */
+    private static void asMember(TrainingSession s, Actor by, boolean mayHost, boolean coOrganizersAllowed, String what) {
+        if (by.kind() != Actor.Kind.MEMBER) {
+            return;
+        }
+        if (!coOrganizersAllowed && s.coOrganizers().contains(by.id())) {
+            throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: a co-organizer no longer " + what);
+        }
+        if (s.host(by.id(), coOrganizersAllowed)) {
+            mayStillHost(mayHost, what);
+        }
+    }
+
+    /** TRN-2: while co-organizers are off, a co-organizer is not in the session to present or to have control. */
+    private static void notWhileCoOrganizersOff(TrainingSession s, Actor to, boolean coOrganizersAllowed, String what) {
+        if (!coOrganizersAllowed && to.kind() == Actor.Kind.MEMBER && s.coOrganizers().contains(to.id())) {
+            throw Refusal.invalid("TRN-2", "id", "the account turned co-organizers off: no co-organizer " + what);
         }
     }
 

@@ -46,10 +46,13 @@ public record TrainingSession(UUID sessionId, UUID organizer, Set<UUID> coOrgani
         return actor.kind() == Actor.Kind.MEMBER && host(actor.id(), coOrganizersAllowed);
     }
 
-    /** TRN-4, TRN-5: who may present or take control: the organizer, a co-organizer, a participant present. */
-    public boolean inSession(Actor actor) {
+    /**
+     * TRN-4, TRN-5: who may present or take control: the organizer, a co-organizer while the account allows
+     * co-organizers (TRN-2: else they are nobody in the session), a participant present.
+     */
+    public boolean inSession(Actor actor, boolean coOrganizersAllowed) {
         return switch (actor.kind()) {
-            case MEMBER -> actor.id().equals(organizer) || coOrganizers.contains(actor.id());
+            case MEMBER -> host(actor.id(), coOrganizersAllowed);
             case PARTICIPANT -> participants.containsKey(actor.id());
         };
     }

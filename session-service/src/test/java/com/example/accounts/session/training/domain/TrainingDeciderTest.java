@@ -120,7 +120,7 @@ class TrainingDeciderTest {
     void TRN2_theOrganizerNamesCoOrganizersDuringTheSession() {
         TrainingSession s = given(SCHEDULED, STARTED);
 
-        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(CO, OTHER_MEMBER), true, NOW));
+        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(CO, OTHER_MEMBER), true, true, NOW));
 
         assertEquals(List.of(new TrainingCoOrganizersChanged(SESSION, List.of(CO, OTHER_MEMBER))), events);
         assertEquals(Set.of(CO, OTHER_MEMBER), then(s, events).coOrganizers());
@@ -128,94 +128,94 @@ class TrainingDeciderTest {
 
     @Test
     void TRN2_onlyTheOrganizerNamesCoOrganizers() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(CO, List.of(OTHER_MEMBER), true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(CO, List.of(OTHER_MEMBER), true, true, NOW));
     }
 
     @Test
     void TRN2_coOrganizersAreNotNamedWhileTheAccountTurnedThemOff() {
-        refused(Refusal.Kind.INVALID, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(ORGANIZER, List.of(OTHER_MEMBER), false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(ORGANIZER, List.of(OTHER_MEMBER), true, false, NOW));
     }
 
     @Test
     void TRN2_coOrganizersAreNotChangedAfterTheEnd() {
-        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new ChangeCoOrganizers(ORGANIZER, List.of(), true, NOW));
+        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new ChangeCoOrganizers(ORGANIZER, List.of(), true, true, NOW));
     }
 
     @Test
     void TRN2_aCoOrganizerNoLongerNamedKeepsNoRole() {
         TrainingSession s = given(SCHEDULED, STARTED, new PresenterChanged(SESSION, member(CO)));
 
-        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(), true, NOW));
+        List<TrainingEvent> events = when(s, new ChangeCoOrganizers(ORGANIZER, List.of(), true, true, NOW));
 
         assertEquals(List.of(new TrainingCoOrganizersChanged(SESSION, List.of()), new PresenterChanged(SESSION, member(ORGANIZER))), events);
     }
 
     @Test
     void TRN2_aCoOrganizerDoesNotHostWhileTheAccountTurnedThemOff() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new Start(CO, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new Start(CO, true, false, NOW));
     }
 
     @Test
     void TRN3_aCoOrganizerStartsTheSession() {
-        assertEquals(List.of(new TrainingSessionStarted(SESSION, CO)), when(given(SCHEDULED), new Start(CO, true, NOW)));
+        assertEquals(List.of(new TrainingSessionStarted(SESSION, CO)), when(given(SCHEDULED), new Start(CO, true, true, NOW)));
     }
 
     @Test
     void TRN3_aMemberWhoIsNoHostDoesNotStartTheSession() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(OTHER_MEMBER, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
     void TRN3_aSessionStartsOnce() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new Start(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new Start(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_anEndedSessionDoesNotStart() {
-        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new Start(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new Start(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_hostsRecordTheStartedSessionIntoTheArchive() {
         TrainingSession s = given(SCHEDULED, STARTED);
 
-        List<TrainingEvent> events = when(s, new StartRecording(CO, true, NOW));
+        List<TrainingEvent> events = when(s, new StartRecording(CO, true, true, NOW));
 
         assertEquals(List.of(new TrainingRecordingStarted(SESSION, CO)), events);
         TrainingSession recording = then(s, events);
         assertTrue(recording.recording());
         assertEquals(1, recording.recordings());
-        TrainingSession stopped = then(recording, when(recording, new StopRecording(ORGANIZER, true, NOW)));
+        TrainingSession stopped = then(recording, when(recording, new StopRecording(ORGANIZER, true, true, NOW)));
         assertFalse(stopped.recording());
         assertEquals(1, stopped.recordings());
     }
 
     @Test
     void TRN3_noRecordingBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED), new StartRecording(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED), new StartRecording(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_onlyHostsRecord() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new StartRecording(OTHER_MEMBER, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new StartRecording(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
     void TRN3_aRecordingIsNotStartedTwice() {
         refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER)),
-                new StartRecording(CO, true, NOW));
+                new StartRecording(CO, true, true, NOW));
     }
 
     @Test
     void TRN3_noRecordingToStop() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new StopRecording(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new StopRecording(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_aCoOrganizerEndsTheSessionAndItsRecording() {
         TrainingSession s = given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER));
 
-        List<TrainingEvent> events = when(s, new End(CO, true, NOW));
+        List<TrainingEvent> events = when(s, new End(CO, true, true, NOW));
 
         assertEquals(List.of(new TrainingRecordingStopped(SESSION, CO), ENDED), events);
         TrainingSession ended = then(s, events);
@@ -225,14 +225,14 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyHostsEndTheSession() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new End(OTHER_MEMBER, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new End(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
     void TRN3_hostsRemoveParticipants() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        List<TrainingEvent> events = when(s, new RemoveParticipant(CO, ANNA, true, NOW));
+        List<TrainingEvent> events = when(s, new RemoveParticipant(CO, ANNA, true, true, NOW));
 
         assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, CO)), events);
         assertEquals(Map.of(), then(s, events).participants());
@@ -240,19 +240,19 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyHostsManageAttendees() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ANNA_JOINED), new RemoveParticipant(OTHER_MEMBER, ANNA, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ANNA_JOINED), new RemoveParticipant(OTHER_MEMBER, ANNA, true, true, NOW));
     }
 
     @Test
     void TRN3_noSuchParticipantToRemove() {
-        refused(Refusal.Kind.NOT_FOUND, "TRN-3", given(SCHEDULED, STARTED), new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+        refused(Refusal.Kind.NOT_FOUND, "TRN-3", given(SCHEDULED, STARTED), new RemoveParticipant(ORGANIZER, ANNA, true, true, NOW));
     }
 
     @Test
     void TRN3_aRemovedPresenterHandsTheRoleBackToTheOrganizer() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
 
-        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, true, NOW));
 
         assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, ORGANIZER), new PresenterChanged(SESSION, member(ORGANIZER))), events);
     }
@@ -261,7 +261,7 @@ class TrainingDeciderTest {
     void TRN3_aRemovedParticipantLosesKeyboardControl() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, NOW));
+        List<TrainingEvent> events = when(s, new RemoveParticipant(ORGANIZER, ANNA, true, true, NOW));
 
         assertEquals(List.of(new ParticipantRemoved(SESSION, ANNA, ORGANIZER), new KeyboardControlTakenBack(SESSION)), events);
     }
@@ -270,7 +270,7 @@ class TrainingDeciderTest {
     void TRN3_theOrganizerSendsTheFollowUpAfterTheSession() {
         TrainingSession s = given(SCHEDULED, STARTED, ENDED);
 
-        List<TrainingEvent> events = when(s, new SendFollowUp(ORGANIZER, NOW));
+        List<TrainingEvent> events = when(s, new SendFollowUp(ORGANIZER, true, NOW));
 
         assertEquals(List.of(new TrainingFollowUpSent(SESSION, ORGANIZER)), events);
         assertTrue(then(s, events).followUpSent());
@@ -278,26 +278,26 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyTheOrganizerSendsTheFollowUp() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ENDED), new SendFollowUp(CO, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ENDED), new SendFollowUp(CO, true, NOW));
     }
 
     @Test
     void TRN3_theFollowUpWaitsForTheEnd() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new SendFollowUp(ORGANIZER, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new SendFollowUp(ORGANIZER, true, NOW));
     }
 
     @Test
     void TRN3_theFollowUpIsSentOnce() {
         refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, ENDED, new TrainingFollowUpSent(SESSION, ORGANIZER)),
-                new SendFollowUp(ORGANIZER, NOW));
+                new SendFollowUp(ORGANIZER, true, NOW));
     }
 
     @Test
     void TRN3_onlyTheOrganizerHasReportsAndTheRecordingsArchive() {
         TrainingSession s = given(SCHEDULED, STARTED, ENDED);
 
-        TrainingDecider.afterSession(s, ORGANIZER, "reports");
-        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s, CO, "recordings archive"));
+        TrainingDecider.afterSession(s, ORGANIZER, true, "reports");
+        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s, CO, true, "recordings archive"));
         assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
         assertEquals("TRN-3", refusal.rule());
     }
@@ -306,7 +306,7 @@ class TrainingDeciderTest {
     void TRN4_theOrganizerIsTheFirstPresenter() {
         TrainingSession s = given(SCHEDULED, ANNA_JOINED);
 
-        TrainingSession started = then(s, when(s, new Start(CO, true, NOW)));
+        TrainingSession started = then(s, when(s, new Start(CO, true, true, NOW)));
 
         assertEquals(member(ORGANIZER), started.presenter());
         assertNull(started.keyboard());
@@ -316,7 +316,7 @@ class TrainingDeciderTest {
     void TRN4_thePresenterPassesTheRoleToAParticipant() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        List<TrainingEvent> events = when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
+        List<TrainingEvent> events = when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
 
         assertEquals(List.of(new PresenterChanged(SESSION, participant(ANNA))), events);
         assertEquals(participant(ANNA), then(s, events).presenter());
@@ -327,28 +327,28 @@ class TrainingDeciderTest {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
 
         assertEquals(List.of(new PresenterChanged(SESSION, participant(BEN))),
-                when(s, new ChangePresenter(participant(ANNA), participant(BEN), false, NOW)));
+                when(s, new ChangePresenter(participant(ANNA), participant(BEN), false, false, NOW)));
     }
 
     @Test
     void TRN4_aHostTakesThePresenterRole() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
 
-        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(s, new ChangePresenter(member(CO), member(CO), true, NOW)));
+        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(s, new ChangePresenter(member(CO), member(CO), true, true, NOW)));
     }
 
     @Test
     void TRN4_aParticipantWhoDoesNotPresentDoesNotPassTheRole() {
         refused(Refusal.Kind.FORBIDDEN, "TRN-4", given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED),
-                new ChangePresenter(participant(ANNA), participant(BEN), false, NOW));
+                new ChangePresenter(participant(ANNA), participant(BEN), false, false, NOW));
     }
 
     @Test
     void TRN4_thePresenterRoleGoesOnlyToSomeoneInTheSession() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new ParticipantRemoved(SESSION, ANNA, ORGANIZER));
 
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, true, NOW));
     }
 
     @Test
@@ -362,14 +362,14 @@ class TrainingDeciderTest {
 
     @Test
     void TRN4_noPresenterBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterGivesKeyboardControlToAParticipant() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        List<TrainingEvent> events = when(s, new GiveKeyboard(member(ORGANIZER), participant(ANNA), NOW));
+        List<TrainingEvent> events = when(s, new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, NOW));
 
         assertEquals(List.of(new KeyboardControlGiven(SESSION, participant(ANNA))), events);
         assertEquals(participant(ANNA), then(s, events).keyboard());
@@ -378,29 +378,29 @@ class TrainingDeciderTest {
     @Test
     void TRN5_thePresenterGivesKeyboardControlToACoOrganizer() {
         assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))),
-                when(given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(CO), NOW)));
+                when(given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(CO), true, true, NOW)));
     }
 
     @Test
     void TRN5_onlyThePresenterGivesKeyboardControl() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), true, true, NOW));
     }
 
     @Test
     void TRN5_keyboardControlGoesOnlyToSomeoneInTheSession() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), NOW));
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterHasControlAlready() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), NOW));
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterTakesKeyboardControlBack() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        List<TrainingEvent> events = when(s, new TakeBackKeyboard(member(ORGANIZER), NOW));
+        List<TrainingEvent> events = when(s, new TakeBackKeyboard(member(ORGANIZER), true, true, NOW));
 
         assertEquals(List.of(new KeyboardControlTakenBack(SESSION)), events);
         assertNull(then(s, events).keyboard());
@@ -409,22 +409,84 @@ class TrainingDeciderTest {
     @Test
     void TRN5_onlyThePresenterTakesKeyboardControlBack() {
         refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA))),
-                new TakeBackKeyboard(participant(ANNA), NOW));
+                new TakeBackKeyboard(participant(ANNA), false, true, NOW));
     }
 
     @Test
     void TRN5_noControlToTakeBack() {
-        refused(Refusal.Kind.CONFLICT, "TRN-5", given(SCHEDULED, STARTED), new TakeBackKeyboard(member(ORGANIZER), NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-5", given(SCHEDULED, STARTED), new TakeBackKeyboard(member(ORGANIZER), true, true, NOW));
     }
 
     @Test
     void TRN5_keyboardControlEndsWhenThePresenterChanges() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        TrainingSession changed = then(s, when(s, new ChangePresenter(member(CO), participant(BEN), true, NOW)));
+        TrainingSession changed = then(s, when(s, new ChangePresenter(member(CO), participant(BEN), true, true, NOW)));
 
         assertEquals(participant(BEN), changed.presenter());
         assertNull(changed.keyboard());
+    }
+
+    @Test
+    void TRN3_aHostWhoCanNoLongerHostNoLongerRunsTheSession() {
+        // mayHost false: the permission-service denies them training.session.host now (made an observer, the account lost TRAINING)
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(ORGANIZER, false, true, NOW));
+        TrainingSession live = given(SCHEDULED, STARTED, ANNA_JOINED);
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new StartRecording(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", then(live, List.of(new TrainingRecordingStarted(SESSION, ORGANIZER))),
+                new StopRecording(ORGANIZER, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new End(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new RemoveParticipant(CO, ANNA, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangeCoOrganizers(ORGANIZER, List.of(), false, true, NOW));
+    }
+
+    @Test
+    void TRN3_aPresenterWhoCanNoLongerHostNeitherPassesTheRoleNorGivesControl() {
+        TrainingSession live = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
+
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangePresenter(member(ORGANIZER), participant(ANNA), false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new GiveKeyboard(member(ORGANIZER), member(CO), false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new TakeBackKeyboard(member(ORGANIZER), false, true, NOW));
+        // a member who is no host at all is refused as before, whatever the permission-service says of them
+        refused(Refusal.Kind.FORBIDDEN, "TRN-4", live, new ChangePresenter(member(OTHER_MEMBER), participant(ANNA), true, true, NOW));
+    }
+
+    @Test
+    void TRN3_anOrganizerWhoCanNoLongerHostHasNoAfterSessionFeatures() {
+        TrainingSession s = given(SCHEDULED, STARTED, ENDED);
+
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", s, new SendFollowUp(ORGANIZER, false, NOW));
+        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s, ORGANIZER, false, "reports"));
+        assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
+        assertEquals("TRN-3", refusal.rule());
+    }
+
+    @Test
+    void TRN2_whileCoOrganizersAreOffNoCoOrganizerIsMadePresenterNorGivenControl() {
+        TrainingSession live = given(SCHEDULED, STARTED, ANNA_JOINED);
+
+        refused(Refusal.Kind.INVALID, "TRN-2", live, new ChangePresenter(member(ORGANIZER), member(CO), true, false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", live, new GiveKeyboard(member(ORGANIZER), member(CO), true, false, NOW));
+        TrainingSession anna = then(live, List.of(new PresenterChanged(SESSION, participant(ANNA))));
+        refused(Refusal.Kind.INVALID, "TRN-2", anna, new ChangePresenter(participant(ANNA), member(CO), false, false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, NOW));
+        // while the account allows co-organizers, they are
+        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(live, new ChangePresenter(member(ORGANIZER), member(CO), true, true, NOW)));
+        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))), when(anna, new GiveKeyboard(participant(ANNA), member(CO), false, true, NOW)));
+    }
+
+    @Test
+    void TRN2_whileCoOrganizersAreOffAPresentingCoOrganizerNeitherPassesTheRoleNorGivesControl() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, member(CO)));
+
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new ChangePresenter(member(CO), participant(ANNA), true, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new GiveKeyboard(member(CO), participant(ANNA), true, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", then(s, List.of(new KeyboardControlGiven(SESSION, participant(ANNA)))),
+                new TakeBackKeyboard(member(CO), true, false, NOW));
+        // the organizer takes the role back
+        assertEquals(List.of(new PresenterChanged(SESSION, member(ORGANIZER))),
+                when(s, new ChangePresenter(member(ORGANIZER), member(ORGANIZER), true, false, NOW)));
     }
 
     @Test
@@ -450,7 +512,7 @@ class TrainingDeciderTest {
 
     @Test
     void ACC6_aSessionNeverScheduledIsNotFound() {
-        refused(Refusal.Kind.NOT_FOUND, "ACC-6", given(), new Start(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.NOT_FOUND, "ACC-6", given(), new Start(ORGANIZER, true, true, NOW));
         refused(Refusal.Kind.NOT_FOUND, "TRN-6", given(), new JoinAsParticipant(ANNA, "Anna", NOW));
     }
 }
