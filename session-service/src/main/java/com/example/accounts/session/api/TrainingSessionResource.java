@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import static com.example.accounts.session.api.SessionApi.allowed;
-import static com.example.accounts.session.api.SessionApi.me;
 import static com.example.accounts.session.api.SessionApi.member;
 import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
@@ -145,11 +144,14 @@ public class TrainingSessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "A training session as its account's members see it: hosts, participants, presenter, keyboard control")
+    @Operation(summary = "A training session as its account's members who may use TRAINING see it: hosts, participants, presenter, "
+            + "keyboard control (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        return me(permissions, accountId, bearer, consistency)
+        // USR-11, SEAT-3: the session is part of TRAINING; observers see Monitoring data only, and nobody a module gone
+        return permissions.check(accountId, bearer, consistency, "me", "module.training", null)
+                .invoke(check -> allowed(check, "USR-11"))
                 .chain(member -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)))
                 .map(loaded -> SessionView.of(loaded.state()));
     }

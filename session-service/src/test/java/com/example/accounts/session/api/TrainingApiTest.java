@@ -163,6 +163,23 @@ class TrainingApiTest {
     }
 
     @Test
+    void USR11_ACC6_anObserverDoesNotReadTrainingSessionsANonMemberDoesNotFindThem() {
+        AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
+        story.member("MONITORING_OBSERVER", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of()).then().statusCode(201)
+                .extract().path("sessionId");
+        as(Tokens.DEMO_ADMIN, consistency).get(session).then().statusCode(200).body("organizerMemberId", equalTo(story.ada.toString()));
+        as(Tokens.DEMO_STANDARD, consistency).get(session).then().statusCode(403).body("rule", equalTo("USR-11"));
+
+        AccountStory other = AccountStory.opened("TRAINING");
+        String elsewhere = other.publish();
+        as(Tokens.DEMO_STANDARD, elsewhere).get(trainings(other) + "/" + session.substring(session.lastIndexOf('/') + 1))
+                .then().statusCode(404);
+        as(Tokens.DEMO_STANDARD, elsewhere).get(trainings(other) + "/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
     void TRN4_TRN5_TRN6_participantsJoinWithNoAccountThePresenterPassesAndControlEndsWithIt() {
         AccountStory story = AccountStory.opened("TRAINING");
         UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
