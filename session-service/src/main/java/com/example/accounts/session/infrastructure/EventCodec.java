@@ -2,23 +2,33 @@ package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.MalformedEventException;
 import com.example.accounts.eventstore.NewEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The events of one sealed interface to and from the contract's JSON: the type is the record's simple name, at schema version 1. */
+/**
+ * The events of one sealed interface to and from the contract's JSON: the type is the record's simple name, written
+ * at the schema version the catalog names current for it (EVT-2).
+ */
 public final class EventCodec<E> {
 
     private final Class<E> sealed;
+    private final EventSchemas catalog;
     private final Map<String, Class<?>> types;
 
     public EventCodec(Class<E> sealed) {
+        this(sealed, EventSchemas.INSTANCE);
+    }
+
+    /** A codec that writes each event at the version {@code catalog} names current for its type. */
+    public EventCodec(Class<E> sealed, EventSchemas catalog) {
         this.sealed = sealed;
+        this.catalog = catalog;
         this.types = Arrays.stream(sealed.getPermittedSubclasses()).collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
     }
 
@@ -28,7 +38,7 @@ public final class EventCodec<E> {
     }
 
     public NewEvent encode(E event) {
-        return new NewEvent(UUID.randomUUID(), event.getClass().getSimpleName(), 1, EventJson.MAPPER.valueToTree(event));
+        return NewEvent.current(catalog, event.getClass().getSimpleName(), EventJson.MAPPER.valueToTree(event));
     }
 
     public E decode(EventEnvelope envelope) {

@@ -1,0 +1,57 @@
+package com.example.accounts.account.infrastructure;
+
+import com.example.accounts.account.domain.AccountEvent;
+import com.example.accounts.contract.EventSchemas;
+import com.example.accounts.contract.MalformedEventException;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The schema version an account event is written at is the catalog's, never one the code chose (EVT-2). */
+class AccountEventCodecTest {
+
+    @Test
+    void EVT2_anEventIsWrittenAtTheVersionTheCatalogNamesCurrent() {
+        EventSchemas atV2 = EventSchemas.load("/catalog-at-v2/");
+        assertEquals(2, AccountEventCodec.encode(blank(AccountEvent.UserAdded.class), atV2).schemaVersion());
+        assertThrows(MalformedEventException.class, () -> AccountEventCodec.encode(blank(AccountEvent.AccountOpened.class), atV2),
+                "a type its catalog does not know is never written");
+    }
+
+    @Test
+    void EVT2_everyAccountEventIsWrittenAtItsCurrentVersion() {
+        for (Class<?> type : AccountEvent.class.getPermittedSubclasses()) {
+            assertEquals(EventSchemas.INSTANCE.currentVersion(type.getSimpleName()),
+                    AccountEventCodec.encode((AccountEvent) blank(type)).schemaVersion(), type.getSimpleName());
+        }
+    }
+
+    /** An event of the type with every field null, zero or false: only its type matters to the version. */
+    static <T> T blank(Class<T> type) {
+        try {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Object[] values = Arrays.stream(parameters).map(AccountEventCodecTest::zero).toArray();
+            return type.getDeclaredConstructor(parameters).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object zero(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
+    }
+}
