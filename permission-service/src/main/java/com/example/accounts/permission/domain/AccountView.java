@@ -35,10 +35,26 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
     public record Policy(UUID policyId, String name, boolean enabled, Set<String> permissions) {
     }
 
-    /** A support or training session: {@code owner} is the support session's owner or the training's organizer. */
-    public record Session(UUID sessionId, String kind, UUID owner, Set<UUID> coOrganizers, UUID companyId, UUID deviceId, boolean ended) {
+    /**
+     * A support or training session: {@code owner} is the support session's owner or the training's organizer;
+     * {@code workedBy} every member who owned it at any time, before a hand-over too (REP-1), the owner included.
+     */
+    public record Session(UUID sessionId, String kind, UUID owner, Set<UUID> coOrganizers, UUID companyId, UUID deviceId, boolean ended,
+                          Set<UUID> workedBy) {
         public static final String SUPPORT = "SUPPORT";
         public static final String TRAINING = "TRAINING";
+
+        public Session {
+            coOrganizers = Set.copyOf(coOrganizers);
+            Set<UUID> worked = new java.util.HashSet<>(workedBy);
+            worked.add(owner);
+            workedBy = Set.copyOf(worked);
+        }
+
+        /** A session only its owner ever worked. */
+        public Session(UUID sessionId, String kind, UUID owner, Set<UUID> coOrganizers, UUID companyId, UUID deviceId, boolean ended) {
+            this(sessionId, kind, owner, coOrganizers, companyId, deviceId, ended, Set.of(owner));
+        }
     }
 
     public AccountView {

@@ -144,11 +144,15 @@ final class Projection {
                             UPDATE {rm}.members SET company_access = jsonb_set(company_access, '{companies}', (company_access->'companies') - $2)
                             WHERE account_id = $1 AND company_access->'companies' ? $2""", Tuple.of(account, text(data, "companyId"))));
             case "SupportSessionStarted" -> one("""
-                            INSERT INTO {rm}.sessions (account_id, session_id, kind, owner, co_organizers, company_id, device_id, ended)
-                            VALUES ($1, $2, 'SUPPORT', $3, '[]', $4, $5, false) ON CONFLICT DO NOTHING""",
-                    Tuple.of(account, uuid(data, "sessionId"), uuid(data, "ownerMemberId"), nullableUuid(data, "companyId"), nullableUuid(data, "deviceId")));
-            case "SupportSessionHandedOver" -> one("UPDATE {rm}.sessions SET owner = $3 WHERE account_id = $1 AND session_id = $2",
-                    Tuple.of(account, uuid(data, "sessionId"), uuid(data, "toMemberId")));
+                            INSERT INTO {rm}.sessions (account_id, session_id, kind, owner, co_organizers, company_id, device_id, ended, worked_by)
+                            VALUES ($1, $2, 'SUPPORT', $3, '[]', $4, $5, false, $6) ON CONFLICT DO NOTHING""",
+                    Tuple.of(account, uuid(data, "sessionId"), uuid(data, "ownerMemberId"), nullableUuid(data, "companyId"),
+                            nullableUuid(data, "deviceId"), new JsonArray().add(text(data, "ownerMemberId"))));
+            // REP-1: the technician who handed it over worked it, and keeps its report
+            case "SupportSessionHandedOver" -> one("""
+                            UPDATE {rm}.sessions SET owner = $3, worked_by = CASE WHEN worked_by ? $4 THEN worked_by ELSE worked_by || to_jsonb($4::text) END
+                            WHERE account_id = $1 AND session_id = $2""",
+                    Tuple.of(account, uuid(data, "sessionId"), uuid(data, "toMemberId"), text(data, "toMemberId")));
             case "SupportSessionEnded", "TrainingSessionEnded" -> one("UPDATE {rm}.sessions SET ended = true WHERE account_id = $1 AND session_id = $2",
                     Tuple.of(account, uuid(data, "sessionId")));
             case "TrainingSessionScheduled" -> one("""

@@ -90,6 +90,8 @@ public final class ReadModel {
             CREATE TABLE IF NOT EXISTS {rm}.sessions (
                 account_id uuid NOT NULL, session_id uuid NOT NULL, kind text NOT NULL, owner uuid NOT NULL, co_organizers jsonb NOT NULL,
                 company_id uuid, device_id uuid, ended boolean NOT NULL, PRIMARY KEY (account_id, session_id));
+            -- REP-1: who worked a session (owned it at any time); a generation created before it was known gets it here
+            ALTER TABLE {rm}.sessions ADD COLUMN IF NOT EXISTS worked_by jsonb NOT NULL DEFAULT '[]';
             CREATE TABLE IF NOT EXISTS {rm}.applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
             CREATE TABLE IF NOT EXISTS {rm}.account_positions (
                 topic text NOT NULL, account_id uuid NOT NULL, position bigint NOT NULL, PRIMARY KEY (topic, account_id));
@@ -346,7 +348,7 @@ public final class ReadModel {
               COALESCE((SELECT json_agg(json_build_object('id', p.policy_id, 'name', p.name, 'enabled', p.enabled, 'permissions', p.permissions))
                         FROM {rm}.security_policies p WHERE p.account_id = a.account_id), '[]'::json) AS policies,
               COALESCE((SELECT json_agg(json_build_object('id', s.session_id, 'kind', s.kind, 'owner', s.owner, 'co', s.co_organizers,
-                            'company', s.company_id, 'device', s.device_id, 'ended', s.ended))
+                            'company', s.company_id, 'device', s.device_id, 'ended', s.ended, 'worked', s.worked_by))
                         FROM {rm}.sessions s WHERE s.account_id = a.account_id), '[]'::json) AS sessions,
               COALESCE((SELECT json_object_agg(p.topic, p.position) FROM {rm}.account_positions p WHERE p.account_id = a.account_id), '{}'::json) AS positions,
               (SELECT string_agg(d.reason, '; ') FROM {rm}.dead_letters d WHERE d.account_id = a.account_id) AS stale
@@ -388,7 +390,7 @@ public final class ReadModel {
             JsonObject s = (JsonObject) item;
             UUID id = UUID.fromString(s.getString("id"));
             sessions.put(id, new AccountView.Session(id, s.getString("kind"), UUID.fromString(s.getString("owner")), uuids(s.getJsonArray("co")),
-                    nullableUuid(s.getString("company")), nullableUuid(s.getString("device")), s.getBoolean("ended")));
+                    nullableUuid(s.getString("company")), nullableUuid(s.getString("device")), s.getBoolean("ended"), uuids(s.getJsonArray("worked"))));
         }
         Map<String, Long> positions = new HashMap<>();
         ((JsonObject) row.getValue("positions")).forEach(e -> positions.put(e.getKey(), ((Number) e.getValue()).longValue()));

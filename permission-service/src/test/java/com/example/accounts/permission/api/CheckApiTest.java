@@ -126,6 +126,39 @@ class CheckApiTest {
     }
 
     @Test
+    void REP1_theTechnicianWhoHandedASessionOverKeepsItsReportAndAccountReportsAreTheFullAdmins() {
+        Story story = Story.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        UUID cleo = story.member("STANDARD", null, "Cleo");
+        UUID dan = story.member("STANDARD", null, "Dan");
+        story.seat(ben, "REMOTE_SUPPORT").seat(cleo, "REMOTE_SUPPORT").seat(dan, "REMOTE_SUPPORT");
+        UUID support = UUID.randomUUID();
+        story.sessionEvent(support, "SupportSessionStarted", data().put("sessionId", support.toString()).put("ownerMemberId", ben.toString())
+                .putNull("companyId").putNull("deviceId"));
+        story.sessionEvent(support, "SupportSessionHandedOver", data().put("sessionId", support.toString())
+                .put("fromMemberId", ben.toString()).put("toMemberId", cleo.toString()));
+        story.sessionEvent(support, "SupportSessionEnded", data().put("sessionId", support.toString()));
+        story.publish();
+        String consistency = story.sessionToken();
+
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "reports.view")
+                .queryParam("resource", "session:" + support).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem(containsString("worked support session")));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "reports.view").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("missing", hasItem("role ADMIN"));
+        for (UUID member : List.of(cleo, dan)) {
+            as(Tokens.DEMO_ADMIN).queryParam("permission", "reports.view").queryParam("member", member.toString())
+                    .queryParam("resource", "session:" + support).get(checks(story))
+                    .then().statusCode(200).body("allowed", equalTo(member.equals(cleo)));
+        }
+        // Ada holds no REMOTE_SUPPORT seat and never worked it: account reports are the full admins'
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "reports.view").queryParam("resource", "session:" + support).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "reports.view").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true));
+    }
+
+    @Test
     void PRM2_upTo100ChecksAtOnceAnsweredInOrderAndTheHundredAndFirstIsRefused() {
         Story story = Story.opened("TRAINING");
         UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
