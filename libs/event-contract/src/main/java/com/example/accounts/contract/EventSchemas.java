@@ -7,7 +7,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.format.Format;
 import com.networknt.schema.path.PathType;
 
 import java.io.IOException;
@@ -29,7 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    /**
+     * The standard 2020-12 dialect, but an {@code email} is checked for its form only (one @, a dotted domain, no
+     * spaces, at most 254 characters): the validator's own check also wants a top-level domain from the list it
+     * was built with, which refuses reserved ones ({@code .example}, {@code .test}) and every domain registered
+     * since, so an address the account-service rightly accepted would break the store.
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012()).format(new MailboxFormat()).build();
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DIALECT,
             registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(true)
                     .pathType(PathType.JSON_PATH)
@@ -121,6 +132,21 @@ public final class EventSchemas {
             return EventJson.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new MalformedEventException("cannot read schema " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class MailboxFormat implements Format {
+
+        private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
+        @Override
+        public String getName() {
+            return "email";
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, String value) {
+            return value.length() <= 254 && MAILBOX.matcher(value).matches();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,22 @@ class EventContractTest {
         assertEquals(List.of(), EventSchemas.INSTANCE.validate("UserAdded", 1, firstMember), "the store's validator");
         firstMember.put("language", "xx");
         assertEquals(1, standardErrors("UserAdded.v1.json", firstMember).size(), "a language that is not one of the list");
+    }
+
+    @Test
+    void EVT2_anyAddressTheServicesAcceptIsAValidEmailOfTheContractAndGarbageIsNot() throws Exception {
+        ObjectNode member = json("""
+                {"memberId":"%s","loginId":"6f1c2a9e-5b7d-4c3e-9a1f-2d8e7b6c5a40","name":"Ada","email":"ada@demo.example",
+                 "role":"ADMIN","companyAccess":{"all":true,"companies":[]},"supportFeatures":[],"loginCreated":false,
+                 "language":null}""".formatted(UUID.randomUUID()));
+        for (String address : List.of("ada@demo.example", "qa@lab.test", "ops@team.accounts.local", "zoe@shop.newtopleveldomain")) {
+            member.put("email", address);
+            assertEquals(List.of(), EventSchemas.INSTANCE.validate("UserAdded", 1, member), address + ": reserved and new top-level domains are domains");
+        }
+        for (String garbage : List.of("no-at-sign", "two@@example.com", "spa ce@example.com", "nodot@localhost", "a@" + "b".repeat(260) + ".com")) {
+            member.put("email", garbage);
+            assertFalse(EventSchemas.INSTANCE.validate("UserAdded", 1, member).isEmpty(), garbage);
+        }
     }
 
     @Test
