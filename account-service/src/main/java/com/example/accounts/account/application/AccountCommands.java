@@ -6,6 +6,8 @@ import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
+import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
+import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
 import com.example.accounts.account.infrastructure.AccountSnapshots;
 import com.example.accounts.account.infrastructure.IdempotencyKeys;
@@ -128,11 +130,53 @@ public class AccountCommands {
                 return Uni.createFrom().item(new CommandResult(state, new ConsistencyToken(store.topic(), accountId, loaded.lastPosition())));
             }
             Account decided = Account.evolveAll(state, events);
-            return store.pool().withTransaction(connection -> store.append(connection, streamOf(accountId), accountId, state.version(),
-                                    events.stream().map(AccountEventCodec::encode).toList(), metadata)
-                            .map(appended -> new CommandResult(decided, appended.token()))
-                            .call(result -> afterAppend.apply(connection, result)))
+            List<EmailChange> emailChanges = emailChanges(state, events);
+            return followedByLogins(emailChanges)
+                    .chain(() -> store.pool().withTransaction(connection -> store.append(connection, streamOf(accountId), accountId, state.version(),
+                                            events.stream().map(AccountEventCodec::encode).toList(), metadata)
+                                    .map(appended -> new CommandResult(decided, appended.token()))
+                                    .call(result -> afterAppend.apply(connection, result)))
+                            .onFailure().call(() -> undone(emailChanges)))
                     .invoke(relay::wake);
         });
+    }
+
+    /** USR-5: a member's new email, to become their login's too. */
+    private record EmailChange(String loginId, String from, String to) {
+    }
+
+    private static List<EmailChange> emailChanges(Account before, List<AccountEvent> events) {
+        return events.stream().filter(UserProfileChanged.class::isInstance).map(UserProfileChanged.class::cast)
+                .map(changed -> {
+                    Account.Member member = before.members().get(changed.memberId());
+                    return new EmailChange(member.loginId(), member.email(), changed.email());
+                })
+                .filter(change -> !change.from().equalsIgnoreCase(change.to()))
+                .toList();
+    }
+
+    /**
+     * USR-5: the login takes the new email before the account records it, so that the address a person signs in
+     * with and the one the account shows never drift apart; another login holding it refuses the change.
+     */
+    private Uni<Void> followedByLogins(List<EmailChange> changes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EmailChange change : changes) {
+            chain = chain.chain(() -> logins.changeEmail(change.loginId(), change.to())).invoke(changed -> {
+                if (!changed) {
+                    throw RuleViolation.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
+                }
+            }).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** The account did not record the change (a race, the database): the login gets its address back. */
+    private Uni<Void> undone(List<EmailChange> changes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EmailChange change : changes) {
+            chain = chain.chain(() -> logins.changeEmail(change.loginId(), change.from())).replaceWithVoid();
+        }
+        return chain;
     }
 }

@@ -38,6 +38,25 @@ public class KeycloakLogins implements Logins {
                         }));
     }
 
+    @Override
+    public Uni<Boolean> changeEmail(String loginId, String email) {
+        String normalized = email.toLowerCase(Locale.ROOT);
+        return find(normalized).chain(holder -> {
+            if (holder != null) {
+                return Uni.createFrom().item(holder.equals(loginId));
+            }
+            // The realm signs people in by email and uses it as the username (registrationEmailAsUsername), so the
+            // new address is the one they sign in with from now on.
+            return users.representation(loginId)
+                    .chain(user -> users.update(loginId, user.put("email", normalized).put("username", normalized)))
+                    .replaceWith(true)
+                    .onFailure(WebApplicationException.class)
+                    .recoverWithUni(failure -> ((WebApplicationException) failure).getResponse().getStatus() == 409
+                            ? Uni.createFrom().item(false) // another login took the address meanwhile
+                            : Uni.createFrom().failure(failure));
+        });
+    }
+
     private Uni<jakarta.ws.rs.core.Response> conflictMeansCreatedMeanwhile(WebApplicationException failure) {
         if (failure.getResponse().getStatus() == 409) {
             return Uni.createFrom().item(failure.getResponse());

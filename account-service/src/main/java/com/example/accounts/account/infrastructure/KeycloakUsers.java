@@ -3,10 +3,13 @@ package com.example.accounts.account.infrastructure;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -24,6 +27,15 @@ public interface KeycloakUsers {
 
     @POST
     Uni<Response> create(User user);
+
+    /** The whole representation, so that an update sends back every field it does not change. */
+    @GET
+    @Path("/{id}")
+    Uni<ObjectNode> representation(@PathParam("id") String id);
+
+    @PUT
+    @Path("/{id}")
+    Uni<Response> update(@PathParam("id") String id, ObjectNode representation);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,7 +2,10 @@ package com.example.accounts.account.api;
 
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.eventstore.EventStore;
+import com.example.accounts.launcher.KeycloakServer;
+import com.example.accounts.launcher.LaunchException;
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +29,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Billing information, account-wide settings and a member's own profile over HTTP with real tokens. */
@@ -146,5 +151,33 @@ class BillingAndProfileApiTest {
         given().auth().oauth2(ben).contentType(ContentType.JSON).body("{\"name\": \"Benjamin\", \"email\": \"ben@demo.example\"}")
                 .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(200).body("name", equalTo("Benjamin"));
         given().auth().oauth2(token(Tokens.DEMO_ADMIN)).get("/accounts/" + accountId + "/members/" + benMember).then().body("name", equalTo("Benjamin"));
+    }
+
+    @Test
+    void USR5_aNewEmailBecomesTheLoginsEmailAndAnotherLoginsEmailIsRefused() {
+        KeycloakServer keycloak = TestPlatform.get().keycloak();
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada, 1);
+        String before = "usr5." + UUID.randomUUID() + "@example.com";
+        String after = "usr5.new." + UUID.randomUUID() + "@example.com";
+        String loginId = given().auth().oauth2(ada).contentType(ContentType.JSON)
+                .body("{\"name\": \"Mo\", \"email\": \"" + before + "\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members").then().statusCode(201).extract().path("loginId");
+        keycloak.setPassword(loginId, "usr5-password");
+        String mo = Tokens.password(keycloak.realmUrl(), before, "usr5-password");
+        String elsewhere = "usr5.other." + UUID.randomUUID() + "@example.com";
+        add(ada, openAccount(ada, 1), elsewhere, "STANDARD"); // another person's login, not a member here
+
+        given().auth().oauth2(mo).contentType(ContentType.JSON).body("{\"name\": \"Mo\", \"email\": \"" + elsewhere.toUpperCase() + "\"}")
+                .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(409)
+                .body("rule", equalTo("USR-5")).body("errors[0].field", equalTo("email"));
+        assertEquals(before, keycloak.user(loginId).get("email").asText());
+        given().auth().oauth2(mo).get("/accounts/" + accountId + "/members/me").then().statusCode(200).body("email", equalTo(before));
+
+        given().auth().oauth2(mo).contentType(ContentType.JSON).body("{\"name\": \"Mo\", \"email\": \"" + after + "\"}")
+                .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(200).body("email", equalTo(after));
+        assertEquals(after, keycloak.user(loginId).get("email").asText());
+        assertEquals(loginId, Tokens.subject(Tokens.password(keycloak.realmUrl(), after, "usr5-password")), "signs in with the new address");
+        assertThrows(LaunchException.class, () -> Tokens.password(keycloak.realmUrl(), before, "usr5-password"), "the old address signs nobody in");
     }
 }

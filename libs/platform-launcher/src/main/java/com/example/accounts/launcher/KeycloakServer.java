@@ -1,6 +1,13 @@
 package com.example.accounts.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +26,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM_FILE = "deploy/keycloak/accounts-realm.json";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
     private final ManagedProcess process;
@@ -65,6 +75,40 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String realmUrl() {
         return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** The realm's user with this login id, as Keycloak's admin API shows it (for tests: what the services changed). */
+    public JsonNode user(String loginId) {
+        try {
+            return JSON.readTree(admin("GET", "/users/" + loginId, null));
+        } catch (IOException e) {
+            throw new LaunchException("unreadable user from Keycloak: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives a login a password, as its person would through the choose-a-password link (for tests and demos). */
+    public void setPassword(String loginId, String password) {
+        admin("PUT", "/users/" + loginId + "/reset-password",
+                JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false).toString());
+    }
+
+    private String admin(String method, String path, String body) {
+        String token = Tokens.administrator(baseUrl() + "/realms/master", ADMIN_USER, ADMIN_PASSWORD);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new LaunchException("Keycloak's admin API refused " + method + " " + path + " (" + response.statusCode() + "): " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new LaunchException("cannot reach Keycloak's admin API: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted calling Keycloak's admin API", e);
+        }
     }
 
     @Override

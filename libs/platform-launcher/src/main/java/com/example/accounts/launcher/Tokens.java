@@ -32,6 +32,11 @@ public final class Tokens {
                 + "&password=" + encode(password));
     }
 
+    /** The server administrator's token through the master realm's {@code admin-cli} client. */
+    static String administrator(String masterRealmUrl, String username, String password) {
+        return token(masterRealmUrl, "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password));
+    }
+
     /** The login id ({@code sub}) an access token names, read from its payload (not verified: for tests and demos). */
     public static String subject(String accessToken) {
         String[] parts = accessToken.split("\\.");
