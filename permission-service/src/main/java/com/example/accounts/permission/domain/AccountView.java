@@ -75,6 +75,11 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
         return Optional.ofNullable(members.get(memberId));
     }
 
+    /** USR-13: the membership a login acts as, its earliest; a later duplicate membership of that login never. */
+    public Optional<Member> memberByLogin(String loginId) {
+        return members.values().stream().filter(m -> m.loginId().equals(loginId)).min(Member.ADDED_FIRST);
+    }
+
     /** PRM-4: whether this view includes the account's event at {@code position} of {@code topic}. */
     public boolean covers(String topic, long position) {
         return positions.getOrDefault(topic, 0L) >= position;

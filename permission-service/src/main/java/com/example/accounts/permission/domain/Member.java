@@ -1,16 +1,31 @@
 package com.example.accounts.permission.domain;
 
+import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A member as the read model knows them: role, billing-contact flag, seats, support features, company access
  * (all companies, or a list that may be empty: CMP-2), user groups, the groups they supervise as a limited admin,
- * and their contact-center roles.
+ * their contact-center roles, and {@code addedAt}, the account position of the event that added the membership.
  */
 public record Member(UUID memberId, String loginId, String name, String role, boolean billingContact, Set<String> seats,
                      Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
-                     Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles) {
+                     Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles, long addedAt) {
+
+    /**
+     * USR-13: of the memberships one login holds in an account (old histories may hold two), the one added first is
+     * the one the login acts as, as in the account-service; the member id only orders memberships of equal position.
+     */
+    public static final Comparator<Member> ADDED_FIRST = Comparator.comparingLong(Member::addedAt).thenComparing(Member::memberId);
+
+    /** A member whose place in the history does not matter (no other membership of the same login). */
+    public Member(UUID memberId, String loginId, String name, String role, boolean billingContact, Set<String> seats,
+                  Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
+                  Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles) {
+        this(memberId, loginId, name, role, billingContact, seats, supportFeatures, allCompanies, companies, userGroups, supervisedUserGroups,
+                supervisedDeviceGroups, contactCenterRoles, 0);
+    }
 
     public Member {
         seats = Set.copyOf(seats);

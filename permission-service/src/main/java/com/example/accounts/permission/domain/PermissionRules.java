@@ -199,6 +199,11 @@ public final class PermissionRules {
         if (a.resource != null && a.resource.id().equals(a.member.memberId())) {
             return Decision.deny("nobody changes their own role or deletes themselves (USR-8)", "another member");
         }
+        // an old history's second membership of the same login is the same person (USR-13)
+        if (a.resource != null && a.account.member(a.resource.id()).filter(m -> m.loginId().equals(a.member.loginId())).isPresent()) {
+            return Decision.deny("member " + a.resource.id() + " is another membership of the same login: nobody manages their own (USR-8, USR-13)",
+                    "another member");
+        }
         return scopedToUserGroups(a, "USR-1/USR-4: full admins add and manage members");
     }
 

@@ -149,9 +149,10 @@ public class AccountViews {
         return epoch == null ? 0 : epoch.get();
     }
 
+    /** USR-13: each login to the membership it acts as (AccountView.memberByLogin): its earliest, never by map order. */
     private static Map<String, UUID> logins(AccountView view) {
         Map<String, UUID> logins = new HashMap<>();
-        view.members().values().forEach(m -> logins.put(m.loginId(), m.memberId()));
+        view.members().values().stream().sorted(Member.ADDED_FIRST).forEach(m -> logins.putIfAbsent(m.loginId(), m.memberId()));
         return logins;
     }
 

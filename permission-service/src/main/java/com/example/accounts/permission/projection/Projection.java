@@ -65,11 +65,12 @@ final class Projection {
                     Tuple.of(account, uuid(data, "memberId"), text(data, "module")));
             case "SeatReleased" -> one("DELETE FROM {rm}.member_seats WHERE account_id = $1 AND member_id = $2 AND module = $3",
                     Tuple.of(account, uuid(data, "memberId"), text(data, "module")));
+            // USR-13: the event's position orders the memberships of one login; the earliest is the one it acts as
             case "UserAdded" -> one("""
-                            INSERT INTO {rm}.members (account_id, member_id, login_id, email, name, role, company_access, support_features)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING""",
+                            INSERT INTO {rm}.members (account_id, member_id, login_id, email, name, role, company_access, support_features, added_position)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING""",
                     Tuple.from(List.of(account, uuid(data, "memberId"), text(data, "loginId"), text(data, "email"), text(data, "name"),
-                            text(data, "role"), object(data, "companyAccess"), array(data, "supportFeatures"))));
+                            text(data, "role"), object(data, "companyAccess"), array(data, "supportFeatures"), event.position())));
             case "UserProfileChanged" -> one("UPDATE {rm}.members SET name = $3, email = $4 WHERE account_id = $1 AND member_id = $2",
                     Tuple.of(account, uuid(data, "memberId"), text(data, "name"), text(data, "email")));
             case "AccountSettingsChanged" -> one("UPDATE {rm}.accounts SET settings = $2 WHERE account_id = $1", Tuple.of(account, object(data, "settings")));

@@ -71,6 +71,8 @@ public final class ReadModel {
                 user_groups jsonb NOT NULL DEFAULT '[]', supervised_user_groups jsonb NOT NULL DEFAULT '[]',
                 supervised_device_groups jsonb NOT NULL DEFAULT '[]', contact_center_roles jsonb NOT NULL DEFAULT '[]',
                 PRIMARY KEY (account_id, member_id));
+            -- USR-13: the account position of the membership's UserAdded, so that a login acts as its earliest membership
+            ALTER TABLE {rm}.members ADD COLUMN IF NOT EXISTS added_position bigint NOT NULL DEFAULT 0;
             CREATE TABLE IF NOT EXISTS {rm}.queues (account_id uuid NOT NULL, queue_id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (account_id, queue_id));
             CREATE TABLE IF NOT EXISTS {rm}.queue_assignments (
                 account_id uuid NOT NULL, queue_id uuid NOT NULL, member_id uuid NOT NULL, role text NOT NULL,
@@ -333,7 +335,7 @@ public final class ReadModel {
               COALESCE((SELECT json_agg(json_build_object('id', m.member_id, 'login', m.login_id, 'name', m.name, 'role', m.role,
                             'access', m.company_access, 'features', m.support_features, 'groups', m.user_groups,
                             'supervisedUserGroups', m.supervised_user_groups, 'supervisedDeviceGroups', m.supervised_device_groups,
-                            'cc', m.contact_center_roles,
+                            'cc', m.contact_center_roles, 'added', m.added_position,
                             'seats', COALESCE((SELECT json_agg(s.module) FROM {rm}.member_seats s
                                                WHERE s.account_id = m.account_id AND s.member_id = m.member_id), '[]'::json)))
                         FROM {rm}.members m WHERE m.account_id = a.account_id), '[]'::json) AS members,
@@ -365,7 +367,7 @@ public final class ReadModel {
             members.put(id, new Member(id, m.getString("login"), m.getString("name"), m.getString("role"), id.equals(billing),
                     strings(m.getJsonArray("seats")), strings(m.getJsonArray("features")), access.getBoolean("all", false),
                     uuids(access.getJsonArray("companies")), uuids(m.getJsonArray("groups")), uuids(m.getJsonArray("supervisedUserGroups")),
-                    uuids(m.getJsonArray("supervisedDeviceGroups")), strings(m.getJsonArray("cc"))));
+                    uuids(m.getJsonArray("supervisedDeviceGroups")), strings(m.getJsonArray("cc")), m.getLong("added")));
         }
         Map<UUID, AccountView.Device> devices = new HashMap<>();
         for (Object item : array(row, "devices")) {

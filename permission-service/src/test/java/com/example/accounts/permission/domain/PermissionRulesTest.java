@@ -58,6 +58,25 @@ class PermissionRulesTest {
     }
 
     @Test
+    void USR13_aLoginWithTwoMembershipsActsAsTheEarliestNeverAsMapOrderHasIt() {
+        // many accounts, both ways round: a choice in map order would pick the later membership in about half of them
+        for (int i = 0; i < 64; i++) {
+            boolean adminFirst = i % 2 == 0;
+            Member earlier = member("login-ben", adminFirst ? "ADMIN" : "STANDARD", 10 + i);
+            Member later = member("login-ben", adminFirst ? "STANDARD" : "ADMIN", 20 + i);
+            Member ada = member("login-ada", "ADMIN", 1);
+            AccountView acme = account().with(later, ada, earlier).build();
+            assertEquals(earlier.memberId(), acme.memberByLogin("login-ben").orElseThrow().memberId(), "USR-13: the membership added first");
+            assertEquals(adminFirst, may(acme, acme.memberByLogin("login-ben").orElseThrow(), "members.manage"));
+            assertFalse(may(acme, earlier, "members.manage", Kind.MEMBER, later.memberId()), "USR-8: the same login's other membership is their own");
+        }
+    }
+
+    private static Member member(String login, String role, long addedAt) {
+        return new Member(UUID.randomUUID(), login, login, role, false, Set.of(), Set.of(), true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), addedAt);
+    }
+
+    @Test
     void USR4_aLimitedAdminManagesOnlyNonAdminMembersOfTheGroupsItSupervises() {
         UUID support = UUID.randomUUID();
         UUID sales = UUID.randomUUID();
