@@ -52,7 +52,7 @@ import java.util.function.Function;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "malformed JSON, unknown field or value, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "neither a contact admin nor a full admin (CC-1, ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "neither a contact admin nor a full admin (CC-1, ACC-5), or without a CONTACT_CENTER licence (SEAT-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "no such account, member or queue for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

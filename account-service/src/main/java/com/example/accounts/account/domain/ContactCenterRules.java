@@ -39,24 +39,31 @@ final class ContactCenterRules {
     private ContactCenterRules() {
     }
 
-    /** CC-1: full admins (every contact admin is one) administer the contact center. */
+    /**
+     * CC-1: full admins (every contact admin is one) administer the contact center, and like every part of the
+     * module that needs it in the plan and their own licence (SEAT-3, SEAT-5), as the read model's cc.admin decides.
+     */
     private static Member contactAdmin(Account state, String actorLoginId, String what) {
         Member actor = AccountDecider.actor(state, actorLoginId);
         if (actor.role() != Role.ADMIN) {
             throw RuleViolation.forbidden("CC-1", "only contact admins and full admins " + what + "; you are " + actor.role());
         }
+        licensed(state, actor, what);
         return actor;
     }
 
-    private static void inPlan(Account state) {
+    /** SEAT-5: a module not in the plan grants nothing; SEAT-3: without its seat, no part of it, admins included. */
+    private static void licensed(Account state, Member actor, String what) {
         if (!state.plan().modules().contains(Module.CONTACT_CENTER)) {
             throw RuleViolation.invalid("SEAT-5", null, "CONTACT_CENTER is not in the account's plan");
+        }
+        if (!actor.seats().contains(Module.CONTACT_CENTER)) {
+            throw RuleViolation.forbidden("SEAT-3", "you hold no CONTACT_CENTER licence, and without it nobody may " + what + ", admins included");
         }
     }
 
     static List<AccountEvent> assignRole(AssignContactCenterRole assign, Account state) {
         contactAdmin(state, assign.actorLoginId(), "assign contact-center roles");
-        inPlan(state);
         Member target = AccountDecider.member(state, assign.memberId());
         if (assign.role() == null) {
             throw RuleViolation.invalid("CC-1", "role", "must be one of " + List.of(CcRole.values()));
@@ -97,7 +104,6 @@ final class ContactCenterRules {
 
     static List<AccountEvent> createQueue(CreateQueue create, Account state) {
         contactAdmin(state, create.actorLoginId(), "configure queues");
-        inPlan(state);
         String name = AccountDecider.name("CC-1", "name", create.name());
         Account.byName(state.queues().values(), name, Queue::name).ifPresent(other -> {
             throw RuleViolation.conflict("CC-1", "name", "a queue named '" + other.name() + "' exists already");
@@ -154,9 +160,11 @@ final class ContactCenterRules {
         return asked.equals(current) ? List.of() : List.of(new ContactCenterRolePermissionsChanged(change.role(), List.copyOf(asked)));
     }
 
-    /** ACC-5, CC-6: contact-center organization settings are changed by full admins. */
+    /** ACC-5, CC-6: contact-center organization settings are changed by full admins, with the module and its licence (CC-1). */
     static List<AccountEvent> changeSettings(ChangeContactCenterSettings change, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, change.actorLoginId()), "ACC-5", "change contact-center organization settings");
+        Member actor = AccountDecider.actor(state, change.actorLoginId());
+        AccountDecider.fullAdmin(actor, "ACC-5", "change contact-center organization settings");
+        licensed(state, actor, "change contact-center organization settings");
         return change.restrictUnassignedQueueLogin() == state.contactCenter().restrictUnassignedQueueLogin() ? List.of()
                 : List.of(new ContactCenterSettingsChanged(change.restrictUnassignedQueueLogin()));
     }

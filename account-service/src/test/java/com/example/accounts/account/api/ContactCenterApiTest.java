@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static com.example.accounts.account.api.ApiFixture.add;
+import static com.example.accounts.account.api.ApiFixture.adaMember;
 import static com.example.accounts.account.api.ApiFixture.openAccount;
 import static com.example.accounts.account.api.ApiFixture.token;
 import static io.restassured.RestAssured.given;
@@ -23,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ContactCenterApiTest {
 
     @Test
-    void CC1_CC3_CC6_anAdminStaffsAQueueAndConfiguresTheContactCenter() {
+    void CC1_CC3_CC6_SEAT3_anAdminWithALicenceStaffsAQueueAndConfiguresTheContactCenter() {
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada, 1);
         String cc = "/accounts/" + accountId + "/contact-center";
@@ -33,6 +34,9 @@ class ContactCenterApiTest {
         String agent = add(ada, accountId, "agent." + UUID.randomUUID() + "@example.com", "STANDARD");
         add(ada, accountId, Tokens.DEMO_STANDARD, "STANDARD");
 
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"name\": \"Early\"}").post(cc + "/queues")
+                .then().statusCode(403).body("rule", equalTo("SEAT-3"));
+        given().auth().oauth2(ada).put("/accounts/" + accountId + "/members/" + adaMember(ada, accountId) + "/seats/CONTACT_CENTER").then().statusCode(200);
         given().auth().oauth2(ada).put("/accounts/" + accountId + "/members/" + agent + "/seats/CONTACT_CENTER").then().statusCode(200);
         given().auth().oauth2(ada).put(cc + "/members/" + agent + "/roles/CONTACT_ADMIN").then().statusCode(422).body("rule", equalTo("CC-1"));
         given().auth().oauth2(ada).put(cc + "/members/" + agent + "/roles/AGENT").then().statusCode(200).body("contactCenterRoles", contains("AGENT"));

@@ -8,6 +8,8 @@ import com.example.accounts.account.domain.AccountCommand.ChangePlan;
 import com.example.accounts.account.domain.AccountCommand.ChangeRole;
 import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
+import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
+import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleAssigned;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterRolePermissionsChanged;
@@ -35,9 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Contact-center roles, queues, role permissions and settings (CC-1 to CC-6): given events, when a command, then events or a refusal. */
 class ContactCenterRulesTest extends AcmeRules {
 
+    private static final Plan WITH_CONTACT_CENTER = new Plan(List.of(Module.REMOTE_SUPPORT, Module.MONITORING, Module.CONTACT_CENTER),
+            List.of(new SeatCount(Module.REMOTE_SUPPORT, 2), new SeatCount(Module.CONTACT_CENTER, 3)));
+
+    /** The plan gets CONTACT_CENTER, and Ada, who administers it in these tests, its licence (SEAT-3). */
     private void withContactCenter() {
-        then(new ChangePlan("ada", new Plan(List.of(Module.REMOTE_SUPPORT, Module.MONITORING, Module.CONTACT_CENTER),
-                List.of(new SeatCount(Module.REMOTE_SUPPORT, 2), new SeatCount(Module.CONTACT_CENTER, 3))), NOW));
+        then(new ChangePlan("ada", WITH_CONTACT_CENTER, NOW));
+        then(new ProvisionSeat("ada", ada, Module.CONTACT_CENTER, NOW));
     }
 
     private UUID queue(String name) {
@@ -58,6 +64,7 @@ class ContactCenterRulesTest extends AcmeRules {
         assertEquals("role", notAdmin.field());
         assertEquals(List.of(new ContactCenterRoleAssigned(cy, CcRole.CONTACT_ADMIN)), then(new AssignContactCenterRole("ada", cy, CcRole.CONTACT_ADMIN, NOW)));
         assertEquals("CC-1", refused(new AssignContactCenterRole("ben", ben, CcRole.AGENT, NOW)).rule(), "a standard member assigns nothing");
+        then(new ProvisionSeat("ada", cy, Module.CONTACT_CENTER, NOW));
         then(new AssignContactCenterRole("cy", ben, CcRole.AGENT, NOW));
         then(new AssignContactCenterRole("cy", cy, CcRole.SUPERVISOR, NOW));
 
@@ -149,5 +156,48 @@ class ContactCenterRulesTest extends AcmeRules {
 
     private static Set<UUID> ids(List<Account.Queue> queues) {
         return Set.copyOf(queues.stream().map(Account.Queue::queueId).toList());
+    }
+
+    @Test
+    void CC1_SEAT3_SEAT5_administeringTheContactCenterNeedsTheModuleInThePlanAndTheActorsOwnLicence() {
+        then(new ChangePlan("ada", WITH_CONTACT_CENTER, NOW));
+        UUID ben = member("ben", Role.STANDARD);
+        UUID cy = member("cy", Role.ADMIN);
+        UUID sales = UUID.randomUUID();
+        then(new ProvisionSeat("ada", ben, Module.CONTACT_CENTER, NOW));
+
+        // Ada is a full admin, but holds no CONTACT_CENTER licence: cc.admin is denied her, and so is every part of it here.
+        List<AccountCommand> administering = List.of(new CreateQueue("ada", sales, "Sales", NOW),
+                new AssignContactCenterRole("ada", ben, CcRole.AGENT, NOW),
+                new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.CREATE_CUSTOM_LABELS), NOW),
+                new ChangeContactCenterSettings("ada", true, NOW));
+        for (AccountCommand command : administering) {
+            RuleViolation refused = refused(command);
+            assertEquals("SEAT-3", refused.rule(), command.toString());
+            assertEquals(RuleViolation.Kind.FORBIDDEN, refused.kind(), command.toString());
+        }
+
+        then(new ProvisionSeat("ada", ada, Module.CONTACT_CENTER, NOW));
+        for (AccountCommand command : administering) {
+            then(command);
+        }
+        then(new AssignContactCenterRole("ada", cy, CcRole.CONTACT_ADMIN, NOW));
+        UUID support = UUID.randomUUID();
+        assertEquals("SEAT-3", refused(new CreateQueue("cy", support, "Support", NOW)).rule(), "a contact admin needs the licence too");
+        assertEquals("SEAT-3", refused(new AssignQueue("cy", sales, ben, QueueRole.AGENT, NOW)).rule());
+        assertEquals("SEAT-3", refused(new RevokeContactCenterRole("cy", ben, CcRole.AGENT, NOW)).rule());
+        then(new AssignQueue("ada", sales, ben, QueueRole.AGENT, NOW));
+
+        // The plan drops CONTACT_CENTER (its licences released first, ACC-3): the module grants nothing to anyone.
+        then(new ReleaseSeat("ada", ada, Module.CONTACT_CENTER, NOW));
+        then(new ReleaseSeat("ada", ben, Module.CONTACT_CENTER, NOW));
+        then(new ChangePlan("ada", PLAN, NOW));
+        for (AccountCommand command : List.of(new CreateQueue("ada", support, "Support", NOW),
+                new AssignQueue("ada", sales, ben, null, NOW),
+                new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(), NOW),
+                new ChangeContactCenterSettings("ada", false, NOW),
+                new RevokeContactCenterRole("ada", ben, CcRole.AGENT, NOW))) {
+            assertEquals("SEAT-5", refused(command).rule(), command.toString());
+        }
     }
 }
