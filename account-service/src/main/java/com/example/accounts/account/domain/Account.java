@@ -183,11 +183,19 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
     }
 
     /**
+     * ACC-1: a member holds a contact-center role given to them, and the account's only member holds every role.
+     * The permission-service's read model decides the same; the licence and the plan are still asked apart.
+     */
+    public boolean holds(Member member, CcRole role) {
+        return member.contactCenterRoles().contains(role) || members.size() == 1 && members.containsKey(member.memberId());
+    }
+
+    /**
      * CC-5: the queues a member sees. A supervisor (who is no full admin) with LIMIT_TO_ASSIGNED_QUEUES sees only
      * the queues it supervises; everyone else sees them all.
      */
     public List<Queue> visibleQueues(Member viewer) {
-        boolean limited = viewer.role() != Role.ADMIN && viewer.contactCenterRoles().contains(CcRole.SUPERVISOR)
+        boolean limited = viewer.role() != Role.ADMIN && holds(viewer, CcRole.SUPERVISOR)
                 && contactCenter.supervisorPermissions().contains(Vocabulary.CcPermission.LIMIT_TO_ASSIGNED_QUEUES);
         return queues.values().stream()
                 .filter(q -> !limited || q.assignments().get(viewer.memberId()) == QueueRole.SUPERVISOR)

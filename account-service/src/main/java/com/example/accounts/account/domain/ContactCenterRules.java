@@ -111,15 +111,18 @@ final class ContactCenterRules {
         return List.of(new QueueCreated(create.queueId(), name));
     }
 
-    /** CC-1, CC-8: members are assigned as agent only with AGENT, as supervisor only with SUPERVISOR; null unassigns. */
+    /**
+     * CC-1, CC-8: members are assigned as agent only with AGENT, as supervisor only with SUPERVISOR (the only member
+     * holds both, ACC-1); null unassigns.
+     */
     static List<AccountEvent> assignQueue(AssignQueue assign, Account state) {
         contactAdmin(state, assign.actorLoginId(), "assign members to queues");
         Queue queue = AccountDecider.found(state.queues(), assign.queueId(), "queue");
         Member target = AccountDecider.member(state, assign.memberId());
-        if (assign.role() == QueueRole.AGENT && !target.contactCenterRoles().contains(CcRole.AGENT)) {
+        if (assign.role() == QueueRole.AGENT && !state.holds(target, CcRole.AGENT)) {
             throw RuleViolation.invalid("CC-8", "role", target.name() + " does not hold AGENT");
         }
-        if (assign.role() == QueueRole.SUPERVISOR && !target.contactCenterRoles().contains(CcRole.SUPERVISOR)) {
+        if (assign.role() == QueueRole.SUPERVISOR && !state.holds(target, CcRole.SUPERVISOR)) {
             throw RuleViolation.invalid("CC-1", "role", target.name() + " does not hold SUPERVISOR");
         }
         return Objects.equals(queue.assignments().get(target.memberId()), assign.role()) ? List.of()

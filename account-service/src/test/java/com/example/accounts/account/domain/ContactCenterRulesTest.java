@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
 import com.example.accounts.account.domain.AccountCommand.AssignQueue;
 import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterRolePermissions;
@@ -8,6 +9,7 @@ import com.example.accounts.account.domain.AccountCommand.ChangePlan;
 import com.example.accounts.account.domain.AccountCommand.ChangeRole;
 import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
+import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
@@ -199,5 +201,26 @@ class ContactCenterRulesTest extends AcmeRules {
                 new RevokeContactCenterRole("ada", ben, CcRole.AGENT, NOW))) {
             assertEquals("SEAT-5", refused(command).rule(), command.toString());
         }
+    }
+
+    @Test
+    void ACC1_theOnlyMemberHoldsEveryContactCenterRoleButStillNeedsTheModuleAndTheLicence() {
+        state = Account.INITIAL;
+        UUID solo = UUID.randomUUID();
+        then(new OpenAccount(UUID.randomUUID(), "Solo", WITH_CONTACT_CENTER, solo, "solo", "Solo", "solo@solo.test", NOW));
+        UUID sales = UUID.randomUUID();
+        assertEquals("SEAT-3", refused(new CreateQueue("solo", sales, "Sales", NOW)).rule(), "every role, but no licence");
+        then(new ProvisionSeat("solo", solo, Module.CONTACT_CENTER, NOW));
+        then(new CreateQueue("solo", sales, "Sales", NOW));
+
+        assertEquals(List.of(new QueueAssignmentChanged(sales, solo, QueueRole.AGENT)), then(new AssignQueue("solo", sales, solo, QueueRole.AGENT, NOW)),
+                "the only member is an AGENT (ACC-1, CC-8)");
+        assertEquals(List.of(new QueueAssignmentChanged(sales, solo, QueueRole.SUPERVISOR)), then(new AssignQueue("solo", sales, solo, QueueRole.SUPERVISOR, NOW)),
+                "and a SUPERVISOR (ACC-1, CC-1)");
+
+        UUID support = UUID.randomUUID();
+        then(new CreateQueue("solo", support, "Support", NOW));
+        then(new AddMember("solo", UUID.randomUUID(), "ben", false, "Ben", "ben@solo.test", Role.STANDARD, null, null, null, NOW));
+        assertEquals("CC-8", refused(new AssignQueue("solo", support, solo, QueueRole.AGENT, NOW)).rule(), "with a second member, only roles given count");
     }
 }
