@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.account.api.RequestShape.Required;
 import com.example.accounts.account.domain.Vocabulary.CcPermission;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.QueueRole;
@@ -10,7 +11,10 @@ import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 import java.util.List;
 import java.util.UUID;
 
-/** Request bodies. Unknown fields are refused (SEC-2, quarkus.jackson.fail-on-unknown-properties). */
+/**
+ * Request bodies. Unknown fields are refused (SEC-2, quarkus.jackson.fail-on-unknown-properties); a body missing a
+ * {@link Required} field or holding a null in a list is refused before it becomes a command ({@link RequestShape}).
+ */
 public final class AccountRequests {
 
     private AccountRequests() {
@@ -50,7 +54,7 @@ public final class AccountRequests {
     public record BillingInfoRequest(String address, String email, String vatId, String paymentMethodRef) {
     }
 
-    public record SettingsRequest(Boolean serverInviteEmails, Boolean coOrganizers, String defaultLanguage) {
+    public record SettingsRequest(@Required Boolean serverInviteEmails, @Required Boolean coOrganizers, @Required String defaultLanguage) {
     }
 
     public record ProfileRequest(String name, String email) {

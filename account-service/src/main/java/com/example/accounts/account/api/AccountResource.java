@@ -107,6 +107,7 @@ public class AccountResource {
     public Uni<Response> changePlan(@PathParam("accountId") UUID accountId, PlanBody plan, @HeaderParam("If-Match") String ifMatch,
                                     @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
+        ApiSupport.required(plan);
         ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), Instant.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
@@ -169,14 +170,11 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "the account after the change")
     @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing setting or an unknown language (ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an unknown language (ACC-5); a missing setting is a 400 naming it (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        if (request.serverInviteEmails() == null || request.coOrganizers() == null) {
-            throw ProblemException.invalid("ACC-5", request.serverInviteEmails() == null ? "serverInviteEmails" : "coOrganizers", "is required (true or false)");
-        }
         ChangeSettings command = new ChangeSettings(caller.loginId(),
                 new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), Instant.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)

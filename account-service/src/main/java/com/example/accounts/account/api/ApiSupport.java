@@ -91,11 +91,12 @@ public class ApiSupport {
         return account;
     }
 
-    /** SEC-2: a request that needs a body and came without one. */
+    /** SEC-2: a request that needs a body and came without one, or with a part missing (RequestShape). */
     static void required(Object body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required");
         }
+        RequestShape.check(body);
     }
 
     /** An edit on the caller's behalf: its metadata, and If-Match's version when the caller sent one. */

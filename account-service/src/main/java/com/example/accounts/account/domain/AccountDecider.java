@@ -500,7 +500,7 @@ public final class AccountDecider {
     private static List<AccountEvent> changeSettings(ChangeSettings change, Account state) {
         fullAdmin(actor(state, change.actorLoginId()), "ACC-5", "change account-wide settings");
         Settings settings = change.settings();
-        if (!LANGUAGES.contains(settings.defaultLanguage())) {
+        if (settings.defaultLanguage() == null || !LANGUAGES.contains(settings.defaultLanguage())) {
             throw RuleViolation.invalid("ACC-5", "defaultLanguage", "must be one of " + LANGUAGES);
         }
         return settings.equals(state.settings()) ? List.of() : List.of(new AccountSettingsChanged(settings));

@@ -134,4 +134,38 @@ class AccountApiTest {
         given().auth().oauth2(ada).get("/accounts/" + accountId).then().statusCode(200)
                 .header("ETag", "\"2\"").body("memberCount", equalTo(1));
     }
+
+    @Test
+    void SEC2_aMissingSettingOrANullInAnyListIsA400NamingTheFieldAndChangesNothing() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+        String base = "/accounts/" + accountId;
+        String ben = ApiFixture.add(ada, accountId, "sec2." + UUID.randomUUID() + "@example.com", "STANDARD");
+        String etag = given().auth().oauth2(ada).get(base).header("ETag");
+
+        record Bad(String method, String path, String body, String field) {
+        }
+        for (Bad bad : java.util.List.of(
+                new Bad("PUT", base + "/settings", "{\"serverInviteEmails\": true, \"coOrganizers\": true}", "defaultLanguage"),
+                new Bad("PUT", base + "/settings", "{\"serverInviteEmails\": true, \"coOrganizers\": true, \"defaultLanguage\": null}", "defaultLanguage"),
+                new Bad("PUT", base + "/settings", "{\"coOrganizers\": true, \"defaultLanguage\": \"fr\"}", "serverInviteEmails"),
+                new Bad("POST", base + "/members", "{\"name\": \"Cy\", \"email\": \"cy." + UUID.randomUUID() + "@example.com\", \"role\": \"STANDARD\", "
+                        + "\"companyAccess\": {\"all\": false, \"companies\": [null]}}", "companyAccess.companies[0]"),
+                new Bad("POST", base + "/members", "{\"name\": \"Cy\", \"email\": \"cy." + UUID.randomUUID() + "@example.com\", \"role\": \"STANDARD\", "
+                        + "\"supportFeatures\": [\"FILE_TRANSFER\", null]}", "supportFeatures[1]"),
+                new Bad("PUT", base + "/members/" + ben + "/company-access", "{\"all\": false, \"companies\": [null]}", "companies[0]"),
+                new Bad("PUT", base + "/members/" + ben + "/support-features", "{\"supportFeatures\": [null]}", "supportFeatures[0]"),
+                new Bad("PUT", base + "/members/" + ben + "/groups", "{\"userGroups\": [null]}", "userGroups[0]"),
+                new Bad("PUT", base + "/plan", "{\"modules\": [\"REMOTE_SUPPORT\", null], \"seats\": []}", "modules[1]"),
+                new Bad("PUT", base + "/plan", "{\"modules\": [\"REMOTE_SUPPORT\"], \"seats\": [null]}", "seats[0]"),
+                new Bad("POST", base + "/security-policies", "{\"name\": \"P\", \"description\": \"d\", \"permissions\": [null]}", "permissions[0]"),
+                new Bad("PUT", base + "/contact-center/role-permissions/AGENT", "{\"permissions\": [null]}", "permissions[0]"),
+                new Bad("POST", "/accounts", "{\"name\": \"Acme\", \"plan\": {\"modules\": [null], \"seats\": []}, "
+                        + "\"admin\": {\"name\": \"Ada\", \"email\": \"ada@demo.example\"}}", "plan.modules[0]"))) {
+            given().auth().oauth2(ada).contentType(ContentType.JSON).body(bad.body()).request(bad.method(), bad.path())
+                    .then().statusCode(400).contentType("application/problem+json").body("rule", equalTo("SEC-2"))
+                    .body("errors[0].field", equalTo(bad.field()));
+        }
+        given().auth().oauth2(ada).get(base).then().statusCode(200).header("ETag", etag);
+    }
 }

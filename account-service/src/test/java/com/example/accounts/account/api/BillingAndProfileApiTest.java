@@ -124,7 +124,7 @@ class BillingAndProfileApiTest {
                 .body("{\"serverInviteEmails\": false, \"coOrganizers\": true, \"defaultLanguage\": \"xx\"}")
                 .put("/accounts/" + accountId + "/settings").then().statusCode(422).body("errors[0].field", equalTo("defaultLanguage"));
         given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"coOrganizers\": true, \"defaultLanguage\": \"fr\"}")
-                .put("/accounts/" + accountId + "/settings").then().statusCode(422).body("errors[0].field", equalTo("serverInviteEmails"));
+                .put("/accounts/" + accountId + "/settings").then().statusCode(400).body("errors[0].field", equalTo("serverInviteEmails"));
         given().auth().oauth2(ada).contentType(ContentType.JSON)
                 .body("{\"serverInviteEmails\": false, \"coOrganizers\": false, \"defaultLanguage\": \"fr\"}")
                 .put("/accounts/" + accountId + "/settings").then().statusCode(200)

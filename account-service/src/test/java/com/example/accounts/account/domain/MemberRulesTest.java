@@ -314,6 +314,13 @@ class MemberRulesTest extends AcmeRules {
     }
 
     @Test
+    void SEC2_ACC5_noDefaultLanguageIsRefusedNamingTheField() {
+        RuleViolation missing = refused(new ChangeSettings("ada", new Settings(true, true, null), NOW));
+        assertEquals("ACC-5", missing.rule());
+        assertEquals("defaultLanguage", missing.field());
+    }
+
+    @Test
     void USR5_onlyTheMemberChangesTheirOwnNameAndEmail() {
         UUID ben = member("ben", Role.STANDARD);
         member("cy", Role.STANDARD);
