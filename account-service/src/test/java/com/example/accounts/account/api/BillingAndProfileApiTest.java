@@ -95,6 +95,25 @@ class BillingAndProfileApiTest {
     }
 
     @Test
+    void ACC4_EVT5_aDigitRunOfTensOfThousandsIsRefusedNamingTheFieldNotA500AndOtherSeparatorsHideNoCard() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada, 1);
+        String etag = given().auth().oauth2(ada).get("/accounts/" + accountId).header("ETag");
+
+        given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"paymentMethodRef\": \"" + "4".repeat(40_000) + "\"}")
+                .put("/accounts/" + accountId + "/billing-info")
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("ACC-4"))
+                .body("errors[0].field", equalTo("billingInfo.paymentMethodRef")).body(not(containsString("4444")));
+        for (String card : List.of("4111.1111.1111.1111", "4111/1111/1111/1111", "4111  1111  1111  1111", "4111 1111 1111 1111 123",
+                "\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661")) {
+            given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"address\": \"Main St, " + card + "\"}")
+                    .put("/accounts/" + accountId + "/billing-info")
+                    .then().statusCode(422).body("rule", equalTo("ACC-4")).body("errors[0].field", equalTo("billingInfo.address"));
+        }
+        given().auth().oauth2(ada).get("/accounts/" + accountId + "/billing-info").then().statusCode(200).header("ETag", etag);
+    }
+
+    @Test
     void ACC3_ACC4_theBillingContactSetsBillingInformationOthersMayNot() {
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada, 1);
