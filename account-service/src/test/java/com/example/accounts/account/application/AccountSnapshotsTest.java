@@ -12,6 +12,7 @@ import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
 import com.example.accounts.account.infrastructure.AccountSnapshots;
+import com.example.accounts.contract.EventJson;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.NewEvent;
@@ -19,6 +20,7 @@ import com.example.accounts.launcher.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An account of 10,000 members: its commands read a snapshot and the events after it, never the whole stream. */
@@ -40,6 +43,12 @@ class AccountSnapshotsTest {
 
     @Inject
     EventStore store;
+
+    @Inject
+    AccountSnapshots snapshots;
+
+    @Inject
+    Pool pool;
 
     @Test
     void addingThe10000thMemberReadsASnapshotAndTheEventsAfterItAndAgreesWithAFullReplay() {
@@ -73,5 +82,45 @@ class AccountSnapshotsTest {
                 .map(AccountEventCodec::decode).toList();
         Account replayed = Account.evolveAll(Account.INITIAL, all);
         assertEquals(replayed, loaded.account(), "the snapshot and the events after it give the state a full replay gives");
+    }
+
+    @Test
+    void EVT2_aSnapshotFoldedUnderAnotherFingerprintIsNotServedButFoldedAgainAndReplaced() throws Exception {
+        UUID accountId = UUID.randomUUID();
+        String stream = AccountCommands.streamOf(accountId);
+        Instant now = Instant.now();
+        EventMetadata metadata = new EventMetadata("system", "fold-test", "fold-test", now);
+        commands.edit(accountId, state -> new OpenAccount(accountId, "Folded", new Plan(List.of(Module.REMOTE_SUPPORT),
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata, null)
+                .await().indefinitely();
+        Account opened = commands.load(accountId).await().indefinitely().account();
+        List<NewEvent> members = new ArrayList<>();
+        for (int i = 0; i < AccountSnapshots.EVERY + 20; i++) {
+            members.add(AccountEventCodec.encode(new UserAdded(UUID.randomUUID(), "fold-login-" + i, "Member " + i, "f" + i + "@fold.test",
+                    Role.STANDARD, CompanyAccess.NONE, List.of(), false, null)));
+        }
+        store.append(stream, accountId, opened.version(), members, metadata).await().indefinitely();
+        Loaded truth = commands.load(accountId).await().indefinitely();
+        assertEquals(members.size() + 1, truth.account().members().size());
+
+        // Another build's fold of the whole stream (its evolve or upcasters saw none of the members added): it claims to be up to date.
+        Account otherFold = atVersion(opened, truth.account().version());
+        new AccountSnapshots(pool, "another build's fold").save(stream, otherFold, truth.lastPosition()).await().indefinitely();
+
+        Loaded loaded = commands.load(accountId).await().indefinitely();
+        assertEquals(truth.account(), loaded.account(), "the snapshot of another fold is not served");
+        assertEquals(truth.account().version(), loaded.replayed(), "the stream is folded again from its events");
+
+        Loaded next = commands.load(accountId).await().indefinitely();
+        assertEquals(0, next.replayed(), "the new fold replaced the other one");
+        assertEquals(truth.account(), next.account());
+        assertNotEquals("another build's fold", AccountSnapshots.FOLD);
+        assertTrue(snapshots.find(stream).await().indefinitely().isPresent());
+    }
+
+    /** The state as if it had been folded up to {@code version}. */
+    private static Account atVersion(Account state, long version) throws Exception {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) EventJson.MAPPER.valueToTree(state);
+        return EventJson.MAPPER.treeToValue(json.put("version", version), Account.class);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The chain of {@link Upcaster}s: applies, for an event of version n, the upcasters n→n+1→… up to the current
@@ -24,6 +25,21 @@ public final class Upcasters {
         for (Upcaster upcaster : upcasters) {
             byTypeAndVersion.put(upcaster.type() + "/" + upcaster.fromVersion(), upcaster);
         }
+    }
+
+    /**
+     * What a reader's events read as: every type at its current version and the upcaster (by class) that brings each
+     * older version up. A state folded from events (a snapshot) is valid only under the same fingerprint: a new
+     * version or a new upcaster may give an old event new data.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        for (String type : schemas.types()) {
+            text.append(type).append(" v").append(schemas.currentVersion(type)).append('\n');
+        }
+        new TreeMap<>(byTypeAndVersion).forEach((from, upcaster) ->
+                text.append(from).append(" by ").append(upcaster.getClass().getName()).append('\n'));
+        return text.toString();
     }
 
     public EventEnvelope upcast(EventEnvelope envelope) {

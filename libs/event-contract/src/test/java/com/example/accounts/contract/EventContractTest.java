@@ -71,6 +71,29 @@ class EventContractTest {
     }
 
     @Test
+    void EVT2_theFingerprintOfWhatEventsReadAsChangesWithAVersionOrAnUpcaster() {
+        EventSchemas schemas = EventSchemas.load("/test-contract/events/");
+        Upcaster splitName = new Upcaster() {
+            public String type() {
+                return "Renamed";
+            }
+
+            public int fromVersion() {
+                return 1;
+            }
+
+            public ObjectNode upcast(ObjectNode data) {
+                return data;
+            }
+        };
+        String without = new Upcasters(schemas, List.of()).fingerprint();
+        assertEquals(without, new Upcasters(schemas, List.of()).fingerprint(), "the same contract, the same fingerprint");
+        assertTrue(without.contains("Renamed v2"), without);
+        assertTrue(!without.equals(new Upcasters(schemas, List.of(splitName)).fingerprint()), "a new upcaster");
+        assertTrue(!without.equals(new Upcasters(EventSchemas.INSTANCE, List.of()).fingerprint()), "other versions");
+    }
+
+    @Test
     void EVT2_aVersionWithoutUpcasterOrNewerThanKnownIsRefused() throws Exception {
         EventSchemas schemas = EventSchemas.load("/test-contract/events/");
         EventEnvelope v1 = new EventEnvelope(UUID.randomUUID(), "Renamed", 1, UUID.randomUUID(), "s", 1, 1, Instant.now(),
