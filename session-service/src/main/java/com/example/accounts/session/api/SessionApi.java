@@ -46,10 +46,14 @@ public class SessionApi {
     /** A denial of the permission-service as a 403 naming the rule and what the member lacks. */
     static PermissionService.Check allowed(PermissionService.Check check, String rule) {
         if (!check.allowed()) {
-            throw ProblemException.forbidden(rule, check.permission() + " is denied: lacks " + String.join(", ", check.missing())
-                    + " (" + String.join("; ", check.reasons()) + ")");
+            throw ProblemException.forbidden(rule, denial(check));
         }
         return check;
+    }
+
+    /** What a denial says: the permission, what the member lacks and the permission-service's reasons. */
+    static String denial(PermissionService.Check check) {
+        return check.permission() + " is denied: lacks " + String.join(", ", check.missing()) + " (" + String.join("; ", check.reasons()) + ")";
     }
 
     /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door (SEC-1). */

@@ -91,7 +91,8 @@ public class SupportSessionResource {
     public record Requested(UUID sessionId, String action, boolean allowed) {
     }
 
-    public record HandOverBody(String toMemberId) {
+    /** SUP-6, FEAT-2: {@code toClientVersion} is the technician client the new owner takes the session on. */
+    public record HandOverBody(String toMemberId, String toClientVersion) {
     }
 
     /** {@code language}: the technician's, for a SERVER_EMAIL (en, fr, es, de); the account's default language otherwise (NTF-6). */
@@ -147,26 +148,17 @@ public class SupportSessionResource {
         required(body);
         UUID companyId = uuid("companyId", body.companyId());
         UUID deviceId = uuid("deviceId", body.deviceId());
-        boolean featureAware = featureAware(body.clientVersion());
+        boolean featureAware = featureAware("clientVersion", body.clientVersion());
         if (companyId != null && deviceId != null) {
             throw Refusal.invalid("SUP-3", "companyId", "an unattended session is for its device's company: give the device only");
         }
-        List<Ask> asks = new ArrayList<>();
-        asks.add(deviceId != null ? new Ask("me", "support.unattended", "device:" + deviceId)
-                : new Ask("me", "support.session.host", companyId == null ? null : "company:" + companyId));
-        FEATURES.forEach(feature -> asks.add(new Ask("me", feature, null)));
         Instant now = clock.now();
         UUID sessionId = UUID.randomUUID();
         AtomicReference<String> code = new AtomicReference<>();
-        return permissions.checks(accountId, bearer, consistency, asks).chain(answers -> {
-            UUID owner = allowed(answers.get(0), deviceId != null ? "SUP-3" : "SUP-1").memberId();
-            List<String> lacking = answers.subList(1, answers.size()).stream().filter(a -> !a.allowed()).map(PermissionService.Check::permission).toList();
-            if (!featureAware && !lacking.isEmpty()) {
-                throw Refusal.forbidden("FEAT-2", "client " + body.clientVersion().strip() + " does not honour feature restrictions (2.3 build 818 and later do), and you lack "
-                        + String.join(", ", lacking));
-            }
+        return ownership(accountId, bearer, consistency, "me", companyId, deviceId, body.clientVersion(), featureAware).chain(candidate -> {
+            UUID owner = candidate.memberId();
             return streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                    state -> SupportDecider.decide(new SupportCommand.Start(sessionId, owner, companyId, deviceId, now), state),
+                    state -> SupportDecider.decide(new SupportCommand.Start(sessionId, candidate, companyId, deviceId, now), state),
                     metadata(member(owner), correlationId, now),
                     (connection, done) -> {
                         Uni<Void> owned = memberStreams.remember(connection, accountId, owner, SupportSessions.stream(sessionId));
@@ -183,6 +175,23 @@ public class SupportSessionResource {
             return SessionApi.created(URI.create("/accounts/" + accountId + "/support-sessions/" + sessionId), done,
                     new Started(sessionId, s.owner(), s.companyId(), s.deviceId(), code.get(), joinUrl,
                             code.get() == null ? null : now.plus(SupportDecider.CODE_LIFETIME)));
+        });
+    }
+
+    /**
+     * SUP-1, SUP-3, FEAT-2: what the permission-service says of {@code member} owning a session for this company or
+     * device on this client, asked the same way at its start and at a hand-over (SUP-6); the decider judges it.
+     */
+    private Uni<SupportCommand.Owner> ownership(UUID accountId, String bearer, String consistency, String member, UUID companyId, UUID deviceId,
+                                                String clientVersion, boolean featureAware) {
+        List<Ask> asks = new ArrayList<>();
+        asks.add(deviceId != null ? new Ask(member, "support.unattended", "device:" + deviceId)
+                : new Ask(member, "support.session.host", companyId == null ? null : "company:" + companyId));
+        FEATURES.forEach(feature -> asks.add(new Ask(member, feature, null)));
+        return permissions.checks(accountId, bearer, consistency, asks).map(answers -> {
+            PermissionService.Check host = answers.get(0);
+            List<String> lacking = answers.subList(1, answers.size()).stream().filter(a -> !a.allowed()).map(PermissionService.Check::permission).toList();
+            return new SupportCommand.Owner(host.memberId(), host.allowed() ? null : SessionApi.denial(host), clientVersion.strip(), featureAware, lacking);
         });
     }
 
@@ -218,7 +227,8 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/handover")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand the session to another member with a REMOTE_SUPPORT seat, never to an external technician (SUP-6)")
+    @Operation(summary = "Hand the session to another member who could have started it (seat, company or device access, UNATTENDED_ACCESS, "
+            + "features on their client), never to an external technician (SUP-6, SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "200", description = "the session is theirs; the previous owner stays in it until they leave")
     public Uni<Response> handOver(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, HandOverBody body,
                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -228,15 +238,16 @@ public class SupportSessionResource {
         if (to == null) {
             throw Refusal.invalid("SUP-6", "toMemberId", "is required");
         }
+        boolean featureAware = featureAware("toClientVersion", body.toClientVersion());
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency).chain(me -> streams.loadIn(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId))
-                .chain(loaded -> loaded.state().externals().containsKey(to) ? Uni.createFrom().item(false)
-                        : permissions.check(accountId, bearer, consistency, to.toString(), "module.remote-support", null)
-                        .map(PermissionService.Check::allowed)
+                .chain(loaded -> loaded.state().externals().containsKey(to) ? Uni.createFrom().<SupportCommand.Owner>nullItem()
+                        : ownership(accountId, bearer, consistency, to.toString(), loaded.state().companyId(), loaded.state().deviceId(),
+                        body.toClientVersion(), featureAware)
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
                                 ? Refusal.invalid("SUP-6", "toMemberId", "no member " + to + " in this account") : f))
-                .chain(toHasSeat -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, toHasSeat, now), state), metadata(member(me), correlationId, now),
+                .chain(candidate -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
+                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, candidate, now), state), metadata(member(me), correlationId, now),
                         (connection, done) -> memberStreams.remember(connection, accountId, to, SupportSessions.stream(sessionId)))))
                 .map(done -> SessionApi.ok(done, SessionView.of(done.state(), now)));
     }
@@ -364,14 +375,14 @@ public class SupportSessionResource {
                 .map(SessionApi::noContent);
     }
 
-    /** FEAT-2: {@code 2.3.818} or {@code 2.3 build 818}. */
-    static boolean featureAware(String clientVersion) {
+    /** FEAT-2: {@code 2.3.818} or {@code 2.3 build 818}, given in {@code field}. */
+    static boolean featureAware(String field, String clientVersion) {
         if (clientVersion == null || clientVersion.isBlank()) {
-            throw Refusal.invalid("FEAT-2", "clientVersion", "is required: the technician client's version, e.g. 2.3.818 or '2.3 build 818'");
+            throw Refusal.invalid("FEAT-2", field, "is required: the technician client's version, e.g. 2.3.818 or '2.3 build 818'");
         }
         Matcher m = CLIENT_VERSION.matcher(clientVersion.strip());
         if (!m.matches()) {
-            throw Refusal.invalid("FEAT-2", "clientVersion", "must look like 2.3.818 or '2.3 build 818'");
+            throw Refusal.invalid("FEAT-2", field, "must look like 2.3.818 or '2.3 build 818'");
         }
         int[] version = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
         for (int i = 0; i < 3; i++) {

@@ -181,7 +181,7 @@ class InviteApiTest {
         String revoked = scene.copyUrl(Tokens.DEMO_ADMIN, "Walt");
         String inviteId = as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().extract().path("invites.find { it.externalName == 'Walt' }.inviteId");
         as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(403).body("rule", equalTo("INV-2"));
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
         as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(204)
                 .header("Consistency-Token", notNullValue());
         given().post(revoked).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("revoked"));
@@ -214,7 +214,7 @@ class InviteApiTest {
         String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
         String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
         as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(409).body("rule", equalTo("SUP-5"));
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
         String walt = given().post(scene.copyUrl(Tokens.DEMO_STANDARD, "Walt")).then().statusCode(200).extract().path("guestKey");
         as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(200)
                 .body("technicians", contains(scene.ben().toString()))
@@ -232,7 +232,7 @@ class InviteApiTest {
         Scene scene = scene(false);
         String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
         String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString())).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
         String own = SupportSessionApiTest.sessions(scene.story()) + "/" + as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("clientVersion", "2.4.0"))
                 .post(SupportSessionApiTest.sessions(scene.story())).then().statusCode(201).extract().path("sessionId");
 

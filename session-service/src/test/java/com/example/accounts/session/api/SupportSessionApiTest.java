@@ -150,16 +150,16 @@ class SupportSessionApiTest {
         String external = given().post(url).then().statusCode(200).extract().path("externalTechnicianId");
         long before = AccountStory.eventsOf(pool, session);
 
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", external)).post(session + "/handover").then().statusCode(422)
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", external, "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
                 .body("rule", equalTo("SUP-6")).body("errors[0].field", equalTo("toMemberId"));
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", carl.toString())).post(session + "/handover").then().statusCode(422)
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", carl.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
                 .body("rule", equalTo("SUP-6")).body("detail", containsString("REMOTE_SUPPORT seat"));
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", UUID.randomUUID().toString())).post(session + "/handover").then().statusCode(422)
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", UUID.randomUUID().toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
                 .body("rule", equalTo("SUP-6"));
-        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(403)
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(403)
                 .body("rule", equalTo("SUP-5"));
         org.junit.jupiter.api.Assertions.assertEquals(before, AccountStory.eventsOf(pool, session), "refused hand-overs append nothing");
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", ben.toString())).post(session + "/handover").then().statusCode(200)
+        handOver(session, Tokens.DEMO_ADMIN, consistency, ben, "2.4.0").then().statusCode(200)
                 .header("Consistency-Token", notNullValue()).body("ownerMemberId", equalTo(ben.toString()));
 
         as(Tokens.DEMO_ADMIN, consistency).post(session + "/end").then().statusCode(403).body("rule", equalTo("SUP-5"));
@@ -173,6 +173,48 @@ class SupportSessionApiTest {
         long ended = AccountStory.eventsOf(pool, session);
         as(Tokens.DEMO_STANDARD, consistency).post(session + "/end").then().statusCode(410).body("rule", equalTo("SUP-5"));
         org.junit.jupiter.api.Assertions.assertEquals(ended, AccountStory.eventsOf(pool, session), "an ended session takes nothing more");
+    }
+
+    static Response handOver(String session, String user, String consistency, UUID to, String toClientVersion) {
+        return as(user, consistency).body(Map.of("toMemberId", to.toString(), "toClientVersion", toClientVersion)).post(session + "/handover");
+    }
+
+    @Test
+    void SUP6_SUP3_SUP1_FEAT2_theNewOwnerMustMeetWhatStartingTheSessionWouldHaveRequiredOfThem() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID north = story.company("North");
+        UUID south = story.company("South");
+        UUID server = story.device(south);
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String seated = story.seat(story.ada, "REMOTE_SUPPORT").seat(ben, "REMOTE_SUPPORT").companyAccess(ben, north).publish();
+        String unattended = sessions(story) + "/" + start(story, Tokens.DEMO_ADMIN, seated, Map.of("clientVersion", "2.4.0", "deviceId", server.toString()))
+                .then().statusCode(201).extract().path("sessionId");
+        String attended = sessions(story) + "/" + start(story, Tokens.DEMO_ADMIN, seated, Map.of("clientVersion", "2.4.0", "companyId", south.toString()))
+                .then().statusCode(201).extract().path("sessionId");
+        long before = AccountStory.eventsOf(pool, unattended) + AccountStory.eventsOf(pool, attended);
+
+        // SUP-3: Ben has the seat but not UNATTENDED_ACCESS
+        handOver(unattended, Tokens.DEMO_ADMIN, seated, ben, "2.4.0").then().statusCode(422).body("rule", equalTo("SUP-6"))
+                .body("errors[0].field", equalTo("toMemberId")).body("detail", containsString("SUP-3")).body("detail", containsString("UNATTENDED_ACCESS"));
+        // SUP-3: the feature, but not the device's company
+        String featured = story.features(ben, "UNATTENDED_ACCESS").publish();
+        handOver(unattended, Tokens.DEMO_ADMIN, featured, ben, "2.4.0").then().statusCode(422).body("rule", equalTo("SUP-6"))
+                .body("detail", containsString("SUP-3")).body("detail", containsString(south.toString()));
+        // SUP-1: an attended session for a company the new owner may not access
+        handOver(attended, Tokens.DEMO_ADMIN, featured, ben, "2.4.0").then().statusCode(422).body("rule", equalTo("SUP-6"))
+                .body("detail", containsString("SUP-1")).body("detail", containsString("company"));
+        // FEAT-2: Ben lacks FILE_TRANSFER and REMOTE_CONTROL, and his client would not honour that
+        String access = story.companyAccess(ben, north, south).publish();
+        handOver(unattended, Tokens.DEMO_ADMIN, access, ben, "2.3 build 817").then().statusCode(422).body("rule", equalTo("SUP-6"))
+                .body("errors[0].field", equalTo("toClientVersion")).body("detail", containsString("FEAT-2"))
+                .body("detail", containsString("support.remote-control"));
+        as(Tokens.DEMO_ADMIN, access).body(Map.of("toMemberId", ben.toString())).post(unattended + "/handover").then().statusCode(422)
+                .body("rule", equalTo("FEAT-2")).body("errors[0].field", equalTo("toClientVersion"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, AccountStory.eventsOf(pool, unattended) + AccountStory.eventsOf(pool, attended),
+                "refused hand-overs append nothing");
+
+        handOver(unattended, Tokens.DEMO_ADMIN, access, ben, "2.3.818").then().statusCode(200).body("ownerMemberId", equalTo(ben.toString()));
+        handOver(attended, Tokens.DEMO_ADMIN, access, ben, "2.4.0").then().statusCode(200).body("ownerMemberId", equalTo(ben.toString()));
     }
 
     @Test

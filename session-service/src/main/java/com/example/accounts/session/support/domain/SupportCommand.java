@@ -1,6 +1,7 @@
 package com.example.accounts.session.support.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,8 +13,20 @@ public sealed interface SupportCommand {
 
     Instant now();
 
-    /** SUP-1, SUP-3: the host's seat and access were checked; {@code deviceId} makes it unattended. */
-    record Start(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, Instant now) implements SupportCommand {
+    /**
+     * SUP-1, SUP-3, FEAT-2: what the permission-service answered about a member who would own a session, asked the
+     * same way when it starts and when it is handed over (SUP-6). {@code hostDenial} is null when they may host this
+     * session (seat, company or device access, UNATTENDED_ACCESS), else why not; {@code lackingFeatures} are the
+     * support features they lack, which a client older than 2.3 build 818 would not hold them to.
+     */
+    record Owner(UUID memberId, String hostDenial, String clientVersion, boolean featureAwareClient, List<String> lackingFeatures) {
+        public Owner {
+            lackingFeatures = List.copyOf(lackingFeatures);
+        }
+    }
+
+    /** SUP-1, SUP-3, FEAT-2: {@code deviceId} makes it unattended; {@code owner} is what the host was found to have. */
+    record Start(UUID sessionId, Owner owner, UUID companyId, UUID deviceId, Instant now) implements SupportCommand {
     }
 
     /** SUP-2: a customer with the session's code, which admits one and lapses unused after 20 minutes. */
@@ -28,8 +41,11 @@ public sealed interface SupportCommand {
     record RequestAsExternal(UUID externalTechnicianId, String action, Instant now) implements SupportCommand {
     }
 
-    /** SUP-6: {@code toHasSeat} is whether the permission-service found a REMOTE_SUPPORT seat for the target member. */
-    record HandOver(UUID byMemberId, UUID toMemberId, boolean toHasSeat, Instant now) implements SupportCommand {
+    /**
+     * SUP-6: {@code to} is what the permission-service found about the target as this session's owner (SUP-1, SUP-3,
+     * FEAT-2 with the client they take it on); null when nothing was asked, the target being an external technician.
+     */
+    record HandOver(UUID byMemberId, UUID toMemberId, Owner to, Instant now) implements SupportCommand {
     }
 
     record Leave(UUID memberId, Instant now) implements SupportCommand {

@@ -6,6 +6,7 @@ import com.example.accounts.session.support.domain.SupportCommand.HandOver;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
 import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer;
 import com.example.accounts.session.support.domain.SupportCommand.Leave;
+import com.example.accounts.session.support.domain.SupportCommand.Owner;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsExternal;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsMember;
@@ -27,6 +28,7 @@ import com.example.accounts.session.support.domain.SupportSession.InviteState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,7 +54,10 @@ public final class SupportDecider {
                 if (s.started()) {
                     throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
                 }
-                yield List.of(new SupportSessionStarted(c.sessionId(), c.ownerMemberId(), c.companyId(), c.deviceId()));
+                unmet(c.owner(), c.deviceId() != null).ifPresent(unmet -> {
+                    throw Refusal.forbidden(unmet.rule(), unmet.why());
+                });
+                yield List.of(new SupportSessionStarted(c.sessionId(), c.owner().memberId(), c.companyId(), c.deviceId()));
             }
             case JoinAsCustomer c -> {
                 active(s);
@@ -96,9 +101,11 @@ public final class SupportDecider {
                 if (c.toMemberId().equals(s.owner())) {
                     throw Refusal.invalid("SUP-6", "toMemberId", "the session is already theirs");
                 }
-                if (!c.toHasSeat()) {
-                    throw Refusal.invalid("SUP-6", "toMemberId", "the session goes only to a member with a REMOTE_SUPPORT seat");
-                }
+                // SUP-6: the new owner meets what starting this very session would have required of them
+                unmet(c.to(), s.unattended()).ifPresent(unmet -> {
+                    throw Refusal.invalid("SUP-6", unmet.rule().equals("FEAT-2") ? "toClientVersion" : "toMemberId",
+                            "the new owner must meet what starting this session requires (" + unmet.rule() + "): " + unmet.why());
+                });
                 yield List.of(new SupportSessionHandedOver(s.sessionId(), s.owner(), c.toMemberId()));
             }
             case Leave c -> {
@@ -180,6 +187,26 @@ public final class SupportDecider {
                 yield List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
             }
         };
+    }
+
+    /** Why a member may not own a session: the rule they fall short of, and what they lack. */
+    public record Unmet(String rule, String why) {
+    }
+
+    /**
+     * SUP-1, SUP-3, FEAT-2: what owning a session needs of a member, the one judgement both its start and a
+     * hand-over (SUP-6) make. Hosting it (seat, the company's or the device's access, UNATTENDED_ACCESS) comes first;
+     * then a client older than 2.3 build 818 would not hold the owner to features they lack, so it is refused for them.
+     */
+    public static Optional<Unmet> unmet(Owner owner, boolean unattended) {
+        if (owner.hostDenial() != null) {
+            return Optional.of(new Unmet(unattended ? "SUP-3" : "SUP-1", owner.hostDenial()));
+        }
+        if (!owner.featureAwareClient() && !owner.lackingFeatures().isEmpty()) {
+            return Optional.of(new Unmet("FEAT-2", "client " + owner.clientVersion() + " does not honour feature restrictions (2.3 build 818 and later do), and "
+                    + "the owner would lack " + String.join(", ", owner.lackingFeatures())));
+        }
+        return Optional.empty();
     }
 
     /**

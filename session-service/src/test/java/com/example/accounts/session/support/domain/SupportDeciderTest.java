@@ -6,6 +6,7 @@ import com.example.accounts.session.support.domain.SupportCommand.HandOver;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
 import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer;
 import com.example.accounts.session.support.domain.SupportCommand.Leave;
+import com.example.accounts.session.support.domain.SupportCommand.Owner;
 import com.example.accounts.session.support.domain.SupportCommand.Policy;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
 import com.example.accounts.session.support.domain.SupportCommand.Start;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Given events, when a command, then events or a refusal naming its rule: the support session's decisions, pure. */
 class SupportDeciderTest {
@@ -43,7 +45,12 @@ class SupportDeciderTest {
     }
 
     private Start start() {
-        return new Start(session, ada, null, null, T0);
+        return new Start(session, fit(ada), null, null, T0);
+    }
+
+    /** A member the permission-service found fit to own the session, on a current client. */
+    private static Owner fit(UUID member) {
+        return new Owner(member, null, "2.4.0", true, List.of());
     }
 
     private Invite invite(UUID id, UUID by) {
@@ -76,9 +83,29 @@ class SupportDeciderTest {
         UUID inviteId = UUID.randomUUID();
         UUID external = UUID.randomUUID();
         SupportSession s = given(start(), invite(inviteId, ada), new Redeem(inviteId, external, T0));
-        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, external, true, T0), s));
-        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, ben, false, T0), s));
-        assertEquals(ben, SupportSession.evolveAll(s, SupportDecider.decide(new HandOver(ada, ben, true, T0), s)).owner());
+        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, external, null, T0), s));
+        refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, ben, new Owner(ben, "lacks a REMOTE_SUPPORT seat", "2.4.0", true, List.of()), T0), s));
+        assertEquals(ben, SupportSession.evolveAll(s, SupportDecider.decide(new HandOver(ada, ben, fit(ben), T0), s)).owner());
+    }
+
+    @Test
+    void SUP6_SUP3_FEAT2_aHandOverAsksOfTheNewOwnerWhatTheStartAsked() {
+        UUID device = UUID.randomUUID();
+        SupportSession unattended = given(new Start(session, fit(ada), null, device, T0));
+        Owner noUnattendedAccess = new Owner(ben, "support.unattended is denied: lacks the UNATTENDED_ACCESS support feature", "2.4.0", true, List.of());
+        Refusal sup3 = refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, ben, noUnattendedAccess, T0), unattended));
+        assertEquals("toMemberId", sup3.field());
+        assertTrue(sup3.getMessage().contains("SUP-3") && sup3.getMessage().contains("UNATTENDED_ACCESS"), sup3.getMessage());
+        Owner oldClient = new Owner(ben, null, "2.3.817", false, List.of("support.remote-control"));
+        Refusal feat2 = refused("SUP-6", () -> SupportDecider.decide(new HandOver(ada, ben, oldClient, T0), unattended));
+        assertEquals("toClientVersion", feat2.field());
+        assertTrue(feat2.getMessage().contains("FEAT-2"), feat2.getMessage());
+        // the same judgement refuses the start
+        refused("SUP-3", () -> SupportDecider.decide(new Start(UUID.randomUUID(), noUnattendedAccess, null, device, T0), SupportSession.INITIAL));
+        refused("FEAT-2", () -> SupportDecider.decide(new Start(UUID.randomUUID(), oldClient, null, null, T0), SupportSession.INITIAL));
+        // an old client is fine for a member who lacks no feature
+        Owner allFeatures = new Owner(ben, null, "1.9.5", false, List.of());
+        assertEquals(ben, SupportSession.evolveAll(unattended, SupportDecider.decide(new HandOver(ada, ben, allFeatures, T0), unattended)).owner());
     }
 
     @Test
@@ -107,7 +134,7 @@ class SupportDeciderTest {
         UUID openInvite = UUID.randomUUID();
         UUID external = UUID.randomUUID();
         SupportSession s = given(start(), invite(redeemedInvite, ada), new Redeem(redeemedInvite, external, T0), invite(openInvite, ada),
-                new HandOver(ada, ben, true, T0));
+                new HandOver(ada, ben, fit(ben), T0));
         List<SupportEvent> events = SupportDecider.decide(new Leave(ada, T0), s);
         assertInstanceOf(TechnicianLeftSession.class, events.get(0));
         assertEquals(new ExternalInviteRevoked(session, openInvite, null, "INVITER_LEFT"), events.get(1));
@@ -121,7 +148,7 @@ class SupportDeciderTest {
         UUID openInvite = UUID.randomUUID();
         UUID external = UUID.randomUUID();
         SupportSession s = given(start(), invite(redeemedInvite, ada), new Redeem(redeemedInvite, external, T0), invite(openInvite, ada),
-                new HandOver(ada, ben, true, T0));
+                new HandOver(ada, ben, fit(ben), T0));
         assertEquals(List.of(new TechnicianLeftSession(session, ada), new ExternalInviteRevoked(session, openInvite, null, "MEMBER_DELETED"),
                 new ExternalTechnicianLoggedOut(session, external, "MEMBER_DELETED")), SupportDecider.memberDeleted(s, ada));
         assertEquals(List.of(new SupportEvent.SupportSessionEnded(session)), SupportDecider.memberDeleted(s, ben));
