@@ -197,13 +197,24 @@ public class SupportSessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "A support session as its account's members see it: technicians, customers, invites (never their tokens), external technicians")
+    @Operation(summary = "A support session: technicians, customers, invites (never their tokens), external technicians; for members who may use "
+            + "REMOTE_SUPPORT (its seat) and for the technicians in the session, never for observers (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        return me(permissions, accountId, bearer, consistency)
-                .chain(member -> streams.loadIn(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId)))
-                .map(loaded -> SessionView.of(loaded.state(), clock.now()));
+        return permissions.checks(accountId, bearer, consistency, List.of(new Ask("me", "account.view", null), new Ask("me", "module.remote-support", null)))
+                .chain(answers -> {
+                    // USR-11: an observer sees Monitoring and nothing else, in a session or not
+                    allowed(answers.get(0), "USR-11");
+                    PermissionService.Check module = answers.get(1);
+                    return streams.loadIn(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId)).map(loaded -> {
+                        // SEAT-3: the module's seat, unless the reader is a technician in this very session
+                        if (!loaded.state().technicians().contains(module.memberId())) {
+                            allowed(module, "SEAT-3");
+                        }
+                        return SessionView.of(loaded.state(), clock.now());
+                    });
+                });
     }
 
     @POST

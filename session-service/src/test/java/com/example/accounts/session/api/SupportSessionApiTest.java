@@ -218,6 +218,36 @@ class SupportSessionApiTest {
     }
 
     @Test
+    void USR11_SEAT3_readingASupportSessionNeedsTheRemoteSupportModuleOrBeingInTheSession() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("MONITORING_OBSERVER", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String observer = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        String session = sessions(story) + "/" + start(story, Tokens.DEMO_ADMIN, observer, Map.of("clientVersion", "2.4.0"))
+                .then().statusCode(201).extract().path("sessionId");
+        as(Tokens.DEMO_STANDARD, observer).get(session).then().statusCode(403).body("rule", equalTo("USR-11"))
+                .body("customers", equalTo(null)).body("externalTechnicians", equalTo(null));
+
+        String standard = story.event("RoleChanged", AccountStory.data().put("memberId", ben.toString()).put("from", "MONITORING_OBSERVER")
+                .put("to", "STANDARD")).publish();
+        as(Tokens.DEMO_STANDARD, standard).get(session).then().statusCode(403).body("rule", equalTo("SEAT-3"))
+                .body("detail", containsString("REMOTE_SUPPORT seat"));
+        String seated = story.seat(ben, "REMOTE_SUPPORT").publish();
+        as(Tokens.DEMO_STANDARD, seated).get(session).then().statusCode(200).body("ownerMemberId", equalTo(story.ada.toString()));
+
+        // in the session, the reader needs no seat: Ada handed it to Ben and stays in it after hers is released
+        handOver(session, Tokens.DEMO_ADMIN, seated, ben, "2.4.0").then().statusCode(200);
+        String released = story.event("SeatReleased", AccountStory.data().put("memberId", story.ada.toString()).put("module", "REMOTE_SUPPORT")).publish();
+        as(Tokens.DEMO_ADMIN, released).get(session).then().statusCode(200).body("technicians", hasItem(story.ada.toString()));
+
+        // ACC-6: a non-member is told nothing
+        AccountStory other = AccountStory.opened("REMOTE_SUPPORT");
+        String elsewhere = other.seat(other.ada, "REMOTE_SUPPORT").publish();
+        String theirs = sessions(other) + "/" + start(other, Tokens.DEMO_ADMIN, elsewhere, Map.of("clientVersion", "2.4.0"))
+                .then().statusCode(201).extract().path("sessionId");
+        as(Tokens.DEMO_STANDARD, elsewhere).get(theirs).then().statusCode(404).body("rule", equalTo("ACC-6"));
+    }
+
+    @Test
     void ACC6_aSessionOfAnotherAccountOrAnUnknownOneIsNotFound() {
         AccountStory mine = AccountStory.opened("REMOTE_SUPPORT");
         String consistency = mine.seat(mine.ada, "REMOTE_SUPPORT").publish();
