@@ -22,11 +22,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +42,8 @@ import static com.example.accounts.session.api.SessionApi.required;
 /**
  * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),
  * external technicians redeem an invite URL (INV-2, INV-3) and then act with the guest key they were given
- * (SUP-4). Rate limited per address and per session; a wrong code says nothing about which codes exist.
+ * (SUP-4) until the key's lifetime ends, the session ends, they are removed or their policy is disabled (INV-3, INV-6).
+ * Rate limited per address and per session; a wrong code says nothing about which codes exist.
  */
 @Path("/guest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +52,7 @@ import static com.example.accounts.session.api.SessionApi.required;
 public class GuestResource {
 
     public static final String GUEST_KEY = "Guest-Key";
+    static final Duration MAX_EXTERNAL_KEY_LIFETIME = Duration.ofHours(24);
 
     public record JoinBody(String code, String platform) {
     }
@@ -56,7 +60,8 @@ public class GuestResource {
     public record Joined(UUID sessionId, UUID customerId, String platform, String guestKey) {
     }
 
-    public record Admitted(UUID sessionId, UUID externalTechnicianId, List<String> permissions, String guestKey) {
+    /** {@code keyExpiresAt}: the guest key works until then at most, and not past the session's end or the technician's removal (INV-3). */
+    public record Admitted(UUID sessionId, UUID externalTechnicianId, List<String> permissions, String guestKey, Instant keyExpiresAt) {
     }
 
     public record InviteStatus(UUID sessionId, String externalName, String policyName, Instant expiresAt, boolean usable) {
@@ -72,8 +77,16 @@ public class GuestResource {
     private final Passes passes;
     private final GuestLimits limits;
     private final SessionClock clock;
+    private final Duration externalKeyLifetime;
 
-    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock) {
+    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock,
+                         @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
+        // INV-3: an external technician's key is bounded; a day at most, so a forgotten key does not open the session for good
+        if (externalKeyLifetime.isNegative() || externalKeyLifetime.isZero() || externalKeyLifetime.compareTo(MAX_EXTERNAL_KEY_LIFETIME) > 0) {
+            throw new IllegalStateException("platform.guests.external-key-lifetime must be more than 0 and at most " + MAX_EXTERNAL_KEY_LIFETIME
+                    + ", not " + externalKeyLifetime);
+        }
+        this.externalKeyLifetime = externalKeyLifetime;
         this.clock = clock;
         this.streams = streams;
         this.passes = passes;
@@ -153,6 +166,7 @@ public class GuestResource {
         limits.fromAddress(address(request), nowMillis);
         Instant now = Instant.ofEpochMilli(nowMillis);
         UUID externalId = UUID.randomUUID();
+        Instant keyExpiresAt = now.plus(externalKeyLifetime);
         AtomicReference<String> key = new AtomicReference<>();
         return invite(token).chain(pass -> {
             limits.onSession(pass.sessionId().toString(), nowMillis);
@@ -161,10 +175,10 @@ public class GuestResource {
                     metadata("external:" + externalId, correlationId, now),
                     (connection, done) -> {
                         key.set(Passes.newToken());
-                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, null);
+                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, keyExpiresAt);
                     });
         }).map(done -> new Admitted(done.state().sessionId(), externalId,
-                done.state().externals().get(externalId).permissions().stream().sorted().toList(), key.get()));
+                done.state().externals().get(externalId).permissions().stream().sorted().toList(), key.get(), keyExpiresAt));
     }
 
     private Uni<Passes.Pass> invite(String token) {
@@ -179,7 +193,7 @@ public class GuestResource {
     public Uni<Requested> act(ActionBody body, @HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
+        return guest(passes, guestKey, now).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                         state -> {
                             if (!state.externals().containsKey(pass.subjectId())) {
                                 throw Refusal.forbidden("SUP-4", "only technicians ask for " + body.action() + "; a customer grants it");

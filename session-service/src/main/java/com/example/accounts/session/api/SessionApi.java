@@ -58,11 +58,17 @@ public class SessionApi {
 
     /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door (SEC-1). */
     static Uni<Passes.Pass> guest(Passes passes, String guestKey) {
+        return guest(passes, guestKey, null);
+    }
+
+    /** The same at {@code now}: a key past its lifetime (INV-3) admits no one, and says so as an unknown key does. */
+    static Uni<Passes.Pass> guest(Passes passes, String guestKey, Instant now) {
         if (guestKey == null || guestKey.isBlank()) {
             throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GuestResource.GUEST_KEY + " header (given when you joined) is required", null);
         }
-        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found.orElseThrow(() ->
-                new ProblemException(401, "SEC-1", "Unauthorized", "this " + GuestResource.GUEST_KEY + " admits no one", null)));
+        return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found
+                .filter(pass -> now == null || pass.expiresAt() == null || now.isBefore(pass.expiresAt()))
+                .orElseThrow(() -> new ProblemException(401, "SEC-1", "Unauthorized", "this " + GuestResource.GUEST_KEY + " admits no one", null)));
     }
 
     /** The caller's address, as a trusted proxy forwards it: what guest rate limits count by. */

@@ -12,6 +12,7 @@ import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.infrastructure.PermissionService.Ask;
+import com.example.accounts.session.infrastructure.PolicyStreams;
 import com.example.accounts.session.support.domain.SupportCommand;
 import com.example.accounts.session.support.domain.SupportDecider;
 import com.example.accounts.session.support.domain.SupportEvent;
@@ -56,7 +57,8 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 
 /**
  * Support sessions, for the members of an account: start (SUP-1, SUP-3, FEAT-2), remote control and file transfer
- * (SUP-4), hand-over (SUP-6), leave (INV-4), end (SUP-5), and the external technicians' invites (INV-1, INV-2).
+ * (SUP-4), hand-over (SUP-6), leave (INV-4), end (SUP-5), the external technicians' invites (INV-1, INV-2) and their
+ * removal (INV-3).
  * What the account decides (seats, features, company and device access, policies) is asked of the permission-service.
  */
 @Path("/accounts/{accountId}/support-sessions")
@@ -127,11 +129,14 @@ public class SupportSessionResource {
     private final URI publicUrl;
     private final SessionClock clock;
     private final MemberStreams memberStreams;
+    private final PolicyStreams policyStreams;
 
     public SupportSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, InviteEmails inviteEmails,
-                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, SessionClock clock, MemberStreams memberStreams) {
+                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, SessionClock clock, MemberStreams memberStreams,
+                                  PolicyStreams policyStreams) {
         this.clock = clock;
         this.memberStreams = memberStreams;
+        this.policyStreams = policyStreams;
         this.streams = streams;
         this.permissions = permissions;
         this.passes = passes;
@@ -325,6 +330,7 @@ public class SupportSessionResource {
                             (connection, done) -> {
                                 token.set(Passes.newToken());
                                 return memberStreams.remember(connection, accountId, inviter, SupportSessions.stream(sessionId))
+                                        .chain(() -> policyStreams.remember(connection, accountId, policy.policyId(), SupportSessions.stream(sessionId)))
                                         .chain(() -> passes.keep(connection, token.get(), Passes.Kind.INVITE, accountId, sessionId, inviteId,
                                                 now.plus(SupportDecider.INVITE_LIFETIME)));
                             });
@@ -383,6 +389,29 @@ public class SupportSessionResource {
                             }
                             return SupportDecider.decide(new SupportCommand.Revoke(inviteId, me, now), state);
                         }, metadata(member(me), correlationId, now)))
+                .map(SessionApi::noContent);
+    }
+
+    @DELETE
+    @Path("/{sessionId}/external-technicians/{externalTechnicianId}")
+    @Operation(summary = "Take an external technician out of the session, as the session's owner or their inviter; their guest key admits no one after (INV-3)")
+    @APIResponse(responseCode = "204", description = "logged out (ExternalTechnicianLoggedOut, reason REMOVED)")
+    @APIResponse(responseCode = "409", description = "already out of the session (INV-3)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> removeExternal(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
+                                        @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
+                                        @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        Instant now = clock.now();
+        return me(permissions, accountId, bearer, consistency)
+                .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
+                        state -> {
+                            if (!state.started()) {
+                                throw ProblemException.notFound("support session");
+                            }
+                            return SupportDecider.decide(new SupportCommand.RemoveExternal(externalTechnicianId, me, now), state);
+                        }, metadata(member(me), correlationId, now),
+                        // the key goes with the removal, in its transaction: it then admits no one, as an unknown key
+                        (connection, done) -> passes.forget(connection, Passes.Kind.GUEST_KEY, sessionId, externalTechnicianId)))
                 .map(SessionApi::noContent);
     }
 

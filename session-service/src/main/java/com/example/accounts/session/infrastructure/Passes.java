@@ -74,6 +74,12 @@ public class Passes {
                 }).replaceWithVoid();
     }
 
+    /** Takes a guest's key away in the caller's transaction (INV-3: an external technician removed), so it admits no one, as if never given. */
+    public Uni<Void> forget(SqlConnection connection, Kind kind, UUID sessionId, UUID subjectId) {
+        return connection.preparedQuery("DELETE FROM guest_passes WHERE kind = $1 AND session_id = $2 AND subject_id = $3")
+                .execute(Tuple.of(kind.name(), sessionId, subjectId)).replaceWithVoid();
+    }
+
     public Uni<Optional<Pass>> find(String secret, Kind kind) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Uni.createFrom().item(Optional.empty());

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -67,6 +68,9 @@ class InviteApiTest {
 
     @Inject
     Vertx vertx;
+
+    @ConfigProperty(name = "platform.guests.external-key-lifetime", defaultValue = "8h")
+    Duration externalKeyLifetime;
 
     /** An account where Ada (ADMIN, seated) runs a session; policies "Vendor" (enabled: view, chat, remote control) and "Off" (disabled). */
     record Scene(AccountStory story, String consistency, String session, UUID vendor, UUID off, UUID ben) {
@@ -206,6 +210,96 @@ class InviteApiTest {
         given().header("Authorization", "Bearer " + walt).get(scene.session()).then().statusCode(401);
         as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().statusCode(200).body("externalTechnicians", hasSize(2))
                 .body("externalTechnicians.name", contains("Vera", "Walt"));
+    }
+
+    private static Response guestAct(String guestKey, String action) {
+        return given().header("Guest-Key", guestKey).contentType("application/json").body(Map.of("action", action)).post("/guest/support-sessions/actions");
+    }
+
+    private String lastReason(String session) {
+        String stream = "session-" + session.substring(session.lastIndexOf('/') + 1);
+        return pool.preparedQuery("SELECT data->>'reason' FROM events WHERE stream_id = $1 AND type = 'ExternalTechnicianLoggedOut' ORDER BY version DESC LIMIT 1")
+                .execute(Tuple.of(stream)).await().indefinitely().iterator().next().getString(0);
+    }
+
+    @Test
+    void INV3_anExternalTechniciansGuestKeyLapsesAtMostItsLifetimeAfterRedemption() {
+        Scene scene = scene(false);
+        Instant redeemed = Instant.now();
+        Response vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera"));
+        vera.then().statusCode(200).body("keyExpiresAt", notNullValue());
+        String key = vera.path("guestKey");
+        Instant expires = Instant.parse(vera.path("keyExpiresAt"));
+        assertTrue(!expires.isAfter(Instant.now().plus(externalKeyLifetime)) && expires.isAfter(redeemed.plus(externalKeyLifetime).minusSeconds(60)),
+                "at most " + externalKeyLifetime + " after redemption: " + expires);
+        guestAct(key, "REMOTE_CONTROL").then().statusCode(200);
+        String unknown = guestAct("made-up", "REMOTE_CONTROL").then().statusCode(401).extract().path("detail");
+        Instant later = expires.plusSeconds(1);
+        QuarkusMock.installMockForType(new SessionClock() {
+            @Override
+            public Instant now() {
+                return later;
+            }
+        }, SessionClock.class);
+        try {
+            String lapsed = guestAct(key, "REMOTE_CONTROL").then().statusCode(401).body("rule", equalTo("SEC-1")).extract().path("detail");
+            assertEquals(unknown, lapsed, "a lapsed key is told apart from an unknown one by nothing");
+        } finally {
+            QuarkusMock.installMockForType(new SessionClock(), SessionClock.class);
+        }
+    }
+
+    @Test
+    void INV3_theOwnerOrTheInviterRemovesAnExternalTechnicianWhoseKeyThenAdmitsNoOne() {
+        Scene scene = scene(false);
+        Response vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera"));
+        String veraKey = vera.then().statusCode(200).extract().path("guestKey");
+        String veraId = vera.path("externalTechnicianId");
+        Response walt = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Walt"));
+        String waltKey = walt.then().statusCode(200).extract().path("guestKey");
+        String waltId = walt.path("externalTechnicianId");
+        String unknown = guestAct("made-up", "REMOTE_CONTROL").then().statusCode(401).extract().path("detail");
+        long before = events(scene.session());
+
+        // Ben is neither the owner nor the inviter
+        as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/external-technicians/" + veraId).then().statusCode(403)
+                .body("rule", equalTo("INV-3"));
+        as(Tokens.DEMO_ADMIN, scene.consistency()).delete(scene.session() + "/external-technicians/" + UUID.randomUUID()).then().statusCode(404)
+                .body("rule", equalTo("ACC-6"));
+        assertEquals(before, events(scene.session()), "refused removals append nothing");
+
+        as(Tokens.DEMO_ADMIN, scene.consistency()).delete(scene.session() + "/external-technicians/" + veraId).then().statusCode(204)
+                .header("Consistency-Token", notNullValue());
+        assertEquals("REMOVED", lastReason(scene.session()));
+        String refused = guestAct(veraKey, "REMOTE_CONTROL").then().statusCode(401).body("rule", equalTo("SEC-1")).extract().path("detail");
+        assertEquals(unknown, refused, "a removed technician's key is told apart from an unknown one by nothing");
+        as(Tokens.DEMO_ADMIN, scene.consistency()).delete(scene.session() + "/external-technicians/" + veraId).then().statusCode(409)
+                .body("rule", equalTo("INV-3"));
+
+        // the new owner removes whom Ada invited
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0"))
+                .post(scene.session() + "/handover").then().statusCode(200);
+        guestAct(waltKey, "REMOTE_CONTROL").then().statusCode(200);
+        as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/external-technicians/" + waltId).then().statusCode(204);
+        guestAct(waltKey, "REMOTE_CONTROL").then().statusCode(401);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().statusCode(200)
+                .body("externalTechnicians.loggedOut", contains(true, true));
+    }
+
+    @Test
+    void INV6_aDisabledSecurityPolicyEndsItsAdmissionsAndItsOpenInvites() {
+        Scene scene = scene(false);
+        String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
+        String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
+        guestAct(vera, "REMOTE_CONTROL").then().statusCode(200);
+
+        String disabled = scene.story().event("SecurityPolicyDisabled", AccountStory.data().put("policyId", scene.vendor().toString())).publish();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Boolean.TRUE.equals(as(Tokens.DEMO_ADMIN, disabled).get(scene.session()).then().statusCode(200)
+                        .extract().path("externalTechnicians.find { it.name == 'Vera' }.loggedOut")));
+        assertEquals("POLICY_DISABLED", lastReason(scene.session()));
+        guestAct(vera, "REMOTE_CONTROL").then().statusCode(403).body("rule", equalTo("INV-6"));
+        given().post(pending).then().statusCode(410).body("detail", containsString("revoked"));
     }
 
     @Test

@@ -68,4 +68,8 @@ public sealed interface SupportCommand {
 
     record Revoke(UUID inviteId, UUID byMemberId, Instant now) implements SupportCommand {
     }
+
+    /** INV-3: the session's owner or the technician's inviter takes an external technician out of the session. */
+    record RemoveExternal(UUID externalTechnicianId, UUID byMemberId, Instant now) implements SupportCommand {
+    }
 }

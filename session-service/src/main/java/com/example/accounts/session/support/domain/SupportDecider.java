@@ -8,6 +8,7 @@ import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer
 import com.example.accounts.session.support.domain.SupportCommand.Leave;
 import com.example.accounts.session.support.domain.SupportCommand.Owner;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
+import com.example.accounts.session.support.domain.SupportCommand.RemoveExternal;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsExternal;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsMember;
 import com.example.accounts.session.support.domain.SupportCommand.Revoke;
@@ -32,7 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The rules of a support session (SUP-1 to SUP-6) and of its external technicians (INV-1 to INV-5): pure. */
+/** The rules of a support session (SUP-1 to SUP-6) and of its external technicians (INV-1 to INV-6): pure. */
 public final class SupportDecider {
 
     /** INV-2: an invite lapses two hours after issue. */
@@ -44,6 +45,8 @@ public final class SupportDecider {
     public static final Set<String> DELIVERIES = Set.of("SERVER_EMAIL", "LOCAL_EMAIL", "COPY_URL");
     public static final int MAX_NAME = 100;
     public static final int MAX_COMMENTS = 1000;
+    /** INV-6: why an invite was revoked or an external technician logged out when their security policy was disabled. */
+    public static final String POLICY_DISABLED = "POLICY_DISABLED";
 
     private SupportDecider() {
     }
@@ -84,8 +87,13 @@ public final class SupportDecider {
                 active(s);
                 action(c.action());
                 ExternalTechnician external = s.externals().get(c.externalTechnicianId());
-                if (external == null || external.loggedOut()) {
+                if (external == null) {
                     throw Refusal.forbidden("INV-4", "this external technician is no longer in the session");
+                }
+                if (external.loggedOut()) {
+                    throw external.loggedOutBecause().equals(POLICY_DISABLED)
+                            ? Refusal.forbidden("INV-6", "the security policy this external technician was admitted under was disabled: they are out of the session")
+                            : Refusal.forbidden("INV-4", "this external technician is no longer in the session");
                 }
                 if (!external.permissions().contains(c.action())) {
                     throw Refusal.forbidden("SUP-4", c.action() + " is not a permission of the security policy this external technician was invited with");
@@ -186,6 +194,20 @@ public final class SupportDecider {
                 }
                 yield List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
             }
+            case RemoveExternal c -> {
+                active(s);
+                ExternalTechnician external = s.externals().get(c.externalTechnicianId());
+                if (external == null) {
+                    throw Refusal.notFound("ACC-6", "no external technician " + c.externalTechnicianId() + " in this session");
+                }
+                if (!c.byMemberId().equals(s.owner()) && !c.byMemberId().equals(external.invitedBy())) {
+                    throw Refusal.forbidden("INV-3", "only the session's owner or the member who invited them removes an external technician");
+                }
+                if (external.loggedOut()) {
+                    throw Refusal.conflict("INV-3", "this external technician is already out of the session (" + external.loggedOutBecause() + ")");
+                }
+                yield List.of(new ExternalTechnicianLoggedOut(s.sessionId(), external.id(), "REMOVED"));
+            }
         };
     }
 
@@ -207,6 +229,22 @@ public final class SupportDecider {
                     + "the owner would lack " + String.join(", ", owner.lackingFeatures())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * INV-6: a security policy disabled ends what it admitted. The external technicians in the session under it are
+     * logged out and its open invites are revoked; deciding again on a session already cleared appends nothing.
+     */
+    public static List<SupportEvent> policyDisabled(SupportSession s, UUID policyId) {
+        if (!s.started() || s.ended()) {
+            return List.of();
+        }
+        List<SupportEvent> events = new ArrayList<>();
+        s.invites().values().stream().filter(i -> policyId.equals(i.policyId()) && i.state() == InviteState.OPEN)
+                .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, POLICY_DISABLED)));
+        s.externals().values().stream().filter(x -> policyId.equals(x.policyId()) && !x.loggedOut())
+                .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), POLICY_DISABLED)));
+        return events;
     }
 
     /**

@@ -31,10 +31,10 @@ public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID de
 
     public enum InviteState { OPEN, REDEEMED, REVOKED }
 
-    public record Invite(UUID inviteId, UUID inviter, String externalName, String policyName, Set<String> permissions, String delivery,
+    public record Invite(UUID inviteId, UUID inviter, String externalName, UUID policyId, String policyName, Set<String> permissions, String delivery,
                          Instant expiresAt, InviteState state) {
         Invite with(InviteState next) {
-            return new Invite(inviteId, inviter, externalName, policyName, permissions, delivery, expiresAt, next);
+            return new Invite(inviteId, inviter, externalName, policyId, policyName, permissions, delivery, expiresAt, next);
         }
 
         /** INV-2: open, not past its expiry, in a session not ended. */
@@ -43,8 +43,14 @@ public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID de
         }
     }
 
-    /** INV-3: an external technician sees this session only, with the permissions of its policy at redemption. */
-    public record ExternalTechnician(UUID id, UUID inviteId, UUID invitedBy, String name, Set<String> permissions, boolean loggedOut) {
+    /**
+     * INV-3: an external technician sees this session only, with the permissions of its policy at redemption, until
+     * logged out; {@code loggedOutBecause} is the reason (INVITER_LEFT, MEMBER_DELETED, REMOVED, POLICY_DISABLED), null while in.
+     */
+    public record ExternalTechnician(UUID id, UUID inviteId, UUID invitedBy, String name, UUID policyId, Set<String> permissions, String loggedOutBecause) {
+        public boolean loggedOut() {
+            return loggedOutBecause != null;
+        }
     }
 
     public boolean started() {
@@ -74,19 +80,19 @@ public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID de
             case TechnicianLeftSession e -> new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended,
                     remove(s.technicians, e.memberId()), s.customers, s.invites, s.externals);
             case ExternalInviteIssued e -> s.withInvites(put(s.invites, e.inviteId(), new Invite(e.inviteId(), e.inviterMemberId(), e.externalName(),
-                    e.policyName(), Set.copyOf(e.permissions()), e.delivery(), e.expiresAt(), InviteState.OPEN)));
+                    e.policyId(), e.policyName(), Set.copyOf(e.permissions()), e.delivery(), e.expiresAt(), InviteState.OPEN)));
             case ExternalInviteRedeemed e -> {
                 Invite invite = s.invites.get(e.inviteId());
                 yield new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended, s.technicians, s.customers,
                         put(s.invites, e.inviteId(), invite.with(InviteState.REDEEMED)),
                         put(s.externals, e.externalTechnicianId(), new ExternalTechnician(e.externalTechnicianId(), e.inviteId(), invite.inviter(),
-                                invite.externalName(), Set.copyOf(e.permissions()), false)));
+                                invite.externalName(), invite.policyId(), Set.copyOf(e.permissions()), null)));
             }
             case ExternalInviteRevoked e -> s.withInvites(put(s.invites, e.inviteId(), s.invites.get(e.inviteId()).with(InviteState.REVOKED)));
             case ExternalTechnicianLoggedOut e -> {
                 ExternalTechnician x = s.externals.get(e.externalTechnicianId());
                 yield new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended, s.technicians, s.customers, s.invites,
-                        put(s.externals, x.id(), new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.permissions(), true)));
+                        put(s.externals, x.id(), new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.policyId(), x.permissions(), e.reason())));
             }
             // SUP-5: everyone is logged out and open invites lapse; the state says so by being ended
             case SupportSessionEnded e -> new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, true, Set.of(),

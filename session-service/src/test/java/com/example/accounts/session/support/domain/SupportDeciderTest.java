@@ -9,6 +9,8 @@ import com.example.accounts.session.support.domain.SupportCommand.Leave;
 import com.example.accounts.session.support.domain.SupportCommand.Owner;
 import com.example.accounts.session.support.domain.SupportCommand.Policy;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
+import com.example.accounts.session.support.domain.SupportCommand.RemoveExternal;
+import com.example.accounts.session.support.domain.SupportCommand.RequestAsExternal;
 import com.example.accounts.session.support.domain.SupportCommand.Start;
 import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRedeemed;
 import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRevoked;
@@ -106,6 +108,41 @@ class SupportDeciderTest {
         // an old client is fine for a member who lacks no feature
         Owner allFeatures = new Owner(ben, null, "1.9.5", false, List.of());
         assertEquals(ben, SupportSession.evolveAll(unattended, SupportDecider.decide(new HandOver(ada, ben, allFeatures, T0), unattended)).owner());
+    }
+
+    @Test
+    void INV3_theOwnerOrTheInviterRemovesAnExternalTechnicianOnce() {
+        UUID inviteId = UUID.randomUUID();
+        UUID external = UUID.randomUUID();
+        SupportSession s = given(start(), invite(inviteId, ada), new Redeem(inviteId, external, T0));
+        refused("INV-3", () -> SupportDecider.decide(new RemoveExternal(external, ben, T0), s));
+        refused("ACC-6", () -> SupportDecider.decide(new RemoveExternal(UUID.randomUUID(), ada, T0), s));
+        List<SupportEvent> removed = SupportDecider.decide(new RemoveExternal(external, ada, T0), s);
+        assertEquals(List.of(new ExternalTechnicianLoggedOut(session, external, "REMOVED")), removed);
+        SupportSession out = SupportSession.evolveAll(s, removed);
+        assertEquals(Refusal.Kind.CONFLICT, refused("INV-3", () -> SupportDecider.decide(new RemoveExternal(external, ada, T0), out)).kind());
+        refused("INV-4", () -> SupportDecider.decide(new RequestAsExternal(external, "REMOTE_CONTROL", T0), out));
+        // the new owner removes whom the old one invited
+        SupportSession handedOver = given(start(), invite(inviteId, ada), new Redeem(inviteId, external, T0), new HandOver(ada, ben, fit(ben), T0));
+        assertEquals(removed, SupportDecider.decide(new RemoveExternal(external, ben, T0), handedOver));
+    }
+
+    @Test
+    void INV6_aDisabledPolicyLogsOutWhomItAdmittedAndRevokesItsOpenInvites() {
+        UUID redeemedInvite = UUID.randomUUID();
+        UUID openInvite = UUID.randomUUID();
+        UUID otherInvite = UUID.randomUUID();
+        UUID external = UUID.randomUUID();
+        Policy other = new Policy(UUID.randomUUID(), "Other", true, Set.of("CHAT"));
+        SupportSession s = given(start(), invite(redeemedInvite, ada), new Redeem(redeemedInvite, external, T0), invite(openInvite, ada),
+                new Invite(otherInvite, ada, other, "Walt", "", "COPY_URL", null, false, T0));
+        List<SupportEvent> events = SupportDecider.policyDisabled(s, vendor.policyId());
+        assertEquals(List.of(new ExternalInviteRevoked(session, openInvite, null, "POLICY_DISABLED"),
+                new ExternalTechnicianLoggedOut(session, external, "POLICY_DISABLED")), events);
+        SupportSession disabled = SupportSession.evolveAll(s, events);
+        refused("INV-6", () -> SupportDecider.decide(new RequestAsExternal(external, "REMOTE_CONTROL", T0), disabled));
+        assertEquals(SupportSession.InviteState.OPEN, disabled.invites().get(otherInvite).state());
+        assertEquals(List.of(), SupportDecider.policyDisabled(disabled, vendor.policyId()), "a redelivered disabling appends nothing");
     }
 
     @Test
