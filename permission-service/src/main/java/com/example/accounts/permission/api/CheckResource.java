@@ -206,11 +206,16 @@ public class CheckResource {
 
     @GET
     @Path("/session-settings")
-    @Operation(summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for any member of the account")
+    @Operation(summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for every member but observers")
     @APIResponse(responseCode = "200", description = "the account's session settings and its security policies, by name")
+    @APIResponse(responseCode = "403", description = "an observer, who sees Monitoring data and nothing else (USR-11)")
     public Uni<SessionSettings> sessionSettings(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
                                                 @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+            // settings and security policies are account data: observers see Monitoring data only (USR-11, SEAT-3)
+            if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
+                throw ProblemException.forbidden("USR-11", "an observer sees Monitoring data and nothing else: no settings, no security policies");
+            }
             var view = a.account();
             List<Policy> policies = view.securityPolicies().values().stream()
                     .map(p -> new Policy(p.policyId(), p.name(), p.enabled(), p.permissions().stream().sorted().toList()))

@@ -275,6 +275,23 @@ class CheckApiTest {
     }
 
     @Test
+    void USR11_SEAT3_observersReadNoSessionSettingsNorSecurityPoliciesTechniciansDo() {
+        Story observed = Story.opened("MONITORING", "REMOTE_SUPPORT");
+        observed.member("MONITORING_OBSERVER", loginOf(Tokens.DEMO_STANDARD), "Olga");
+        observed.policy("Escalation", true, "VIEW_SCREEN", "CHAT");
+        String consistency = observed.publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).get("/accounts/" + observed.account + "/session-settings")
+                .then().statusCode(403).contentType("application/problem+json").body("rule", equalTo("USR-11"));
+
+        Story worked = Story.opened("REMOTE_SUPPORT");
+        worked.seat(worked.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben"), "REMOTE_SUPPORT");
+        worked.policy("Escalation", true, "VIEW_SCREEN", "CHAT");
+        String published = worked.publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", published).get("/accounts/" + worked.account + "/session-settings")
+                .then().statusCode(200).body("securityPolicies.name", hasItem("Escalation")).body("coOrganizers", equalTo(true));
+    }
+
+    @Test
     void SEC2_anUnknownPermissionAResourceOfAnotherKindOrAMalformedTokenIsNamed() {
         String anywhere = "/accounts/" + UUID.randomUUID() + "/checks";
         as(Tokens.DEMO_ADMIN).queryParam("permission", "launch.rockets").get(anywhere)
