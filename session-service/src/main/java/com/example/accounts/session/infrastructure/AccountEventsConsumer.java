@@ -1,9 +1,10 @@
 package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventJson;
-import com.example.accounts.session.application.MemberDeletions;
+import com.example.accounts.session.application.AccountChanges;
 import com.example.accounts.session.application.PolicyDisablings;
 import com.example.accounts.session.application.SessionClock;
+import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,22 +14,24 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * The account events this service acts on: {@code UserDeleted} (USR-6) and {@code SecurityPolicyDisabled}, which
- * ends what the policy admitted (INV-6). Every other event is passed over unread, so a type this service does not
- * know never stops the channel.
+ * The account events that end what members have here: {@code UserDeleted} (USR-6), and, for queue logins, the loss
+ * of {@code AGENT} (CC-8), of the contact-center licence (SEAT-3) or of the module (SEAT-5), and a demotion to
+ * observer (SEAT-6); {@code SecurityPolicyDisabled} ends what the policy admitted (INV-6). Every other event is
+ * passed over unread, so a type this service does not know never stops the channel.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
 
     static final String CHANNEL = "account-events";
     private static final Logger LOG = Logger.getLogger(AccountEventsConsumer.class);
+    private static final String CONTACT_CENTER = "CONTACT_CENTER";
 
-    private final MemberDeletions deletions;
+    private final AccountChanges changes;
     private final PolicyDisablings policyDisablings;
     private final SessionClock clock;
 
-    public AccountEventsConsumer(MemberDeletions deletions, PolicyDisablings policyDisablings, SessionClock clock) {
-        this.deletions = deletions;
+    public AccountEventsConsumer(AccountChanges changes, PolicyDisablings policyDisablings, SessionClock clock) {
+        this.changes = changes;
         this.policyDisablings = policyDisablings;
         this.clock = clock;
     }
@@ -42,14 +45,51 @@ public class AccountEventsConsumer {
             LOG.warnf("passing over a record of %s that is not JSON: %s", CHANNEL, e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        if ("SecurityPolicyDisabled".equals(event.path("type").asText())) {
-            return policyDisablings.policyDisabled(UUID.fromString(event.get("accountId").asText()),
-                    UUID.fromString(event.path("data").get("policyId").asText()), UUID.fromString(event.get("eventId").asText()), clock.now());
+        JsonNode data = event.path("data");
+        return switch (event.path("type").asText()) {
+            case "UserDeleted" -> changes.memberDeleted(account(event), member(data), eventId(event), clock.now());
+            case "ContactCenterRoleRevoked" -> "AGENT".equals(data.path("role").asText())
+                    ? queueLoginsEnd(event, Reason.AGENT_ROLE_REVOKED) : nothing();
+            case "SeatReleased" -> CONTACT_CENTER.equals(data.path("module").asText())
+                    ? queueLoginsEnd(event, Reason.LICENCE_RELEASED) : nothing();
+            case "RoleChanged" -> "MONITORING_OBSERVER".equals(data.path("to").asText())
+                    ? queueLoginsEnd(event, Reason.MADE_OBSERVER) : nothing();
+            // the event carries the whole new plan: without the module no login stays, whatever the plan was before
+            case "PlanChanged" -> contactCenterIn(data.path("plan").path("modules"))
+                    ? nothing() : changes.contactCenterRemoved(account(event), eventId(event), clock.now());
+            // INV-6: a disabled policy admits no one any more
+            case "SecurityPolicyDisabled" -> policyDisablings.policyDisabled(account(event), UUID.fromString(data.get("policyId").asText()),
+                    eventId(event), clock.now());
+            default -> nothing();
+        };
+    }
+
+    private Uni<Void> queueLoginsEnd(JsonNode event, Reason reason) {
+        return changes.queueLoginsEnded(account(event), member(event.path("data")), reason, eventId(event), clock.now());
+    }
+
+    private static boolean contactCenterIn(JsonNode modules) {
+        for (JsonNode module : modules) {
+            if (CONTACT_CENTER.equals(module.asText())) {
+                return true;
+            }
         }
-        if (!"UserDeleted".equals(event.path("type").asText())) {
-            return Uni.createFrom().voidItem();
-        }
-        return deletions.memberDeleted(UUID.fromString(event.get("accountId").asText()), UUID.fromString(event.path("data").get("memberId").asText()),
-                UUID.fromString(event.get("eventId").asText()), clock.now());
+        return false;
+    }
+
+    private static UUID account(JsonNode event) {
+        return UUID.fromString(event.get("accountId").asText());
+    }
+
+    private static UUID eventId(JsonNode event) {
+        return UUID.fromString(event.get("eventId").asText());
+    }
+
+    private static UUID member(JsonNode data) {
+        return UUID.fromString(data.get("memberId").asText());
+    }
+
+    private static Uni<Void> nothing() {
+        return Uni.createFrom().voidItem();
     }
 }

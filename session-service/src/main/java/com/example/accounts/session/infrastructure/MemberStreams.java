@@ -47,6 +47,16 @@ public class MemberStreams {
                 });
     }
 
+    /** The members of the account with a part in a stream whose id starts with {@code prefix} (their queue logins). */
+    public Uni<List<UUID>> membersWith(UUID accountId, String prefix) {
+        return pool.preparedQuery("SELECT DISTINCT member_id FROM member_streams WHERE account_id = $1 AND starts_with(stream_id, $2) ORDER BY member_id")
+                .execute(Tuple.of(accountId, prefix)).map(rows -> {
+                    List<UUID> members = new ArrayList<>();
+                    rows.forEach(row -> members.add(row.getUUID(0)));
+                    return members;
+                });
+    }
+
     public Uni<Void> forget(UUID accountId, UUID memberId) {
         return pool.preparedQuery("DELETE FROM member_streams WHERE account_id = $1 AND member_id = $2")
                 .execute(Tuple.of(accountId, memberId)).replaceWithVoid();

@@ -5,8 +5,15 @@ import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static com.example.accounts.session.api.AccountStory.as;
@@ -21,6 +28,9 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
         @ResourceArg(name = "needs", value = "permission-service,notification-service")})
 class QueueLoginApiTest {
+
+    @Inject
+    Pool pool;
 
     private static UUID queue(AccountStory story, String name) {
         UUID queue = UUID.randomUUID();
@@ -104,5 +114,65 @@ class QueueLoginApiTest {
                 .put("email", "ben@acme.example")).publish();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200)).until(() ->
                 as(Tokens.DEMO_ADMIN, deleted).get(path + ben).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
+    }
+
+    /** The reasons of the log-outs on an agent's queue-logins stream, in order: what was appended, as published. */
+    private List<String> logOutReasons(UUID agent) {
+        List<String> reasons = new ArrayList<>();
+        pool.preparedQuery("SELECT data->>'reason' FROM events WHERE stream_id = $1 AND type = 'AgentLoggedOutOfQueue' ORDER BY version")
+                .execute(Tuple.of("queue-logins-" + agent)).await().indefinitely().forEach(row -> reasons.add(row.getString(0)));
+        return reasons;
+    }
+
+    private static void awaitNoLogins(String consistency, String path, UUID agent) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                as(Tokens.DEMO_ADMIN, consistency).get(path + agent).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
+    }
+
+    @Test
+    void CC8_SEAT3_SEAT5_SEAT6_queueLoginsEndWithTheAgentRoleTheLicenceTheModuleOrADemotionToObserver() {
+        AccountStory story = AccountStory.opened("CONTACT_CENTER");
+        UUID line = queue(story, "First line");
+        story.seat(story.ada, "CONTACT_CENTER");
+        role(story, story.ada, "SUPERVISOR");
+        assign(story, line, story.ada, "SUPERVISOR");
+        UUID revoked = story.member("STANDARD", null, "Cy");
+        UUID unlicensed = story.member("STANDARD", null, "Di");
+        UUID observer = story.member("STANDARD", null, "Ed");
+        UUID last = story.member("STANDARD", null, "Flo");
+        for (UUID agent : List.of(revoked, unlicensed, observer, last)) {
+            story.seat(agent, "CONTACT_CENTER");
+            role(story, agent, "AGENT");
+            assign(story, line, agent, "AGENT");
+        }
+        String consistency = story.publish();
+        String path = "/accounts/" + story.account + "/queue-logins/";
+        for (UUID agent : List.of(revoked, unlicensed, observer, last)) {
+            as(Tokens.DEMO_ADMIN, consistency).post(path + line + "/agents/" + agent).then().statusCode(200).body("logins", hasSize(1));
+        }
+
+        // the admin takes AGENT from Cy (CC-8), Di's licence is released (SEAT-3), Ed is made an observer (SEAT-6)
+        assign(story, line, revoked, null);
+        story.event("ContactCenterRoleRevoked", data().put("memberId", revoked.toString()).put("role", "AGENT"));
+        story.event("SeatReleased", data().put("memberId", unlicensed.toString()).put("module", "CONTACT_CENTER"));
+        story.event("RoleChanged", data().put("memberId", observer.toString()).put("from", "STANDARD").put("to", "MONITORING_OBSERVER"));
+        String changed = story.publish();
+        awaitNoLogins(changed, path, revoked);
+        awaitNoLogins(changed, path, unlicensed);
+        awaitNoLogins(changed, path, observer);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("AGENT_ROLE_REVOKED"), logOutReasons(revoked));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("LICENCE_RELEASED"), logOutReasons(unlicensed));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("MADE_OBSERVER"), logOutReasons(observer));
+        as(Tokens.DEMO_ADMIN, changed).get(path + last).then().statusCode(200).body("logins.queueId", contains(line.toString()));
+
+        // the plan drops CONTACT_CENTER (SEAT-5): nobody stays logged into its queues
+        var plan = data();
+        plan.putObject("plan").putArray("modules").add("MONITORING");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("plan")).putArray("seats");
+        story.event("PlanChanged", plan);
+        story.publish();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> !logOutReasons(last).isEmpty());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("MODULE_REMOVED"), logOutReasons(last));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("AGENT_ROLE_REVOKED"), logOutReasons(revoked), "a stream already ended takes nothing more");
     }
 }

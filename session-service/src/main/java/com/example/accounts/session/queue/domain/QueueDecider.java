@@ -5,6 +5,7 @@ import com.example.accounts.session.queue.domain.QueueCommand.LogIn;
 import com.example.accounts.session.queue.domain.QueueCommand.LogOut;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedIntoQueue;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedOutOfQueue;
+import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +19,13 @@ public final class QueueDecider {
     private QueueDecider() {
     }
 
-    /** USR-6: a member deleted from the account is logged out of every queue, by no one (the system). */
-    public static List<QueueEvent> memberDeleted(QueueLogins s, UUID agent) {
-        return s.queues().keySet().stream().map(queue -> (QueueEvent) new AgentLoggedOutOfQueue(queue, agent, null)).toList();
+    /**
+     * The account took away what a login needs (USR-6 deleted, CC-8 the AGENT role, SEAT-3 the licence, SEAT-5 the
+     * module, SEAT-6 made an observer): the agent is logged out of every queue, by no one (the system). CC-7 keeps a
+     * login as it was made against changes of permissions and settings, not against losing the right to be in it.
+     */
+    public static List<QueueEvent> loginsEnded(QueueLogins s, UUID agent, Reason reason) {
+        return s.queues().keySet().stream().map(queue -> (QueueEvent) new AgentLoggedOutOfQueue(queue, agent, null, reason)).toList();
     }
 
     public static List<QueueEvent> decide(QueueCommand command, QueueLogins s) {
@@ -39,7 +44,8 @@ public final class QueueDecider {
                 if (!s.loggedInto(c.queueId())) {
                     throw Refusal.conflict("CC-7", "member " + c.agent() + " is not logged into queue " + c.queueId());
                 }
-                yield List.of(new AgentLoggedOutOfQueue(c.queueId(), c.agent(), c.by()));
+                yield List.of(new AgentLoggedOutOfQueue(c.queueId(), c.agent(), c.by(),
+                        c.by().equals(c.agent()) ? Reason.LOGGED_OUT : Reason.SUPERVISOR_LOGGED_OUT));
             }
         };
     }

@@ -5,9 +5,11 @@ import com.example.accounts.session.queue.domain.QueueCommand.LogIn;
 import com.example.accounts.session.queue.domain.QueueCommand.LogOut;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedIntoQueue;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedOutOfQueue;
+import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,7 +77,8 @@ class QueueDeciderTest {
     @Test
     void CC7_aSupervisorLogsAnAgentOut() {
         QueueLogins s = given(new LogIn(sales, ada, ada, Set.of()));
-        assertEquals(List.of(new AgentLoggedOutOfQueue(sales, ada, sam)), QueueDecider.decide(new LogOut(sales, ada, sam), s));
+        assertEquals(List.of(new AgentLoggedOutOfQueue(sales, ada, sam, Reason.SUPERVISOR_LOGGED_OUT)), QueueDecider.decide(new LogOut(sales, ada, sam), s));
+        assertEquals(List.of(new AgentLoggedOutOfQueue(sales, ada, ada, Reason.LOGGED_OUT)), QueueDecider.decide(new LogOut(sales, ada, ada), s));
     }
 
     @Test
@@ -95,8 +98,21 @@ class QueueDeciderTest {
     @Test
     void USR6_aDeletedAgentIsLoggedOutOfEveryQueueByNoOne() {
         QueueLogins s = given(new LogIn(sales, ada, ada, Set.of()), new LogIn(billing, ada, sam, Set.of()));
-        List<QueueEvent> events = QueueDecider.memberDeleted(s, ada);
-        assertEquals(Set.of(new AgentLoggedOutOfQueue(sales, ada, null), new AgentLoggedOutOfQueue(billing, ada, null)), Set.copyOf(events));
-        assertEquals(List.of(), QueueDecider.memberDeleted(QueueLogins.evolveAll(s, events), ada));
+        List<QueueEvent> events = QueueDecider.loginsEnded(s, ada, Reason.MEMBER_DELETED);
+        assertEquals(Set.of(new AgentLoggedOutOfQueue(sales, ada, null, Reason.MEMBER_DELETED), new AgentLoggedOutOfQueue(billing, ada, null, Reason.MEMBER_DELETED)),
+                Set.copyOf(events));
+        assertEquals(List.of(), QueueDecider.loginsEnded(QueueLogins.evolveAll(s, events), ada, Reason.MEMBER_DELETED));
+    }
+
+    @Test
+    void CC8_SEAT3_SEAT5_SEAT6_losingWhatALoginNeedsEndsEveryLoginByNoOneWithTheReason() {
+        for (Reason reason : List.of(Reason.AGENT_ROLE_REVOKED, Reason.LICENCE_RELEASED, Reason.MODULE_REMOVED, Reason.MADE_OBSERVER)) {
+            QueueLogins s = given(new LogIn(sales, ada, ada, Set.of("CREATE_CUSTOM_LABELS")), new LogIn(billing, ada, sam, Set.of()));
+            List<QueueEvent> events = QueueDecider.loginsEnded(s, ada, reason);
+            assertEquals(Set.of(new AgentLoggedOutOfQueue(sales, ada, null, reason), new AgentLoggedOutOfQueue(billing, ada, null, reason)), Set.copyOf(events));
+            QueueLogins after = QueueLogins.evolveAll(s, events);
+            assertEquals(Map.of(), after.queues());
+            assertEquals(List.of(), QueueDecider.loginsEnded(after, ada, reason), "a redelivered event appends nothing");
+        }
     }
 }

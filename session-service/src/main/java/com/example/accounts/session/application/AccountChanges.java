@@ -1,0 +1,68 @@
+package com.example.accounts.session.application;
+
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.session.infrastructure.MemberStreams;
+import com.example.accounts.session.queue.domain.QueueDecider;
+import com.example.accounts.session.queue.domain.QueueEvent.Reason;
+import com.example.accounts.session.support.domain.SupportDecider;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the account's changes end in this service's streams. USR-6: a member deleted from the account leaves every
+ * support session they are in (ending the ones they own), their open invites are revoked, the external technicians
+ * they invited are logged out, and they are logged out of every queue. CC-8, SEAT-3, SEAT-5, SEAT-6: an agent who
+ * loses AGENT, their licence, the module or is made an observer is logged out of every queue. Deciding again on a
+ * stream already left appends nothing, so a redelivered event is harmless.
+ */
+@ApplicationScoped
+public class AccountChanges {
+
+    private final SessionStreams streams;
+    private final MemberStreams memberStreams;
+
+    public AccountChanges(SessionStreams streams, MemberStreams memberStreams) {
+        this.streams = streams;
+        this.memberStreams = memberStreams;
+    }
+
+    public Uni<Void> memberDeleted(UUID accountId, UUID memberId, UUID deletionEventId, Instant now) {
+        EventMetadata metadata = system(deletionEventId, now);
+        return memberStreams.of(accountId, memberId)
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(stream -> stream.startsWith(QueueLoginStreams.PREFIX)
+                        ? endQueueLogins(accountId, memberId, Reason.MEMBER_DELETED, metadata)
+                        : streams.execute(SupportSessions.AGGREGATE, accountId, stream, state -> SupportDecider.memberDeleted(state, memberId), metadata)
+                        .replaceWithVoid())
+                .collect().last()
+                .chain(() -> memberStreams.forget(accountId, memberId));
+    }
+
+    /** The member may no longer be logged into queues (CC-8, SEAT-3, SEAT-6): every login of theirs ends. */
+    public Uni<Void> queueLoginsEnded(UUID accountId, UUID memberId, Reason reason, UUID causeEventId, Instant now) {
+        return endQueueLogins(accountId, memberId, reason, system(causeEventId, now));
+    }
+
+    /** SEAT-5: the plan dropped CONTACT_CENTER, so no agent of the account stays in its queues. */
+    public Uni<Void> contactCenterRemoved(UUID accountId, UUID planEventId, Instant now) {
+        EventMetadata metadata = system(planEventId, now);
+        return memberStreams.membersWith(accountId, QueueLoginStreams.PREFIX)
+                .onItem().transformToMulti(members -> Multi.createFrom().iterable(members))
+                .onItem().transformToUniAndConcatenate(member -> endQueueLogins(accountId, member, Reason.MODULE_REMOVED, metadata))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> endQueueLogins(UUID accountId, UUID memberId, Reason reason, EventMetadata metadata) {
+        return streams.execute(QueueLoginStreams.AGGREGATE, accountId, QueueLoginStreams.stream(memberId),
+                state -> QueueDecider.loginsEnded(state, memberId, reason), metadata).replaceWithVoid();
+    }
+
+    /** Done by no one: the account event that caused it is both the correlation and the causation. */
+    private static EventMetadata system(UUID causeEventId, Instant now) {
+        return new EventMetadata("system", causeEventId.toString(), causeEventId.toString(), now);
+    }
+}
