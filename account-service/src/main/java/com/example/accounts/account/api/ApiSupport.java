@@ -1,10 +1,7 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.account.application.AccountCommands;
-import com.example.accounts.account.application.Answer;
 import com.example.accounts.account.application.CommandResult;
-import com.example.accounts.account.application.IdempotencyKey;
-import com.example.accounts.account.application.IdempotencyKeyReused;
 import com.example.accounts.account.application.PreconditionFailed;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand;
@@ -16,7 +13,9 @@ import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.IdempotencyKey;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
@@ -25,11 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,19 +39,7 @@ public class ApiSupport {
 
     /** SEC-3: the caller's key, fingerprinted with the request it came with. */
     static Optional<IdempotencyKey> idempotencyKey(Caller caller, String key, String path, Object request) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((path + "\n" + EventJson.MAPPER.writeValueAsString(request))
-                    .getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new IdempotencyKey(caller.loginId(), key, HexFormat.of().formatHex(hash)));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKey.of(caller.loginId(), key, path, request);
     }
 
     /** If-Match carries the account version an edit was made on, as the ETag gave it. */
@@ -137,13 +120,7 @@ public class ApiSupport {
     }
 
     static Response respond(Answer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body())
-                .header(ConsistencyToken.HEADER, answer.token())
-                .tag(Long.toString(answer.version()));
-        if (answer.location() != null) {
-            response.location(URI.create(answer.location()));
-        }
-        return response.build();
+        return answer.response();
     }
 
     static Response removed(CommandResult result) {
@@ -175,11 +152,5 @@ public class ApiSupport {
     public Response stale(PreconditionFailed stale) {
         return ProblemMapper.respond(new ProblemException(412, "EVT-1", "Precondition failed", stale.getMessage(),
                 List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
-    }
-
-    @ServerExceptionMapper
-    public Response reused(IdempotencyKeyReused reused) {
-        return ProblemMapper.respond(new ProblemException(422, "SEC-3", "Idempotency-Key reused", reused.getMessage(),
-                List.of(new Problem.FieldError("Idempotency-Key", reused.getMessage()))).problem());
     }
 }

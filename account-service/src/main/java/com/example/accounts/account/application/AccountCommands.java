@@ -10,12 +10,14 @@ import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
 import com.example.accounts.account.infrastructure.AccountSnapshots;
-import com.example.accounts.account.infrastructure.IdempotencyKeys;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.OutboxRelay;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.IdempotencyKey;
+import com.example.accounts.kit.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs account commands: load the account, decide, append with the version it was decided on. A conflicting
@@ -73,7 +74,7 @@ public class AccountCommands {
     /** A command that creates something (an account, a company, ...): SEC-3 with an Idempotency-Key. */
     public Uni<Answer> create(UUID accountId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
                               Function<CommandResult, Answer> answer) {
-        return once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
+        return idempotencyKeys.once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
     }
 
     /**
@@ -82,7 +83,7 @@ public class AccountCommands {
      */
     public Uni<Answer> addMember(UUID accountId, AddMember probe, EventMetadata metadata, Optional<IdempotencyKey> key,
                                  Function<CommandResult, Answer> answer) {
-        return once(key, () -> load(accountId)
+        return idempotencyKeys.once(key, () -> load(accountId)
                 .invoke(loaded -> AccountDecider.decide(probe, loaded.account()))
                 .chain(() -> logins.findOrCreate(probe.email().strip(), probe.name().strip()))
                 .chain(login -> execute(accountId, state -> new AddMember(probe.actorLoginId(), probe.memberId(), login.id(),
@@ -94,20 +95,6 @@ public class AccountCommands {
     /** An edit of the account; with {@code ifMatch}, only while the account is still at that version (else 412). */
     public Uni<CommandResult> edit(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch) {
         return execute(accountId, command, metadata, ifMatch, Optional.empty(), null);
-    }
-
-    /**
-     * SEC-3: a key seen before gives its first answer. A request whose first try raced with this one fails here
-     * (on the key's unique index, or refused by the state the first try left, "already a member"): once the
-     * first try's answer is stored, that answer is the answer to both.
-     */
-    private Uni<Answer> once(Optional<IdempotencyKey> key, Supplier<Uni<Answer>> run) {
-        if (key.isEmpty()) {
-            return run.get();
-        }
-        return idempotencyKeys.find(key.get()).chain(stored -> stored.isPresent() ? Uni.createFrom().item(stored.get())
-                : run.get().onFailure().recoverWithUni(failure -> idempotencyKeys.find(key.get())
-                        .map(again -> again.orElseThrow(() -> failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure)))));
     }
 
     private Uni<CommandResult> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,

@@ -59,6 +59,13 @@ public class ProblemMapper {
         return respond(new Problem("urn:rule:EVT-1", "Conflict", 409, "someone changed this at the same time; read it again and retry", "EVT-1", null));
     }
 
+    /** SEC-3: the key was first used with another request; the first answer stays the key's. */
+    @ServerExceptionMapper
+    public Response reused(IdempotencyKeyReused reused) {
+        return respond(new Problem("urn:rule:SEC-3", "Idempotency-Key reused", 422, reused.getMessage(), "SEC-3",
+                List.of(new Problem.FieldError(IdempotencyKey.HEADER, reused.getMessage()))));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

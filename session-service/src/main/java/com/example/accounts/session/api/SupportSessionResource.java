@@ -1,6 +1,7 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.SessionClock;
@@ -148,6 +149,7 @@ public class SupportSessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a support session: attended (optionally for a company) with a customer code, or unattended to a device (SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "201", description = "started: the customer's join code and link (attended)")
+    @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> start(@PathParam("accountId") UUID accountId, StartBody body, @HeaderParam("Authorization") String bearer,
                                @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
@@ -303,6 +305,7 @@ public class SupportSessionResource {
     @APIResponse(responseCode = "201", description = "issued: the URL (COPY_URL), the mailto: link (LOCAL_EMAIL), or the email on its way (SERVER_EMAIL)")
     @APIResponse(responseCode = "422", description = "no such policy in the account, not enabled for invites, bad delivery, email or name (INV-1)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent(secret = {"url", "mailto"})
     public Uni<Response> invite(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, InviteBody body,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                 @HeaderParam("X-Correlation-Id") String correlationId) {

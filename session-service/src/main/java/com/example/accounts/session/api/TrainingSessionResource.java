@@ -1,6 +1,7 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.SessionClock;
@@ -120,6 +121,7 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "201", description = "scheduled: the participants' join code and link (TRN-6)")
     @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, is named twice or is the organizer, "
             + "or the account turned co-organizers off (TRN-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
                                   @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());

@@ -6,6 +6,7 @@ import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.OutboxRelay;
+import com.example.accounts.kit.IdempotencyKeys;
 import com.example.accounts.kit.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,10 +40,12 @@ public class SessionStreams {
 
     private final EventStore store;
     private final OutboxRelay relay;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public SessionStreams(EventStore store, OutboxRelay relay) {
+    public SessionStreams(EventStore store, OutboxRelay relay, IdempotencyKeys idempotencyKeys) {
         this.store = store;
         this.relay = relay;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     public <S, E> Uni<Loaded<S>> load(Aggregate<S, E> aggregate, String stream) {
@@ -76,7 +79,10 @@ public class SessionStreams {
         return execute(aggregate, accountId, stream, decide, metadata, (connection, done) -> Uni.createFrom().voidItem());
     }
 
-    /** {@code alongside} writes in the transaction of the append (a pass's hash), so both commit or neither. */
+    /**
+     * {@code alongside} writes in the transaction of the append (a pass's hash), so both commit or neither; so does
+     * the Idempotency-Key of a creating command's request (SEC-3), so a retry racing its first try cannot append twice.
+     */
     public <S, E> Uni<Done<S, E>> execute(Aggregate<S, E> aggregate, UUID accountId, String stream, Function<S, List<E>> decide,
                                          EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
         return Uni.createFrom().deferred(() -> attempt(aggregate, accountId, stream, decide, metadata, alongside))
@@ -102,7 +108,8 @@ public class SessionStreams {
             return store.pool().withTransaction(connection -> store.append(connection, stream, accountId, loaded.version(),
                                     events.stream().map(aggregate.codec()::encode).toList(), metadata)
                             .map(appended -> new Done<>(state, events, appended.token()))
-                            .call(done -> alongside.apply(connection, done)))
+                            .call(done -> alongside.apply(connection, done))
+                            .call(() -> idempotencyKeys.claimIn(connection)))
                     .invoke(relay::wake);
         });
     }
