@@ -350,6 +350,7 @@ public final class AccountDecider {
         Member target = member(state, provision.memberId());
         manages(actor, target, "USR-4", "provision seats");
         Module module = provision.module();
+        contactCenterLicence(actor, module);
         if (module == null || !module.seatBearing()) {
             throw RuleViolation.invalid("SEAT-1", "module", module + " is not sold in seats");
         }
@@ -370,10 +371,18 @@ public final class AccountDecider {
         return List.of(new SeatProvisioned(target.memberId(), module));
     }
 
+    /** CC-1: contact-center licences are given and taken by full admins (contact admins are full admins); limited admins give none. */
+    private static void contactCenterLicence(Member actor, Module module) {
+        if (module == Module.CONTACT_CENTER && actor.role() != Role.ADMIN) {
+            throw RuleViolation.forbidden("CC-1", "only full admins assign contact-center licences; you are " + actor.role());
+        }
+    }
+
     private static List<AccountEvent> releaseSeat(ReleaseSeat release, Account state) {
         Member actor = actor(state, release.actorLoginId());
         Member target = member(state, release.memberId());
         manages(actor, target, "USR-4", "release seats");
+        contactCenterLicence(actor, release.module());
         return target.seats().contains(release.module()) ? List.of(new SeatReleased(target.memberId(), release.module())) : List.of();
     }
 

@@ -1,6 +1,10 @@
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
+import com.example.accounts.account.domain.Vocabulary.GroupKind;
+import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
+import com.example.accounts.account.domain.AccountCommand.ChangeUserGroups;
+import com.example.accounts.account.domain.AccountCommand.CreateGroup;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.ChangeBillingInfo;
 import com.example.accounts.account.domain.AccountCommand.ChangeCompanyAccess;
@@ -142,6 +146,27 @@ class MemberRulesTest extends AcmeRules {
         assertEquals(List.of(), then(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)), "a seat held already is no second seat");
         assertEquals(List.of(new SeatReleased(ben, Module.REMOTE_SUPPORT)), then(new ReleaseSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)));
         then(new ProvisionSeat("ada", cy, Module.REMOTE_SUPPORT, NOW));
+    }
+
+    @Test
+    void CC1_aLimitedAdminAssignsNoContactCenterLicenceButOtherSeatsOfItsGroups() {
+        Plan withContactCenter = new Plan(List.of(Module.REMOTE_SUPPORT, Module.CONTACT_CENTER),
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 2), new SeatCount(Module.CONTACT_CENTER, 2)));
+        then(new ChangePlan("ada", withContactCenter, NOW));
+        UUID lia = member("lia", Role.LIMITED_ADMIN);
+        UUID ben = member("ben", Role.STANDARD);
+        UUID support = UUID.randomUUID();
+        then(new CreateGroup("ada", GroupKind.USER, support, "Support", NOW));
+        then(new ChangeUserGroups("ada", ben, List.of(support), NOW));
+        then(new AssignSupervisedGroups("ada", lia, List.of(support), List.of(), NOW));
+
+        assertEquals(List.of(new SeatProvisioned(ben, Module.REMOTE_SUPPORT)), then(new ProvisionSeat("lia", ben, Module.REMOTE_SUPPORT, NOW)));
+        RuleViolation licence = refused(new ProvisionSeat("lia", ben, Module.CONTACT_CENTER, NOW));
+        assertEquals("CC-1", licence.rule());
+        assertEquals(RuleViolation.Kind.FORBIDDEN, licence.kind());
+        then(new ProvisionSeat("ada", ben, Module.CONTACT_CENTER, NOW));
+        assertEquals("CC-1", refused(new ReleaseSeat("lia", ben, Module.CONTACT_CENTER, NOW)).rule(), "nor takes one away");
+        assertEquals(List.of(new SeatReleased(ben, Module.CONTACT_CENTER)), then(new ReleaseSeat("ada", ben, Module.CONTACT_CENTER, NOW)));
     }
 
     @Test
