@@ -11,12 +11,14 @@ import java.util.UUID;
  *
  * @param supervisorPermissions CC-3's permissions of the SUPERVISOR role, {@code agentPermissions} CC-4's of AGENT
  * @param queueAssignments      queue id to member id to AGENT or SUPERVISOR (CC-1)
+ * @param agentLogins           queue id to the agents logged into it, each with the AGENT permissions fixed at login (CC-7)
  * @param staleBecause          why an event of this account could not be applied (then checks refuse to answer), or null
  */
 public record AccountView(UUID accountId, String name, Set<String> planModules, boolean serverInviteEmails, boolean coOrganizers,
                           boolean restrictUnassignedQueueLogin, Map<UUID, Member> members, Set<UUID> companies,
                           Map<UUID, Device> devices, Set<UUID> queues, Map<UUID, Map<UUID, String>> queueAssignments,
-                          Set<String> supervisorPermissions, Set<String> agentPermissions, Map<UUID, Policy> securityPolicies,
+                          Set<String> supervisorPermissions, Set<String> agentPermissions, Map<UUID, Map<UUID, Set<String>>> agentLogins,
+                          Map<UUID, Policy> securityPolicies,
                           Map<UUID, Session> sessions, Map<String, Long> positions, String staleBecause) {
 
     public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of("LIMIT_TO_ASSIGNED_QUEUES", "VIEW_QUEUE_SETTINGS");
@@ -66,6 +68,7 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
         queueAssignments = Map.copyOf(queueAssignments);
         supervisorPermissions = Set.copyOf(supervisorPermissions);
         agentPermissions = Set.copyOf(agentPermissions);
+        agentLogins = Map.copyOf(agentLogins);
         securityPolicies = Map.copyOf(securityPolicies);
         sessions = Map.copyOf(sessions);
         positions = Map.copyOf(positions);
@@ -83,6 +86,11 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
     /** PRM-4: whether this view includes the account's event at {@code position} of {@code topic}. */
     public boolean covers(String topic, long position) {
         return positions.getOrDefault(topic, 0L) >= position;
+    }
+
+    /** CC-7: the AGENT permissions fixed when the member logged into the queue, empty while they are not logged into it. */
+    public Optional<Set<String>> loginPermissions(UUID queueId, UUID memberId) {
+        return Optional.ofNullable(agentLogins.getOrDefault(queueId, Map.of()).get(memberId));
     }
 
     public String queueRole(UUID queueId, UUID memberId) {

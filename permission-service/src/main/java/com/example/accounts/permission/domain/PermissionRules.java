@@ -74,9 +74,9 @@ public final class PermissionRules {
         rule("cc.break-reasons.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_BREAK_REASONS"));
         rule("cc.skills.view", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "VIEW_SKILLS"));
         rule("cc.skills.manage", Set.of(Kind.QUEUE), a -> supervisorPermission(a, "MANAGE_SKILLS"));
-        rule("cc.prerecorded-messages.manage", Set.of(), a -> agentPermission(a, "MANAGE_PRERECORDED_MESSAGES"));
-        rule("cc.canned-messages.manage", Set.of(), a -> agentPermission(a, "MANAGE_PUBLIC_CANNED_MESSAGES"));
-        rule("cc.labels.create", Set.of(), a -> agentPermission(a, "CREATE_CUSTOM_LABELS"));
+        rule("cc.prerecorded-messages.manage", Set.of(Kind.QUEUE), a -> agentPermission(a, "MANAGE_PRERECORDED_MESSAGES"));
+        rule("cc.canned-messages.manage", Set.of(Kind.QUEUE), a -> agentPermission(a, "MANAGE_PUBLIC_CANNED_MESSAGES"));
+        rule("cc.labels.create", Set.of(Kind.QUEUE), a -> agentPermission(a, "CREATE_CUSTOM_LABELS"));
         rule("cc.calls.monitor", Set.of(Kind.QUEUE), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), supervises(a, "CC-5: supervisors listen, whisper and barge")));
         rule("cc.queue.supervise", Set.of(Kind.QUEUE), a -> Decision.allOf(seat(a, "CONTACT_CENTER"), supervises(a, "CC-5")));
         rule("cc.queue.login", Set.of(Kind.QUEUE), PermissionRules::queueLogin);
@@ -550,11 +550,28 @@ public final class PermissionRules {
                 : Decision.deny("not a SUPERVISOR (" + rule + ")", "contact-center role SUPERVISOR");
     }
 
-    /** CC-2, CC-4: an agent has what the AGENT role's permissions grant. */
+    /**
+     * CC-2, CC-4: an agent has what the AGENT role's permissions grant. CC-7: in a queue they are logged into (asked
+     * with it), what was fixed at that login, until they log out; a change of the role's permissions reaches them at
+     * their next login. Elsewhere, and without a queue, the role's permissions now (what their next login fixes).
+     */
     private static Decision agentPermission(Ask a, String permission) {
         Decision agent;
+        Optional<Set<String>> fixed = Optional.empty();
+        if (a.resource != null) {
+            if (!a.account.queues().contains(a.resource.id())) {
+                return Decision.allOf(seat(a, "CONTACT_CENTER"), missingResource(a.resource));
+            }
+            fixed = a.account.loginPermissions(a.resource.id(), a.member.memberId());
+        }
         if (!ccRole(a, "AGENT").allowed()) {
             agent = Decision.deny("not an AGENT (CC-4)", "contact-center role AGENT with " + permission);
+        } else if (fixed.isPresent()) {
+            UUID queue = a.resource.id();
+            agent = fixed.get().contains(permission)
+                    ? Decision.allow("AGENT permission " + permission + " fixed at the login into queue " + queue + " (CC-7)")
+                    : Decision.deny("AGENT permission " + permission + " was not the AGENT role's at the login into queue " + queue
+                    + "; a change of the role's permissions reaches the agent at their next login (CC-7)", "AGENT permission " + permission + " at the next login");
         } else {
             agent = a.account.agentPermissions().contains(permission)
                     ? Decision.allow("AGENT permission " + permission + " (CC-4)")

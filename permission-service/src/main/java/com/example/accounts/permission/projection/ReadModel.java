@@ -77,6 +77,9 @@ public final class ReadModel {
             CREATE TABLE IF NOT EXISTS {rm}.queue_assignments (
                 account_id uuid NOT NULL, queue_id uuid NOT NULL, member_id uuid NOT NULL, role text NOT NULL,
                 PRIMARY KEY (account_id, queue_id, member_id));
+            CREATE TABLE IF NOT EXISTS {rm}.agent_logins (
+                account_id uuid NOT NULL, queue_id uuid NOT NULL, member_id uuid NOT NULL, permissions jsonb NOT NULL,
+                PRIMARY KEY (account_id, queue_id, member_id));
             CREATE TABLE IF NOT EXISTS {rm}.contact_center_roles (
                 account_id uuid NOT NULL, role text NOT NULL, permissions jsonb NOT NULL, PRIMARY KEY (account_id, role));
             CREATE TABLE IF NOT EXISTS {rm}.groups (
@@ -107,7 +110,7 @@ public final class ReadModel {
 
     /** The tables that hold the model itself, compared by PRM-5's rebuild test. */
     public static final List<String> MODEL_TABLES = List.of("accounts", "members", "member_seats", "companies", "groups", "devices",
-            "security_policies", "queues", "queue_assignments", "contact_center_roles", "sessions", "applied_streams",
+            "security_policies", "queues", "queue_assignments", "agent_logins", "contact_center_roles", "sessions", "applied_streams",
             "account_positions", "dead_letters");
 
     private final Pool pool;
@@ -327,7 +330,7 @@ public final class ReadModel {
     private Uni<Optional<AccountView>> staleWithoutAccount(UUID accountId) {
         return pool.preparedQuery(q("SELECT string_agg(reason, '; ') FROM {rm}.dead_letters WHERE account_id = $1")).execute(Tuple.of(accountId))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getString(0)).map(reason -> new AccountView(accountId, "", Set.of(), false,
-                        false, false, Map.of(), Set.of(), Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Map.of(), Map.of(), Map.of(), reason)));
+                        false, false, Map.of(), Set.of(), Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), reason)));
     }
 
     private static final String LOAD = """
@@ -345,6 +348,8 @@ public final class ReadModel {
               COALESCE((SELECT json_agg(x.queue_id) FROM {rm}.queues x WHERE x.account_id = a.account_id), '[]'::json) AS queues,
               COALESCE((SELECT json_agg(json_build_object('queue', x.queue_id, 'member', x.member_id, 'role', x.role))
                         FROM {rm}.queue_assignments x WHERE x.account_id = a.account_id), '[]'::json) AS assignments,
+              COALESCE((SELECT json_agg(json_build_object('queue', l.queue_id, 'member', l.member_id, 'permissions', l.permissions))
+                        FROM {rm}.agent_logins l WHERE l.account_id = a.account_id), '[]'::json) AS logins,
               (SELECT r.permissions FROM {rm}.contact_center_roles r WHERE r.account_id = a.account_id AND r.role = 'SUPERVISOR') AS supervisor,
               (SELECT r.permissions FROM {rm}.contact_center_roles r WHERE r.account_id = a.account_id AND r.role = 'AGENT') AS agent,
               COALESCE((SELECT json_agg(json_build_object('id', p.policy_id, 'name', p.name, 'enabled', p.enabled, 'permissions', p.permissions))
@@ -381,6 +386,12 @@ public final class ReadModel {
             assignments.computeIfAbsent(UUID.fromString(x.getString("queue")), k -> new HashMap<>())
                     .put(UUID.fromString(x.getString("member")), x.getString("role"));
         }
+        Map<UUID, Map<UUID, Set<String>>> logins = new HashMap<>();
+        for (Object item : array(row, "logins")) {
+            JsonObject l = (JsonObject) item;
+            logins.computeIfAbsent(UUID.fromString(l.getString("queue")), k -> new HashMap<>())
+                    .put(UUID.fromString(l.getString("member")), strings(l.getJsonArray("permissions")));
+        }
         Map<UUID, AccountView.Policy> policies = new HashMap<>();
         for (Object item : array(row, "policies")) {
             JsonObject p = (JsonObject) item;
@@ -402,7 +413,7 @@ public final class ReadModel {
                 settings.getBoolean("serverInviteEmails", true), settings.getBoolean("coOrganizers", true), row.getBoolean("restrict"), members,
                 uuids(array(row, "companies")), devices, uuids(array(row, "queues")), assignments,
                 supervisor == null ? AccountView.DEFAULT_SUPERVISOR_PERMISSIONS : AccountView.supervisorPermissions(strings((JsonArray) supervisor)),
-                agent == null ? Set.of() : strings((JsonArray) agent), policies, sessions, positions, row.getString("stale"));
+                agent == null ? Set.of() : strings((JsonArray) agent), logins, policies, sessions, positions, row.getString("stale"));
     }
 
     private static JsonArray array(Row row, String column) {

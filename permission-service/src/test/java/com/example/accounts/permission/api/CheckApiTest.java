@@ -177,6 +177,42 @@ class CheckApiTest {
     }
 
     @Test
+    void CC7_whatALoggedInAgentMayDoIsWhatWasFixedAtLoginUntilTheyLogOut() {
+        Story story = Story.opened("CONTACT_CENTER");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        UUID queue = UUID.randomUUID();
+        UUID logins = UUID.randomUUID();
+        story.seat(ben, "CONTACT_CENTER")
+                .event("ContactCenterRoleAssigned", data().put("memberId", ben.toString()).put("role", "AGENT"))
+                .event("QueueCreated", data().put("queueId", queue.toString()).put("name", "Billing"));
+        var login = data().put("queueId", queue.toString()).put("agentMemberId", ben.toString()).put("byMemberId", ben.toString());
+        login.putArray("permissions");
+        story.sessionEvent(logins, "AgentLoggedIntoQueue", login).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", story.sessionToken()).queryParam("permission", "cc.labels.create")
+                .queryParam("resource", "queue:" + queue).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false));
+
+        // an admin turns CREATE_CUSTOM_LABELS on for AGENT: it reaches Ben at his next login, not while he is logged in
+        var granted = data().put("role", "AGENT");
+        granted.putArray("permissions").add("CREATE_CUSTOM_LABELS");
+        String changed = story.event("ContactCenterRolePermissionsChanged", granted).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", changed).queryParam("permission", "cc.labels.create")
+                .queryParam("resource", "queue:" + queue).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(false)).body("reasons", hasItem(containsString("login into queue " + queue)));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "cc.labels.create").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true));
+
+        story.sessionEvent(logins, "AgentLoggedOutOfQueue", data().put("queueId", queue.toString()).put("agentMemberId", ben.toString())
+                .put("byMemberId", ben.toString()));
+        var again = data().put("queueId", queue.toString()).put("agentMemberId", ben.toString()).put("byMemberId", ben.toString());
+        again.putArray("permissions").add("CREATE_CUSTOM_LABELS");
+        story.sessionEvent(logins, "AgentLoggedIntoQueue", again).publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", story.sessionToken()).queryParam("permission", "cc.labels.create")
+                .queryParam("resource", "queue:" + queue).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem(containsString("login into queue " + queue)));
+    }
+
+    @Test
     void PRM2_upTo100ChecksAtOnceAnsweredInOrderAndTheHundredAndFirstIsRefused() {
         Story story = Story.opened("TRAINING");
         UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");

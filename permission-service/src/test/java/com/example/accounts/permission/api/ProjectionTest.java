@@ -67,9 +67,24 @@ class ProjectionTest {
             for (EventEnvelope event : story.pending()) {
                 history.add(new ReadModel.Delivered(Topics.ACCOUNT_EVENTS, a, offset++, event.accountId().toString(), EventJson.write(event)));
             }
+            // CC-7: queue logins, with what each fixed, and a logout
+            UUID logins = UUID.randomUUID();
+            for (int v = 1; v <= 3; v++) {
+                var login = data().put("queueId", queue.toString()).put("agentMemberId", ben.toString()).put("byMemberId", ben.toString());
+                if (v == 2) {
+                    history.add(session(a, offset++, PublishedEvents.sessionEvent(story.account, logins, v, "AgentLoggedOutOfQueue", "ben", login)));
+                } else {
+                    login.putArray("permissions").add("CREATE_CUSTOM_LABELS");
+                    history.add(session(a, offset++, PublishedEvents.sessionEvent(story.account, logins, v, "AgentLoggedIntoQueue", "ben", login)));
+                }
+            }
             histories.add(history);
         }
         return histories;
+    }
+
+    private static ReadModel.Delivered session(int partition, long offset, EventEnvelope event) {
+        return new ReadModel.Delivered(Topics.SESSION_EVENTS, partition, offset, event.accountId().toString(), EventJson.write(event));
     }
 
     @Test
@@ -109,6 +124,7 @@ class ProjectionTest {
             assertEquals(0, second.applied());
             assertEquals(once.rows(), twice.rows());
             assertFalse(once.rows().get("members").isEmpty());
+            assertEquals(3, once.rows().get("agent_logins").size(), "CC-7: each account's agent logged in again after logging out");
         } finally {
             once.drop();
             twice.drop();

@@ -87,6 +87,7 @@ final class Fixtures {
         private final Map<UUID, Map<UUID, String>> assignments = new HashMap<>();
         private Set<String> supervisorPermissions = AccountView.DEFAULT_SUPERVISOR_PERMISSIONS;
         private Set<String> agentPermissions = Set.of();
+        private final Map<UUID, Map<UUID, Set<String>>> logins = new HashMap<>();
         private final Map<UUID, AccountView.Policy> policies = new HashMap<>();
         private final Map<UUID, AccountView.Session> sessions = new HashMap<>();
 
@@ -131,6 +132,12 @@ final class Fixtures {
             return this;
         }
 
+        /** CC-7: the member logged into the queue while the AGENT role had these permissions. */
+        AccountBuilder loggedIn(UUID queue, Member agent, String... permissions) {
+            logins.computeIfAbsent(queue, q -> new HashMap<>()).put(agent.memberId(), Set.of(permissions));
+            return this;
+        }
+
         AccountBuilder restrictUnassignedQueueLogin() {
             restrict = true;
             return this;
@@ -153,7 +160,7 @@ final class Fixtures {
 
         AccountView build() {
             return new AccountView(UUID.randomUUID(), "Acme", modules, true, coOrganizers, restrict, members, companies, devices, queues,
-                    assignments, supervisorPermissions, agentPermissions, policies, sessions, Map.of(), null);
+                    assignments, supervisorPermissions, agentPermissions, logins, policies, sessions, Map.of(), null);
         }
     }
 

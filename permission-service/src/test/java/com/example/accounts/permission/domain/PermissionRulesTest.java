@@ -363,6 +363,25 @@ class PermissionRulesTest {
     }
 
     @Test
+    void CC7_inAQueueTheyAreLoggedIntoAnAgentHasWhatWasFixedAtLogin() {
+        String cc = "CONTACT_CENTER";
+        UUID billingQueue = UUID.randomUUID();
+        UUID salesQueue = UUID.randomUUID();
+        Member agent = a("STANDARD").seats(cc).contactCenter("AGENT").build();
+        Member other = a("ADMIN").build();
+        // logged into billing while the role had none of the permissions; an admin has since turned two on
+        AccountView acme = account(cc).with(agent, other).queue(billingQueue).queue(salesQueue).loggedIn(billingQueue, agent, "MANAGE_PRERECORDED_MESSAGES")
+                .agentPermissions("CREATE_CUSTOM_LABELS", "MANAGE_PUBLIC_CANNED_MESSAGES").build();
+        Decision labels = PermissionRules.decide(acme, agent, "cc.labels.create", new Resource(Kind.QUEUE, billingQueue));
+        assertFalse(labels.allowed(), "CC-7: the change reaches them at their next login");
+        assertTrue(labels.reasons().stream().anyMatch(r -> r.contains("login into queue " + billingQueue) && r.contains("CC-7")), labels.reasons().toString());
+        assertTrue(may(acme, agent, "cc.prerecorded-messages.manage", Kind.QUEUE, billingQueue), "CC-7: fixed at login, though the role no longer has it");
+        assertTrue(may(acme, agent, "cc.labels.create", Kind.QUEUE, salesQueue), "not logged into sales: what the next login fixes");
+        assertTrue(may(acme, agent, "cc.labels.create"), "without a queue: the role's permissions now");
+        assertFalse(may(acme, agent, "cc.labels.create", Kind.QUEUE, UUID.randomUUID()), "a queue of no account");
+    }
+
+    @Test
     void CC6_CC8_onlyAgentsLogIntoQueuesAndARestrictedOrganizationOnlyIntoAssignedOnes() {
         String cc = "CONTACT_CENTER";
         UUID assigned = UUID.randomUUID();
