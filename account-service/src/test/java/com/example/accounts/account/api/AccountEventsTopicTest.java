@@ -1,7 +1,8 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
@@ -27,7 +28,10 @@ import static com.example.accounts.account.api.ApiFixture.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What account-service's relay publishes: a topic kept forever, and an account's events readable from the beginning. */
+/**
+ * What account-service's relay publishes: a topic kept forever, an account's events readable from the beginning, and
+ * every event of the suite as the contract says (EVT-2).
+ */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
 class AccountEventsTopicTest {
@@ -57,12 +61,29 @@ class AccountEventsTopicTest {
             while (types.size() < 2 && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (record.key().equals(accountId)) {
-                        types.add(EventJson.read(record.value()).type());
+                        types.add(PublishedEvents.read(record.value()).type());
                     }
                 });
             }
             assertEquals(List.of("AccountOpened", "UserAdded"), types);
             assertTrue(partitions.size() > 1, "partitioned by account");
         }
+    }
+
+    /**
+     * Every event account-service published in this run, by every test before this one too (the test platform's
+     * Kafka starts empty), validates under the standard validator at its type's current version.
+     */
+    @Test
+    void EVT2_everyEventThisSuitePublishedIsOfItsCurrentVersionAndFitsItsSchema() throws Exception {
+        String accountId = openAccount(token(Tokens.DEMO_ADMIN), 1);
+        List<EventEnvelope> events = List.of();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (events.stream().filter(e -> e.accountId().toString().equals(accountId)).count() < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            events = PublishedEvents.readTopic(Topics.ACCOUNT_EVENTS);
+        }
+        List<String> types = events.stream().filter(e -> e.accountId().toString().equals(accountId)).map(EventEnvelope::type).toList();
+        assertEquals(List.of("AccountOpened", "UserAdded"), types, "the new account's first member, language null, fits UserAdded");
     }
 }

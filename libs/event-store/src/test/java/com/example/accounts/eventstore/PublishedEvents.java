@@ -110,6 +110,33 @@ public final class PublishedEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * EVT-2 over a whole topic: every record a relay published to it in this run (the test platform's Kafka starts
+     * empty), from the beginning to its end now, read committed, each through {@link #read}.
+     */
+    public static List<EventEnvelope> readTopic(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                com.example.accounts.launcher.TestPlatform.get().kafka().bootstrapServers(), "isolation.level", "read_committed",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<EventEnvelope> events = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("EVT-2: " + topic + " could not be read to its end within 60 s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    events.add(read(record.value()));
+                }
+            }
+            return events;
+        }
+    }
+
     public void publish(EventEnvelope... events) {
         publishTo(Topics.ACCOUNT_EVENTS, events);
     }
