@@ -178,7 +178,7 @@ class ReadModelAgreementTest {
         for (Op op : Op.values()) {
             total += op.weight;
         }
-        int length = random.nextInt(MAX_STEPS / 3, MAX_STEPS + 1);
+        int length = random.nextInt(1, MAX_STEPS + 1);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Op.CHANGE_PLAN, random.nextInt(1 << 10), random.nextInt(1 << 10), random.nextInt(1 << 10)));
         for (int i = 0; i < length; i++) {
@@ -313,8 +313,10 @@ class ReadModelAgreementTest {
                     }
                 }
                 case PROVISION_SEAT -> {
-                    Module module = SEATED.get(s.b() % SEATED.size());
-                    record("ProvisionSeat(" + member(s.a()) + ", " + module + ")", as().put(base + "/members/" + pick(members, s.a()) + "/seats/" + module));
+                    // one time in three Ada's contact-center licence, which opens the contact center's administration (CC-1)
+                    int member = s.c() % 3 == 0 ? 0 : s.a();
+                    Module module = s.c() % 3 == 0 ? Module.CONTACT_CENTER : SEATED.get(s.b() % SEATED.size());
+                    record("ProvisionSeat(" + member(member) + ", " + module + ")", as().put(base + "/members/" + pick(members, member) + "/seats/" + module));
                 }
                 case RELEASE_SEAT -> {
                     Module module = SEATED.get(s.b() % SEATED.size());
@@ -361,6 +363,9 @@ class ReadModelAgreementTest {
                             assign ? as().put(path) : as().delete(path));
                 }
                 case CREATE_QUEUE -> {
+                    if (s.b() % 2 == 0) {
+                        record("ProvisionSeat(" + member(0) + ", CONTACT_CENTER)", as().put(base + "/members/" + members.get(0) + "/seats/CONTACT_CENTER"));
+                    }
                     Response r = record("CreateQueue", as().body("{\"name\": \"Queue " + (++created) + "\"}").post(base + "/contact-center/queues"));
                     if (r.statusCode() == 201) {
                         queues.add(UUID.fromString(r.path("queueId")));
@@ -554,10 +559,15 @@ class ReadModelAgreementTest {
         return trials;
     }
 
-    /** A seat the member holds (a no-op), else one of the plan's with seats left; else no trial: the count would answer. */
+    /**
+     * A technician seat the member holds (a no-op), else one of the plan's with seats left; else no trial: the count
+     * would answer. Not the contact-center licence: seats.provision is asked per member, not per module, and a limited
+     * admin provisions every seat but that licence (CC-1), which the read model cannot be asked about apart.
+     */
     private static Optional<Module> seatToTry(Account state, Member target) {
-        Optional<Module> held = SEATED.stream().filter(target.seats()::contains).findFirst();
-        return held.isPresent() ? held : SEATED.stream()
+        List<Module> seats = List.of(Module.REMOTE_SUPPORT, Module.SERVICE_DESK);
+        Optional<Module> held = seats.stream().filter(target.seats()::contains).findFirst();
+        return held.isPresent() ? held : seats.stream()
                 .filter(module -> state.plan().modules().contains(module) && state.seatsInUse(module) < state.seatsBought(module)).findFirst();
     }
 
