@@ -319,9 +319,14 @@ public class TrainingSessionResource {
                 }));
     }
 
+    /**
+     * Hosting is asked first: a member who may not host is refused for that (TRN-3) by the decider, whatever else
+     * they may not read (an observer reads no session settings, USR-11).
+     */
     private Uni<Caller> caller(UUID accountId, String bearer, String consistency) {
-        return Uni.combine().all().unis(host(accountId, bearer, consistency), permissions.settings(accountId, bearer, consistency))
-                .asTuple().map(both -> new Caller(both.getItem1().memberId(), both.getItem1().allowed(), both.getItem2().coOrganizers()));
+        return host(accountId, bearer, consistency).chain(host -> host.allowed()
+                ? permissions.settings(accountId, bearer, consistency).map(settings -> new Caller(host.memberId(), true, settings.coOrganizers()))
+                : Uni.createFrom().item(new Caller(host.memberId(), false, false)));
     }
 
     /**

@@ -223,15 +223,18 @@ public final class TrainingDecider {
         }
     }
 
-    /** TRN-3: the session says who its hosts are; the permission-service, asked now, whether they still may host. */
+    /**
+     * TRN-3: the session says who its hosts are; the permission-service, asked now, whether they still may host. A
+     * member who may no longer host is refused for that first: whether co-organizers are on is then not asked.
+     */
     private static void host(TrainingSession s, UUID memberId, boolean mayHost, boolean coOrganizersAllowed, String what) {
+        mayStillHost(mayHost, what);
         if (!s.host(memberId, coOrganizersAllowed)) {
             if (s.coOrganizers().contains(memberId)) {
                 throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: only the organizer " + what);
             }
             throw Refusal.forbidden("TRN-3", "only the organizer or a co-organizer " + what);
         }
-        mayStillHost(mayHost, what);
     }
 
     /** TRN-1, TRN-3: a host made an observer, or of an account that lost TRAINING, no longer acts in the session. */
@@ -251,11 +254,11 @@ public final class TrainingDecider {
         if (by.kind() != Actor.Kind.MEMBER) {
             return;
         }
+        if (s.organizer().equals(by.id()) || s.coOrganizers().contains(by.id())) {
+            mayStillHost(mayHost, what);
+        }
         if (!coOrganizersAllowed && s.coOrganizers().contains(by.id())) {
             throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: a co-organizer no longer " + what);
-        }
-        if (s.host(by.id(), coOrganizersAllowed)) {
-            mayStillHost(mayHost, what);
         }
     }
 
