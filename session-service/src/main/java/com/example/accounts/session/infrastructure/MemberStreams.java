@@ -3,9 +3,8 @@ package com.example.accounts.session.infrastructure;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import java.util.ArrayList;
@@ -17,34 +16,15 @@ import java.util.UUID;
  * with the events that gave them that part, so that a member deleted from the account is taken out of each (USR-6)
  * without reading every stream.
  */
-@ApplicationScoped
-public class MemberStreams {
-
-    private final Pool pool;
+@Singleton
+public class MemberStreams extends StreamIndex {
 
     public MemberStreams(Pool pool) {
-        this.pool = pool;
+        super(pool, "member_streams", "member_id");
     }
 
     void migrate(@Observes StartupEvent event) {
-        pool.query("""
-                CREATE TABLE IF NOT EXISTS member_streams (
-                    account_id uuid NOT NULL, member_id uuid NOT NULL, stream_id text NOT NULL,
-                    PRIMARY KEY (account_id, member_id, stream_id))""").execute().await().indefinitely();
-    }
-
-    public Uni<Void> remember(SqlConnection connection, UUID accountId, UUID memberId, String streamId) {
-        return connection.preparedQuery("INSERT INTO member_streams (account_id, member_id, stream_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(accountId, memberId, streamId)).replaceWithVoid();
-    }
-
-    public Uni<List<String>> of(UUID accountId, UUID memberId) {
-        return pool.preparedQuery("SELECT stream_id FROM member_streams WHERE account_id = $1 AND member_id = $2 ORDER BY stream_id")
-                .execute(Tuple.of(accountId, memberId)).map(rows -> {
-                    List<String> streams = new ArrayList<>();
-                    rows.forEach(row -> streams.add(row.getString(0)));
-                    return streams;
-                });
+        create();
     }
 
     /** The members of the account with a part in a stream whose id starts with {@code prefix} (their queue logins). */
