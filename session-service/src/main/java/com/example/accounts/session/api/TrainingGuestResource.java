@@ -6,6 +6,7 @@ import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
 import com.example.accounts.session.domain.Actor;
 import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.session.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static com.example.accounts.session.api.GuestResource.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
@@ -54,15 +56,6 @@ public class TrainingGuestResource {
     /** TRN-6: what a participant does in a session. */
     static final List<String> MAY = List.of("VIEW_PRESENTER_SCREEN", "CHAT", "DRAWING_TOOLS", "VIEW_PARTICIPANT_LIST");
 
-    /**
-     * TRN-2: the account's co-organizers setting is asked of the permission-service with the caller's own token, and a
-     * participant has none (SEC-1), so on this path it is not known: a presenting participant may pass the role or
-     * control to a co-organizer as while co-organizers are allowed. A participant is never a host either way (the
-     * commands' {@code mayHost} is false), and a co-organizer made presenter so still neither passes nor gives control
-     * while co-organizers are off: that is decided on the member's own request, where the setting is asked.
-     */
-    private static final boolean CO_ORGANIZERS_NOT_ASKED = true;
-
     public record JoinBody(String code, String name) {
     }
 
@@ -81,12 +74,14 @@ public class TrainingGuestResource {
     private final Passes passes;
     private final GuestLimits limits;
     private final SessionClock clock;
+    private final AccountCoOrganizers coOrganizers;
 
-    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock) {
+    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock, AccountCoOrganizers coOrganizers) {
         this.streams = streams;
         this.passes = passes;
         this.limits = limits;
         this.clock = clock;
+        this.coOrganizers = coOrganizers;
     }
 
     @GET
@@ -154,7 +149,7 @@ public class TrainingGuestResource {
         Actor to = TrainingSessionResource.actor(body, "TRN-4");
         Instant now = clock.now();
         return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, CO_ORGANIZERS_NOT_ASKED, now)));
+                allowed -> new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, allowed, now)));
     }
 
     @POST
@@ -166,7 +161,8 @@ public class TrainingGuestResource {
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-5");
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, CO_ORGANIZERS_NOT_ASKED, now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
+                allowed -> new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, allowed, now)));
     }
 
     @DELETE
@@ -175,7 +171,17 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId, new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), false, CO_ORGANIZERS_NOT_ASKED, now)));
+        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
+                allowed -> new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), false, allowed, now)));
+    }
+
+    /**
+     * TRN-2: a participant has no token to ask the permission-service whether the account allows co-organizers
+     * (SEC-1), so the setting is the one this service keeps from the account's events. A participant is never a host
+     * (the commands' {@code mayHost} is false).
+     */
+    private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, Function<Boolean, TrainingCommand> commandOf) {
+        return coOrganizers.allowed(pass.accountId()).map(commandOf).chain(command -> run(pass, correlationId, command));
     }
 
     private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {

@@ -1,6 +1,7 @@
 package com.example.accounts.session.application;
 
 import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.session.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.queue.domain.QueueDecider;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
@@ -16,18 +17,26 @@ import java.util.UUID;
  * What the account's changes end in this service's streams. USR-6: a member deleted from the account leaves every
  * support session they are in (ending the ones they own), their open invites are revoked, the external technicians
  * they invited are logged out, and they are logged out of every queue. CC-8, SEAT-3, SEAT-5, SEAT-6: an agent who
- * loses AGENT, their licence, the module or is made an observer is logged out of every queue. Deciding again on a
- * stream already left appends nothing, so a redelivered event is harmless.
+ * loses AGENT, their licence, the module or is made an observer is logged out of every queue. TRN-2: the account's
+ * co-organizers setting is kept for the participants' requests. Deciding again on a stream already left appends
+ * nothing, and the setting is kept at the account version that wrote it, so a redelivered event is harmless.
  */
 @ApplicationScoped
 public class AccountChanges {
 
     private final SessionStreams streams;
     private final MemberStreams memberStreams;
+    private final AccountCoOrganizers coOrganizers;
 
-    public AccountChanges(SessionStreams streams, MemberStreams memberStreams) {
+    public AccountChanges(SessionStreams streams, MemberStreams memberStreams, AccountCoOrganizers coOrganizers) {
         this.streams = streams;
         this.memberStreams = memberStreams;
+        this.coOrganizers = coOrganizers;
+    }
+
+    /** TRN-2: whether the account allows co-organizers, as of its settings at {@code accountVersion}. */
+    public Uni<Void> settingsChanged(UUID accountId, boolean coOrganizersAllowed, long accountVersion) {
+        return coOrganizers.changed(accountId, coOrganizersAllowed, accountVersion);
     }
 
     public Uni<Void> memberDeleted(UUID accountId, UUID memberId, UUID deletionEventId, Instant now) {

@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * The account events that end what members have here: {@code UserDeleted} (USR-6), and, for queue logins, the loss
  * of {@code AGENT} (CC-8), of the contact-center licence (SEAT-3) or of the module (SEAT-5), and a demotion to
- * observer (SEAT-6); {@code SecurityPolicyDisabled} ends what the policy admitted (INV-6). Every other event is
+ * observer (SEAT-6); {@code SecurityPolicyDisabled} ends what the policy admitted (INV-6); {@code AccountSettingsChanged}
+ * says whether co-organizers are allowed, kept for participants, who cannot ask (TRN-2). Every other event is
  * passed over unread, so a type this service does not know never stops the channel.
  */
 @ApplicationScoped
@@ -60,6 +61,9 @@ public class AccountEventsConsumer {
             // INV-6: a disabled policy admits no one any more
             case "SecurityPolicyDisabled" -> policyDisablings.policyDisabled(account(event), UUID.fromString(data.get("policyId").asText()),
                     eventId(event), clock.now());
+            // TRN-2: the event carries the whole new settings
+            case "AccountSettingsChanged" -> changes.settingsChanged(account(event), data.path("settings").path("coOrganizers").asBoolean(true),
+                    event.path("version").asLong());
             default -> nothing();
         };
     }

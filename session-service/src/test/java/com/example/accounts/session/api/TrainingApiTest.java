@@ -6,8 +6,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +32,9 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
         @ResourceArg(name = "needs", value = "permission-service,notification-service")})
 class TrainingApiTest {
+
+    @Inject
+    Pool pool;
 
     private static String trainings(AccountStory story) {
         return "/accounts/" + story.account + "/training-sessions";
@@ -215,5 +223,34 @@ class TrainingApiTest {
                 .body("presenter.id", equalTo(story.ada.toString())).body("keyboard", nullValue());
         as(Tokens.DEMO_ADMIN, consistency).delete(session + "/participants/" + participant).then().statusCode(204);
         given().header("Guest-Key", key).get("/guest/training-sessions/me").then().statusCode(403).body("detail", containsString("removed"));
+    }
+
+    @Test
+    void TRN2_whileCoOrganizersAreOffAPresentingParticipantNeitherPassesTheRoleNorGivesControlToACoOrganizer() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        Response scheduled = schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString()));
+        String session = trainings(story) + "/" + scheduled.then().statusCode(201).extract().path("sessionId");
+        Response pia = given().header("X-Forwarded-For", "198.51.100.8").contentType("application/json")
+                .body(Map.of("code", scheduled.path("joinCode"), "name", "Pia")).post("/guest/training-sessions/join");
+        pia.then().statusCode(200);
+        String key = pia.path("guestKey");
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/start").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("kind", "PARTICIPANT", "id", pia.path("participantId"))).post(session + "/presenter")
+                .then().statusCode(200);
+
+        story.settings(false, false).publish();
+        // Pia has no token to ask the permission-service with: session-service keeps the setting from the account's events
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> Boolean.FALSE.equals(pool.preparedQuery("SELECT co_organizers FROM account_co_organizers WHERE account_id = $1")
+                        .execute(Tuple.of(story.account)).await().indefinitely().iterator().next().getBoolean(0)));
+        given().header("Guest-Key", key).contentType("application/json").body(Map.of("kind", "MEMBER", "id", ben.toString()))
+                .post("/guest/training-sessions/presenter").then().statusCode(422).body("rule", equalTo("TRN-2"));
+        given().header("Guest-Key", key).contentType("application/json").body(Map.of("kind", "MEMBER", "id", ben.toString()))
+                .post("/guest/training-sessions/keyboard").then().statusCode(422).body("rule", equalTo("TRN-2"));
+        given().header("Guest-Key", key).contentType("application/json").body(Map.of("kind", "MEMBER", "id", story.ada.toString()))
+                .post("/guest/training-sessions/keyboard").then().statusCode(200).body("keyboard.id", equalTo(story.ada.toString()));
+        as(Tokens.DEMO_ADMIN, consistency).get(session).then().statusCode(200).body("presenter.id", equalTo(pia.path("participantId").toString()));
     }
 }
