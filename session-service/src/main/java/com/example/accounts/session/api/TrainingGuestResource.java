@@ -56,6 +56,13 @@ public class TrainingGuestResource {
     /** TRN-6: what a participant does in a session. */
     static final List<String> MAY = List.of("VIEW_PRESENTER_SCREEN", "CHAT", "DRAWING_TOOLS", "VIEW_PARTICIPANT_LIST");
 
+    /**
+     * TRN-3: whether a member made presenter or given control may still host is asked of the permission-service with
+     * the caller's own token, and a participant has none (SEC-1): on this path it is not asked. A member's own request
+     * asks it about the member they name.
+     */
+    private static final boolean TARGET_HOSTING_NOT_ASKED = true;
+
     public record JoinBody(String code, String name) {
     }
 
@@ -149,7 +156,7 @@ public class TrainingGuestResource {
         Actor to = TrainingSessionResource.actor(body, "TRN-4");
         Instant now = clock.now();
         return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                allowed -> new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, allowed, now)));
+                allowed -> new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, allowed, TARGET_HOSTING_NOT_ASKED, now)));
     }
 
     @POST
@@ -162,7 +169,7 @@ public class TrainingGuestResource {
         Actor to = TrainingSessionResource.actor(body, "TRN-5");
         Instant now = clock.now();
         return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                allowed -> new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, allowed, now)));
+                allowed -> new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, allowed, TARGET_HOSTING_NOT_ASKED, now)));
     }
 
     @DELETE

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static com.example.accounts.session.api.SessionApi.allowed;
@@ -248,8 +249,8 @@ public class TrainingSessionResource {
                                    @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, "TRN-4");
         Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), now))
+        return actOn(accountId, sessionId, bearer, consistency, correlationId, to, (caller, toMayHost) ->
+                new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), toMayHost, now))
                 .map(TrainingSessionResource::view);
     }
 
@@ -263,8 +264,9 @@ public class TrainingSessionResource {
                                       @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, "TRN-5");
         Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+        return actOn(accountId, sessionId, bearer, consistency, correlationId, to, (caller, toMayHost) ->
+                new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), toMayHost, now))
+                .map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -341,6 +343,28 @@ public class TrainingSessionResource {
     private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,
                                                                           String correlationId, Function<Caller, TrainingCommand> command) {
         return caller(accountId, bearer, consistency).chain(caller -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller)));
+    }
+
+    /** As {@link #act}, for a command naming someone in the session: whether a member named may still host (TRN-3). */
+    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> actOn(UUID accountId, UUID sessionId, String bearer, String consistency,
+                                                                            String correlationId, Actor to,
+                                                                            BiFunction<Caller, Boolean, TrainingCommand> command) {
+        return caller(accountId, bearer, consistency).chain(caller -> mayHost(accountId, bearer, consistency, caller, to)
+                .chain(toMayHost -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller, toMayHost))));
+    }
+
+    /**
+     * TRN-3: a member made presenter or given control is asked about like the caller ({@code training.session.host}).
+     * Not asked of participants (never hosts), nor while the caller may not host: the session refuses the caller first.
+     * A member the permission-service does not know may not host, and is refused as not in the session (TRN-4, TRN-5).
+     */
+    private Uni<Boolean> mayHost(UUID accountId, String bearer, String consistency, Caller caller, Actor to) {
+        if (to.kind() != Actor.Kind.MEMBER || !caller.mayHost() || to.id().equals(caller.memberId())) {
+            return Uni.createFrom().item(caller.mayHost());
+        }
+        return permissions.check(accountId, bearer, consistency, to.id().toString(), "training.session.host", null)
+                .map(PermissionService.Check::allowed)
+                .onFailure(f -> f instanceof ProblemException p && p.problem().status() == 404).recoverWithItem(false);
     }
 
     private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> run(UUID accountId, UUID sessionId, UUID by, String correlationId,

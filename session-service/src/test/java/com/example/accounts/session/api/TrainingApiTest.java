@@ -253,4 +253,23 @@ class TrainingApiTest {
                 .post("/guest/training-sessions/keyboard").then().statusCode(200).body("keyboard.id", equalTo(story.ada.toString()));
         as(Tokens.DEMO_ADMIN, consistency).get(session).then().statusCode(200).body("presenter.id", equalTo(pia.path("participantId").toString()));
     }
+
+    @Test
+    void TRN3_aCoOrganizerMadeAnObserverIsNeitherMadePresenterNorGivenControl() {
+        AccountStory story = AccountStory.opened("TRAINING", "MONITORING");
+        UUID ben = story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, List.of(ben.toString())).then().statusCode(201)
+                .extract().path("sessionId");
+        as(Tokens.DEMO_ADMIN, consistency).post(session + "/start").then().statusCode(200);
+
+        String demoted = story.event("RoleChanged", AccountStory.data().put("memberId", ben.toString()).put("from", "STANDARD")
+                .put("to", "MONITORING_OBSERVER")).publish();
+        as(Tokens.DEMO_ADMIN, demoted).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/presenter")
+                .then().statusCode(422).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, demoted).body(Map.of("kind", "MEMBER", "id", ben.toString())).post(session + "/keyboard")
+                .then().statusCode(422).body("rule", equalTo("TRN-3"));
+        as(Tokens.DEMO_ADMIN, demoted).get(session).then().statusCode(200).body("presenter.id", equalTo(story.ada.toString()))
+                .body("keyboard", nullValue());
+    }
 }

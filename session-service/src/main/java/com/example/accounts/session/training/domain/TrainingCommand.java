@@ -47,10 +47,10 @@ public sealed interface TrainingCommand {
     }
 
     /** TRN-4: {@code by} is a member or a participant; a participant is never a host, whatever the setting. */
-    record ChangePresenter(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record ChangePresenter(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, boolean toMayHost, Instant now) implements TrainingCommand {
     }
 
-    record GiveKeyboard(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record GiveKeyboard(Actor by, Actor to, boolean mayHost, boolean coOrganizersAllowed, boolean toMayHost, Instant now) implements TrainingCommand {
     }
 
     record TakeBackKeyboard(Actor by, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {

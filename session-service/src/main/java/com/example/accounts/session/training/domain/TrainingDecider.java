@@ -140,6 +140,7 @@ public final class TrainingDecider {
                     notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "presents");
                     throw Refusal.invalid("TRN-4", "id", "the presenter role passes to the organizer, a co-organizer or a participant in the session");
                 }
+                mayStillHostToo(c.to(), c.toMayHost(), "made presenter");
                 yield c.to().equals(s.presenter()) ? List.of() : List.of(new PresenterChanged(s.sessionId(), c.to()));
             }
             case GiveKeyboard c -> {
@@ -150,6 +151,7 @@ public final class TrainingDecider {
                     notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "is given keyboard and mouse control");
                     throw Refusal.invalid("TRN-5", "id", "control goes to the organizer, a co-organizer or a participant in the session");
                 }
+                mayStillHostToo(c.to(), c.toMayHost(), "given keyboard and mouse control");
                 if (c.to().equals(s.presenter())) {
                     throw Refusal.invalid("TRN-5", "id", "the presenter has control already");
                 }
@@ -259,6 +261,16 @@ public final class TrainingDecider {
         }
         if (!coOrganizersAllowed && s.coOrganizers().contains(by.id())) {
             throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: a co-organizer no longer " + what);
+        }
+    }
+
+    /**
+     * TRN-3: a member is in the session only as a host, so a member made presenter or given control must still be
+     * able to host ({@code toMayHost}, asked of the permission-service about them now), as the one who acts must.
+     */
+    private static void mayStillHostToo(Actor to, boolean toMayHost, String what) {
+        if (to.kind() == Actor.Kind.MEMBER && !toMayHost) {
+            throw Refusal.invalid("TRN-3", "id", "member " + to.id() + " may no longer host training sessions (TRN-1), so is not " + what);
         }
     }
 

@@ -316,7 +316,7 @@ class TrainingDeciderTest {
     void TRN4_thePresenterPassesTheRoleToAParticipant() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        List<TrainingEvent> events = when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
+        List<TrainingEvent> events = when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
 
         assertEquals(List.of(new PresenterChanged(SESSION, participant(ANNA))), events);
         assertEquals(participant(ANNA), then(s, events).presenter());
@@ -327,28 +327,28 @@ class TrainingDeciderTest {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
 
         assertEquals(List.of(new PresenterChanged(SESSION, participant(BEN))),
-                when(s, new ChangePresenter(participant(ANNA), participant(BEN), false, false, NOW)));
+                when(s, new ChangePresenter(participant(ANNA), participant(BEN), false, false, true, NOW)));
     }
 
     @Test
     void TRN4_aHostTakesThePresenterRole() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, participant(ANNA)));
 
-        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(s, new ChangePresenter(member(CO), member(CO), true, true, NOW)));
+        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(s, new ChangePresenter(member(CO), member(CO), true, true, true, NOW)));
     }
 
     @Test
     void TRN4_aParticipantWhoDoesNotPresentDoesNotPassTheRole() {
         refused(Refusal.Kind.FORBIDDEN, "TRN-4", given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED),
-                new ChangePresenter(participant(ANNA), participant(BEN), false, false, NOW));
+                new ChangePresenter(participant(ANNA), participant(BEN), false, false, true, NOW));
     }
 
     @Test
     void TRN4_thePresenterRoleGoesOnlyToSomeoneInTheSession() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new ParticipantRemoved(SESSION, ANNA, ORGANIZER));
 
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, true, true, NOW));
     }
 
     @Test
@@ -362,14 +362,14 @@ class TrainingDeciderTest {
 
     @Test
     void TRN4_noPresenterBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterGivesKeyboardControlToAParticipant() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        List<TrainingEvent> events = when(s, new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, NOW));
+        List<TrainingEvent> events = when(s, new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
 
         assertEquals(List.of(new KeyboardControlGiven(SESSION, participant(ANNA))), events);
         assertEquals(participant(ANNA), then(s, events).keyboard());
@@ -378,22 +378,33 @@ class TrainingDeciderTest {
     @Test
     void TRN5_thePresenterGivesKeyboardControlToACoOrganizer() {
         assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))),
-                when(given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(CO), true, true, NOW)));
+                when(given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(CO), true, true, true, NOW)));
+    }
+
+    @Test
+    void TRN3_aMemberWhoMayNoLongerHostIsNeitherMadePresenterNorGivenControl() {
+        TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED);
+
+        refused(Refusal.Kind.INVALID, "TRN-3", s, new ChangePresenter(member(ORGANIZER), member(CO), true, true, false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-3", s, new GiveKeyboard(member(ORGANIZER), member(CO), true, true, false, NOW));
+        // a participant is never a host: whether one may host is not the question
+        assertEquals(List.of(new PresenterChanged(SESSION, participant(ANNA))),
+                when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, false, NOW)));
     }
 
     @Test
     void TRN5_onlyThePresenterGivesKeyboardControl() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN5_keyboardControlGoesOnlyToSomeoneInTheSession() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterHasControlAlready() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), true, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), true, true, true, NOW));
     }
 
     @Test
@@ -421,7 +432,7 @@ class TrainingDeciderTest {
     void TRN5_keyboardControlEndsWhenThePresenterChanges() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        TrainingSession changed = then(s, when(s, new ChangePresenter(member(CO), participant(BEN), true, true, NOW)));
+        TrainingSession changed = then(s, when(s, new ChangePresenter(member(CO), participant(BEN), true, true, true, NOW)));
 
         assertEquals(participant(BEN), changed.presenter());
         assertNull(changed.keyboard());
@@ -445,11 +456,11 @@ class TrainingDeciderTest {
     void TRN3_aPresenterWhoCanNoLongerHostNeitherPassesTheRoleNorGivesControl() {
         TrainingSession live = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangePresenter(member(ORGANIZER), participant(ANNA), false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new GiveKeyboard(member(ORGANIZER), member(CO), false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangePresenter(member(ORGANIZER), participant(ANNA), false, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new GiveKeyboard(member(ORGANIZER), member(CO), false, true, true, NOW));
         refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new TakeBackKeyboard(member(ORGANIZER), false, true, NOW));
         // a member who is no host at all is refused as before, whatever the permission-service says of them
-        refused(Refusal.Kind.FORBIDDEN, "TRN-4", live, new ChangePresenter(member(OTHER_MEMBER), participant(ANNA), true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-4", live, new ChangePresenter(member(OTHER_MEMBER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
@@ -466,27 +477,27 @@ class TrainingDeciderTest {
     void TRN2_whileCoOrganizersAreOffNoCoOrganizerIsMadePresenterNorGivenControl() {
         TrainingSession live = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        refused(Refusal.Kind.INVALID, "TRN-2", live, new ChangePresenter(member(ORGANIZER), member(CO), true, false, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-2", live, new GiveKeyboard(member(ORGANIZER), member(CO), true, false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", live, new ChangePresenter(member(ORGANIZER), member(CO), true, false, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", live, new GiveKeyboard(member(ORGANIZER), member(CO), true, false, true, NOW));
         TrainingSession anna = then(live, List.of(new PresenterChanged(SESSION, participant(ANNA))));
-        refused(Refusal.Kind.INVALID, "TRN-2", anna, new ChangePresenter(participant(ANNA), member(CO), false, false, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-2", anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", anna, new ChangePresenter(participant(ANNA), member(CO), false, false, true, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-2", anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, true, NOW));
         // while the account allows co-organizers, they are
-        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(live, new ChangePresenter(member(ORGANIZER), member(CO), true, true, NOW)));
-        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))), when(anna, new GiveKeyboard(participant(ANNA), member(CO), false, true, NOW)));
+        assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(live, new ChangePresenter(member(ORGANIZER), member(CO), true, true, true, NOW)));
+        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))), when(anna, new GiveKeyboard(participant(ANNA), member(CO), false, true, true, NOW)));
     }
 
     @Test
     void TRN2_whileCoOrganizersAreOffAPresentingCoOrganizerNeitherPassesTheRoleNorGivesControl() {
         TrainingSession s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, member(CO)));
 
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new ChangePresenter(member(CO), participant(ANNA), true, false, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new GiveKeyboard(member(CO), participant(ANNA), true, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new ChangePresenter(member(CO), participant(ANNA), true, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new GiveKeyboard(member(CO), participant(ANNA), true, false, true, NOW));
         refused(Refusal.Kind.FORBIDDEN, "TRN-2", then(s, List.of(new KeyboardControlGiven(SESSION, participant(ANNA)))),
                 new TakeBackKeyboard(member(CO), true, false, NOW));
         // the organizer takes the role back
         assertEquals(List.of(new PresenterChanged(SESSION, member(ORGANIZER))),
-                when(s, new ChangePresenter(member(ORGANIZER), member(ORGANIZER), true, false, NOW)));
+                when(s, new ChangePresenter(member(ORGANIZER), member(ORGANIZER), true, false, true, NOW)));
     }
 
     @Test
