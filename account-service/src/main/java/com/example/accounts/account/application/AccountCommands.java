@@ -10,6 +10,7 @@ import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.RuleViolation;
 import com.example.accounts.account.infrastructure.AccountEventCodec;
 import com.example.accounts.account.infrastructure.AccountSnapshots;
+import com.example.accounts.account.infrastructure.LoginMemberships;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
@@ -21,6 +22,7 @@ import com.example.accounts.kit.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,19 +39,23 @@ import java.util.function.Function;
 public class AccountCommands {
 
     private static final int ATTEMPTS = 8;
+    private static final Logger LOG = Logger.getLogger(AccountCommands.class);
 
     private final EventStore store;
     private final OutboxRelay relay;
     private final Logins logins;
     private final IdempotencyKeys idempotencyKeys;
     private final AccountSnapshots snapshots;
+    private final LoginMemberships loginMemberships;
 
-    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys, AccountSnapshots snapshots) {
+    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys, AccountSnapshots snapshots,
+                           LoginMemberships loginMemberships) {
         this.store = store;
         this.relay = relay;
         this.logins = logins;
         this.idempotencyKeys = idempotencyKeys;
         this.snapshots = snapshots;
+        this.loginMemberships = loginMemberships;
     }
 
     public static String streamOf(UUID accountId) {
@@ -101,12 +107,12 @@ public class AccountCommands {
                                        Optional<IdempotencyKey> key, Function<CommandResult, Answer> answer) {
         BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend = key.isEmpty() ? (c, r) -> Uni.createFrom().voidItem()
                 : (c, r) -> idempotencyKeys.record(c, key.get(), answer.apply(r));
-        return attempt(accountId, command, metadata, ifMatch, afterAppend)
+        return attempt(accountId, command, metadata, ifMatch, afterAppend, true)
                 .onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
     private Uni<CommandResult> attempt(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
-                                       BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend) {
+                                       BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend, boolean elsewhereToo) {
         return load(accountId).chain(loaded -> {
             Account state = loaded.account();
             if (ifMatch != null && state.opened() && ifMatch != state.version()) {
@@ -124,8 +130,39 @@ public class AccountCommands {
                                     .map(appended -> new CommandResult(decided, appended.token()))
                                     .call(result -> afterAppend.apply(connection, result)))
                             .onFailure().call(() -> undone(emailChanges)))
-                    .invoke(relay::wake);
+                    .invoke(relay::wake)
+                    .call(() -> elsewhereToo ? followedByOtherMemberships(accountId, emailChanges, metadata) : Uni.createFrom().voidItem());
         });
+    }
+
+    /**
+     * USR-5: one person, one login, one email: the person's memberships of other accounts show the new address too,
+     * changed as the person (the login) changes it. One that cannot take it (another member there has that address)
+     * keeps its own and is logged, so that nothing the person asked for here fails for another account's sake.
+     */
+    private Uni<Void> followedByOtherMemberships(UUID accountId, List<EmailChange> changes, EventMetadata metadata) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EmailChange change : changes) {
+            chain = chain.chain(() -> loginMemberships.accountsOf(change.loginId())).chain(accounts -> {
+                Uni<Void> each = Uni.createFrom().voidItem();
+                for (UUID other : accounts) {
+                    if (other.equals(accountId)) {
+                        continue;
+                    }
+                    each = each.chain(() -> attempt(other, state -> state.memberByLogin(change.loginId())
+                                    .<AccountCommand>map(member -> new AccountCommand.ChangeProfile(change.loginId(), member.memberId(), member.name(),
+                                            change.to(), metadata.occurredAt()))
+                                    .orElseThrow(() -> RuleViolation.notFound("ACC-6", "the login is no longer a member")),
+                            metadata, null, (c, r) -> Uni.createFrom().voidItem(), false)
+                            .onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1)
+                            .onFailure().invoke(failure -> LOG.warnf("the membership of login %s in account %s keeps its email: %s",
+                                    change.loginId(), other, failure.getMessage()))
+                            .onFailure().recoverWithNull().replaceWithVoid());
+                }
+                return each;
+            });
+        }
+        return chain;
     }
 
     /** USR-5: a member's new email, to become their login's too. */

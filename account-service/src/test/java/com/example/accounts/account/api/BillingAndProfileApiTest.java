@@ -173,7 +173,7 @@ class BillingAndProfileApiTest {
     }
 
     @Test
-    void USR5_aNewEmailBecomesTheLoginsEmailAndAnotherLoginsEmailIsRefused() {
+    void USR5_aNewEmailBecomesTheLoginsAndEveryMembershipsEmailAndAnotherLoginsEmailIsRefused() {
         KeycloakServer keycloak = TestPlatform.get().keycloak();
         String ada = token(Tokens.DEMO_ADMIN);
         String accountId = openAccount(ada, 1);
@@ -184,6 +184,8 @@ class BillingAndProfileApiTest {
                 .post("/accounts/" + accountId + "/members").then().statusCode(201).extract().path("loginId");
         keycloak.setPassword(loginId, "usr5-password");
         String mo = Tokens.password(keycloak.realmUrl(), before, "usr5-password");
+        String alsoThere = openAccount(ada, 1);
+        add(ada, alsoThere, before, "STANDARD"); // the same person, by the same login, a member of a second account
         String elsewhere = "usr5.other." + UUID.randomUUID() + "@example.com";
         add(ada, openAccount(ada, 1), elsewhere, "STANDARD"); // another person's login, not a member here
 
@@ -196,7 +198,9 @@ class BillingAndProfileApiTest {
         given().auth().oauth2(mo).contentType(ContentType.JSON).body("{\"name\": \"Mo\", \"email\": \"" + after + "\"}")
                 .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(200).body("email", equalTo(after));
         assertEquals(after, keycloak.user(loginId).get("email").asText());
-        assertEquals(loginId, Tokens.subject(Tokens.password(keycloak.realmUrl(), after, "usr5-password")), "signs in with the new address");
+        String moNow = Tokens.password(keycloak.realmUrl(), after, "usr5-password");
+        assertEquals(loginId, Tokens.subject(moNow), "signs in with the new address");
+        given().auth().oauth2(moNow).get("/accounts/" + alsoThere + "/members/me").then().statusCode(200).body("email", equalTo(after));
         assertThrows(LaunchException.class, () -> Tokens.password(keycloak.realmUrl(), before, "usr5-password"), "the old address signs nobody in");
     }
 }

@@ -1,0 +1,44 @@
+package com.example.accounts.account.infrastructure;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * USR-5: the accounts a login was added to, read from the event store's {@code UserAdded} events through an index
+ * on the login, so that a person's new email reaches each of their memberships without reading every account.
+ */
+@ApplicationScoped
+public class LoginMemberships {
+
+    private final Pool pool;
+
+    public LoginMemberships(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** After the event store created its table (the default priority), before the first request. */
+    void migrate(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+        pool.query("CREATE INDEX IF NOT EXISTS events_user_added_login ON events ((data->>'loginId')) WHERE type = 'UserAdded'")
+                .execute().await().indefinitely();
+    }
+
+    public Uni<List<UUID>> accountsOf(String loginId) {
+        return pool.preparedQuery("SELECT DISTINCT account_id FROM events WHERE type = 'UserAdded' AND data->>'loginId' = $1")
+                .execute(Tuple.of(loginId))
+                .map(rows -> {
+                    List<UUID> accounts = new ArrayList<>();
+                    rows.forEach(row -> accounts.add(row.getUUID(0)));
+                    return accounts;
+                });
+    }
+}
