@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -372,6 +373,16 @@ public class SupportSessionResource {
         return "mailto:" + (issued.email() == null ? "" : issued.email()) + "?subject=" + encode(subject) + "&body=" + encode(text);
     }
 
+    /** ACC-6: a session id that never started is as unknown as another account's. */
+    private static Function<SupportSession, List<SupportEvent>> started(SupportCommand command) {
+        return state -> {
+            if (!state.started()) {
+                throw ProblemException.notFound("support session");
+            }
+            return SupportDecider.decide(command, state);
+        };
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -386,12 +397,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> {
-                            if (!state.started()) {
-                                throw ProblemException.notFound("support session");
-                            }
-                            return SupportDecider.decide(new SupportCommand.Revoke(inviteId, me, now), state);
-                        }, metadata(member(me), correlationId, now)))
+                        started(new SupportCommand.Revoke(inviteId, me, now)), metadata(member(me), correlationId, now)))
                 .map(SessionApi::noContent);
     }
 
@@ -407,12 +413,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> {
-                            if (!state.started()) {
-                                throw ProblemException.notFound("support session");
-                            }
-                            return SupportDecider.decide(new SupportCommand.RemoveExternal(externalTechnicianId, me, now), state);
-                        }, metadata(member(me), correlationId, now),
+                        started(new SupportCommand.RemoveExternal(externalTechnicianId, me, now)), metadata(member(me), correlationId, now),
                         // the key goes with the removal, in its transaction: it then admits no one, as an unknown key
                         (connection, done) -> passes.forget(connection, Passes.Kind.GUEST_KEY, sessionId, externalTechnicianId)))
                 .map(SessionApi::noContent);

@@ -3,6 +3,7 @@ package com.example.accounts.session.application;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.session.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.MemberStreams;
+import com.example.accounts.session.infrastructure.PolicyStreams;
 import com.example.accounts.session.queue.domain.QueueDecider;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import com.example.accounts.session.support.domain.SupportDecider;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * What the account's changes end in this service's streams. USR-6: a member deleted from the account leaves every
  * support session they are in (ending the ones they own), their open invites are revoked, the external technicians
  * they invited are logged out, and they are logged out of every queue. CC-8, SEAT-3, SEAT-5, SEAT-6: an agent who
- * loses AGENT, their licence, the module or is made an observer is logged out of every queue. TRN-2: the account's
+ * loses AGENT, their licence, the module or is made an observer is logged out of every queue. INV-6: a security
+ * policy disabled logs out the external technicians it admitted and revokes its open invites. TRN-2: the account's
  * co-organizers setting is kept for the participants' requests. Deciding again on a stream already left appends
  * nothing, and the setting is kept at the account version that wrote it, so a redelivered event is harmless.
  */
@@ -26,11 +28,13 @@ public class AccountChanges {
 
     private final SessionStreams streams;
     private final MemberStreams memberStreams;
+    private final PolicyStreams policyStreams;
     private final AccountCoOrganizers coOrganizers;
 
-    public AccountChanges(SessionStreams streams, MemberStreams memberStreams, AccountCoOrganizers coOrganizers) {
+    public AccountChanges(SessionStreams streams, MemberStreams memberStreams, PolicyStreams policyStreams, AccountCoOrganizers coOrganizers) {
         this.streams = streams;
         this.memberStreams = memberStreams;
+        this.policyStreams = policyStreams;
         this.coOrganizers = coOrganizers;
     }
 
@@ -62,6 +66,16 @@ public class AccountChanges {
         return memberStreams.membersWith(accountId, QueueLoginStreams.PREFIX)
                 .onItem().transformToMulti(members -> Multi.createFrom().iterable(members))
                 .onItem().transformToUniAndConcatenate(member -> endQueueLogins(accountId, member, Reason.MODULE_REMOVED, metadata))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** INV-6: in every session the policy issued an invite for; a policy enabled again admits only through new invites. */
+    public Uni<Void> policyDisabled(UUID accountId, UUID policyId, UUID disablingEventId, Instant now) {
+        EventMetadata metadata = system(disablingEventId, now);
+        return policyStreams.of(accountId, policyId)
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(stream -> streams.execute(SupportSessions.AGGREGATE, accountId, stream,
+                        state -> SupportDecider.policyDisabled(state, policyId), metadata).replaceWithVoid())
                 .collect().last().replaceWithVoid();
     }
 

@@ -2,7 +2,6 @@ package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.session.application.AccountChanges;
-import com.example.accounts.session.application.PolicyDisablings;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,12 +27,10 @@ public class AccountEventsConsumer {
     private static final String CONTACT_CENTER = "CONTACT_CENTER";
 
     private final AccountChanges changes;
-    private final PolicyDisablings policyDisablings;
     private final SessionClock clock;
 
-    public AccountEventsConsumer(AccountChanges changes, PolicyDisablings policyDisablings, SessionClock clock) {
+    public AccountEventsConsumer(AccountChanges changes, SessionClock clock) {
         this.changes = changes;
-        this.policyDisablings = policyDisablings;
         this.clock = clock;
     }
 
@@ -59,7 +56,7 @@ public class AccountEventsConsumer {
             case "PlanChanged" -> contactCenterIn(data.path("plan").path("modules"))
                     ? nothing() : changes.contactCenterRemoved(account(event), eventId(event), clock.now());
             // INV-6: a disabled policy admits no one any more
-            case "SecurityPolicyDisabled" -> policyDisablings.policyDisabled(account(event), UUID.fromString(data.get("policyId").asText()),
+            case "SecurityPolicyDisabled" -> changes.policyDisabled(account(event), UUID.fromString(data.get("policyId").asText()),
                     eventId(event), clock.now());
             // TRN-2: the event carries the whole new settings
             case "AccountSettingsChanged" -> changes.settingsChanged(account(event), data.path("settings").path("coOrganizers").asBoolean(true),
