@@ -5,9 +5,8 @@ import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.MalformedEventException;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 
+import static com.example.accounts.eventstore.BlankEvents.blank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,30 +27,5 @@ class AccountEventCodecTest {
             assertEquals(EventSchemas.INSTANCE.currentVersion(type.getSimpleName()),
                     AccountEventCodec.encode((AccountEvent) blank(type)).schemaVersion(), type.getSimpleName());
         }
-    }
-
-    /** An event of the type with every field null, zero or false: only its type matters to the version. */
-    static <T> T blank(Class<T> type) {
-        try {
-            RecordComponent[] components = type.getRecordComponents();
-            Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            Object[] values = Arrays.stream(parameters).map(AccountEventCodecTest::zero).toArray();
-            return type.getDeclaredConstructor(parameters).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object zero(Class<?> type) {
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        return null;
     }
 }

@@ -7,10 +7,9 @@ import com.example.accounts.session.support.domain.SupportEvent;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 
+import static com.example.accounts.eventstore.BlankEvents.blank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -41,30 +40,5 @@ class EventCodecTest {
             assertEquals(EventSchemas.INSTANCE.currentVersion(type.getSimpleName()),
                     codec.encode(sealed.cast(blank(type))).schemaVersion(), type.getSimpleName());
         }
-    }
-
-    /** An event of the type with every field null, zero or false: only its type matters to the version. */
-    static <T> T blank(Class<T> type) {
-        try {
-            RecordComponent[] components = type.getRecordComponents();
-            Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            Object[] values = Arrays.stream(parameters).map(EventCodecTest::zero).toArray();
-            return type.getDeclaredConstructor(parameters).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object zero(Class<?> type) {
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        return null;
     }
 }
