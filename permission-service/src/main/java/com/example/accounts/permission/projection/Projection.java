@@ -32,8 +32,9 @@ final class Projection {
             "TrainingCoOrganizersChanged", "TrainingSessionEnded", "AgentLoggedIntoQueue", "AgentLoggedOutOfQueue");
 
     /**
-     * Types of the contract that change nothing a check reads (who joined a session, what was requested in it): applied as no statements, so their stream versions and positions still count (PRM-1, PRM-4). A type
-     * in neither set is unknown and goes to the dead letters; a test keeps the two sets equal to the contract.
+     * Types of the contract that change nothing a check reads (who joined a session, what was requested in it):
+     * applied as no statements, so their stream versions and positions still count (PRM-1, PRM-4). A type in neither
+     * set is unknown and goes to the dead letters; a test keeps the two sets equal to the contract.
      */
     static final Set<String> NOT_PROJECTED = Set.of("CustomerJoined", "SupportActionRequested", "TechnicianLeftSession",
             "ExternalInviteIssued", "ExternalInviteRedeemed", "ExternalInviteRevoked", "ExternalTechnicianLoggedOut",
