@@ -137,8 +137,6 @@ public final class EventSchemas {
 
     private static final class MailboxFormat implements Format {
 
-        private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
         @Override
         public String getName() {
             return "email";
@@ -146,7 +144,7 @@ public final class EventSchemas {
 
         @Override
         public boolean matches(ExecutionContext context, String value) {
-            return value.length() <= 254 && MAILBOX.matcher(value).matches();
+            return Mailbox.isMailbox(value);
         }
     }
 }
