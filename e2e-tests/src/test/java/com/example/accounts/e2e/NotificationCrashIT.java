@@ -1,6 +1,7 @@
 package com.example.accounts.e2e;
 
 import com.example.accounts.eventstore.AccountHistory;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import com.example.accounts.eventstore.OutboxRelay;
 import com.example.accounts.launcher.Net;
@@ -74,8 +75,8 @@ class NotificationCrashIT {
     static void servers() {
         platform = TestPlatform.get();
         relay = SmtpRelay.to(platform.mail().smtpHost(), platform.mail().smtpPort());
-        KafkaTopics.ensure(platform.kafka().bootstrapServers(), OutboxRelay.eventTopic(ACCOUNT_EVENTS, 3));
-        KafkaTopics.ensure(platform.kafka().bootstrapServers(), OutboxRelay.eventTopic(INVITE_EMAILS, 1));
+        KafkaTopics.ensure(KafkaClients.plain(platform.kafka().bootstrapServers()), OutboxRelay.eventTopic(ACCOUNT_EVENTS, 3));
+        KafkaTopics.ensure(KafkaClients.plain(platform.kafka().bootstrapServers()), OutboxRelay.eventTopic(INVITE_EMAILS, 1));
         platform.postgres().createDatabase(DATABASE);
         story = new History("ada-" + RUN + "@acme.example");
     }

@@ -1,6 +1,7 @@
 package com.example.accounts.session;
 
 import com.example.accounts.kit.DomainRules;
+import com.example.accounts.kit.KafkaRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -14,4 +15,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainKnowsNothingOfTheLayersAround = DomainRules.DOMAIN_KNOWS_NOTHING_OF_THE_LAYERS_AROUND;
+
+    @ArchTest
+    static final ArchRule kafkaClientsComeFromTheSharedConfiguration = KafkaRules.KAFKA_CLIENTS_COME_FROM_THE_SHARED_CONFIGURATION;
 }

@@ -3,7 +3,6 @@ package com.example.accounts.eventstore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,26 +17,24 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DeadLetterTopic implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String topic;
     private KafkaProducer<String, String> producer;
 
-    public DeadLetterTopic(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterTopic(KafkaClients kafka, String topic) {
+        this.kafka = kafka;
         this.topic = topic;
     }
 
     /** Creates the topic (one partition, kept forever) unless it exists. */
     public void ensure() {
-        KafkaTopics.ensure(bootstrapServers, KafkaTopics.keptForever(topic));
+        KafkaTopics.ensure(kafka, KafkaTopics.keptForever(topic));
     }
 
     /** Publishes the letter and waits (up to 30 s) until Kafka has it: never on an event loop. */
     public synchronized void publish(String sourceTopic, int sourcePartition, long sourceOffset, String key, String value, String reason) {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                    new StringSerializer(), new StringSerializer());
+            producer = kafka.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         }
         ProducerRecord<String, String> letter = new ProducerRecord<>(topic, key, value);
         letter.headers().add("source-topic", sourceTopic.getBytes(StandardCharsets.UTF_8))

@@ -7,11 +7,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +49,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Pool pool;
     private final String topic;
     private final String name;
+    private final KafkaClients kafka;
     private final Map<String, Object> producerConfig;
     private final int partitions;
     private final int batchSize;
@@ -58,19 +58,19 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(Pool pool, String topic, String bootstrapServers, int partitions) {
-        this(pool, topic, bootstrapServers, partitions, 500, Duration.ofMillis(200));
+    public OutboxRelay(Pool pool, String topic, KafkaClients kafka, int partitions) {
+        this(pool, topic, kafka, partitions, 500, Duration.ofMillis(200));
     }
 
-    public OutboxRelay(Pool pool, String topic, String bootstrapServers, int partitions, int batchSize, Duration idlePoll) {
+    public OutboxRelay(Pool pool, String topic, KafkaClients kafka, int partitions, int batchSize, Duration idlePoll) {
         this.pool = pool;
         this.topic = topic;
         this.name = "relay:" + topic;
         this.partitions = partitions;
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
+        this.kafka = kafka;
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -78,8 +78,6 @@ public final class OutboxRelay implements AutoCloseable {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producerConfig = config;
     }
 
@@ -139,13 +137,13 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void ensureTopic() {
-        KafkaTopics.ensure((String) producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), eventTopic(topic, partitions));
+        KafkaTopics.ensure(kafka, eventTopic(topic, partitions));
         LOG.infof("%s: topic %s has %d partitions or was there, kept forever", name, topic, partitions);
     }
 
     /** EVT-4: an event topic keeps its events for good and is partitioned by account. */
     public static NewTopic eventTopic(String topic, int partitions) {
-        return new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+        return new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(Map.of("retention.ms", "-1", "retention.bytes", "-1",
                 "cleanup.policy", "delete"));
     }
 
@@ -176,7 +174,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Producer<String, String> transactionalProducer(String transactionalId) {
         Map<String, Object> config = new HashMap<>(producerConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        Producer<String, String> producer = new KafkaProducer<>(config);
+        Producer<String, String> producer = kafka.producer(config);
         try {
             producer.initTransactions();
             return producer;

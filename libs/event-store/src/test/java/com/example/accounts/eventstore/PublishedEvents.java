@@ -48,7 +48,7 @@ public final class PublishedEvents implements AutoCloseable {
 
     public PublishedEvents(String bootstrapServers) {
         for (String topic : Topics.ALL) {
-            KafkaTopics.ensure(bootstrapServers, OutboxRelay.eventTopic(topic, 12));
+            KafkaTopics.ensure(KafkaClients.plain(bootstrapServers), OutboxRelay.eventTopic(topic, 12));
         }
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));

@@ -11,7 +11,7 @@ public final class RelayProcess {
         var pool = PgBuilder.pool()
                 .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(Integer.parseInt(args[0])).setDatabase(args[1]).setUser("postgres"))
                 .with(new PoolOptions().setMaxSize(4)).using(Vertx.vertx()).build();
-        new OutboxRelay(pool, args[2], args[3], 6, 200, java.time.Duration.ofMillis(50)).start();
+        new OutboxRelay(pool, args[2], KafkaClients.plain(args[3]), 6, 200, java.time.Duration.ofMillis(50)).start();
         System.out.println("relay started");
         Thread.currentThread().join();
     }

@@ -57,6 +57,10 @@ final class StoreFixture implements AutoCloseable {
         return platform.kafka().bootstrapServers();
     }
 
+    KafkaClients kafka() {
+        return KafkaClients.plain(bootstrap());
+    }
+
     static NewEvent userAdded(UUID accountId) {
         return new NewEvent(UUID.randomUUID(), "UserAdded", 1, PublishedEvents.userAddedData(UUID.randomUUID(), "login-" + accountId,
                 "Test Member", "member@example.com", "STANDARD", false));

@@ -1,6 +1,7 @@
 package com.example.accounts.kit;
 
 import com.example.accounts.eventstore.EventStore;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.OutboxRelay;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,10 +26,10 @@ public class EventStoreLifecycle {
 
     public EventStoreLifecycle(Pool pool,
                                @ConfigProperty(name = "platform.event-store.topic") String topic,
-                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                               KafkaClients kafka,
                                @ConfigProperty(name = "platform.event-store.partitions", defaultValue = "12") int partitions) {
         this.store = new EventStore(pool, topic);
-        this.relay = new OutboxRelay(pool, topic, bootstrapServers, partitions);
+        this.relay = new OutboxRelay(pool, topic, kafka, partitions);
     }
 
     void onStart(@Observes StartupEvent event) {

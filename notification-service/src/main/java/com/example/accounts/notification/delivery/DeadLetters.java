@@ -1,6 +1,7 @@
 package com.example.accounts.notification.delivery;
 
 import com.example.accounts.eventstore.DeadLetterTopic;
+import com.example.accounts.eventstore.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 
@@ -25,8 +25,8 @@ public class DeadLetters {
 
     private final DeadLetterTopic topic;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.topic = new DeadLetterTopic(bootstrapServers, TOPIC);
+    public DeadLetters(KafkaClients kafka) {
+        this.topic = new DeadLetterTopic(kafka, TOPIC);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {

@@ -2,6 +2,7 @@ package com.example.accounts.notification.delivery;
 
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -25,20 +26,20 @@ public class InviteEmailsConsumer {
 
     private final Intake intake;
     private final Notifications notifications;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Duration retention;
 
-    public InviteEmailsConsumer(Intake intake, Notifications notifications, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public InviteEmailsConsumer(Intake intake, Notifications notifications, KafkaClients kafka,
                                 @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
         this.intake = intake;
         this.notifications = notifications;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.retention = retention;
     }
 
     /** The topic may not be there yet when session-service has not run; reading it would wait for it otherwise. */
     void ensureTopic(@Observes @Priority(20) StartupEvent event) {
-        KafkaTopics.ensure(bootstrapServers, KafkaTopics.inviteEmails(retention));
+        KafkaTopics.ensure(kafka, KafkaTopics.inviteEmails(retention));
     }
 
     @Incoming(CHANNEL)

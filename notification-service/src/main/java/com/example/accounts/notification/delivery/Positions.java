@@ -1,5 +1,6 @@
 package com.example.accounts.notification.delivery;
 
+import com.example.accounts.eventstore.KafkaClients;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -62,15 +62,15 @@ public class Positions {
     private static final Duration DB = Duration.ofSeconds(30);
 
     private final Pool pool;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final List<String> topics;
     private volatile boolean installed;
 
-    public Positions(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public Positions(Pool pool, KafkaClients kafka,
                      @ConfigProperty(name = "mp.messaging.incoming." + AccountEventsConsumer.CHANNEL + ".topic") String accountEvents,
                      @ConfigProperty(name = "mp.messaging.incoming." + InviteEmailsConsumer.CHANNEL + ".topic") String inviteEmails) {
         this.pool = pool;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topics = List.of(accountEvents, inviteEmails);
     }
 
@@ -130,8 +130,7 @@ public class Positions {
 
     /** The end of every partition of the topics that exist (read_committed: what a consumer can see). */
     private Map<TopicPartition, Long> endOffsets() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        try (Admin admin = kafka.admin()) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<String> present = topics.stream().filter(existing::contains).toList();
             Map<TopicPartition, OffsetSpec> asked = new HashMap<>();

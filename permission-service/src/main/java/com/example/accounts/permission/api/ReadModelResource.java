@@ -1,6 +1,7 @@
 package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.permission.projection.Generations;
 import com.example.accounts.permission.projection.ProjectionLeader;
@@ -15,12 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,11 +59,10 @@ public class ReadModelResource {
     private final Admin admin;
 
     public ReadModelResource(Generations generations, ProjectionLeader leader,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                             KafkaClients kafka) {
         this.generations = generations;
         this.leader = leader;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+        this.admin = kafka.admin();
     }
 
     @PreDestroy

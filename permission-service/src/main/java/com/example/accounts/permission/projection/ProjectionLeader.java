@@ -1,6 +1,7 @@
 package com.example.accounts.permission.projection;
 
 import com.example.accounts.eventstore.DeadLetterTopic;
+import com.example.accounts.eventstore.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -30,18 +30,18 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
 
     private final Pool pool;
     private final Generations generations;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Map<Integer, Projector> projectors = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean leading;
     private final DeadLetterTopic deadLetters;
     private Thread thread;
 
-    public ProjectionLeader(Pool pool, Generations generations, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ProjectionLeader(Pool pool, Generations generations, KafkaClients kafka) {
         this.pool = pool;
         this.generations = generations;
-        this.bootstrapServers = bootstrapServers;
-        this.deadLetters = new DeadLetterTopic(bootstrapServers, DEAD_LETTER_TOPIC);
+        this.kafka = kafka;
+        this.deadLetters = new DeadLetterTopic(kafka, DEAD_LETTER_TOPIC);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
@@ -112,7 +112,7 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
         List<Generations.Generation> all = generations.all();
         for (Generations.Generation generation : all) {
             if (generation.state() != Generations.State.RETIRED && !projectors.containsKey(generation.number())) {
-                Projector projector = new Projector(generation.model(), bootstrapServers, this);
+                Projector projector = new Projector(generation.model(), kafka, this);
                 Thread worker = new Thread(projector, "projector-" + generation.model().schema());
                 worker.setDaemon(true);
                 worker.start();

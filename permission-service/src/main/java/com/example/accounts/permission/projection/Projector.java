@@ -1,6 +1,7 @@
 package com.example.accounts.permission.projection;
 
 import com.example.accounts.contract.Topics;
+import com.example.accounts.eventstore.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -8,7 +9,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -43,11 +43,10 @@ public final class Projector implements Runnable {
     private final Map<TopicPartition, Long> stored = new HashMap<>();
     private long topicsCheckedAt;
 
-    Projector(ReadModel model, String bootstrapServers, ReadModel.DeadLetterSink deadLetters) {
+    Projector(ReadModel model, KafkaClients kafka, ReadModel.DeadLetterSink deadLetters) {
         this.model = model;
         this.deadLetters = deadLetters;
-        this.consumer = new KafkaConsumer<>(Map.ofEntries(
-                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        this.consumer = kafka.consumer(Map.ofEntries(
                 Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, "permission-projector-" + model.schema()),
                 Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 // the relay publishes in Kafka transactions: only committed batches, in each account's order (EVT-3)
@@ -56,9 +55,7 @@ public final class Projector implements Runnable {
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
                 Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
-                Map.entry(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000),
-                Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()),
-                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
+                Map.entry(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000)));
     }
 
     ReadModel model() {

@@ -1,6 +1,7 @@
 package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import com.example.accounts.contract.Topics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -38,23 +38,21 @@ public class InviteEmails {
                               String comments, String policyName, Instant expiresAt, String url, String language) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Duration retention;
     private KafkaProducer<String, String> producer;
 
-    public InviteEmails(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public InviteEmails(KafkaClients kafka,
                         @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.retention = retention;
     }
 
     void start(@Observes StartupEvent event) {
-        KafkaTopics.ensure(bootstrapServers, KafkaTopics.inviteEmails(retention));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        KafkaTopics.ensure(kafka, KafkaTopics.inviteEmails(retention));
+        producer = kafka.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000));
     }
 
     void stop(@Observes ShutdownEvent event) {
