@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -105,10 +106,11 @@ public class CheckResource {
                                   @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         String asked = Questions.permission(permission);
         Resource on = Questions.resource(asked, resource);
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
-            Member subject = a.subject(member);
-            return CheckAnswer.of(accountId, subject, asked, on, PermissionRules.decide(a.account(), subject, asked, on));
-        });
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+                .chain(a -> questions.including(a, Collections.singletonList(on))).map(a -> {
+                    Member subject = a.subject(member);
+                    return CheckAnswer.of(accountId, subject, asked, on, PermissionRules.decide(a.account(), subject, asked, on));
+                });
     }
 
     @POST
@@ -116,14 +118,18 @@ public class CheckResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Up to 100 checks at once, answered from one view of the account, in the order asked (PRM-2)")
     @APIResponse(responseCode = "200", description = "one answer per check, in order")
+    @APIResponse(responseCode = "422", description = "no checks, or more than 100 (PRM-2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CheckManyAnswer> checkMany(@PathParam("accountId") UUID accountId, CheckMany body,
                                           @QueryParam("consistency") String consistencyParam,
                                           @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
-        if (body == null || body.checks() == null || body.checks().isEmpty()) {
+        if (body == null || body.checks() == null) {
             throw ProblemException.badRequest("checks", "is required: 1 to " + MAX_CHECKS + " checks");
         }
-        if (body.checks().size() > MAX_CHECKS) {
-            throw ProblemException.badRequest("checks", "at most " + MAX_CHECKS + " checks in one request, got " + body.checks().size());
+        // the bound comes before anything is parsed or looked up, so a long list costs nothing but its refusal
+        if (body.checks().isEmpty() || body.checks().size() > MAX_CHECKS) {
+            throw ProblemException.invalid("PRM-2", "checks", "at most " + MAX_CHECKS + " checks in one request, and at least one; got "
+                    + body.checks().size());
         }
         List<String> permissions = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
@@ -141,7 +147,8 @@ public class CheckResource {
                 throw ProblemException.badRequest("checks[" + i + "]." + error.field(), error.message());
             }
         }
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+                .chain(found -> questions.including(found, resources)).map(a -> {
             List<CheckAnswer> results = new ArrayList<>();
             for (int i = 0; i < permissions.size(); i++) {
                 Member subject = a.subject(body.checks().get(i).member());
@@ -180,7 +187,8 @@ public class CheckResource {
         if (size < 1 || size > MAX_HOLDERS) {
             throw ProblemException.badRequest("limit", "must be 1 to " + MAX_HOLDERS);
         }
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+                .chain(found -> questions.including(found, Collections.singletonList(on))).map(a -> {
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
                 throw ProblemException.forbidden("USR-11", "listing members needs account.view");
             }

@@ -12,14 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * What every query of an account does first: wait for the consistency token (PRM-4), find the caller among the
- * account's members (else 404, ACC-6), refuse to answer from a stale account, and resolve the member asked about
- * (asking about another member needs {@code account.view}).
+ * What every query of an account does first: find the caller among the account's members (else 404, ACC-6), wait
+ * for the consistency token (PRM-4) as {@link AccountViews#asOf} says (membership first: an outsider's wait is the
+ * same for a real account and a made-up one), refuse to answer from a stale account, and resolve the member asked
+ * about (asking about another member needs {@code account.view}).
  */
 @ApplicationScoped
 class Questions {
@@ -55,20 +59,31 @@ class Questions {
     /** {@code evenStale}: also answer for an account flagged stale (for its read-model status). */
     Uni<Asked> ask(UUID accountId, String loginId, String consistency, boolean evenStale) {
         Optional<ConsistencyToken> token = token(accountId, consistency);
-        Uni<Optional<AccountViews.Cached>> view = token.isPresent() ? views.covering(accountId, token.get(), maxWait) : views.get(accountId);
+        Uni<Optional<AccountViews.Cached>> view = token.isPresent() ? views.asOf(accountId, loginId, token.get(), maxWait) : views.get(accountId);
         return view
                 .onFailure(AccountViews.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
                         "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))
                 .map(found -> {
-                    AccountViews.Cached cached = found.orElseThrow(() -> ProblemException.notFound("account " + accountId));
-                    Member asker = cached.memberByLogin(loginId).orElseThrow(() -> ProblemException.notFound("account " + accountId));
-                    if (!evenStale && cached.view().staleBecause() != null) {
+                    Member asker = found.flatMap(cached -> cached.memberByLogin(loginId))
+                            .orElseThrow(() -> ProblemException.notFound("account " + accountId));
+                    AccountView account = found.get().view();
+                    if (!evenStale && account.staleBecause() != null) {
                         throw new ProblemException(503, "PRM-1", "Account read model is stale", "an event of account " + accountId
                                 + " could not be applied, so no answer about it can be trusted until it is repaired and the read model rebuilt: "
-                                + cached.view().staleBecause(), null);
+                                + account.staleBecause(), null);
                     }
-                    return new Asked(cached.view(), asker);
+                    return new Asked(account, asker);
                 });
+    }
+
+    /** REP-1, SUP-5: the sessions these resources name that the view leaves out (ended ones) join it; a member already asks. */
+    Uni<Asked> including(Asked asked, Collection<Resource> resources) {
+        Set<UUID> missing = resources.stream().filter(r -> r != null && r.kind() == Resource.Kind.SESSION)
+                .map(Resource::id).filter(id -> !asked.account().sessions().containsKey(id)).collect(Collectors.toSet());
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(asked);
+        }
+        return views.sessions(asked.account().accountId(), missing).map(found -> new Asked(asked.account().withSessions(found), asked.asker()));
     }
 
     private static Optional<ConsistencyToken> token(UUID accountId, String text) {

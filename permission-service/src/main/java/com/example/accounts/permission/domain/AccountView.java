@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param supervisorPermissions CC-3's permissions of the SUPERVISOR role, {@code agentPermissions} CC-4's of AGENT
  * @param queueAssignments      queue id to member id to AGENT or SUPERVISOR (CC-1)
  * @param agentLogins           queue id to the agents logged into it, each with the AGENT permissions fixed at login (CC-7)
+ * @param sessions              the sessions not ended, and the ended ones a question names ({@link #withSessions}): an account's
+ *                              ended sessions only grow, so the view held in memory leaves them out
  * @param staleBecause          why an event of this account could not be applied (then checks refuse to answer), or null
  */
 public record AccountView(UUID accountId, String name, Set<String> planModules, boolean serverInviteEmails, boolean coOrganizers,
@@ -72,6 +74,17 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
         securityPolicies = Map.copyOf(securityPolicies);
         sessions = Map.copyOf(sessions);
         positions = Map.copyOf(positions);
+    }
+
+    /** The same view with these sessions too (ended ones a check names, REP-1, SUP-5). */
+    public AccountView withSessions(Map<UUID, Session> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<UUID, Session> all = new java.util.HashMap<>(sessions);
+        all.putAll(more);
+        return new AccountView(accountId, name, planModules, serverInviteEmails, coOrganizers, restrictUnassignedQueueLogin, members, companies,
+                devices, queues, queueAssignments, supervisorPermissions, agentPermissions, agentLogins, securityPolicies, all, positions, staleBecause);
     }
 
     public Optional<Member> member(UUID memberId) {

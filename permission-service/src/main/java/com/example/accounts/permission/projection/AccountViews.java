@@ -6,6 +6,7 @@ import com.example.accounts.permission.domain.Member;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
@@ -16,18 +17,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The accounts' views, cached in memory so that a check reads no database, and always as fresh as the live
  * generation: the transaction that applies an account's events notifies every instance (PostgreSQL NOTIFY), which
- * drops its copy. A load that raced with a notification is not kept. While the notifications cannot be heard
- * (the listening connection is down), nothing is cached and every check reads the database.
+ * drops its copy. A load that raced with a notification is not kept, and loads of one account asked for at once
+ * are one load. While the notifications cannot be heard (the listening connection is down), nothing is cached and
+ * every check reads the database.
+ *
+ * <p>PRM-4's waits cost a map entry and a timer each, never a poll: a query waiting for a consistency token is
+ * woken by the notification that applies it, and all the waiters an applied change wakes share one load.
  */
 @ApplicationScoped
 public class AccountViews {
@@ -40,6 +50,8 @@ public class AccountViews {
     }
 
     private static final Logger LOG = Logger.getLogger(AccountViews.class);
+    /** While the notifications cannot be heard, how often the waiters look again (one load per account waited for). */
+    private static final Duration UNHEARD = Duration.ofMillis(100);
 
     private final Generations generations;
     private final Vertx vertx;
@@ -47,8 +59,17 @@ public class AccountViews {
     private final int capacity;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicLong> epochs = new ConcurrentHashMap<>();
+    private final Map<UUID, Loading> loading = new ConcurrentHashMap<>();
+    /** Per topic, the highest position the live generation has applied, of any account (what outsiders wait on, ACC-6). */
+    private final Map<String, AtomicLong> frontier = new ConcurrentHashMap<>();
+    /** Who waits for what: key {@code <topic>} for a position of the topic, {@code <topic>/<accountId>} for one of the account. */
+    private final Map<String, ConcurrentSkipListSet<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final AtomicLong waiterSequence = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong loads = new AtomicLong();
     private volatile boolean listening;
     private PgSubscriber subscriber;
+    private long timer = -1;
 
     public AccountViews(Generations generations, Vertx vertx,
                         @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -73,10 +94,21 @@ public class AccountViews {
         subscriber.connect().subscribe().with(ignored -> {
             cache.clear();
             listening = true;
+            // what was applied while nobody listened: the frontier from the database, and every waiter looks again
+            refreshFrontier();
         }, failure -> LOG.errorf(failure, "cannot listen for read-model notifications"));
+        // unheard, the waiters of all accounts look again at once: one load per account waited for, not per waiter
+        timer = vertx.setPeriodic(UNHEARD.toMillis(), ignored -> {
+            if (!listening && !waiters.isEmpty()) {
+                refreshFrontier();
+            }
+        });
     }
 
     void close(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
         if (subscriber != null) {
             subscriber.close().subscribe().with(ignored -> { }, ignored -> { });
         }
@@ -91,16 +123,31 @@ public class AccountViews {
                 generations.refresh();
                 cache.clear();
                 return true;
-            })).subscribe().with(ignored -> { }, failure -> LOG.errorf(failure, "cannot read the live generation after a takeover"));
+            })).subscribe().with(ignored -> refreshFrontier(), failure -> LOG.errorf(failure, "cannot read the live generation after a takeover"));
             return;
         }
         String[] parts = payload.split(":");
-        if (parts.length < 2 || !parts[0].equals(generations.live().schema())) {
+        if (parts.length < 4 || !parts[0].equals(generations.live().schema())) {
             return;
         }
         UUID account = UUID.fromString(parts[1]);
+        String topic = parts[2];
+        long position = Long.parseLong(parts[3]);
+        // first the view is dropped, then the waiters are told: whoever wakes loads what this notification announced
         epochs.computeIfAbsent(account, a -> new AtomicLong()).incrementAndGet();
         cache.remove(account);
+        wake(topic + "/" + account, position);
+        advance(topic, position);
+    }
+
+    /** How many loads from the database this instance has made: what PRM-4's waits must not multiply. */
+    public long loads() {
+        return loads.get();
+    }
+
+    /** How many queries wait for a consistency token in this instance now. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** The account's current view, empty when the live generation does not know it. */
@@ -110,38 +157,138 @@ public class AccountViews {
             return Uni.createFrom().item(Optional.of(cached));
         }
         long epoch = epoch(accountId);
-        boolean wasListening = listening;
         ReadModel model = generations.live();
-        return model.load(accountId).map(found -> found.map(view -> {
-            Cached loaded = new Cached(view, logins(view));
-            if (wasListening && listening && epoch(accountId) == epoch && model == generations.live()) {
-                if (cache.size() >= capacity) {
-                    cache.clear();
-                }
-                cache.put(accountId, loaded);
-            }
-            return loaded;
-        }));
+        // one load per account and change, however many ask at once (the waiters one notification wakes, say)
+        return loading.compute(accountId, (id, current) -> current != null && current.epoch() == epoch && current.model() == model
+                ? current : new Loading(epoch, model, load(accountId, epoch, model))).view();
+    }
+
+    private record Loading(long epoch, ReadModel model, Uni<Optional<Cached>> view) {
+    }
+
+    private Uni<Optional<Cached>> load(UUID accountId, long epoch, ReadModel model) {
+        boolean wasListening = listening;
+        return Uni.createFrom().deferred(() -> {
+                    loads.incrementAndGet();
+                    return model.load(accountId);
+                })
+                .map(found -> found.map(view -> {
+                    Cached loaded = new Cached(view, logins(view));
+                    if (wasListening && listening && epoch(accountId) == epoch && model == generations.live()) {
+                        if (cache.size() >= capacity) {
+                            cache.clear();
+                        }
+                        cache.put(accountId, loaded);
+                    }
+                    return loaded;
+                }))
+                .onTermination().invoke(() -> loading.computeIfPresent(accountId, (id, current) -> current.epoch() == epoch && current.model() == model
+                        ? null : current))
+                .memoize().indefinitely();
+    }
+
+    /** REP-1, SUP-5: sessions the view leaves out, because they ended, as the live generation has them. */
+    public Uni<Map<UUID, AccountView.Session>> sessions(UUID accountId, Collection<UUID> sessionIds) {
+        return generations.live().sessions(accountId, sessionIds);
     }
 
     /**
-     * PRM-4: the account's view once it includes the event the token names; reloads, backing off, until then, and
-     * past {@code maxWait} fails with {@link NotYetApplied}.
+     * PRM-4 and ACC-6: the account's view once it includes the token's event, for a caller who is a member. Whether
+     * the caller is a member is decided first, on the view as it is. A member waits until the account's view covers
+     * the token. Anyone else (a caller outside the account, or asking about an account the model does not know) waits
+     * only until the model has applied the token's position on its topic for any account, which depends on the log
+     * and not on the account, so it is the same wait for a real account and a made-up one; then membership is decided
+     * again, which lets whoever just opened the account, or was just added, read their write. Past {@code maxWait}
+     * it fails with {@link NotYetApplied}. The caller answers 404 when the view it gets has no such member.
      */
-    public Uni<Optional<Cached>> covering(UUID accountId, ConsistencyToken token, Duration maxWait) {
-        if (!token.accountId().equals(accountId)) {
-            return get(accountId);
+    public Uni<Optional<Cached>> asOf(UUID accountId, String loginId, ConsistencyToken token, Duration maxWait) {
+        return asOf(accountId, loginId, token, System.nanoTime() + maxWait.toNanos());
+    }
+
+    private Uni<Optional<Cached>> asOf(UUID accountId, String loginId, ConsistencyToken token, long deadline) {
+        // read before the view: a view loaded after it includes every change the frontier announced
+        boolean appliedAnywhere = applied(token.topic()) >= token.position();
+        long epoch = epoch(accountId);
+        return get(accountId).chain(found -> {
+            boolean member = found.flatMap(cached -> cached.memberByLogin(loginId)).isPresent();
+            if (member && found.get().view().covers(token.topic(), token.position())) {
+                return Uni.createFrom().item(found);
+            }
+            if (!member && appliedAnywhere) {
+                return Uni.createFrom().item(found);
+            }
+            Uni<Void> change = member
+                    ? until(token.topic() + "/" + accountId, token.position(), () -> epoch(accountId) != epoch, deadline)
+                    : until(token.topic(), token.position(), () -> applied(token.topic()) >= token.position(), deadline);
+            return change.chain(() -> asOf(accountId, loginId, token, deadline));
+        });
+    }
+
+    private record Waiter(long position, long sequence, UniEmitter<? super Void> emitter) {
+        static final Comparator<Waiter> ORDER = Comparator.comparingLong(Waiter::position).thenComparingLong(Waiter::sequence);
+    }
+
+    /**
+     * Completes once a notification under {@code key} reaches {@code position}, or {@code already} holds, or every
+     * waiter is told to look again (see {@link #refreshFrontier}); fails with {@link NotYetApplied} past the deadline.
+     */
+    private Uni<Void> until(String key, long position, BooleanSupplier already, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return Uni.createFrom().failure(new NotYetApplied());
         }
-        // deferred: each retry looks again (the cache, then the database), never at the first answer
-        return Uni.createFrom().deferred(() -> get(accountId))
-                .invoke(found -> {
-                    if (found.isEmpty() || !found.get().view().covers(token.topic(), token.position())) {
-                        cache.remove(accountId);
-                        throw new NotYetApplied();
-                    }
-                })
-                .onFailure(NotYetApplied.class).retry().withBackOff(Duration.ofMillis(5), Duration.ofMillis(50)).expireIn(maxWait.toMillis())
-                .onFailure(failure -> failure.getCause() instanceof NotYetApplied).transform(failure -> new NotYetApplied());
+        Uni<Void> woken = Uni.createFrom().emitter(emitter -> {
+            Waiter waiter = new Waiter(position, waiterSequence.incrementAndGet(), emitter);
+            waiting.incrementAndGet();
+            emitter.onTermination(() -> {
+                waiting.decrementAndGet();
+                waiters.computeIfPresent(key, (k, queue) -> {
+                    queue.remove(waiter);
+                    return queue.isEmpty() ? null : queue;
+                });
+            });
+            waiters.compute(key, (k, queue) -> {
+                ConcurrentSkipListSet<Waiter> q = queue == null ? new ConcurrentSkipListSet<>(Waiter.ORDER) : queue;
+                q.add(waiter);
+                return q;
+            });
+            // a notification between the caller's look and this registration would otherwise be missed
+            if (already.getAsBoolean()) {
+                emitter.complete(null);
+            }
+        });
+        return woken.ifNoItem().after(Duration.ofNanos(left)).failWith(NotYetApplied::new);
+    }
+
+    /** Wakes who waits under {@code key} for a position up to {@code position}; the others stay, in order. */
+    private void wake(String key, long position) {
+        ConcurrentSkipListSet<Waiter> queue = waiters.get(key);
+        if (queue == null) {
+            return;
+        }
+        for (Waiter waiter : queue.headSet(new Waiter(position, Long.MAX_VALUE, null), true)) {
+            if (queue.remove(waiter)) {
+                waiter.emitter().complete(null);
+            }
+        }
+    }
+
+    private long applied(String topic) {
+        AtomicLong position = frontier.get(topic);
+        return position == null ? 0 : position.get();
+    }
+
+    private void advance(String topic, long position) {
+        long now = frontier.computeIfAbsent(topic, t -> new AtomicLong()).accumulateAndGet(position, Math::max);
+        wake(topic, now);
+    }
+
+    /** The frontier as the live generation has it (after a takeover, a reconnect, or while nothing is heard), then every waiter looks again. */
+    private void refreshFrontier() {
+        generations.live().frontier().subscribe().with(positions -> {
+            positions.forEach(this::advance);
+            waiters.forEach((key, queue) -> wake(key, Long.MAX_VALUE));
+        }, failure -> LOG.warnf("cannot read the read model's applied positions: %s", failure.getMessage()));
     }
 
     private long epoch(UUID accountId) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,6 +98,8 @@ public final class ReadModel {
                 company_id uuid, device_id uuid, ended boolean NOT NULL, PRIMARY KEY (account_id, session_id));
             -- REP-1: who worked a session (owned it at any time); a generation created before it was known gets it here
             ALTER TABLE {rm}.sessions ADD COLUMN IF NOT EXISTS worked_by jsonb NOT NULL DEFAULT '[]';
+            -- an account's view loads the sessions not ended, however many have ended
+            CREATE INDEX IF NOT EXISTS sessions_not_ended ON {rm}.sessions (account_id) WHERE NOT ended;
             CREATE TABLE IF NOT EXISTS {rm}.applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
             CREATE TABLE IF NOT EXISTS {rm}.account_positions (
                 topic text NOT NULL, account_id uuid NOT NULL, position bigint NOT NULL, PRIMARY KEY (topic, account_id));
@@ -326,6 +329,31 @@ public final class ReadModel {
         });
     }
 
+    /** REP-1, SUP-5: these sessions of the account, ended ones too (the view holds only those not ended). */
+    public Uni<Map<UUID, AccountView.Session>> sessions(UUID accountId, Collection<UUID> sessionIds) {
+        return pool.preparedQuery(q("""
+                        SELECT session_id, kind, owner, co_organizers, company_id, device_id, ended, worked_by FROM {rm}.sessions
+                        WHERE account_id = $1 AND session_id = ANY($2)"""))
+                .execute(Tuple.of(accountId, sessionIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, AccountView.Session> sessions = new HashMap<>();
+                    for (Row s : rows) {
+                        UUID id = s.getUUID("session_id");
+                        sessions.put(id, new AccountView.Session(id, s.getString("kind"), s.getUUID("owner"), uuids((JsonArray) s.getValue("co_organizers")),
+                                s.getUUID("company_id"), s.getUUID("device_id"), s.getBoolean("ended"), uuids((JsonArray) s.getValue("worked_by"))));
+                    }
+                    return sessions;
+                });
+    }
+
+    /** PRM-4: per topic, the highest position applied, of any account. */
+    public Uni<Map<String, Long>> frontier() {
+        return pool.query(q("SELECT topic, max(position) FROM {rm}.account_positions GROUP BY topic")).execute().map(rows -> {
+            Map<String, Long> positions = new HashMap<>();
+            rows.forEach(row -> positions.put(row.getString(0), row.getLong(1)));
+            return positions;
+        });
+    }
+
     /** An account whose opening could not be applied exists only as its dead letters: stale, with no members. */
     private Uni<Optional<AccountView>> staleWithoutAccount(UUID accountId) {
         return pool.preparedQuery(q("SELECT string_agg(reason, '; ') FROM {rm}.dead_letters WHERE account_id = $1")).execute(Tuple.of(accountId))
@@ -356,7 +384,7 @@ public final class ReadModel {
                         FROM {rm}.security_policies p WHERE p.account_id = a.account_id), '[]'::json) AS policies,
               COALESCE((SELECT json_agg(json_build_object('id', s.session_id, 'kind', s.kind, 'owner', s.owner, 'co', s.co_organizers,
                             'company', s.company_id, 'device', s.device_id, 'ended', s.ended, 'worked', s.worked_by))
-                        FROM {rm}.sessions s WHERE s.account_id = a.account_id), '[]'::json) AS sessions,
+                        FROM {rm}.sessions s WHERE s.account_id = a.account_id AND NOT s.ended), '[]'::json) AS sessions,
               COALESCE((SELECT json_object_agg(p.topic, p.position) FROM {rm}.account_positions p WHERE p.account_id = a.account_id), '{}'::json) AS positions,
               (SELECT string_agg(d.reason, '; ') FROM {rm}.dead_letters d WHERE d.account_id = a.account_id) AS stale
             FROM {rm}.accounts a WHERE a.account_id = $1""";

@@ -1,17 +1,28 @@
 package com.example.accounts.permission.api;
 
+import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
+import com.example.accounts.permission.projection.AccountViews;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 
 import static com.example.accounts.permission.api.Story.as;
 import static com.example.accounts.permission.api.Story.data;
@@ -23,11 +34,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The queries of the read model, over HTTP with real Keycloak tokens, fed through the real Kafka. */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "permission-service"))
 class CheckApiTest {
+
+    @Inject
+    AccountViews views;
 
     private static String checks(Story story) {
         return "/accounts/" + story.account + "/checks";
@@ -213,7 +229,7 @@ class CheckApiTest {
     }
 
     @Test
-    void PRM2_upTo100ChecksAtOnceAnsweredInOrderAndTheHundredAndFirstIsRefused() {
+    void PRM2_upTo100ChecksAtOnceAnsweredInOrderAndTheHundredAndFirstIsA422() {
         Story story = Story.opened("TRAINING");
         UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
         String consistency = story.publish();
@@ -228,7 +244,10 @@ class CheckApiTest {
 
         many.add(Map.of("permission", "billing.change"));
         as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", many)).post(checks(story))
-                .then().statusCode(400).body("errors[0].field", equalTo("checks"));
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("PRM-2"))
+                .body("errors[0].field", equalTo("checks")).body("errors[0].message", containsString("at most 100"));
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", List.of())).post(checks(story))
+                .then().statusCode(422).body("errors[0].field", equalTo("checks"));
         as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change", "resource", "queue:" + UUID.randomUUID()))))
                 .post(checks(story))
                 .then().statusCode(400).body("errors[0].field", equalTo("checks[0].resource"));
@@ -351,5 +370,144 @@ class CheckApiTest {
                 .then().statusCode(200).body("stale", equalTo(false)).body("staleBecause", nullValue())
                 .extract().jsonPath().getLong("positions.'account-events'");
         org.junit.jupiter.api.Assertions.assertEquals(story.last().position(), applied);
+    }
+
+    /** Every query of an account, as one caller asks it with a consistency token. */
+    private static final List<BiFunction<RequestSpecification, UUID, Response>> QUERIES = List.of(
+            (r, a) -> r.queryParam("permission", "members.manage").get("/accounts/" + a + "/checks"),
+            (r, a) -> r.contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change")))).post("/accounts/" + a + "/checks"),
+            (r, a) -> r.get("/accounts/" + a + "/members/me/permissions"),
+            (r, a) -> r.queryParam("permission", "members.manage").get("/accounts/" + a + "/holders"),
+            (r, a) -> r.get("/accounts/" + a + "/session-settings"),
+            (r, a) -> r.get("/accounts/" + a + "/read-model"));
+
+    @Test
+    void ACC6_aNonMemberWithAConsistencyTokenGetsForARealAccountWhatAMadeUpOneGetsAndAtOnce() {
+        Story theirs = Story.opened("TRAINING");
+        theirs.publish();
+        Story mine = Story.opened();
+        mine.member("ADMIN", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", mine.publish()).queryParam("permission", "members.manage")
+                .get(checks(mine)).then().statusCode(200);
+        UUID madeUp = UUID.randomUUID();
+        long applied = theirs.last().position();
+
+        for (var query : QUERIES) {
+            long started = System.nanoTime();
+            Response real = query.apply(as(Tokens.DEMO_STANDARD).header("Consistency-Token", Topics.ACCOUNT_EVENTS + "." + theirs.account + "." + applied),
+                    theirs.account);
+            Response fake = query.apply(as(Tokens.DEMO_STANDARD).header("Consistency-Token", Topics.ACCOUNT_EVENTS + "." + madeUp + "." + applied), madeUp);
+            Duration both = Duration.ofNanos(System.nanoTime() - started);
+            assertEquals(404, real.statusCode(), real.asString());
+            assertEquals(real.statusCode(), fake.statusCode(), fake.asString());
+            assertEquals(real.asString().replace(theirs.account.toString(), "{id}"), fake.asString().replace(madeUp.toString(), "{id}"));
+            assertTrue(both.compareTo(Duration.ofSeconds(2)) < 0, "no wait for either, took " + both);
+        }
+
+        // a position nobody has applied: both wait the whole bound, side by side, and answer the same retryable 503
+        long never = applied + 1_000_000;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var real = CompletableFuture.supplyAsync(() -> QUERIES.get(0).apply(as(Tokens.DEMO_STANDARD)
+                    .header("Consistency-Token", Topics.ACCOUNT_EVENTS + "." + theirs.account + "." + never), theirs.account), pool);
+            var fake = CompletableFuture.supplyAsync(() -> QUERIES.get(0).apply(as(Tokens.DEMO_STANDARD)
+                    .header("Consistency-Token", Topics.ACCOUNT_EVENTS + "." + madeUp + "." + never), madeUp), pool);
+            assertEquals(503, real.join().statusCode());
+            assertEquals(real.join().asString().replace(theirs.account.toString(), "{id}"), fake.join().asString().replace(madeUp.toString(), "{id}"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void PRM4_ACC6_whoOpenedAnAccountNotYetAppliedWaitsForItsTokenAndIsAnsweredAsItsMember() {
+        Story story = Story.opened();
+        String opened = story.last().token(Topics.ACCOUNT_EVENTS).toString();
+        int before = views.waiting();
+        var asked = CompletableFuture.supplyAsync(() -> as(Tokens.DEMO_ADMIN).header("Consistency-Token", opened)
+                .queryParam("permission", "members.manage").get(checks(story)));
+        awaitWaiting(before + 1);
+        story.publish();
+        asked.join().then().statusCode(200).body("memberId", equalTo(story.ada.toString())).body("allowed", equalTo(true));
+    }
+
+    @Test
+    void PRM4_waitersCostOneReloadPerAppliedChangeNotOnePerWaiterAndPoll() {
+        Story story = Story.opened();
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", story.publish()).queryParam("permission", "members.manage").get(checks(story))
+                .then().statusCode(200);
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String pending = story.last().token(Topics.ACCOUNT_EVENTS).toString();
+        long loads = views.loads();
+        int before = views.waiting();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            List<CompletableFuture<Response>> members = new ArrayList<>();
+            List<CompletableFuture<Response>> outsiders = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                members.add(CompletableFuture.supplyAsync(() -> as(Tokens.DEMO_ADMIN).header("Consistency-Token", pending)
+                        .queryParam("permission", "members.manage").queryParam("member", ben.toString()).get(checks(story)), pool));
+                outsiders.add(CompletableFuture.supplyAsync(() -> as(Tokens.DEMO_OPERATOR).header("Consistency-Token", pending)
+                        .queryParam("permission", "members.manage").get(checks(story)), pool));
+            }
+            awaitWaiting(before + 40);
+            story.publish();
+            members.forEach(answer -> answer.join().then().statusCode(200).body("memberId", equalTo(ben.toString())));
+            outsiders.forEach(answer -> answer.join().then().statusCode(404).body("rule", equalTo("ACC-6")));
+        } finally {
+            pool.shutdownNow();
+        }
+        long reloads = views.loads() - loads;
+        assertTrue(reloads <= 2, "one change applied, so one reload of the account for all 40 waiters, not " + reloads);
+    }
+
+    @Test
+    void REP1_SUP5_endedSessionsStayOutOfTheAccountsViewAndAreAnsweredWhenACheckNamesOne() {
+        Story story = Story.opened("REMOTE_SUPPORT");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        story.seat(ben, "REMOTE_SUPPORT").features(ben, "REMOTE_CONTROL");
+        List<UUID> ended = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            UUID session = UUID.randomUUID();
+            story.sessionEvent(session, "SupportSessionStarted", data().put("sessionId", session.toString()).put("ownerMemberId", ben.toString())
+                    .putNull("companyId").putNull("deviceId"));
+            story.sessionEvent(session, "SupportSessionEnded", data().put("sessionId", session.toString()));
+            ended.add(session);
+        }
+        UUID active = UUID.randomUUID();
+        story.sessionEvent(active, "SupportSessionStarted", data().put("sessionId", active.toString()).put("ownerMemberId", ben.toString())
+                .putNull("companyId").putNull("deviceId"));
+        story.publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", story.sessionToken()).queryParam("permission", "support.remote-control")
+                .queryParam("resource", "session:" + active).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true));
+
+        var view = views.get(story.account).await().atMost(Duration.ofSeconds(10)).orElseThrow().view();
+        assertEquals(1, view.sessions().size(), "the view in memory holds the sessions not ended, however many ended");
+        assertEquals(Set.of(active), view.sessions().keySet());
+
+        UUID old = ended.get(0);
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "reports.view").queryParam("resource", "session:" + old).get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem(containsString("worked support session " + old)));
+        as(Tokens.DEMO_STANDARD).contentType(ContentType.JSON).body(Map.of("checks", List.of(
+                        Map.of("permission", "support.remote-control", "resource", "session:" + old),
+                        Map.of("permission", "support.remote-control", "resource", "session:" + active))))
+                .post(checks(story))
+                .then().statusCode(200).body("results[0].allowed", equalTo(false))
+                .body("results[0].reasons", hasItem("support session " + old + " has ended (SUP-5)"))
+                .body("results[1].allowed", equalTo(true));
+    }
+
+    /** Until this many queries wait for a consistency token in this instance. */
+    private void awaitWaiting(int count) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (views.waiting() < count) {
+            assertTrue(System.nanoTime() < until, "only " + views.waiting() + " of " + count + " queries are waiting");
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
