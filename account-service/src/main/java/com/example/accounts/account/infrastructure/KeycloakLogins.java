@@ -6,14 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * USR-2 on Keycloak: reuse the login that has the email, or create one without a password; the new member
- * chooses it through the link of their welcome email (NTF-1).
+ * chooses it through the link of their welcome email (NTF-1). A login made here joins {@value #MADE_HERE}: the
+ * realm lets account-service's service account edit the logins of that group only (USR-5), and map no roles nor
+ * edit any other login (an operator's), so the service cannot hand out realm roles or take over a login it did not make.
  */
 @ApplicationScoped
 public class KeycloakLogins implements Logins {
+
+    /** The realm's group of the logins account-service made (deploy/keycloak/accounts-realm.json). */
+    static final String MADE_HERE = "/platform-logins";
 
     private final KeycloakUsers users;
 
@@ -26,7 +32,7 @@ public class KeycloakLogins implements Logins {
         String normalized = email.toLowerCase(Locale.ROOT);
         return find(normalized).chain(existing -> existing != null
                 ? Uni.createFrom().item(new Login(existing, false))
-                : users.create(new KeycloakUsers.User(null, normalized, normalized, name, true, false))
+                : users.create(new KeycloakUsers.User(null, normalized, normalized, name, true, false, List.of(MADE_HERE)))
                         .onFailure(WebApplicationException.class)
                         .recoverWithUni(failure -> conflictMeansCreatedMeanwhile((WebApplicationException) failure))
                         .chain(() -> find(normalized))

@@ -39,6 +39,6 @@ public interface KeycloakUsers {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record User(String id, String username, String email, String firstName, Boolean enabled, Boolean emailVerified) {
+    record User(String id, String username, String email, String firstName, Boolean enabled, Boolean emailVerified, List<String> groups) {
     }
 }

@@ -2,8 +2,11 @@ package com.example.accounts.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +21,15 @@ import java.util.Map;
 
 /**
  * Keycloak from its Quarkus distribution on Maven Central, in development mode with an in-memory database,
- * bound to 127.0.0.1 and importing the project's realm ({@value #REALM_FILE}) at every start.
+ * bound to 127.0.0.1 and importing the project's realm ({@value #REALM_FILE}) at every start, with the local-only
+ * clients of {@value #LOCAL_ONLY_CLIENTS} added: a password grant for tests and the local run, which no production
+ * realm has (compose and Kubernetes import the realm file alone).
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "accounts";
     public static final String REALM_FILE = "deploy/keycloak/accounts-realm.json";
+    public static final String LOCAL_ONLY_CLIENTS = "/keycloak/local-only-clients.json";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
@@ -45,9 +51,11 @@ public final class KeycloakServer implements AutoCloseable {
         Path importDir = home.resolve("data").resolve("import");
         try {
             Files.createDirectories(importDir);
-            Files.copy(installation.root().resolve(REALM_FILE), importDir.resolve("accounts-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path written = Files.createTempFile(importDir, "accounts-realm", ".tmp");
+            JSON.writeValue(written.toFile(), localRealm(installation.root().resolve(REALM_FILE)));
+            Files.move(written, importDir.resolve("accounts-realm.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LaunchException("cannot copy the realm " + REALM_FILE + ": " + e.getMessage(), e);
+            throw new LaunchException("cannot write the realm " + REALM_FILE + " for import: " + e.getMessage(), e);
         }
         int port = ports.port("keycloak");
         int managementPort = ports.port("keycloak-management");
@@ -67,6 +75,18 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(port, process);
         process.awaitReady(Duration.ofSeconds(240), () -> Net.httpOk(server.realmUrl() + "/.well-known/openid-configuration"));
         return server;
+    }
+
+    /** The production realm and the local-only clients, the realm of tests and the local run. */
+    private static JsonNode localRealm(Path realmFile) throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
+        try (InputStream local = KeycloakServer.class.getResourceAsStream(LOCAL_ONLY_CLIENTS)) {
+            if (local == null) {
+                throw new LaunchException("the launcher lacks " + LOCAL_ONLY_CLIENTS);
+            }
+            ((ArrayNode) realm.get("clients")).addAll((ArrayNode) JSON.readTree(local).get("clients"));
+        }
+        return realm;
     }
 
     public String baseUrl() {
@@ -92,17 +112,30 @@ public final class KeycloakServer implements AutoCloseable {
                 JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false).toString());
     }
 
-    private String admin(String method, String path, String body) {
-        String token = Tokens.administrator(baseUrl() + "/realms/master", ADMIN_USER, ADMIN_PASSWORD);
+    /** A realm role as the admin API shows it, to send back in a role mapping. */
+    public JsonNode realmRole(String name) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
+            return JSON.readTree(admin("GET", "/roles/" + name, null));
+        } catch (IOException e) {
+            throw new LaunchException("unreadable role from Keycloak: " + e.getMessage(), e);
+        }
+    }
+
+    private String admin(String method, String path, String body) {
+        HttpResponse<String> response = admin(Tokens.administrator(baseUrl() + "/realms/master", ADMIN_USER, ADMIN_PASSWORD), method, path, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new LaunchException("Keycloak's admin API refused " + method + " " + path + " (" + response.statusCode() + "): " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Keycloak's admin API for this realm, asked with {@code token} (for tests: what a service account may do), whatever it answers. */
+    public HttpResponse<String> admin(String token, String method, String path, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new LaunchException("Keycloak's admin API refused " + method + " " + path + " (" + response.statusCode() + "): " + response.body());
-            }
-            return response.body();
         } catch (IOException e) {
             throw new LaunchException("cannot reach Keycloak's admin API: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -113,7 +113,9 @@ final class LocalRun {
                 "",
                 "Try (bash):",
                 "  ACCOUNT=" + accountId,
-                "  TOKEN=$(curl -s -d grant_type=password -d client_id=web -d username=" + Tokens.DEMO_ADMIN + " -d password=" + Tokens.DEMO_PASSWORD
+                "  # LOCAL ONLY: a password on a plain POST works through " + Tokens.LOCAL_CLIENT + ", a client only the local run's realm has;",
+                "  # front ends sign in through Keycloak's pages with the client web (authorization code flow with PKCE)",
+                "  TOKEN=$(curl -s -d grant_type=password -d client_id=" + Tokens.LOCAL_CLIENT + " -d username=" + Tokens.DEMO_ADMIN + " -d password=" + Tokens.DEMO_PASSWORD
                         + " " + platform.keycloak().realmUrl() + "/protocol/openid-connect/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" " + account + "/accounts/$ACCOUNT",
                 "  curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\",

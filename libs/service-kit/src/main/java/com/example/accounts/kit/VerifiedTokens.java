@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bearer token verified once is trusted until it expires: verifying its RSA signature and parsing its claims is
- * most of the work of a cheap request (the permission-service's checks), and a client sends the same token many
- * times. The first request of a token goes through Quarkus OIDC as always; its identity, stripped of what belongs
- * to that request, is remembered here and answers the token's later requests until {@code exp}. An unknown or
- * expired token is not answered here, so OIDC verifies it (and refuses it when it must). Bounded in size.
+ * A bearer token verified once is trusted for a while: verifying its RSA signature and parsing its claims is most
+ * of the work of a cheap request (the permission-service's checks), and a client sends the same token many times.
+ * The first request of a token goes through Quarkus OIDC as always (signature, expiry, audience, type); its
+ * identity, stripped of what belongs to that request, is remembered here and answers the token's later requests
+ * until {@code exp} or {@code platform.auth.verified-token-trust} after it was verified, whichever is first, so
+ * that OIDC looks at every token again at least that often (a key the provider withdrew, a changed configuration).
+ * An unknown or lapsed token is not answered here, so OIDC verifies it (and refuses it when it must). Bounded in size.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -31,12 +33,15 @@ public class VerifiedTokens {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
     private final int capacity;
+    private final long trustMillis;
 
-    public VerifiedTokens(@ConfigProperty(name = "platform.auth.verified-tokens", defaultValue = "10000") int capacity) {
+    public VerifiedTokens(@ConfigProperty(name = "platform.auth.verified-tokens", defaultValue = "10000") int capacity,
+                          @ConfigProperty(name = "platform.auth.verified-token-trust", defaultValue = "60s") java.time.Duration trust) {
         this.capacity = capacity;
+        this.trustMillis = trust.toMillis();
     }
 
-    /** The identity of a token verified before, while it has not expired; else null. */
+    /** The identity of a token verified before, while it has neither expired nor been trusted for long; else null. */
     public SecurityIdentity identity(String token, long nowMillis) {
         Verified found = verified.get(token);
         if (found == null) {
@@ -59,13 +64,12 @@ public class VerifiedTokens {
         return answered.get();
     }
 
-    void remember(String token, SecurityIdentity identity) {
-        if (capacity <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+    void remember(String token, SecurityIdentity identity, long nowMillis) {
+        if (capacity <= 0 || trustMillis <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
         if (verified.size() >= capacity) {
-            long now = System.currentTimeMillis();
-            verified.values().removeIf(v -> now >= v.expiresAtMillis());
+            verified.values().removeIf(v -> nowMillis >= v.expiresAtMillis());
             if (verified.size() >= capacity) {
                 verified.clear();
             }
@@ -73,7 +77,7 @@ public class VerifiedTokens {
         // the principal, roles and credentials only: nothing of the request that verified it
         SecurityIdentity kept = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal()).addRoles(identity.getRoles())
                 .addCredentials(identity.getCredentials()).build();
-        verified.put(token, new Verified(kept, jwt.getExpirationTime() * 1000));
+        verified.put(token, new Verified(kept, Math.min(jwt.getExpirationTime() * 1000, nowMillis + trustMillis)));
     }
 
     /** Answers a token verified before, first of the identity providers; anything else goes on to OIDC. */
@@ -116,8 +120,9 @@ public class VerifiedTokens {
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
             AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-            if (credential != null && credential.getToken() != null && tokens.identity(credential.getToken(), System.currentTimeMillis()) == null) {
-                tokens.remember(credential.getToken(), identity);
+            long now = System.currentTimeMillis();
+            if (credential != null && credential.getToken() != null && tokens.identity(credential.getToken(), now) == null) {
+                tokens.remember(credential.getToken(), identity, now);
             }
             return Uni.createFrom().item(identity);
         }
