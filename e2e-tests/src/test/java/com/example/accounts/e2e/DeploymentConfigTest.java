@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +41,13 @@ class DeploymentConfigTest {
     private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private static final String NAMESPACE = "accounts";
 
-    /** Read by Quarkus or the image, though no application.properties sets them. */
+    /**
+     * Read by Quarkus or the image, though no application.properties sets them; the secrets that have no committed
+     * default at all (session-service's codes secret, the invite URL key). Every KAFKA_* variable is read too: each
+     * kafka.* property reaches every Kafka client of a service (KafkaConfiguration).
+     */
     private static final Set<String> READ_ANYWAY = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST", "JAVA_OPTS", "QUARKUS_DATASOURCE_PASSWORD",
-            "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
+            "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD", "PLATFORM_CODES_SECRET", "PLATFORM_INVITES_URL_KEY");
 
     /** What each service must be told where it runs: its servers and peers, never the local defaults. */
     private static final Map<Service, Set<String>> MUST_BE_TOLD = Map.of(
@@ -59,7 +64,8 @@ class DeploymentConfigTest {
             Map.entry("Deployment", "apps/v1"), Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"),
             Map.entry("PodDisruptionBudget", "policy/v1"),
             Map.entry("Kafka", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaNodePool", "kafka.strimzi.io/v1beta2"),
-            Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"),
+            Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaUser", "kafka.strimzi.io/v1beta2"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
             Map.entry("Cluster", "postgresql.cnpg.io/v1"), Map.entry("Database", "postgresql.cnpg.io/v1"),
             Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"), Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"),
             Map.entry("Kustomization", "kustomize.config.k8s.io/v1beta1"));
@@ -179,6 +185,228 @@ class DeploymentConfigTest {
         assertNull(problems, "nginx -t: " + problems);
     }
 
+    // --- security: secrets, bindings, Kafka users, network policies ----------------------------------------------
+
+    /** What each service writes with clients of its own besides its event store's topic (InviteEmails, the dead letters). */
+    private static final Map<Service, Set<String>> ALSO_WRITES = Map.of(
+            Service.ACCOUNT, Set.of(),
+            Service.PERMISSION, Set.of("permission-service.dead-letters"),
+            Service.SESSION, Set.of(Topics.INVITE_EMAILS),
+            Service.NOTIFICATION, Set.of("notification-service.dead-letters"));
+    /** What each reads with clients of its own, without a consumer group (the permission-service's projector). */
+    private static final Map<Service, Set<String>> ALSO_READS = Map.of(
+            Service.ACCOUNT, Set.of(), Service.PERMISSION, Set.copyOf(Topics.ALL), Service.SESSION, Set.of(), Service.NOTIFICATION, Set.of());
+    /** A topic a service reads and creates when it is missing, though another writes it. */
+    private static final Map<Service, Set<String>> ALSO_CREATES = Map.of(
+            Service.ACCOUNT, Set.of(), Service.PERMISSION, Set.of(), Service.SESSION, Set.of(), Service.NOTIFICATION, Set.of(Topics.INVITE_EMAILS));
+
+    @Test
+    void SEC_composeCommitsNoSecretPublishesOnLoopbackAndConnectsNoServiceAsTheSuperuser() throws IOException {
+        Map<String, Object> services = map(yaml(ROOT.resolve("docker-compose.yml")), "services");
+        Pattern required = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}");
+        for (Map.Entry<String, Object> entry : services.entrySet()) {
+            Map<String, Object> compose = asMap(entry.getValue(), entry.getKey());
+            for (Object port : (List<?>) compose.getOrDefault("ports", List.of())) {
+                assertTrue(String.valueOf(port).startsWith("${BIND_ADDRESS:-127.0.0.1}:"), entry.getKey() + " publishes " + port + " on loopback only");
+            }
+            Map<String, String> env = compose.get("environment") instanceof Map<?, ?> ? strings(map(compose, "environment")) : Map.of();
+            env.forEach((name, value) -> {
+                // (the links a new login chooses its password at are addresses, not secrets)
+                if (name.matches(".*(PASSWORD|SECRET|_KEY|_AUTH)$") && !name.startsWith("PLATFORM_LINKS_")) {
+                    assertTrue(required.matcher(value).find(), entry.getKey() + "'s " + name + " is required from the environment, not written here: " + value);
+                }
+            });
+            assertFalse(String.valueOf(compose.get("command")).contains("start-dev"), entry.getKey() + " runs in production mode");
+        }
+        assertTrue(String.valueOf(map(map(services, "mail"), "environment").get("MP_UI_AUTH")).contains(":${MAIL_UI_PASSWORD:?"), "the mail UI wants a password");
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
+        for (Service service : Service.values()) {
+            Map<String, String> env = strings(map(map(services, service.module), "environment"));
+            String role = role(service);
+            assertEquals(role, env.get("QUARKUS_DATASOURCE_USERNAME"), service.module + " connects as its own role");
+            assertTrue(init.contains("CREATE ROLE " + role + " LOGIN PASSWORD :'") && init.contains("CREATE DATABASE " + service.database + " OWNER " + role + ";"),
+                    "init-databases.sql makes " + role + " and its database " + service.database);
+            for (String secret : requiredSecrets(service)) {
+                assertTrue(env.containsKey(envName(secret)) && required.matcher(env.get(envName(secret))).matches(),
+                        "docker-compose.yml gives " + service.module + " its " + secret + " from the environment, required");
+            }
+        }
+    }
+
+    @Test
+    void SEC_kubernetesTakesEverySecretFromASecretAndCommitsNoneInTheBase() throws IOException {
+        List<Map<String, Object>> objects = manifests();
+        Path base = ROOT.resolve("deploy/k8s/base");
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                assertFalse(Pattern.compile("(?m)^kind: Secret$").matcher(Files.readString(file)).find(), file + " has a Secret: the base commits none");
+            }
+        }
+        Map<String, Map<String, Object>> deployments = byName(objects, "Deployment");
+        for (Service service : Service.values()) {
+            Map<String, Object> env = environment(deployments.get(service.module));
+            for (String secret : requiredSecrets(service)) {
+                Object entry = env.get(envName(secret));
+                assertNotNull(entry, "Kubernetes gives " + service.module + " its " + secret);
+                assertTrue(String.valueOf(asMap(entry, secret).get("valueFrom")).contains("secretKeyRef"), service.module + "'s " + secret + " comes from a Secret");
+            }
+            Object jaas = asMap(env.get("KAFKA_SASL_JAAS_CONFIG"), service.module + "'s Kafka credentials").get("valueFrom");
+            assertEquals(service.module, asMap(asMap(jaas, "valueFrom").get("secretKeyRef"), "secretKeyRef").get("name"),
+                    service.module + " logs in to Kafka as its KafkaUser, from the Secret Strimzi makes for it");
+        }
+    }
+
+    @Test
+    void SEC_kafkaAuthenticatesEveryClientAndEachServicesAclsAreExactlyWhatItsConfigurationUses() throws IOException {
+        List<Map<String, Object>> objects = manifests();
+        Map<String, String> platformConfig = strings(map(byName(objects, "ConfigMap").get("platform-config"), "data"));
+        Map<String, Object> kafka = map(map(byName(objects, "Kafka").get("accounts-kafka"), "spec"), "kafka");
+        List<Map<String, Object>> listeners = list(kafka, "listeners");
+        String bootstrapPort = platformConfig.get("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "");
+        for (Map<String, Object> listener : listeners) {
+            assertEquals(Boolean.TRUE, listener.get("tls"), "listener " + listener.get("name") + " speaks TLS");
+            assertEquals("scram-sha-512", map(listener, "authentication").get("type"), "listener " + listener.get("name") + " authenticates");
+            assertEquals(bootstrapPort, String.valueOf(listener.get("port")), "the services reach the one listener");
+        }
+        assertEquals("simple", map(kafka, "authorization").get("type"), "Kafka checks ACLs");
+        assertEquals("SASL_SSL", platformConfig.get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("SCRAM-SHA-512", platformConfig.get("KAFKA_SASL_MECHANISM"));
+
+        Map<String, Map<String, Object>> users = byName(objects, "KafkaUser");
+        assertEquals(Set.of(Service.values()).stream().map(s -> s.module).collect(Collectors.toSet()), users.keySet(), "a KafkaUser per service, no other");
+        for (Service service : Service.values()) {
+            Map<String, Object> spec = map(users.get(service.module), "spec");
+            assertEquals("scram-sha-512", map(spec, "authentication").get("type"), service.module + "'s user");
+            Set<String> granted = new TreeSet<>();
+            for (Map<String, Object> acl : list(map(spec, "authorization"), "acls")) {
+                Map<String, Object> resource = map(acl, "resource");
+                for (Object operation : (List<?>) acl.get("operations")) {
+                    granted.add(resource.get("type") + " " + resource.get("patternType") + " " + resource.get("name") + " " + operation);
+                }
+            }
+            assertEquals(expectedAcls(service), granted, service.module + "'s ACLs are what its configuration uses");
+        }
+    }
+
+    /** Write, Describe and Create on what it writes; Read and Describe on what it reads; its groups; its relay's transactions. */
+    private static Set<String> expectedAcls(Service service) throws IOException {
+        Properties properties = properties(service);
+        Set<String> acls = new TreeSet<>();
+        Set<String> writes = new TreeSet<>(ALSO_WRITES.get(service));
+        if ("true".equals(properties.getProperty("platform.event-store.enabled"))) {
+            String topic = properties.getProperty("platform.event-store.topic");
+            writes.add(topic);
+            acls.add("transactionalId prefix relay:" + topic + ": Write");
+            acls.add("transactionalId prefix relay:" + topic + ": Describe");
+        }
+        for (String topic : writes) {
+            for (String operation : List.of("Write", "Describe", "Create")) {
+                acls.add("topic literal " + topic + " " + operation);
+            }
+        }
+        Set<String> reads = new TreeSet<>(ALSO_READS.get(service));
+        for (String key : properties.stringPropertyNames()) {
+            Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+            if (channel.matches()) {
+                reads.add(properties.getProperty(key));
+                String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id");
+                assertNotNull(group, service.module + "'s channel " + channel.group(1) + " names its group");
+                acls.add("group literal " + group + " Read");
+            }
+        }
+        for (String topic : reads) {
+            acls.add("topic literal " + topic + " Read");
+            acls.add("topic literal " + topic + " Describe");
+        }
+        ALSO_CREATES.get(service).forEach(topic -> acls.add("topic literal " + topic + " Create"));
+        return acls;
+    }
+
+    @Test
+    void SEC_networkPoliciesDenyByDefaultAndLetEachPartReachOnlyWhatItNeeds() throws IOException {
+        List<Map<String, Object>> objects = manifests();
+        Map<String, Map<String, Object>> policies = byName(objects, "NetworkPolicy");
+        Map<String, Object> deny = map(policies.get("default-deny"), "spec");
+        assertEquals(Map.of(), deny.get("podSelector"), "default-deny selects every pod");
+        assertEquals(List.of("Ingress", "Egress"), deny.get("policyTypes"));
+        assertFalse(deny.containsKey("ingress") || deny.containsKey("egress"), "default-deny allows nothing");
+        assertTrue(String.valueOf(map(policies.get("dns"), "spec").get("egress")).contains("port=53"), "every pod may ask the DNS");
+        String kafkaPort = strings(map(byName(objects, "ConfigMap").get("platform-config"), "data")).get("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "");
+
+        Map<String, Object> gateway = map(policies.get("gateway"), "spec");
+        Set<String> gatewayReaches = new TreeSet<>();
+        for (Map<String, Object> rule : list(gateway, "egress")) {
+            gatewayReaches.addAll(reached(rule));
+        }
+        for (Service service : Service.values()) {
+            assertTrue(gatewayReaches.contains("app.kubernetes.io/name=" + service.module + ":" + service.localPort), "the gateway reaches " + service.module);
+            Map<String, Object> spec = map(policies.get(service.module), "spec");
+            assertEquals(Map.of("app.kubernetes.io/name", service.module), map(map(spec, "podSelector"), "matchLabels"), "the policy " + service.module + " is its pods'");
+            Set<String> from = new TreeSet<>();
+            for (Map<String, Object> rule : list(spec, "ingress")) {
+                List<Map<String, Object>> peers = list(rule, "from");
+                for (Map<String, Object> peer : peers) {
+                    for (Map<String, Object> port : list(rule, "ports")) {
+                        from.add(String.valueOf(map(map(peer, "podSelector"), "matchLabels").get("app.kubernetes.io/name")) + ":" + port.get("port"));
+                    }
+                }
+            }
+            Set<String> expectedFrom = new TreeSet<>(Set.of("gateway:" + service.localPort));
+            if (service == Service.PERMISSION) {
+                expectedFrom.add("session-service:" + service.localPort);
+            }
+            assertEquals(expectedFrom, from, "who reaches " + service.module);
+            Set<String> to = new TreeSet<>();
+            for (Map<String, Object> rule : list(spec, "egress")) {
+                to.addAll(reached(rule));
+            }
+            Set<String> expectedTo = new TreeSet<>(Set.of("cnpg.io/cluster=accounts-postgres:5432",
+                    "strimzi.io/cluster=accounts-kafka,strimzi.io/name=accounts-kafka-kafka:" + kafkaPort,
+                    "app=keycloak,app.kubernetes.io/instance=accounts-keycloak:8080"));
+            if (service == Service.SESSION) {
+                expectedTo.add("app.kubernetes.io/name=permission-service:" + Service.PERMISSION.localPort);
+            }
+            if (service == Service.NOTIFICATION) {
+                expectedTo.addAll(Set.of("0.0.0.0/0:25", "0.0.0.0/0:465", "0.0.0.0/0:587"));
+            }
+            assertEquals(expectedTo, to, "what " + service.module + " reaches");
+        }
+        List<?> peers = (List<?>) list(map(map(byName(objects, "Kafka").get("accounts-kafka"), "spec"), "kafka"), "listeners").get(0).get("networkPolicyPeers");
+        assertEquals("[{podSelector={matchLabels={app.kubernetes.io/component=service}}}]", String.valueOf(peers), "only the services reach Kafka's listener");
+    }
+
+    /** Each peer and port an egress rule allows, as "label=value,...:port" or "cidr:port". */
+    private static Set<String> reached(Map<String, Object> rule) {
+        Set<String> reached = new TreeSet<>();
+        for (Map<String, Object> peer : list(rule, "to")) {
+            String who = peer.containsKey("ipBlock") ? String.valueOf(map(peer, "ipBlock").get("cidr"))
+                    : new TreeMap<>(strings(map(map(peer, "podSelector"), "matchLabels"))).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+            for (Map<String, Object> port : list(rule, "ports")) {
+                reached.add(who + ":" + port.get("port"));
+            }
+        }
+        return reached;
+    }
+
+    private static Map<String, Object> environment(Map<String, Object> deployment) {
+        Map<String, Object> container = list(map(map(map(deployment, "spec"), "template"), "spec"), "containers").get(0);
+        return list(container, "env").stream().collect(Collectors.toMap(v -> (String) v.get("name"), v -> v));
+    }
+
+    /** The properties a production start refuses to go without (RequiredSecrets). */
+    private static List<String> requiredSecrets(Service service) throws IOException {
+        String required = properties(service).getProperty("platform.secrets.required", "");
+        List<String> names = Stream.of(required.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        assertTrue(names.contains("quarkus.oidc.credentials.secret") && names.contains("quarkus.datasource.password"),
+                service.module + " requires its client secret and database password: " + names);
+        return names;
+    }
+
+    private static String role(Service service) {
+        return service.module.replace('-', '_');
+    }
+
     // --- what the services read -------------------------------------------------------------------------------
 
     /** The environment names the service reads: its application.properties keys, as Quarkus maps them. */
@@ -189,7 +417,8 @@ class DeploymentConfigTest {
 
     private static void assertReadByTheService(Service service, Set<String> given, String where) throws IOException {
         Set<String> read = readBy(service);
-        Set<String> unknown = given.stream().filter(name -> !read.contains(name) && !READ_ANYWAY.contains(name)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unknown = given.stream().filter(name -> !read.contains(name) && !READ_ANYWAY.contains(name) && !name.startsWith("KAFKA_"))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertTrue(unknown.isEmpty(), where + " sets what the service does not read: " + unknown);
         Set<String> missing = Stream.concat(EVERY_SERVICE_MUST_BE_TOLD.stream(), MUST_BE_TOLD.get(service).stream())
                 .filter(name -> !given.contains(name)).collect(Collectors.toCollection(TreeSet::new));
