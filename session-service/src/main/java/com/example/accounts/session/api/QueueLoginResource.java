@@ -162,29 +162,38 @@ public class QueueLoginResource {
                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return me(permissions, accountId, bearer, consistency).chain(me -> {
             UUID agent = "me".equals(memberId) ? me : uuid("memberId", memberId);
-            return streams.load(QueueLoginStreams.AGGREGATE, QueueLoginStreams.stream(agent)).chain(loaded -> {
-                if (loaded.exists() && !loaded.accountId().equals(accountId)) {
-                    throw ProblemException.notFound(QueueLoginStreams.AGGREGATE.name());
+            if (agent.equals(me)) {
+                return logins(accountId, agent).map(logins -> LoginsView.of(agent, logins));
+            }
+            // ACC-6: whether the caller supervises is asked before anything of the id is looked at, and another
+            // account's member has no logins here, as a made-up id has none: neither answer says who exists elsewhere
+            return permissions.check(accountId, bearer, consistency, "me", "cc.queue.supervise", null)
+                    .invoke(check -> allowed(check, "CC-5"))
+                    .chain(() -> logins(accountId, agent))
+                    .chain(logins -> supervised(accountId, bearer, consistency, logins))
+                    .map(supervised -> LoginsView.of(agent, supervised));
+        });
+    }
+
+    private Uni<Collection<QueueLogins.Login>> logins(UUID accountId, UUID agent) {
+        return streams.loadAs(QueueLoginStreams.AGGREGATE, accountId, QueueLoginStreams.stream(agent)).map(loaded -> loaded.state().queues().values());
+    }
+
+    /** CC-5: of another member's logins, those in the queues the caller supervises. */
+    private Uni<List<QueueLogins.Login>> supervised(UUID accountId, String bearer, String consistency, Collection<QueueLogins.Login> logins) {
+        if (logins.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<QueueLogins.Login> all = List.copyOf(logins);
+        List<Ask> asks = all.stream().map(l -> new Ask("me", "cc.queue.supervise", queue(l.queueId()))).toList();
+        return permissions.checks(accountId, bearer, consistency, asks).map(answers -> {
+            List<QueueLogins.Login> supervised = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (answers.get(i).allowed()) {
+                    supervised.add(all.get(i));
                 }
-                Collection<QueueLogins.Login> logins = loaded.state().queues().values();
-                if (agent.equals(me)) {
-                    return Uni.createFrom().item(LoginsView.of(agent, logins));
-                }
-                List<Ask> asks = new ArrayList<>();
-                asks.add(new Ask("me", "cc.queue.supervise", null));
-                logins.forEach(l -> asks.add(new Ask("me", "cc.queue.supervise", queue(l.queueId()))));
-                return permissions.checks(accountId, bearer, consistency, asks).map(answers -> {
-                    allowed(answers.get(0), "CC-5");
-                    List<QueueLogins.Login> supervised = new ArrayList<>();
-                    int i = 1;
-                    for (QueueLogins.Login login : logins) {
-                        if (answers.get(i++).allowed()) {
-                            supervised.add(login);
-                        }
-                    }
-                    return LoginsView.of(agent, supervised);
-                });
-            });
+            }
+            return supervised;
         });
     }
 

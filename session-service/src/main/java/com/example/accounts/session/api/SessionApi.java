@@ -5,6 +5,7 @@ import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
+import com.example.accounts.kit.RequestShape;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.GuestLimits;
@@ -23,6 +24,11 @@ import java.util.UUID;
 
 /** What the session API's resources share: the caller as a member, headers in and out, refusals as problem+json. */
 public class SessionApi {
+
+    /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
+    static final int ID = 64;
+    /** SEC-2: the most characters of a name from a fixed list (an action, a delivery, a kind) or a client version. */
+    static final int WORD = 32;
 
     /**
      * Where a join link lands (SUP-2, TRN-6): how to join with the code it carries, for the page or client that
@@ -85,10 +91,12 @@ public class SessionApi {
         return "member:" + memberId;
     }
 
+    /** SEC-2: a body there, whole and within its bounds ({@link RequestShape}), before anything looks at what it says. */
     static void required(Object body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required");
         }
+        RequestShape.check(body);
     }
 
     static UUID uuid(String field, String value) {

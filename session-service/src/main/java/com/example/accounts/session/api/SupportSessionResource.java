@@ -1,9 +1,11 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.Mailbox;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
@@ -83,24 +85,26 @@ public class SupportSessionResource {
     /** The languages emails are written in (NTF-6). */
     private static final List<String> EMAIL_LANGUAGES = List.of("en", "fr", "es", "de");
 
-    public record StartBody(String companyId, String deviceId, String clientVersion) {
+    public record StartBody(@Max(SessionApi.ID) String companyId, @Max(SessionApi.ID) String deviceId, @Max(SessionApi.WORD) String clientVersion) {
     }
 
     public record Started(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, String joinCode, String joinUrl, Instant codeExpiresAt) {
     }
 
-    public record ActionBody(String action) {
+    public record ActionBody(@Max(SessionApi.WORD) String action) {
     }
 
     public record Requested(UUID sessionId, String action, boolean allowed) {
     }
 
     /** SUP-6, FEAT-2: {@code toClientVersion} is the technician client the new owner takes the session on. */
-    public record HandOverBody(String toMemberId, String toClientVersion) {
+    public record HandOverBody(@Max(SessionApi.ID) String toMemberId, @Max(SessionApi.WORD) String toClientVersion) {
     }
 
     /** {@code language}: the technician's, for a SERVER_EMAIL (en, fr, es, de); the account's default language otherwise (NTF-6). */
-    public record InviteBody(String policyId, String externalName, String comments, String delivery, String email, String language) {
+    public record InviteBody(@Max(SessionApi.ID) String policyId, @Max(SupportDecider.MAX_NAME) String externalName,
+                             @Max(SupportDecider.MAX_COMMENTS) String comments, @Max(SessionApi.WORD) String delivery,
+                             @Max(Mailbox.MAX_LENGTH) String email, @Max(SessionApi.WORD) String language) {
     }
 
     public record Invited(UUID inviteId, UUID sessionId, String delivery, Instant expiresAt, String url, String mailto, boolean emailQueued) {

@@ -4,6 +4,8 @@ import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.RequestShape;
+import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
@@ -69,11 +71,11 @@ import static com.example.accounts.session.api.SessionApi.uuid;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TrainingSessionResource {
 
-    public record CoOrganizersBody(List<String> coOrganizerMemberIds) {
+    public record CoOrganizersBody(@Max(value = TrainingDecider.MAX_CO_ORGANIZERS, each = SessionApi.ID) List<String> coOrganizerMemberIds) {
     }
 
     /** Someone in the session: {@code kind} MEMBER (organizer or co-organizer) or PARTICIPANT. */
-    public record ActorBody(String kind, String id) {
+    public record ActorBody(@Max(SessionApi.WORD) String kind, @Max(SessionApi.ID) String id) {
     }
 
     public record Scheduled(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, String joinCode, String joinUrl) {
@@ -125,6 +127,7 @@ public class TrainingSessionResource {
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
                                   @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        RequestShape.check(body);
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
         Instant now = clock.now();
         UUID sessionId = UUID.randomUUID();
@@ -132,7 +135,8 @@ public class TrainingSessionResource {
         return permissions.check(accountId, bearer, consistency, "me", "training.session.schedule", null)
                 .map(check -> allowed(check, "TRN-1").memberId())
                 .chain(organizer -> permissions.settings(accountId, bearer, consistency).chain(settings ->
-                        mayCoOrganize(accountId, bearer, consistency, named, settings.coOrganizers())
+                        mayCoOrganize(accountId, bearer, consistency, named, settings.coOrganizers(),
+                                () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
                                 .chain(() -> streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
                                         state -> TrainingDecider.decide(new TrainingCommand.Schedule(sessionId, organizer, named, settings.coOrganizers(), now), state),
                                         metadata(member(organizer), correlationId, now),
@@ -173,7 +177,9 @@ public class TrainingSessionResource {
         List<UUID> named = ids(body.coOrganizerMemberIds());
         Instant now = clock.now();
         return caller(accountId, bearer, consistency)
-                .chain(caller -> mayCoOrganize(accountId, bearer, consistency, named, caller.coOrganizersAllowed())
+                .chain(caller -> streams.loadAs(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId))
+                        .chain(loaded -> mayCoOrganize(accountId, bearer, consistency, named, caller.coOrganizersAllowed(),
+                                () -> TrainingDecider.changesCoOrganizers(loaded.state(), caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), named)))
                         .chain(() -> run(accountId, sessionId, caller.memberId(), correlationId,
                                 new TrainingCommand.ChangeCoOrganizers(caller.memberId(), named, caller.mayHost(), caller.coOrganizersAllowed(), now))))
                 .map(TrainingSessionResource::view);
@@ -374,23 +380,25 @@ public class TrainingSessionResource {
     }
 
     /**
-     * TRN-2: each co-organizer is a member of this account who may use TRAINING. Not asked while the account turned
-     * co-organizers off: the session refuses any then, and the permission-service need not be troubled.
+     * TRN-2: each co-organizer is a member of this account who may use TRAINING, asked of the permission-service in one
+     * request however many are named (at most {@link TrainingDecider#MAX_CO_ORGANIZERS}), and only once the caller and
+     * the list passed what the session says ({@code first}): whoever may not name them is refused before any id is
+     * asked about. Not asked while the account turned co-organizers off: the session refuses any then.
      */
-    private Uni<Void> mayCoOrganize(UUID accountId, String bearer, String consistency, List<UUID> named, boolean coOrganizersAllowed) {
+    private Uni<Void> mayCoOrganize(UUID accountId, String bearer, String consistency, List<UUID> named, boolean coOrganizersAllowed,
+                                    Runnable first) {
+        first.run();
         if (named.isEmpty() || !coOrganizersAllowed) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<PermissionService.Check>> checks = named.stream().distinct().map(id ->
-                permissions.check(accountId, bearer, consistency, id.toString(), "module.training", null)
-                        .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                                ? Refusal.invalid("TRN-2", "coOrganizerMemberIds", "no member " + id + " in this account") : f)
-                        .invoke(check -> {
-                            if (!check.allowed()) {
-                                throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "member " + id + " may not use TRAINING");
-                            }
-                        })).toList();
-        return Uni.join().all(checks).andFailFast().replaceWithVoid();
+        List<PermissionService.Ask> asks = named.stream().map(id -> new PermissionService.Ask(id.toString(), "module.training", null)).toList();
+        return permissions.checks(accountId, bearer, consistency, asks)
+                .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
+                        ? Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names someone who is not a member of this account") : f)
+                .invoke(checks -> checks.stream().filter(check -> !check.allowed()).findFirst().ifPresent(check -> {
+                    throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "member " + check.memberId() + " may not use TRAINING");
+                }))
+                .replaceWithVoid();
     }
 
     private static Response view(SessionStreams.Done<TrainingSession, TrainingEvent> done) {

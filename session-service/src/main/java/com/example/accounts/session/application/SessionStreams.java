@@ -68,11 +68,35 @@ public class SessionStreams {
 
     /** ACC-6: a stream of another account does not exist for this one. */
     public <S, E> Uni<Loaded<S>> loadIn(Aggregate<S, E> aggregate, UUID accountId, String stream) {
-        return load(aggregate, stream).invoke(loaded -> {
-            if (!loaded.exists() || !loaded.accountId().equals(accountId)) {
+        return loadAs(aggregate, accountId, stream).invoke(loaded -> {
+            if (!loaded.exists()) {
                 throw ProblemException.notFound(aggregate.name());
             }
         });
+    }
+
+    /**
+     * ACC-6: the stream as {@code accountId} sees it. One of another account, or of another kind, is as one never
+     * written, so whatever is asked or decided of it answers as for an id nobody ever used, in status and body.
+     */
+    public <S, E> Uni<Loaded<S>> loadAs(Aggregate<S, E> aggregate, UUID accountId, String stream) {
+        return store.readStream(stream, 0).map(events -> seenBy(aggregate, accountId, events));
+    }
+
+    private static <S, E> Loaded<S> seenBy(Aggregate<S, E> aggregate, UUID accountId, List<EventEnvelope> events) {
+        Loaded<S> none = new Loaded<>(aggregate.initial(), 0, null, 0);
+        if (events.isEmpty() || !events.get(0).accountId().equals(accountId)) {
+            return none;
+        }
+        S state = aggregate.initial();
+        for (EventEnvelope envelope : events) {
+            if (!aggregate.codec().knows(envelope.type())) {
+                return none;
+            }
+            state = aggregate.evolve().apply(state, aggregate.codec().decode(envelope));
+        }
+        EventEnvelope last = events.get(events.size() - 1);
+        return new Loaded<>(state, last.version(), last.accountId(), last.position());
     }
 
     public <S, E> Uni<Done<S, E>> execute(Aggregate<S, E> aggregate, UUID accountId, String stream, Function<S, List<E>> decide, EventMetadata metadata) {
@@ -91,14 +115,17 @@ public class SessionStreams {
 
     private <S, E> Uni<Done<S, E>> attempt(Aggregate<S, E> aggregate, UUID accountId, String stream, Function<S, List<E>> decide,
                                           EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
-        return load(aggregate, stream).chain(loaded -> {
-            if (loaded.exists() && !loaded.accountId().equals(accountId)) {
-                throw ProblemException.notFound(aggregate.name());
-            }
+        return store.readStream(stream, 0).chain(stored -> {
+            // ACC-6: decided on as this account sees it, so another account's stream is refused as a made-up id is
+            Loaded<S> loaded = seenBy(aggregate, accountId, stored);
             List<E> events = decide.apply(loaded.state());
             if (events.isEmpty()) {
                 ConsistencyToken token = loaded.lastPosition() == 0 ? null : new ConsistencyToken(store.topic(), accountId, loaded.lastPosition());
                 return Uni.createFrom().item(new Done<>(loaded.state(), events, token));
+            }
+            if (!stored.isEmpty() && !loaded.exists()) {
+                // what creates a stream draws a fresh id: one already written elsewhere is never this account's to write
+                throw ProblemException.notFound(aggregate.name());
             }
             S decided = loaded.state();
             for (E event : events) {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The permission-service, asked on the caller's behalf with the caller's own token (so it answers what the caller
@@ -56,6 +57,7 @@ public class PermissionService {
     private final WebClient client;
     private final URI base;
     private final Duration timeout;
+    private final AtomicLong requests = new AtomicLong();
 
     public PermissionService(Vertx vertx, @ConfigProperty(name = "platform.permission-service.url") URI base,
                              @ConfigProperty(name = "platform.permission-service.timeout", defaultValue = "8s") Duration timeout) {
@@ -101,6 +103,11 @@ public class PermissionService {
         });
     }
 
+    /** How many requests this instance has sent the permission-service: what a command costs it, one per question asked. */
+    public long requests() {
+        return requests.get();
+    }
+
     private Uni<JsonNode> send(HttpRequest<Buffer> request, String bearer, String consistency, Buffer body) {
         request.putHeader("Authorization", bearer).putHeader("Accept", "application/json").timeout(timeout.toMillis());
         if (consistency != null && !consistency.isBlank()) {
@@ -108,7 +115,7 @@ public class PermissionService {
         }
         Uni<HttpResponse<Buffer>> sent = body == null ? request.send()
                 : request.putHeader("Content-Type", "application/json").sendBuffer(body);
-        return sent.onFailure().transform(failure -> {
+        return sent.onSubscription().invoke(requests::incrementAndGet).onFailure().transform(failure -> {
                     LOG.warnf("permission-service did not answer: %s", failure.toString());
                     return unavailable("permission-service did not answer (" + failure.getClass().getSimpleName() + ")", null);
                 })

@@ -427,6 +427,22 @@ class InviteApiTest {
     }
 
     @Test
+    void SEC2_aSixtyKilobyteAddressIsRefusedForItsLengthNamingTheFieldBeforeAnyPatternLooksAtIt() {
+        Scene scene = scene(false);
+        long before = events(scene.session());
+        // many dots and a late failure: what cost a backtracking pattern seconds of the event loop
+        String address = "a@" + ".".repeat(60_000) + "@";
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "LOCAL_EMAIL", "email", address))
+                .then().statusCode(422).body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("email"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "V".repeat(60_000), "delivery", "COPY_URL"))
+                .then().statusCode(422).body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("externalName"));
+        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "LOCAL_EMAIL",
+                        "email", "a@" + ".".repeat(240) + "@"))
+                .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("email"));
+        assertEquals(before, events(scene.session()), "refused invites append nothing");
+    }
+
+    @Test
     void PRM4_whenThePermissionServiceCannotAnswerNothingIsAllowedAndTheErrorIsRetryable() {
         Scene scene = scene(false);
         String unapplied = "account-events." + scene.story().account + "." + Long.MAX_VALUE / 2;

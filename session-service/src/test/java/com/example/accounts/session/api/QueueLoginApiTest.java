@@ -5,6 +5,7 @@ import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -17,11 +18,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.example.accounts.session.api.AccountStory.as;
+import static com.example.accounts.session.api.AccountStory.assertSameAnswer;
 import static com.example.accounts.session.api.AccountStory.data;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Contact-center queue logins, decided with the real permission-service: CC-6, CC-7, CC-8. */
 @QuarkusTest
@@ -95,6 +98,41 @@ class QueueLoginApiTest {
                 .body("logins[0].permissions", contains("MANAGE_PRERECORDED_MESSAGES"));
         as(Tokens.DEMO_ADMIN, assigned).post(path + first + "/agents/" + UUID.randomUUID()).then().statusCode(403).body("rule", equalTo("CC-6"));
         as(Tokens.DEMO_ADMIN, assigned).post(path + second + "/agents/" + UUID.randomUUID()).then().statusCode(422).body("rule", equalTo("CC-8"));
+    }
+
+    @Test
+    void ACC6_aMemberOfAnotherAccountIsAnsweredAsAMadeUpIdIs() {
+        // Ben is an agent logged into a queue of another account
+        AccountStory theirs = AccountStory.opened("CONTACT_CENTER");
+        UUID benThere = theirs.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        UUID theirLine = queue(theirs, "Their line");
+        theirs.seat(benThere, "CONTACT_CENTER");
+        role(theirs, benThere, "AGENT");
+        String there = theirs.publish();
+        as(Tokens.DEMO_STANDARD, there).post("/accounts/" + theirs.account + "/queue-logins/" + theirLine).then().statusCode(200);
+
+        // here Ben is a plain member, Ada supervises a queue
+        AccountStory mine = AccountStory.opened("CONTACT_CENTER");
+        mine.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        UUID line = queue(mine, "First line");
+        mine.seat(mine.ada, "CONTACT_CENTER");
+        role(mine, mine.ada, "SUPERVISOR");
+        assign(mine, line, mine.ada, "SUPERVISOR");
+        String here = mine.publish();
+        String path = "/accounts/" + mine.account + "/queue-logins/";
+        UUID madeUp = UUID.randomUUID();
+
+        // a member who supervises nothing is refused for that, whoever they ask about
+        Response real = as(Tokens.DEMO_STANDARD, here).get(path + benThere);
+        Response none = as(Tokens.DEMO_STANDARD, here).get(path + madeUp);
+        assertEquals(403, real.statusCode(), real.asString());
+        assertEquals(none.statusCode() + " " + none.asString(), real.statusCode() + " " + real.asString());
+        // a supervisor learns of no logins, and no one logs out who is not logged in here
+        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).get(path + benThere), benThere, as(Tokens.DEMO_ADMIN, here).get(path + madeUp), madeUp, 200);
+        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).delete(path + line + "/agents/" + benThere), benThere,
+                as(Tokens.DEMO_ADMIN, here).delete(path + line + "/agents/" + madeUp), madeUp, 409);
+        as(Tokens.DEMO_STANDARD, there).get("/accounts/" + theirs.account + "/queue-logins/me").then().statusCode(200)
+                .body("logins.queueId", contains(theirLine.toString()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.example.accounts.session.api.AccountStory.as;
+import static com.example.accounts.session.api.AccountStory.assertSameAnswer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -261,5 +262,31 @@ class SupportSessionApiTest {
         as(Tokens.DEMO_STANDARD, consistency).body(Map.of("clientVersion", "2.4.0")).post(sessions(mine)).then().statusCode(404)
                 .body("rule", equalTo("ACC-6"));
         as(Tokens.DEMO_ADMIN, consistency).get(sessions(mine) + "/" + sessionId).then().statusCode(200).body("ended", not(equalTo(true)));
+    }
+    @Test
+    void ACC6_everyActionOnAnotherAccountsSessionIsAnsweredAsOnAMadeUpId() {
+        AccountStory theirs = AccountStory.opened("REMOTE_SUPPORT");
+        String there = theirs.seat(theirs.ada, "REMOTE_SUPPORT").publish();
+        UUID theirSession = UUID.fromString(start(theirs, Tokens.DEMO_ADMIN, there, Map.of("clientVersion", "2.4.0")).then().statusCode(201)
+                .extract().path("sessionId"));
+        AccountStory mine = AccountStory.opened("REMOTE_SUPPORT");
+        UUID vendor = mine.policy("Vendor", true, "VIEW_SCREEN");
+        String here = mine.seat(mine.ada, "REMOTE_SUPPORT").publish();
+        UUID madeUp = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Map<String, Map<String, Object>> posts = Map.of(
+                "/end", Map.of(), "/leave", Map.of(), "/actions", Map.of("action", "REMOTE_CONTROL"),
+                "/handover", Map.of("toMemberId", other.toString(), "toClientVersion", "2.4.0"),
+                "/invites", Map.of("policyId", vendor.toString(), "externalName", "Vera", "delivery", "COPY_URL"));
+        posts.forEach((action, body) -> assertSameAnswer(
+                as(Tokens.DEMO_ADMIN, here).body(body).post(sessions(mine) + "/" + theirSession + action), theirSession,
+                as(Tokens.DEMO_ADMIN, here).body(body).post(sessions(mine) + "/" + madeUp + action), madeUp, 404));
+        for (String removal : new String[] {"/invites/" + other, "/external-technicians/" + other}) {
+            assertSameAnswer(as(Tokens.DEMO_ADMIN, here).delete(sessions(mine) + "/" + theirSession + removal), theirSession,
+                    as(Tokens.DEMO_ADMIN, here).delete(sessions(mine) + "/" + madeUp + removal), madeUp, 404);
+        }
+        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).get(sessions(mine) + "/" + theirSession), theirSession,
+                as(Tokens.DEMO_ADMIN, here).get(sessions(mine) + "/" + madeUp), madeUp, 404);
+        as(Tokens.DEMO_ADMIN, there).get(sessions(theirs) + "/" + theirSession).then().statusCode(200).body("ended", equalTo(false));
     }
 }

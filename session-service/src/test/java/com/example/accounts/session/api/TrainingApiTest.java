@@ -2,6 +2,8 @@ package com.example.accounts.session.api;
 
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
+import com.example.accounts.session.infrastructure.PermissionService;
+import com.example.accounts.session.training.domain.TrainingDecider;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,19 +15,23 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static com.example.accounts.session.api.AccountStory.as;
+import static com.example.accounts.session.api.AccountStory.assertSameAnswer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Training sessions over HTTP, decided with the real permission-service: TRN-1 to TRN-6. */
 @QuarkusTest
@@ -35,6 +41,9 @@ class TrainingApiTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    PermissionService permissions;
 
     private static String trainings(AccountStory story) {
         return "/accounts/" + story.account + "/training-sessions";
@@ -271,5 +280,76 @@ class TrainingApiTest {
                 .then().statusCode(422).body("rule", equalTo("TRN-3"));
         as(Tokens.DEMO_ADMIN, demoted).get(session).then().statusCode(200).body("presenter.id", equalTo(story.ada.toString()))
                 .body("keyboard", nullValue());
+    }
+    @Test
+    void TRN2_SEC2_coOrganizersAreBoundedTheCallerIsJudgedFirstAndThePermissionServiceIsAskedOnce() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        story.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");
+        List<String> fifty = new ArrayList<>();
+        for (int i = 0; i < TrainingDecider.MAX_CO_ORGANIZERS; i++) {
+            fifty.add(story.member("STANDARD", null, "Co" + i).toString());
+        }
+        String consistency = story.publish();
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+
+        // too long a list is refused before anything is asked, scheduling or changing
+        long before = permissions.requests();
+        schedule(story, Tokens.DEMO_ADMIN, consistency, tooMany).then().statusCode(422)
+                .body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("coOrganizerMemberIds"));
+        assertEquals(before, permissions.requests(), "nothing asked of an over-long list");
+
+        before = permissions.requests();
+        String session = trainings(story) + "/" + schedule(story, Tokens.DEMO_ADMIN, consistency, fifty).then().statusCode(201)
+                .body("coOrganizerMemberIds", hasSize(TrainingDecider.MAX_CO_ORGANIZERS)).extract().path("sessionId");
+        assertEquals(3, permissions.requests() - before, "may schedule, the settings, and the fifty co-organizers in one question");
+
+        before = permissions.requests();
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("coOrganizerMemberIds", tooMany)).put(session + "/co-organizers").then().statusCode(422)
+                .body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("coOrganizerMemberIds"));
+        assertEquals(before, permissions.requests(), "nothing asked of an over-long list");
+
+        // Ben may host, but is not this session's organizer: refused for that, before any id is asked about
+        before = permissions.requests();
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("coOrganizerMemberIds", fifty)).put(session + "/co-organizers").then().statusCode(403)
+                .body("rule", equalTo("TRN-2"));
+        assertEquals(2, permissions.requests() - before, "may Ben host, the settings, and no question per id");
+
+        before = permissions.requests();
+        List<String> withAStranger = new ArrayList<>(fifty.subList(1, fifty.size()));
+        withAStranger.add(UUID.randomUUID().toString());
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("coOrganizerMemberIds", withAStranger)).put(session + "/co-organizers").then().statusCode(422)
+                .body("rule", equalTo("TRN-2")).body("errors[0].field", equalTo("coOrganizerMemberIds"));
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("coOrganizerMemberIds", fifty.subList(1, fifty.size()))).put(session + "/co-organizers")
+                .then().statusCode(200).body("coOrganizerMemberIds", hasSize(TrainingDecider.MAX_CO_ORGANIZERS - 1));
+        assertEquals(6, permissions.requests() - before, "each change: may host, the settings, and every co-organizer in one question");
+    }
+
+    @Test
+    void ACC6_everyActionOnAnotherAccountsTrainingSessionIsAnsweredAsOnAMadeUpId() {
+        AccountStory theirs = AccountStory.opened("TRAINING");
+        String there = theirs.publish();
+        UUID theirSession = UUID.fromString(schedule(theirs, Tokens.DEMO_ADMIN, there, List.of()).then().statusCode(201).extract().path("sessionId"));
+        AccountStory mine = AccountStory.opened("TRAINING");
+        String here = mine.publish();
+        UUID madeUp = UUID.randomUUID();
+        Map<String, Map<String, Object>> posts = Map.of("/start", Map.of(), "/end", Map.of(), "/recording/start", Map.of(),
+                "/follow-up", Map.of(), "/presenter", Map.of("kind", "MEMBER", "id", mine.ada.toString()),
+                "/keyboard", Map.of("kind", "MEMBER", "id", mine.ada.toString()));
+        posts.forEach((action, body) -> assertSameAnswer(
+                as(Tokens.DEMO_ADMIN, here).body(body).post(trainings(mine) + "/" + theirSession + action), theirSession,
+                as(Tokens.DEMO_ADMIN, here).body(body).post(trainings(mine) + "/" + madeUp + action), madeUp, 404));
+        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + theirSession + "/co-organizers"),
+                theirSession, as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + madeUp + "/co-organizers"),
+                madeUp, 404);
+        for (String read : new String[] {"", "/report", "/recordings"}) {
+            assertSameAnswer(as(Tokens.DEMO_ADMIN, here).get(trainings(mine) + "/" + theirSession + read), theirSession,
+                    as(Tokens.DEMO_ADMIN, here).get(trainings(mine) + "/" + madeUp + read), madeUp, 404);
+        }
+        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).delete(trainings(mine) + "/" + theirSession + "/keyboard"), theirSession,
+                as(Tokens.DEMO_ADMIN, here).delete(trainings(mine) + "/" + madeUp + "/keyboard"), madeUp, 404);
+        as(Tokens.DEMO_ADMIN, there).get(trainings(theirs) + "/" + theirSession).then().statusCode(200).body("started", equalTo(false));
     }
 }

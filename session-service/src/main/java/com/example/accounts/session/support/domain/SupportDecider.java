@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.domain;
 
+import com.example.accounts.contract.Mailbox;
 import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.End;
 import com.example.accounts.session.support.domain.SupportCommand.HandOver;
@@ -148,7 +149,7 @@ public final class SupportDecider {
                     throw Refusal.invalid("INV-1", "delivery", "must be one of " + DELIVERIES.stream().sorted().toList());
                 }
                 String email = c.email() == null || c.email().isBlank() ? null : c.email().strip();
-                if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                if (email != null && !Mailbox.isMailbox(email)) {
                     throw Refusal.invalid("INV-1", "email", "is not an email address");
                 }
                 if (c.delivery().equals("SERVER_EMAIL")) {

@@ -35,6 +35,8 @@ import java.util.UUID;
 public final class TrainingDecider {
 
     public static final int MAX_NAME = 100;
+    /** TRN-2: the most co-organizers a session has, so naming them is one question of the permission-service. */
+    public static final int MAX_CO_ORGANIZERS = 50;
 
     private TrainingDecider() {
     }
@@ -45,16 +47,11 @@ public final class TrainingDecider {
                 if (s.scheduled()) {
                     throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
                 }
-                coOrganizers(c.organizerMemberId(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
+                namesCoOrganizers(c.organizerMemberId(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
                 yield List.of(new TrainingSessionScheduled(c.sessionId(), c.organizerMemberId(), List.copyOf(c.coOrganizerMemberIds())));
             }
             case ChangeCoOrganizers c -> {
-                open(s);
-                if (!c.byMemberId().equals(s.organizer())) {
-                    throw Refusal.forbidden("TRN-2", "only the organizer names co-organizers");
-                }
-                mayStillHost(c.mayHost(), "names co-organizers");
-                coOrganizers(s.organizer(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
+                changesCoOrganizers(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), c.coOrganizerMemberIds());
                 TrainingCoOrganizersChanged changed = new TrainingCoOrganizersChanged(s.sessionId(), List.copyOf(c.coOrganizerMemberIds()));
                 // a co-organizer no longer named is no longer in the session, and keeps no role in it (TRN-4, TRN-5)
                 if (left(s.presenter(), s.organizer(), changed.coOrganizerMemberIds())) {
@@ -193,7 +190,24 @@ public final class TrainingDecider {
         mayStillHost(mayHost, "has the " + feature);
     }
 
-    private static void coOrganizers(UUID organizer, List<UUID> named, boolean allowed) {
+    /**
+     * TRN-2: what the session says of {@code by} naming these co-organizers, judged before anyone is asked whether each
+     * may use TRAINING: only its organizer, while they may host, names them, as the list's own rules allow.
+     */
+    public static void changesCoOrganizers(TrainingSession s, UUID by, boolean mayHost, boolean allowed, List<UUID> named) {
+        open(s);
+        if (!by.equals(s.organizer())) {
+            throw Refusal.forbidden("TRN-2", "only the organizer names co-organizers");
+        }
+        mayStillHost(mayHost, "names co-organizers");
+        namesCoOrganizers(s.organizer(), named, allowed);
+    }
+
+    /** TRN-2: the list's own rules, judged before anyone is asked whether each named member may use TRAINING. */
+    public static void namesCoOrganizers(UUID organizer, List<UUID> named, boolean allowed) {
+        if (named.size() > MAX_CO_ORGANIZERS) {
+            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names more than " + MAX_CO_ORGANIZERS + " co-organizers");
+        }
         if (!named.isEmpty() && !allowed) {
             throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "the account turned co-organizers off");
         }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Given events, when a command, then events or a refusal naming its rule: the support session's decisions, pure. */
@@ -163,6 +164,17 @@ class SupportDeciderTest {
         refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ada, off, "Vera", "", "COPY_URL", null, true, T0), s));
         refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "SERVER_EMAIL", "v@x.example", false, T0), s));
         refused("INV-1", () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ben, vendor, "Vera", "", "COPY_URL", null, true, T0), s));
+    }
+
+    @Test
+    void SEC2_anInvitesEmailIsJudgedInOnePassHoweverLongOrOdd() {
+        SupportSession s = given(start());
+        // many dots and a late failure: what a backtracking pattern spends seconds on, here refused at once
+        String pathological = "a@" + ".".repeat(60_000) + "@";
+        Refusal refusal = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refused("INV-1",
+                () -> SupportDecider.decide(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "LOCAL_EMAIL", pathological, false, T0), s)));
+        assertEquals("email", refusal.field());
+        assertEquals(1, SupportDecider.decide(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "LOCAL_EMAIL", "vera@vendor.example", false, T0), s).size());
     }
 
     @Test

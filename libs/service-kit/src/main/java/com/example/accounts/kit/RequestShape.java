@@ -1,0 +1,94 @@
+package com.example.accounts.kit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+
+/**
+ * SEC-2: a request body becomes a command only when it is whole and bounded: every {@link Required} field is there,
+ * no list holds a null, and no string or list is longer than its {@link Max}. Checked once for every body, before any
+ * rule or pattern looks at it, so no rule ever spends more on a value than its bound allows; the field is named as the
+ * body spells it ({@code coOrganizerMemberIds[3]}). What a field's value means is left to the rules.
+ */
+public final class RequestShape {
+
+    /** A field the request cannot do without, and that no rule would otherwise name when it is missing or null. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Required {
+    }
+
+    /**
+     * The most a field holds: characters of a string, elements of a list; {@code each}, the characters of each string
+     * in a list. Longer is a 422 naming the field.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Max {
+        int value();
+
+        int each() default Integer.MAX_VALUE;
+    }
+
+    private RequestShape() {
+    }
+
+    public static void check(Object body) {
+        check(body, "", null);
+    }
+
+    private static void check(Object value, String path, Max max) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            if (max != null && text.length() > max.value()) {
+                throw ProblemException.invalid("SEC-2", path, "is longer than " + max.value() + " characters");
+            }
+            return;
+        }
+        if (value instanceof List<?> list) {
+            if (max != null && list.size() > max.value()) {
+                throw ProblemException.invalid("SEC-2", path, "holds more than " + max.value() + " elements");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String element = path + "[" + i + "]";
+                Object content = list.get(i);
+                if (content == null) {
+                    throw ProblemException.badRequest(element, "must not be null");
+                }
+                if (max != null && content instanceof String text && text.length() > max.each()) {
+                    throw ProblemException.invalid("SEC-2", element, "is longer than " + max.each() + " characters");
+                }
+                check(content, element, null);
+            }
+            return;
+        }
+        if (!value.getClass().isRecord()) {
+            return;
+        }
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            String field = path.isEmpty() ? component.getName() : path + "." + component.getName();
+            Object content = read(component, value);
+            if (content == null && component.isAnnotationPresent(Required.class)) {
+                throw ProblemException.badRequest(field, "is required");
+            }
+            check(content, field, component.getAnnotation(Max.class));
+        }
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            java.lang.reflect.Method accessor = component.getAccessor();
+            // a body record of a package-private class of the service: its accessor is public, its class is not ours
+            accessor.trySetAccessible();
+            return accessor.invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of a request body", e);
+        }
+    }
+}
