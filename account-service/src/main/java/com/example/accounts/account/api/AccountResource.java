@@ -77,7 +77,7 @@ public class AccountResource {
         UUID accountId = UUID.randomUUID();
         OpenAccount command = new OpenAccount(accountId, request.name(), ApiSupport.plan(request.plan()), UUID.randomUUID(),
                 caller.loginId(), request.admin().name(), request.admin().email(), Instant.now());
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.open(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts", request),
                         result -> ApiSupport.created(URI.create("/accounts/" + accountId), result,
                                 new AccountOpenedView(accountId, command.firstMemberId(), result.account().version(), result.token().toString())))
@@ -90,8 +90,8 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "the account; ETag carries its version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build();
         });
     }
@@ -138,8 +138,8 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "not a full admin (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> billingInfo(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = loaded.account();
             if (account.memberByLogin(caller.loginId()).orElseThrow().role() != Role.ADMIN) {
                 throw ProblemException.forbidden("ACC-3", "only full admins see the billing information");
             }

@@ -66,14 +66,6 @@ public class ApiSupport {
         }
     }
 
-    /** ACC-6: the account as its member sees it; for anyone else it does not exist. */
-    static Account readableBy(Account account, Caller caller, String what) {
-        if (!account.opened() || account.memberByLogin(caller.loginId()).isEmpty()) {
-            throw ProblemException.notFound(what);
-        }
-        return account;
-    }
-
     /** SEC-2: a request that needs a body and came without one, or with a part missing (RequestShape). */
     static void required(Object body) {
         if (body == null) {
@@ -85,16 +77,15 @@ public class ApiSupport {
     /** An edit on the caller's behalf: its metadata, and If-Match's version when the caller sent one. */
     static Uni<CommandResult> edit(AccountCommands commands, UUID accountId, AccountCommand command, Caller caller, String correlationId,
                                    String ifMatch) {
-        return commands.edit(accountId, state -> command, metadata(caller, correlationId, command.now()), ifMatch(ifMatch));
+        return commands.edit(accountId, caller.loginId(), state -> command, metadata(caller, correlationId, command.now()), ifMatch(ifMatch));
     }
 
-    /** USR-10, USR-11: account data is for its members, except monitoring observers, who see Monitoring data only. */
-    static Account accountDataFor(Account account, Caller caller, String what) {
-        Account readable = readableBy(account, caller, what);
-        if (readable.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
+    /** USR-10, USR-11: account data is for its members (AccountCommands.loadFor), except monitoring observers, who see Monitoring data only. */
+    static Account accountDataFor(Account account, Caller caller) {
+        if (account.memberByLogin(caller.loginId()).orElseThrow().role() == Role.MONITORING_OBSERVER) {
             throw ProblemException.forbidden("USR-11", "monitoring observers see Monitoring data of the companies they may access, nothing else");
         }
-        return readable;
+        return account;
     }
 
     static CompanyAccess companyAccess(AccountRequests.CompanyAccessBody body) {

@@ -59,8 +59,8 @@ public class CompanyResource {
     @APIResponse(responseCode = "200", description = "the companies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = loaded.account();
             Account.Member viewer = account.memberByLogin(caller.loginId()).orElseThrow();
             // USR-11: an observer sees the companies whose Monitoring data it may see, and only those.
             List<CompanyView> companies = CompanyView.all(account).stream().filter(company -> viewer.role() != Role.MONITORING_OBSERVER
@@ -80,7 +80,7 @@ public class CompanyResource {
         ApiSupport.required(request);
         AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
         URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/companies", request),
                         result -> ApiSupport.created(location, result, CompanyView.of(result.account().companies().get(command.companyId()))))
                 .map(ApiSupport::respond);

@@ -71,8 +71,8 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "200", description = "the contact center; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -113,7 +113,7 @@ public class ContactCenterResource {
         ApiSupport.required(request);
         CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
         String collection = "/accounts/" + accountId + "/contact-center/queues";
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.queueId()), result,
                                 QueueView.of(result.account().queues().get(command.queueId()))))

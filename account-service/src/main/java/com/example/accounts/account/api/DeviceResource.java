@@ -58,8 +58,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "the devices; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(account.devices().values().stream().map(DeviceView::of)
                     .sorted(Comparator.comparing(DeviceView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -76,7 +76,7 @@ public class DeviceResource {
         ApiSupport.required(request);
         AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), Instant.now());
         String collection = "/accounts/" + accountId + "/devices";
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.deviceId()), result,
                                 DeviceView.of(result.account().devices().get(command.deviceId()))))

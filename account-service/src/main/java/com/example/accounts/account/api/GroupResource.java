@@ -62,8 +62,8 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "the groups; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(GroupView.all(kind(kind) == GroupKind.USER ? account.userGroups() : account.deviceGroups()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -80,7 +80,7 @@ public class GroupResource {
         ApiSupport.required(request);
         CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), Instant.now());
         String collection = "/accounts/" + accountId + "/" + kind;
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.groupId()), result,
                                 new GroupView(command.groupId(), groupName(result.account(), command.kind(), command.groupId()))))

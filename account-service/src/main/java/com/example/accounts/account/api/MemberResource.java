@@ -109,8 +109,8 @@ public class MemberResource {
             throw ProblemException.badRequest("limit", "must be 1 to " + MemberPage.MAX_LIMIT);
         }
         MemberPage.Cursor cursor = after == null ? null : MemberPage.Cursor.decode(after);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(MemberPage.of(account, roleFilter, groupFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
         });
     }
@@ -121,8 +121,8 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the caller as a member; ETag carries the account's version")
     public Uni<Response> me(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.readableBy(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = loaded.account();
             return Response.ok(MemberView.of(account.memberByLogin(caller.loginId()).orElseThrow())).tag(Long.toString(account.version())).build();
         });
     }
@@ -139,7 +139,7 @@ public class MemberResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         Instant now = Instant.now();
-        return commands.edit(accountId, state -> new ChangeProfile(caller.loginId(),
+        return commands.edit(accountId, caller.loginId(), state -> new ChangeProfile(caller.loginId(),
                                 state.memberByLogin(caller.loginId()).map(Account.Member::memberId).orElse(null), request.name(), request.email(), now),
                         ApiSupport.metadata(caller, correlationId, now), ApiSupport.ifMatch(ifMatch))
                 .map(result -> ApiSupport.edited(result, MemberView.of(result.account().memberByLogin(caller.loginId()).orElseThrow())));
@@ -151,8 +151,8 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "member " + memberId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             Account.Member member = account.members().get(memberId);
             if (member == null) {
                 throw ProblemException.notFound("member " + memberId);

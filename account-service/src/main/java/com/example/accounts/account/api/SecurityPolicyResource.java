@@ -57,8 +57,8 @@ public class SecurityPolicyResource {
     @APIResponse(responseCode = "200", description = "the policies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
-        return commands.load(accountId).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller, "account " + accountId);
+        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
+            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
             return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
                             .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -77,7 +77,7 @@ public class SecurityPolicyResource {
         DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
                 request.permissions(), Instant.now());
         String collection = "/accounts/" + accountId + "/security-policies";
-        return commands.create(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.policyId()), result,
                                 SecurityPolicyView.of(result.account().securityPolicies().get(command.policyId()))))

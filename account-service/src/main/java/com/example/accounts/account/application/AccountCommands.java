@@ -77,10 +77,54 @@ public class AccountCommands {
                 ? snapshots.save(stream, loaded.account(), loaded.lastPosition()) : Uni.createFrom().voidItem());
     }
 
-    /** A command that creates something (an account, a company, ...): SEC-3 with an Idempotency-Key. */
-    public Uni<Answer> create(UUID accountId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
-                              Function<CommandResult, Answer> answer) {
+    /**
+     * ACC-6: the account for a caller who is one of its members; for anyone else it does not exist. A login never
+     * added to the account is turned away before anything of the account is read (the same work for any id, real or
+     * made up, and no snapshot written on an outsider's behalf); one added and since deleted, once it is read.
+     */
+    public Uni<Loaded> loadFor(UUID accountId, String loginId) {
+        return admitted(accountId, loginId).chain(() -> load(accountId)).invoke(loaded -> AccountDecider.actor(loaded.account(), loginId));
+    }
+
+    /** ACC-6: the first question asked of every request about an account, before its version, its keys or its state. */
+    private Uni<Void> admitted(UUID accountId, String loginId) {
+        return loginMemberships.everAdded(loginId, accountId).invoke(added -> {
+            if (!added) {
+                throw AccountDecider.noSuchAccount();
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * ACC-6: a stored answer (SEC-3) goes only to a member of the account now, so with a key the account is read
+     * before the key is looked up; without one, the command's own reading decides it.
+     */
+    private Uni<Void> memberBeforeReplay(UUID accountId, String loginId, Optional<IdempotencyKey> key) {
+        return key.isEmpty() ? admitted(accountId, loginId) : loadFor(accountId, loginId).replaceWithVoid();
+    }
+
+    /**
+     * ACC-6: the command as the caller asks it, made only once the caller is found a member in the state it is
+     * decided on, so that If-Match and every rule come after membership.
+     */
+    private static Function<Account, AccountCommand> byMember(String loginId, Function<Account, AccountCommand> command) {
+        return state -> {
+            AccountDecider.actor(state, loginId);
+            return command.apply(state);
+        };
+    }
+
+    /** ACC-1: a new account, by whoever asks: there are no members yet. SEC-3 with an Idempotency-Key. */
+    public Uni<Answer> open(UUID accountId, OpenAccount command, EventMetadata metadata, Optional<IdempotencyKey> key,
+                            Function<CommandResult, Answer> answer) {
         return idempotencyKeys.once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
+    }
+
+    /** A command that creates something in an account (a company, a queue, ...): SEC-3 with an Idempotency-Key. */
+    public Uni<Answer> create(UUID accountId, String loginId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
+                              Function<CommandResult, Answer> answer) {
+        return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key,
+                () -> execute(accountId, byMember(loginId, state -> command), metadata, null, key, answer).map(answer)));
     }
 
     /**
@@ -89,18 +133,23 @@ public class AccountCommands {
      */
     public Uni<Answer> addMember(UUID accountId, AddMember probe, EventMetadata metadata, Optional<IdempotencyKey> key,
                                  Function<CommandResult, Answer> answer) {
-        return idempotencyKeys.once(key, () -> load(accountId)
+        String loginId = probe.actorLoginId();
+        return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key, () -> load(accountId)
                 .invoke(loaded -> AccountDecider.decide(probe, loaded.account()))
                 .chain(() -> logins.findOrCreate(probe.email().strip(), probe.name().strip()))
-                .chain(login -> execute(accountId, state -> new AddMember(probe.actorLoginId(), probe.memberId(), login.id(),
+                .chain(login -> execute(accountId, byMember(loginId, state -> new AddMember(loginId, probe.memberId(), login.id(),
                         login.created(), probe.name(), probe.email(), probe.role(), probe.companyAccess(), probe.supportFeatures(),
-                        probe.language(), probe.now()), metadata, null, key, answer))
-                .map(answer));
+                        probe.language(), probe.now())), metadata, null, key, answer))
+                .map(answer)));
     }
 
-    /** An edit of the account; with {@code ifMatch}, only while the account is still at that version (else 412). */
-    public Uni<CommandResult> edit(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch) {
-        return execute(accountId, command, metadata, ifMatch, Optional.empty(), null);
+    /**
+     * An edit of the account by one of its members (ACC-6: anyone else finds no account, whatever the request
+     * carries); with {@code ifMatch}, only while the account is still at that version (else 412).
+     */
+    public Uni<CommandResult> edit(UUID accountId, String loginId, Function<Account, AccountCommand> command, EventMetadata metadata,
+                                   Long ifMatch) {
+        return admitted(accountId, loginId).chain(() -> execute(accountId, byMember(loginId, command), metadata, ifMatch, Optional.empty(), null));
     }
 
     private Uni<CommandResult> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
@@ -115,10 +164,12 @@ public class AccountCommands {
                                        BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend, boolean elsewhereToo) {
         return load(accountId).chain(loaded -> {
             Account state = loaded.account();
+            // made before If-Match is compared: making it decides whether the caller is a member (byMember, ACC-6)
+            AccountCommand asked = command.apply(state);
             if (ifMatch != null && state.opened() && ifMatch != state.version()) {
                 throw new PreconditionFailed(ifMatch, state.version());
             }
-            List<AccountEvent> events = AccountDecider.decide(command.apply(state), state);
+            List<AccountEvent> events = AccountDecider.decide(asked, state);
             if (events.isEmpty()) {
                 return Uni.createFrom().item(new CommandResult(state, new ConsistencyToken(store.topic(), accountId, loaded.lastPosition())));
             }

@@ -163,11 +163,16 @@ public final class AccountDecider {
     }
 
     /** ACC-6: the acting member, or "no such account" for anyone who is not one. */
-    static Member actor(Account state, String loginId) {
+    public static Member actor(Account state, String loginId) {
         if (!state.opened()) {
-            throw RuleViolation.notFound("ACC-6", "no such account");
+            throw noSuchAccount();
         }
-        return state.memberByLogin(loginId).orElseThrow(() -> RuleViolation.notFound("ACC-6", "no such account"));
+        return state.memberByLogin(loginId).orElseThrow(AccountDecider::noSuchAccount);
+    }
+
+    /** ACC-6: all that anyone who is not a member learns of an account, the same for every id, real or not. */
+    public static RuleViolation noSuchAccount() {
+        return RuleViolation.notFound("ACC-6", "no such account");
     }
 
     static Member member(Account state, UUID memberId) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,8 +56,8 @@ class AccountSnapshotsTest {
         UUID accountId = UUID.randomUUID();
         Instant now = Instant.now();
         EventMetadata metadata = new EventMetadata("system", "snapshot-test", "snapshot-test", now);
-        commands.edit(accountId, state -> new OpenAccount(accountId, "Big", new Plan(List.of(Module.REMOTE_SUPPORT),
-                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "big-admin", "Admin", "admin@big.test", now), metadata, null)
+        commands.open(accountId, new OpenAccount(accountId, "Big", new Plan(List.of(Module.REMOTE_SUPPORT),
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "big-admin", "Admin", "admin@big.test", now), metadata, Optional.empty(), result -> null)
                 .await().indefinitely();
         // 9,998 more members appended straight to the store, as years of commands would have: no snapshot yet.
         long version = 2;
@@ -72,7 +73,7 @@ class AccountSnapshotsTest {
         assertEquals(10_000, commands.load(accountId).await().indefinitely().replayed(), "the first read replays the stream and snapshots it");
 
         UUID last = UUID.randomUUID();
-        commands.edit(accountId, state -> new AddMember("big-admin", last, "login-last", false, "The 10,000th", "last@big.test",
+        commands.edit(accountId, "big-admin", state -> new AddMember("big-admin", last, "login-last", false, "The 10,000th", "last@big.test",
                 Role.STANDARD, null, null, null, now), metadata, null).await().indefinitely();
 
         Loaded loaded = commands.load(accountId).await().indefinitely();
@@ -90,8 +91,8 @@ class AccountSnapshotsTest {
         String stream = AccountCommands.streamOf(accountId);
         Instant now = Instant.now();
         EventMetadata metadata = new EventMetadata("system", "fold-test", "fold-test", now);
-        commands.edit(accountId, state -> new OpenAccount(accountId, "Folded", new Plan(List.of(Module.REMOTE_SUPPORT),
-                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata, null)
+        commands.open(accountId, new OpenAccount(accountId, "Folded", new Plan(List.of(Module.REMOTE_SUPPORT),
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata, Optional.empty(), result -> null)
                 .await().indefinitely();
         Account opened = commands.load(accountId).await().indefinitely().account();
         List<NewEvent> members = new ArrayList<>();
