@@ -1,9 +1,13 @@
 package com.example.accounts.notification;
 
+import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.InviteEmailRequest;
+import com.example.accounts.contract.InviteUrlSeal;
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.AccountHistory;
 import com.example.accounts.eventstore.PublishedEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,14 +84,27 @@ final class Story extends AccountHistory {
         return this;
     }
 
-    /** Session-service's request to email an invite (NTF-3), published on its topic; answers the invite's id. */
+    /** Session-service's request to email an invite (NTF-3), its URL sealed as session-service seals it (INV-2), on its topic; answers the invite's id. */
     UUID inviteEmail(String email, String externalName, String comments, String policy, Instant expiresAt, String url, String language) {
         UUID invite = UUID.randomUUID();
-        ObjectNode request = data().put("accountId", account.toString()).put("sessionId", UUID.randomUUID().toString())
-                .put("inviteId", invite.toString()).put("inviterMemberId", ada.toString()).put("email", email).put("externalName", externalName)
-                .put("comments", comments).put("policyName", policy).put("expiresAt", expiresAt.toString()).put("url", url).put("language", language);
-        PublishedEvents.onTestPlatform().publishRaw(Topics.INVITE_EMAILS, account.toString(), request.toString());
+        publishInviteEmail(inviteRequest(invite, email, externalName, comments, policy, expiresAt, seal().seal(url, account, invite, email), language));
         return invite;
+    }
+
+    /** The request as session-service writes it, with whatever sealed URL the test gives. */
+    ObjectNode inviteRequest(UUID invite, String email, String externalName, String comments, String policy, Instant expiresAt,
+                             InviteEmailRequest.SealedUrl sealedUrl, String language) {
+        return EventJson.MAPPER.valueToTree(new InviteEmailRequest(account, UUID.randomUUID(), invite, ada, email, externalName, comments, policy,
+                expiresAt, sealedUrl, language));
+    }
+
+    void publishInviteEmail(ObjectNode request) {
+        PublishedEvents.onTestPlatform().publishRaw(Topics.INVITE_EMAILS, account.toString(), request.toString());
+    }
+
+    /** The seal of the keys this service is given, which session-service is given too. */
+    static InviteUrlSeal seal() {
+        return InviteUrlSeal.of(ConfigProvider.getConfig().getValues(InviteUrlSeal.CONFIG, String.class));
     }
 
 }

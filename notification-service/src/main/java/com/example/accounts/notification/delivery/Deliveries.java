@@ -27,7 +27,8 @@ import java.util.UUID;
  * The emails to send and what became of them (NTF-5). An email is queued once per source and recipient, in the
  * transaction that reads its event; the sender claims it (committed) before it hands it to SMTP, so a crash in
  * between leaves it claimed, never queued again: after the claim timeout it is marked UNCERTAIN and not resent; so is
- * one the server did not answer after it was handed over.
+ * one the server did not answer after it was handed over. The queue keeps an email's contents (its values, an invite's
+ * URL sealed, {@link Rendering}) only until it is sent or given up.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -39,9 +40,9 @@ public class Deliveries {
                            int attempts, String lastError, Instant queuedAt, Instant nextAttemptAt, Instant endedAt) {
     }
 
-    /** An email claimed for sending. */
-    public record Claimed(UUID deliveryId, String recipient, String language, String messageId, String subject, String text, String html,
-                          int attempts, Instant queuedAt) {
+    /** An email claimed for sending: whom to, and its contents, from which {@link Rendering} writes the mail. */
+    public record Claimed(UUID deliveryId, UUID sourceId, UUID accountId, String recipient, String kind, String language, String messageId,
+                          String contents, int attempts, Instant queuedAt) {
     }
 
     private final Pool pool;
@@ -51,12 +52,12 @@ public class Deliveries {
     }
 
     /** Queues the email unless it is queued already (the same source and recipient): at most one each. */
-    Uni<Void> queue(SqlClient c, Email email, Templates.Rendered rendered) {
+    Uni<Void> queue(SqlClient c, Email email) {
         return c.preparedQuery("""
-                        INSERT INTO email_deliveries (source_id, recipient, account_id, kind, language, message_id, subject, text_body, html_body)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, recipient) DO NOTHING""")
+                        INSERT INTO email_deliveries (source_id, recipient, account_id, kind, language, message_id, contents)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb) ON CONFLICT (source_id, recipient) DO NOTHING""")
                 .execute(Tuple.from(new Object[]{email.sourceId(), email.to(), email.accountId(), email.kind().name(), email.language().code(),
-                        messageId(email.sourceId(), email.to()), rendered.subject(), rendered.text(), rendered.html()}))
+                        messageId(email.sourceId(), email.to()), Rendering.contents(email)}))
                 .replaceWithVoid();
     }
 
@@ -67,10 +68,10 @@ public class Deliveries {
                         UPDATE email_deliveries SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
                         WHERE delivery_id IN (SELECT delivery_id FROM email_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
                                               ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-                        RETURNING delivery_id, recipient, language, message_id, subject, text_body, html_body, attempts, queued_at""")
+                        RETURNING delivery_id, source_id, account_id, recipient, kind, language, message_id, contents::text, attempts, queued_at""")
                 .execute(Tuple.of(limit)).await().atMost(DB)) {
-            claimed.add(new Claimed(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                    row.getString(6), row.getInteger(7), instant(row, 8)));
+            claimed.add(new Claimed(row.getUUID(0), row.getUUID(1), row.getUUID(2), row.getString(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getString(7), row.getInteger(8), instant(row, 9)));
         }
         return claimed;
     }
@@ -101,7 +102,7 @@ public class Deliveries {
      */
     int interrupted(Duration claimTimeout) {
         return pool.preparedQuery("""
-                        UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), subject = NULL, text_body = NULL, html_body = NULL,
+                        UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), contents = NULL,
                             last_error = 'the service stopped while handing it to the SMTP server: it may have arrived (Message-ID '
                                 || message_id || '), so it is not sent again'
                         WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)""")
@@ -109,10 +110,10 @@ public class Deliveries {
     }
 
     private void end(UUID deliveryId, Status status, String reason) {
-        // the rendered mail (an invite's URL among it) is not kept past its delivery
+        // the contents (an invite's sealed URL among them) are not kept past the delivery (INV-2)
         pool.preparedQuery("""
                         UPDATE email_deliveries SET status = $2, last_error = coalesce($3, last_error), ended_at = now(), claimed_at = NULL,
-                            subject = NULL, text_body = NULL, html_body = NULL WHERE delivery_id = $1""")
+                            contents = NULL WHERE delivery_id = $1""")
                 .execute(Tuple.of(deliveryId, status.name(), reason)).await().atMost(DB);
     }
 

@@ -31,15 +31,13 @@ public class Intake {
     private final Pool pool;
     private final Positions positions;
     private final Deliveries deliveries;
-    private final Templates templates;
     private final DeadLetters deadLetters;
     private final Sender sender;
 
-    public Intake(Pool pool, Positions positions, Deliveries deliveries, Templates templates, DeadLetters deadLetters, Sender sender) {
+    public Intake(Pool pool, Positions positions, Deliveries deliveries, DeadLetters deadLetters, Sender sender) {
         this.pool = pool;
         this.positions = positions;
         this.deliveries = deliveries;
-        this.templates = templates;
         this.deadLetters = deadLetters;
         this.sender = sender;
     }
@@ -68,7 +66,7 @@ public class Intake {
     private Uni<Void> queue(SqlClient c, List<Email> emails) {
         Uni<Void> queued = Uni.createFrom().voidItem();
         for (Email email : emails) {
-            queued = queued.chain(() -> deliveries.queue(c, email, templates.render(email)));
+            queued = queued.chain(() -> deliveries.queue(c, email));
         }
         return queued;
     }

@@ -1,9 +1,11 @@
 package com.example.accounts.notification.delivery;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -14,9 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reacts to session-service's invite email requests ({@value Topics#INVITE_EMAILS}), kept only while invites live. */
 @ApplicationScoped
@@ -47,27 +47,22 @@ public class InviteEmailsConsumer {
         return intake.take(record, this::read);
     }
 
+    /** A request that breaks its schema (a URL in clear among what does) is refused here, before anything is kept. */
     private Intake.Work read(String json) {
-        InviteEmail request;
+        JsonNode message;
         try {
-            request = EventJson.MAPPER.readValue(json, InviteEmail.class);
-        } catch (java.io.IOException | RuntimeException e) {
+            message = EventJson.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
             throw new Unprocessable("not an invite email request: " + e.getMessage());
         }
-        Map<String, Object> required = new LinkedHashMap<>();
-        required.put("accountId", request.accountId());
-        required.put("inviteId", request.inviteId());
-        required.put("inviterMemberId", request.inviterMemberId());
-        required.put("email", request.email());
-        required.put("externalName", request.externalName());
-        required.put("policyName", request.policyName());
-        required.put("expiresAt", request.expiresAt());
-        required.put("url", request.url());
-        List<String> missing = required.entrySet().stream()
-                .filter(field -> field.getValue() == null || field.getValue() instanceof String text && text.isBlank()).map(Map.Entry::getKey).toList();
-        if (!missing.isEmpty()) {
-            throw new Unprocessable("an invite email request without " + String.join(", ", missing));
+        if (message == null || !message.isObject()) {
+            throw new Unprocessable("not an invite email request: not a JSON object");
         }
+        List<String> problems = InviteEmailRequest.problems(message);
+        if (!problems.isEmpty()) {
+            throw new Unprocessable("an invite email request that breaks its schema: " + String.join("; ", problems));
+        }
+        InviteEmailRequest request = EventJson.MAPPER.convertValue(message, InviteEmailRequest.class);
         return (c, live) -> notifications.invite(c, request, live);
     }
 }

@@ -2,6 +2,7 @@ package com.example.accounts.notification.delivery;
 
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventSchemas;
+import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.notification.domain.Email;
 import com.example.accounts.notification.domain.EmailKind;
 import com.example.accounts.notification.domain.Language;
@@ -128,8 +129,11 @@ public class Notifications {
                         })));
     }
 
-    /** NTF-3: the external technician is emailed the URL session-service asked to send, in the language asked or the account's. */
-    Uni<List<Email>> invite(SqlClient c, InviteEmail request, boolean live) {
+    /**
+     * NTF-3: the external technician is emailed the URL session-service asked to send, in the language asked or the
+     * account's. The URL stays sealed here (INV-2): it is opened only when the mail is written for its hand-over.
+     */
+    Uni<List<Email>> invite(SqlClient c, InviteEmailRequest request, boolean live) {
         if (!live) {
             return Uni.createFrom().item(List.of());
         }
@@ -140,7 +144,7 @@ public class Notifications {
             return List.of(new Email(request.inviteId(), request.accountId(), request.email(), EmailKind.EXTERNAL_INVITE, language,
                     Map.of("name", request.externalName(), "inviter", inviter.map(Directory.Member::name).orElse("A technician"),
                             "comments", request.comments() == null ? "" : request.comments(), "policy", request.policyName(),
-                            "expires", expires, "url", request.url())));
+                            "expires", expires, "url", request.sealedUrl())));
         }));
     }
 

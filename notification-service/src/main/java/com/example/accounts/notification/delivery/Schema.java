@@ -17,7 +17,9 @@ import java.time.Duration;
  * the next record to read and the live position, from which records may send email (before it they only teach the
  * directory);</li>
  * <li>{@code email_deliveries}: every email to send, once per source (event or invite) and recipient, its state and
- * attempts; the rendered mail is kept only until it is sent or given up.</li>
+ * attempts; its contents (the values its mail is written from, an invite's URL sealed) only until it is sent or given
+ * up. A queue of an earlier version, which kept the rendered mail, loses those columns; what was still waiting in it
+ * is given up, since its mail (an invite URL in clear among it, INV-2) is not kept.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -37,11 +39,21 @@ class Schema {
             CREATE TABLE IF NOT EXISTS email_deliveries (
                 delivery_id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
                 source_id uuid NOT NULL, recipient text NOT NULL, account_id uuid NOT NULL, kind text NOT NULL,
-                language text NOT NULL, message_id text NOT NULL, subject text, text_body text, html_body text,
+                language text NOT NULL, message_id text NOT NULL, contents jsonb,
                 status text NOT NULL DEFAULT 'PENDING', attempts int NOT NULL DEFAULT 0, last_error text,
                 queued_at timestamptz NOT NULL DEFAULT now(), next_attempt_at timestamptz NOT NULL DEFAULT now(),
                 claimed_at timestamptz, ended_at timestamptz,
                 UNIQUE (source_id, recipient));
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                           AND table_name = 'email_deliveries' AND column_name = 'subject') THEN
+                    ALTER TABLE email_deliveries ADD COLUMN contents jsonb;
+                    UPDATE email_deliveries SET status = 'FAILED', ended_at = now(),
+                        last_error = 'queued by an earlier version of the service, whose queue kept the rendered mail: not sent'
+                        WHERE status = 'PENDING';
+                    ALTER TABLE email_deliveries DROP COLUMN subject, DROP COLUMN text_body, DROP COLUMN html_body;
+                END IF;
+            END $$;
             CREATE INDEX IF NOT EXISTS email_deliveries_due ON email_deliveries (next_attempt_at) WHERE status = 'PENDING';
             CREATE INDEX IF NOT EXISTS email_deliveries_sending ON email_deliveries (claimed_at) WHERE status = 'SENDING';
             CREATE INDEX IF NOT EXISTS email_deliveries_of_account ON email_deliveries (account_id, queued_at DESC);

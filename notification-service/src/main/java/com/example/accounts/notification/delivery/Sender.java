@@ -1,5 +1,6 @@
 package com.example.accounts.notification.delivery;
 
+import com.example.accounts.contract.InviteUrlSeal;
 import com.example.accounts.notification.delivery.SmtpClient.Outcome;
 import com.example.accounts.notification.domain.Retries;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * back-off that doubles; a lasting one (a 5xx reply, an address it refuses) is FAILED with the server's words. No
  * answer after the message was handed over (too late, or the connection lost) is UNCERTAIN: the server may have it,
  * so it is not sent again (NTF-5). Nothing is dropped: an email that is none of these is still PENDING, with its last error.
+ * The mail is written only here, for its hand-over ({@link Rendering}): an invite whose sealed URL does not open is
+ * FAILED with why, and never sent (INV-2).
  */
 @ApplicationScoped
 public class Sender {
@@ -34,6 +37,7 @@ public class Sender {
 
     private final Deliveries deliveries;
     private final SmtpClient smtp;
+    private final Rendering rendering;
     /** One virtual thread per email being handed over: each waits on its own SMTP conversation. */
     private final ExecutorService handOvers = Executors.newVirtualThreadPerTaskExecutor();
     private final Retries retries;
@@ -43,7 +47,7 @@ public class Sender {
     private volatile boolean running;
     private Thread thread;
 
-    public Sender(Deliveries deliveries, SmtpClient smtp,
+    public Sender(Deliveries deliveries, SmtpClient smtp, Rendering rendering,
                   @ConfigProperty(name = "platform.mail.retry.first") Duration firstRetry,
                   @ConfigProperty(name = "platform.mail.retry.longest") Duration longestRetry,
                   @ConfigProperty(name = "platform.mail.retry.give-up-after") Duration giveUpAfter,
@@ -51,6 +55,7 @@ public class Sender {
                   @ConfigProperty(name = "platform.mail.claim-timeout") Duration claimTimeout) {
         this.deliveries = deliveries;
         this.smtp = smtp;
+        this.rendering = rendering;
         this.retries = new Retries(firstRetry, longestRetry, giveUpAfter);
         this.sendTimeout = sendTimeout;
         this.claimTimeout = claimTimeout;
@@ -105,15 +110,25 @@ public class Sender {
         }
     }
 
-    /** Hands the batch to SMTP at once, each with its own timeout, then records what became of each. */
+    /** Writes each mail and hands the batch to SMTP at once, each with its own timeout, then records what became of each. */
     private void send(List<Deliveries.Claimed> batch) {
-        List<CompletableFuture<Outcome>> outcomes = batch.stream()
-                .map(email -> CompletableFuture.supplyAsync(() -> smtp.send(email.recipient(), email.subject(), email.text(), email.html(),
-                        email.messageId(), email.language(), sendTimeout), handOvers))
-                .toList();
+        List<CompletableFuture<Outcome>> outcomes = batch.stream().map(this::handOver).toList();
         for (int i = 0; i < batch.size(); i++) {
             record(batch.get(i), outcomes.get(i).join());
         }
+    }
+
+    private CompletableFuture<Outcome> handOver(Deliveries.Claimed email) {
+        Templates.Rendered mail;
+        try {
+            mail = rendering.render(email);
+        } catch (InviteUrlSeal.Unopened unopened) {
+            return CompletableFuture.completedFuture(new Outcome.Unsendable("not sent (INV-2): " + unopened.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome.Unsendable("the mail cannot be written: " + e.getMessage()));
+        }
+        return CompletableFuture.supplyAsync(() -> smtp.send(email.recipient(), mail.subject(), mail.text(), mail.html(), email.messageId(),
+                email.language(), sendTimeout), handOvers);
     }
 
     private void record(Deliveries.Claimed email, Outcome outcome) {
