@@ -158,6 +158,10 @@ public final class Platform implements AutoCloseable {
         config.put("quarkus.mailer.host", mail().smtpHost());
         config.put("quarkus.mailer.port", Integer.toString(mail().smtpPort()));
         config.put("platform.mail.api-url", mail().apiUrl());
+        if (service == Service.SESSION) {
+            // the key of session-service's guest-pass hashes in a local run: clearly local; a deployment sets PLATFORM_CODES_SECRET
+            config.put("platform.codes.secret", "local-only-codes-secret-not-for-production");
+        }
         // the local servers take the committed local secrets, which a production start refuses (RequiredSecrets)
         config.put("platform.secrets.enforce", "false");
         // the services started before this one, where it finds them (session-service asks the permission-service)

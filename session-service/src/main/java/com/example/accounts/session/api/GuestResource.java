@@ -1,6 +1,7 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.kit.Problem;
+import com.example.accounts.session.application.Aggregate;
 import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,11 +45,13 @@ import static com.example.accounts.session.api.SessionApi.required;
  * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),
  * external technicians redeem an invite URL (INV-2, INV-3) and then act with the guest key they were given
  * (SUP-4) until the key's lifetime ends, the session ends, they are removed or their policy is disabled (INV-3, INV-6).
- * Rate limited per address and per session; a wrong code says nothing about which codes exist.
+ * Rate limited per address and per session, and codes guessed within budgets of wrong codes (per address, and from
+ * all addresses together); a wrong code says nothing about which codes exist, in status, body or time.
  */
 @Path("/guest")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session; Retry-After says when to try again",
+@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session, or too many wrong codes from this "
+        + "address or from all; Retry-After says when to try again",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GuestResource {
 
@@ -103,15 +107,22 @@ public class GuestResource {
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         long nowMillis = clock.now().toEpochMilli();
-        limits.fromAddress(address(request), nowMillis);
+        String address = address(request);
+        limits.fromAddress(address, nowMillis);
         if (body.platform() == null || !SupportDecider.PLATFORMS.contains(body.platform())) {
             throw Refusal.invalid("SUP-2", "platform", "must be one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
         }
+        GuestLimits.Guess guess = limits.guessCode(address, nowMillis);
         Instant now = Instant.ofEpochMilli(nowMillis);
         UUID customerId = UUID.randomUUID();
         AtomicReference<String> key = new AtomicReference<>();
         return passes.find(body.code(), Passes.Kind.CUSTOMER_CODE).chain(found -> {
-            Passes.Pass pass = found.filter(p -> now.isBefore(p.expiresAt())).orElseThrow(GuestResource::noSuchCode);
+            Optional<Passes.Pass> admitting = found.filter(p -> now.isBefore(p.expiresAt()));
+            if (admitting.isEmpty()) {
+                return refusedAfterReading(streams, SupportSessions.AGGREGATE, noSuchCode());
+            }
+            Passes.Pass pass = admitting.get();
+            limits.admitted(guess);
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                     state -> SupportDecider.decide(new SupportCommand.JoinAsCustomer(customerId, body.platform(), now), state),
@@ -130,6 +141,14 @@ public class GuestResource {
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
+    }
+
+    /**
+     * SUP-2, TRN-6: a wrong or lapsed code reads a session's stream as a real one does before it is refused, so the
+     * time of the answer tells them apart no more than its status and body.
+     */
+    static <T> Uni<T> refusedAfterReading(SessionStreams streams, Aggregate<?, ?> aggregate, Refusal refusal) {
+        return streams.load(aggregate, SupportSessions.stream(UUID.randomUUID())).chain(nothing -> Uni.createFrom().failure(refusal));
     }
 
     /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */

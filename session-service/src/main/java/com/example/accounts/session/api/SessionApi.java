@@ -38,10 +38,12 @@ public class SessionApi {
     }
 
     static JoinLanding landing(String code, String path, String otherField, String otherValue) {
-        if (code == null || !code.strip().matches("\\d{9}")) {
-            throw ProblemException.badRequest("code", "must be the nine digits you were given");
+        // twelve digits, spaces and dashes aside; a nine-digit code issued before codes were widened admits until it lapses
+        String digits = code == null || code.length() > 64 ? null : Passes.digits(code);
+        if (digits == null || !digits.matches("\\d{12}|\\d{9}")) {
+            throw ProblemException.badRequest("code", "must be the twelve digits you were given");
         }
-        return new JoinLanding(code.strip(), "POST", path, Map.of("code", code.strip(), otherField, otherValue));
+        return new JoinLanding(digits, "POST", path, Map.of("code", digits, otherField, otherValue));
     }
 
     /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */

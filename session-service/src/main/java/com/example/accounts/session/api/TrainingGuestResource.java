@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -45,11 +47,14 @@ import static com.example.accounts.session.api.SessionApi.required;
 /**
  * A training session's participants, who have no account and no token (TRN-6): they join with the session's code
  * and then act with the guest key they were given, as presenter when passed the role (TRN-4, TRN-5). Joining is
- * rate limited per address and per session; a wrong code says nothing about which codes exist.
+ * rate limited per address and per session, and codes guessed within budgets of wrong codes; a wrong code says
+ * nothing about which codes exist, in status, body or time, and a session holds
+ * {@code platform.training.max-participants} at most.
  */
 @Path("/guest/training-sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session; Retry-After says when to try again",
+@APIResponse(responseCode = "429", description = "too many attempts from this address or on this session, or too many wrong codes from this "
+        + "address or from all; Retry-After says when to try again",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TrainingGuestResource {
 
@@ -82,8 +87,14 @@ public class TrainingGuestResource {
     private final GuestLimits limits;
     private final SessionClock clock;
     private final AccountCoOrganizers coOrganizers;
+    private final int maxParticipants;
 
-    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock, AccountCoOrganizers coOrganizers) {
+    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock, AccountCoOrganizers coOrganizers,
+                                 @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
+        if (maxParticipants < 1) {
+            throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
+        }
+        this.maxParticipants = maxParticipants;
         this.streams = streams;
         this.passes = passes;
         this.limits = limits;
@@ -104,26 +115,43 @@ public class TrainingGuestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
     @APIResponse(responseCode = "200", description = "joined: the guest key for what the participant does next")
-    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, or its session ended, without saying which (TRN-6)",
+    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, lapsed, or its session ended, without saying which (TRN-6)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the session is full: it holds platform.training.max-participants at most (TRN-6)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no name, or a name too long, whatever the code (TRN-6)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         long nowMillis = clock.now().toEpochMilli();
-        limits.fromAddress(address(request), nowMillis);
+        String address = address(request);
+        limits.fromAddress(address, nowMillis);
+        // ACC-6: the request's shape is judged before its code is looked up, so a bad name gets one answer with any code
+        String name = TrainingDecider.participantName(body.name());
+        GuestLimits.Guess guess = limits.guessCode(address, nowMillis);
         Instant now = Instant.ofEpochMilli(nowMillis);
         UUID participantId = UUID.randomUUID();
         AtomicReference<String> key = new AtomicReference<>();
         return passes.find(body.code(), Passes.Kind.TRAINING_CODE).chain(found -> {
-            Passes.Pass pass = found.orElseThrow(TrainingGuestResource::noSuchCode);
+            Optional<Passes.Pass> admitting = found.filter(p -> p.expiresAt() == null || now.isBefore(p.expiresAt()));
+            if (admitting.isEmpty()) {
+                return GuestResource.refusedAfterReading(streams, TrainingSessions.AGGREGATE, noSuchCode());
+            }
+            Passes.Pass pass = admitting.get();
+            limits.admitted(guess);
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
-                    state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, body.name(), now), state),
+                    state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now), state),
                     metadata(participant(participantId), correlationId, now),
                     (connection, done) -> {
                         key.set(Passes.newToken());
                         return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), participantId, null);
                     });
-        }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
+        }).onFailure(Refusal.class).transform(f -> switch (((Refusal) f).kind()) {
+                    // an ended or vanished session is a wrong code; a full one is told so, to one who has its code (TRN-6)
+                    case NOT_FOUND, GONE -> noSuchCode();
+                    default -> f;
+                })
                 .map(done -> new Joined(done.state().sessionId(), participantId, key.get()));
     }
 

@@ -142,7 +142,8 @@ public class TrainingSessionResource {
                                         metadata(member(organizer), correlationId, now),
                                         (connection, done) -> {
                                             code.set(Passes.newCode());
-                                            return passes.keep(connection, code.get(), Passes.Kind.TRAINING_CODE, accountId, sessionId, null, null);
+                                            return passes.keep(connection, code.get(), Passes.Kind.TRAINING_CODE, accountId, sessionId, null,
+                                                    now.plus(TrainingDecider.CODE_LIFETIME));
                                         }))))
                 .map(done -> SessionApi.created(URI.create("/accounts/" + accountId + "/training-sessions/" + sessionId), done,
                         new Scheduled(sessionId, done.state().organizer(), List.copyOf(done.state().coOrganizers()), code.get(),

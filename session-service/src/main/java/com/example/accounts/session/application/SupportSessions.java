@@ -10,7 +10,7 @@ import java.util.UUID;
 public final class SupportSessions {
 
     public static final Aggregate<SupportSession, SupportEvent> AGGREGATE = new Aggregate<>("support session",
-            new EventCodec<>(SupportEvent.class), SupportSession.INITIAL, SupportSession::evolve);
+            new EventCodec<>(SupportEvent.class), SupportSession.INITIAL, SupportSession::evolve, s -> s.ended() ? s.sessionId() : null);
 
     private SupportSessions() {
     }

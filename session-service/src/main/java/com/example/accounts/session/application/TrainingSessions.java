@@ -10,7 +10,7 @@ import java.util.UUID;
 public final class TrainingSessions {
 
     public static final Aggregate<TrainingSession, TrainingEvent> AGGREGATE = new Aggregate<>("training session",
-            new EventCodec<>(TrainingEvent.class), TrainingSession.INITIAL, TrainingSession::evolve);
+            new EventCodec<>(TrainingEvent.class), TrainingSession.INITIAL, TrainingSession::evolve, s -> s.ended() ? s.sessionId() : null);
 
     private TrainingSessions() {
     }

@@ -32,6 +32,11 @@ public final class EventCodec<E> {
         this.types = Arrays.stream(sealed.getPermittedSubclasses()).collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
     }
 
+    /** The sealed interface of these events. */
+    public Class<E> type() {
+        return sealed;
+    }
+
     /** Whether the type is one of these events: a stream of another kind (a training, for a support codec) is not. */
     public boolean knows(String type) {
         return types.containsKey(type);

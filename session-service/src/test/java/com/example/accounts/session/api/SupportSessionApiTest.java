@@ -58,7 +58,7 @@ class SupportSessionApiTest {
         start(story, Tokens.DEMO_STANDARD, seated, Map.of("clientVersion", "2.4.1000", "companyId", north.toString())).then().statusCode(201)
                 .header("Consistency-Token", containsString("session-events." + story.account))
                 .body("ownerMemberId", equalTo(ben.toString())).body("companyId", equalTo(north.toString()))
-                .body("joinCode", matchesPattern("\\d{9}")).body("joinUrl", containsString("/guest/support-sessions/join?code="))
+                .body("joinCode", matchesPattern("\\d{12}")).body("joinUrl", containsString("/guest/support-sessions/join?code="))
                 .body("codeExpiresAt", notNullValue());
     }
 

@@ -60,7 +60,7 @@ class TrainingApiTest {
         String consistency = story.publish();
         schedule(story, Tokens.DEMO_STANDARD, consistency, List.of()).then().statusCode(403).body("rule", equalTo("TRN-1"));
         schedule(story, Tokens.DEMO_ADMIN, consistency, List.of()).then().statusCode(201)
-                .body("organizerMemberId", equalTo(story.ada.toString())).body("joinCode", matchesPattern("\\d{9}"));
+                .body("organizerMemberId", equalTo(story.ada.toString())).body("joinCode", matchesPattern("\\d{12}"));
 
         AccountStory noTraining = AccountStory.opened("REMOTE_SUPPORT");
         noTraining.member("STANDARD", AccountStory.loginOf(Tokens.DEMO_STANDARD), "Ben");

@@ -39,8 +39,8 @@ public sealed interface TrainingCommand {
     record End(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
     }
 
-    /** TRN-6: someone with the session's code and no account. */
-    record JoinAsParticipant(UUID participantId, String name, Instant now) implements TrainingCommand {
+    /** TRN-6: someone with the session's code and no account; a session holds {@code maxParticipants} at most. */
+    record JoinAsParticipant(UUID participantId, String name, int maxParticipants, Instant now) implements TrainingCommand {
     }
 
     record RemoveParticipant(UUID byMemberId, UUID participantId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {

@@ -27,6 +27,7 @@ import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessio
 import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionScheduled;
 import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionStarted;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,12 @@ public final class TrainingDecider {
     public static final int MAX_NAME = 100;
     /** TRN-2: the most co-organizers a session has, so naming them is one question of the permission-service. */
     public static final int MAX_CO_ORGANIZERS = 50;
+
+    /**
+     * TRN-6: a session's code lapses when the session ends, and at the latest this long after it was scheduled, so
+     * that no code admits for good (a session has no scheduled end to lapse by).
+     */
+    public static final Duration CODE_LIFETIME = Duration.ofDays(30);
 
     private TrainingDecider() {
     }
@@ -95,18 +102,16 @@ public final class TrainingDecider {
                         : List.of(new TrainingSessionEnded(s.sessionId()));
             }
             case JoinAsParticipant c -> {
-                String name = c.name() == null ? "" : c.name().strip();
-                if (name.isEmpty()) {
-                    throw Refusal.invalid("TRN-6", "name", "is required: the name the others see");
-                }
-                if (name.length() > MAX_NAME) {
-                    throw Refusal.invalid("TRN-6", "name", "is longer than " + MAX_NAME + " characters");
-                }
+                String name = participantName(c.name());
                 if (!s.scheduled()) {
                     throw Refusal.notFound("TRN-6", "no such training session");
                 }
                 if (s.ended()) {
                     throw Refusal.gone("TRN-6", "training session " + s.sessionId() + " has ended");
+                }
+                if (s.participants().size() >= c.maxParticipants()) {
+                    throw Refusal.conflict("TRN-6", "the session is full: it has its " + c.maxParticipants()
+                            + " participants, the most a session holds (platform.training.max-participants)");
                 }
                 yield List.of(new ParticipantJoined(s.sessionId(), c.participantId(), name));
             }
@@ -174,6 +179,21 @@ public final class TrainingDecider {
                 yield List.of(new TrainingFollowUpSent(s.sessionId(), c.byMemberId()));
             }
         };
+    }
+
+    /**
+     * TRN-6: the name a participant is seen by, stripped; required, at most {@link #MAX_NAME} characters. Asked of
+     * the request before its code is looked up, so a bad name gets the same answer with any code (ACC-6).
+     */
+    public static String participantName(String given) {
+        String name = given == null ? "" : given.strip();
+        if (name.isEmpty()) {
+            throw Refusal.invalid("TRN-6", "name", "is required: the name the others see");
+        }
+        if (name.length() > MAX_NAME) {
+            throw Refusal.invalid("TRN-6", "name", "is longer than " + MAX_NAME + " characters");
+        }
+        return name;
     }
 
     /**

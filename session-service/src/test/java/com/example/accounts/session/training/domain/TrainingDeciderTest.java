@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingDeciderTest {
 
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    static final int CAP = 1000;
     static final UUID SESSION = UUID.randomUUID();
     static final UUID ORGANIZER = UUID.randomUUID();
     static final UUID CO = UUID.randomUUID();
@@ -504,7 +505,7 @@ class TrainingDeciderTest {
     void TRN6_participantsJoinWithNoAccount() {
         TrainingSession s = given(SCHEDULED);
 
-        List<TrainingEvent> events = when(s, new JoinAsParticipant(ANNA, "  Anna  ", NOW));
+        List<TrainingEvent> events = when(s, new JoinAsParticipant(ANNA, "  Anna  ", CAP, NOW));
 
         assertEquals(List.of(ANNA_JOINED), events);
         assertEquals(Map.of(ANNA, "Anna"), then(s, events).participants());
@@ -512,18 +513,33 @@ class TrainingDeciderTest {
 
     @Test
     void TRN6_aParticipantGivesAName() {
-        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "   ", NOW));
-        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "a".repeat(TrainingDecider.MAX_NAME + 1), NOW));
+        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "   ", CAP, NOW));
+        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "a".repeat(TrainingDecider.MAX_NAME + 1), CAP, NOW));
+    }
+
+    @Test
+    void TRN6_aFullSessionAdmitsNoMoreParticipantsAndSaysWhy() {
+        TrainingSession full = given(SCHEDULED, ANNA_JOINED, BEN_JOINED);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.decide(new JoinAsParticipant(UUID.randomUUID(), "Carl", 2, NOW), full));
+
+        assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
+        assertEquals("TRN-6", refusal.rule());
+        assertTrue(refusal.getMessage().contains("platform.training.max-participants"), refusal.getMessage());
+        assertEquals(1, when(given(SCHEDULED, ANNA_JOINED), new JoinAsParticipant(BEN, "Ben", 2, NOW)).size(), "below the cap, one more joins");
+        // a participant removed makes room
+        assertEquals(1, when(then(full, List.of(new ParticipantRemoved(SESSION, ANNA, ORGANIZER))),
+                new JoinAsParticipant(UUID.randomUUID(), "Carl", 2, NOW)).size());
     }
 
     @Test
     void TRN6_noOneJoinsAnEndedSession() {
-        refused(Refusal.Kind.GONE, "TRN-6", given(SCHEDULED, STARTED, ENDED), new JoinAsParticipant(ANNA, "Anna", NOW));
+        refused(Refusal.Kind.GONE, "TRN-6", given(SCHEDULED, STARTED, ENDED), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
     }
 
     @Test
     void ACC6_aSessionNeverScheduledIsNotFound() {
         refused(Refusal.Kind.NOT_FOUND, "ACC-6", given(), new Start(ORGANIZER, true, true, NOW));
-        refused(Refusal.Kind.NOT_FOUND, "TRN-6", given(), new JoinAsParticipant(ANNA, "Anna", NOW));
+        refused(Refusal.Kind.NOT_FOUND, "TRN-6", given(), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
     }
 }

@@ -1,0 +1,237 @@
+package com.example.accounts.session.api;
+
+import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.eventstore.EventStore;
+import com.example.accounts.eventstore.NewEvent;
+import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Tokens;
+import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.application.TrainingSessions;
+import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.training.domain.TrainingEvent;
+import com.example.accounts.session.training.domain.TrainingSession;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.example.accounts.session.api.AccountStory.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a guest with a code, right or made up, can learn and spend (SUP-2, TRN-6, ACC-6): the same answer for a bad
+ * request whatever the code, budgets of wrong codes, codes kept under a keyed hash that lapse with their session, a
+ * cap on a training session's participants, and a long session stream read from a snapshot.
+ */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service,notification-service")})
+class GuestCodesApiTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    SessionStreams streams;
+
+    @Inject
+    Passes passes;
+
+    @ConfigProperty(name = "platform.codes.secret")
+    String secret;
+
+    @ConfigProperty(name = "platform.training.max-participants")
+    int maxParticipants;
+
+    @ConfigProperty(name = "platform.guests.wrong-codes.per-address")
+    int wrongCodesPerAddress;
+
+    private record Scheduled(AccountStory story, String consistency, UUID sessionId, String code) {
+        String path() {
+            return "/accounts/" + story.account + "/training-sessions/" + sessionId;
+        }
+    }
+
+    private static Scheduled scheduled() {
+        AccountStory story = AccountStory.opened("TRAINING");
+        String consistency = story.publish();
+        Response scheduled = as(Tokens.DEMO_ADMIN, consistency).body(Map.of("coOrganizerMemberIds", List.of()))
+                .post("/accounts/" + story.account + "/training-sessions");
+        scheduled.then().statusCode(201);
+        return new Scheduled(story, consistency, UUID.fromString(scheduled.path("sessionId")), scheduled.path("joinCode"));
+    }
+
+    /** An address nobody else in the suite uses: a /64 of its own. */
+    private static String network() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000)) + "::";
+    }
+
+    private static String madeUp(String code) {
+        String other;
+        do {
+            other = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        } while (other.equals(code));
+        return other;
+    }
+
+    private static Response join(String address, Map<String, ?> body) {
+        return given().header("X-Forwarded-For", address).contentType("application/json").body(body).post("/guest/training-sessions/join");
+    }
+
+    private static Map<String, Object> body(String code, Object name) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", code);
+        if (name != null) {
+            body.put("name", name);
+        }
+        return body;
+    }
+
+    @Test
+    void ACC6_TRN6_aBadNameGetsTheSameAnswerWithARealCodeAndAMadeUpOne() {
+        Scheduled session = scheduled();
+        String wrong = madeUp(session.code());
+        String address = network() + "1";
+        for (Object name : new Object[] {"", "   ", "x".repeat(101), null}) {
+            Response real = join(address, body(session.code(), name));
+            Response madeUp = join(address, body(wrong, name));
+            assertEquals(422, real.statusCode(), real.asString());
+            assertEquals(real.statusCode(), madeUp.statusCode(), "name " + name + ": " + real.asString() + " / " + madeUp.asString());
+            assertEquals(real.asString(), madeUp.asString(), "the body tells the codes apart no more than the status");
+        }
+        // a good name with the made-up code is the wrong code it is; with the real one, the participant joins
+        join(address, body(wrong, "Pia")).then().statusCode(404).body("rule", equalTo("TRN-6"));
+        join(address, body(session.code(), "Pia")).then().statusCode(200);
+    }
+
+    @Test
+    void SUP2_TRN6_wrongCodesAreBudgetedPerAddressByItsSlash64AndASpentBudgetRefusesARealCodeAlike() {
+        Scheduled session = scheduled();
+        String network = network();
+        for (int i = 0; i < wrongCodesPerAddress; i++) {
+            join(network + Integer.toHexString(i + 1), body(madeUp(session.code()), "Pia")).then().statusCode(404);
+        }
+        Response wrong = join(network + "abc", body(madeUp(session.code()), "Pia"));
+        Response real = join(network + "abd", body(session.code(), "Pia"));
+        assertEquals(429, wrong.statusCode(), wrong.asString());
+        assertEquals(429, real.statusCode(), "a spent budget refuses the real code as it does a made-up one: " + real.asString());
+        assertNotNull(real.header("Retry-After"));
+        assertEquals(wrong.asString().replaceAll("\\d+ s", "N s"), real.asString().replaceAll("\\d+ s", "N s"));
+        assertFalse(real.asString().contains(session.code()));
+        // another /64 has a budget of its own
+        join(network() + "1", body(session.code(), "Pia")).then().statusCode(200);
+    }
+
+    @Test
+    void SUP2_TRN6_codesAreKeptUnderAKeyedHashLapseWithTheirSessionAndArePrunedOnceLapsed() throws Exception {
+        Scheduled session = scheduled();
+        Row row = pool.preparedQuery("SELECT hash, expires_at FROM guest_passes WHERE session_id = $1 AND kind = 'TRAINING_CODE'")
+                .execute(Tuple.of(session.sessionId())).await().indefinitely().iterator().next();
+        assertNotEquals(sha256(session.code()), row.getString("hash"), "a plain hash of a 12-digit code is reversed by trying them all");
+        assertEquals(hmac(secret, session.code()), row.getString("hash"));
+        Instant lapses = row.getOffsetDateTime("expires_at").toInstant();
+        assertTrue(lapses.isAfter(Instant.now().plus(Duration.ofDays(29))) && lapses.isBefore(Instant.now().plus(Duration.ofDays(31))),
+                "a training code lapses 30 days after scheduling at the latest: " + lapses);
+
+        String address = network() + "1";
+        join(address, body(session.code(), "Pia")).then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, session.consistency()).post(session.path() + "/start").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, session.consistency()).post(session.path() + "/end").then().statusCode(200);
+
+        Row ended = pool.preparedQuery("SELECT expires_at FROM guest_passes WHERE session_id = $1 AND kind = 'TRAINING_CODE'")
+                .execute(Tuple.of(session.sessionId())).await().indefinitely().iterator().next();
+        assertFalse(ended.getOffsetDateTime("expires_at").toInstant().isAfter(Instant.now()), "the code lapsed with its session");
+        String wrong = join(address, body(madeUp(session.code()), "Ben")).then().statusCode(404).extract().asString();
+        assertEquals(wrong, join(address, body(session.code(), "Ben")).then().statusCode(404).extract().asString());
+
+        // a code kept before hashes were keyed is found by its old plain hash until it lapses
+        Scheduled old = scheduled();
+        String oldCode = "123" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        pool.preparedQuery("INSERT INTO guest_passes (hash, kind, account_id, session_id, expires_at) VALUES ($1, 'TRAINING_CODE', $2, $3, $4)")
+                .execute(Tuple.of(sha256(oldCode), old.story().account, old.sessionId(), Instant.now().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)))
+                .await().indefinitely();
+        join(address, body(oldCode, "Old")).then().statusCode(200).body("sessionId", equalTo(old.sessionId().toString()));
+
+        int pruned = passes.prune(Instant.now()).await().indefinitely();
+        assertTrue(pruned >= 2, "the ended session's code and Pia's key, at least: " + pruned);
+        assertEquals(0L, count("SELECT count(*) FROM guest_passes WHERE session_id = $1", session.sessionId()), "the ended session's passes are gone");
+        assertEquals(0L, count("SELECT count(*) FROM guest_passes WHERE expires_at < now() OR closed_at < now()", null));
+        assertEquals(3L, count("SELECT count(*) FROM guest_passes WHERE session_id = $1", old.sessionId()), "a live session keeps both codes and the key");
+    }
+
+    @Test
+    void TRN6_aTrainingSessionHoldsItsCapAtMostAndItsLongStreamIsReadFromASnapshotThatFoldsAsTheWholeStreamDoes() {
+        Scheduled session = scheduled();
+        String stream = TrainingSessions.stream(session.sessionId());
+        // all but one of the cap joined already, appended as their joins would have
+        List<NewEvent> joined = new ArrayList<>();
+        for (int i = 0; i < maxParticipants - 1; i++) {
+            joined.add(TrainingSessions.AGGREGATE.codec().encode(new TrainingEvent.ParticipantJoined(session.sessionId(), UUID.randomUUID(), "P" + i)));
+        }
+        store.append(stream, session.story().account, 1, joined, new EventMetadata("participant:test", "cap", "cap", Instant.now()))
+                .await().indefinitely();
+
+        String address = network() + "1";
+        join(address, body(session.code(), "The last one")).then().statusCode(200);
+        join(address, body(session.code(), "One too many")).then().statusCode(409).body("rule", equalTo("TRN-6"))
+                .body("detail", containsString("platform.training.max-participants"));
+        as(Tokens.DEMO_ADMIN, session.consistency()).get(session.path()).then().statusCode(200)
+                .body("participants.size()", equalTo(maxParticipants));
+
+        SessionStreams.Loaded<TrainingSession> loaded = streams.load(TrainingSessions.AGGREGATE, stream).await().indefinitely();
+        assertTrue(loaded.replayed() < SessionStreams.SNAPSHOT_EVERY, "folded " + loaded.replayed() + " events after the snapshot");
+        assertEquals(1L, count("SELECT count(*) FROM session_snapshots WHERE stream_id = $1", stream));
+        List<EventEnvelope> all = store.readStream(stream, 0).await().indefinitely();
+        TrainingSession replayed = TrainingSession.evolveAll(TrainingSession.INITIAL, all.stream().map(TrainingSessions.AGGREGATE.codec()::decode).toList());
+        assertEquals(replayed, loaded.state(), "the snapshot and the events after it fold as the whole stream does");
+        assertEquals(all.size(), loaded.version());
+    }
+
+    private long count(String sql, Object parameter) {
+        var query = pool.preparedQuery(sql);
+        return (parameter == null ? query.execute() : query.execute(Tuple.of(parameter))).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static String sha256(String code) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hmac(String key, String code) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
+    }
+}
