@@ -25,29 +25,43 @@ public final class GatewayServer implements AutoCloseable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
     private final int port;
+    private final Path dir;
     private final ManagedProcess process;
 
-    private GatewayServer(int port, ManagedProcess process) {
+    private GatewayServer(int port, Path dir, ManagedProcess process) {
         this.port = port;
+        this.dir = dir;
         this.process = process;
     }
 
     /** Starts nginx on the port, routing to the services at these base URLs ({@code http://host:port}). */
     static GatewayServer start(Installation installation, Path runDir, int port, Map<Platform.Service, String> services) {
-        Path conf = write(installation.root().resolve(TEMPLATE), runDir.resolve("gateway"), port, services);
+        return start(installation, runDir, "gateway", port, services, "");
+    }
+
+    /**
+     * Starts nginx as {@code name} (its files under {@code runDir/name}), with these directives added to its http
+     * context before the routing table.
+     */
+    static GatewayServer start(Installation installation, Path runDir, String name, int port, Map<Platform.Service, String> services, String http) {
+        Path conf = write(installation.root().resolve(TEMPLATE), runDir.resolve(name), port, services, http);
         String problems = test(conf);
         if (problems != null) {
             throw new LaunchException("the gateway's configuration does not pass nginx -t:\n" + problems);
         }
-        ManagedProcess process = ManagedProcess.start("gateway", List.of(nginx().toString(), "-p", conf.getParent().toString(), "-c", conf.toString(),
+        ManagedProcess process = ManagedProcess.start(name, List.of(nginx().toString(), "-p", conf.getParent().toString(), "-c", conf.toString(),
                 "-e", conf.getParent().resolve("error.log").toString()), runDir, Map.of(), runDir.resolve("logs"));
-        GatewayServer gateway = new GatewayServer(port, process);
+        GatewayServer gateway = new GatewayServer(port, conf.getParent(), process);
         process.awaitReady(Duration.ofSeconds(30), () -> Net.httpOk(gateway.baseUrl() + "/health"));
         return gateway;
     }
 
     /** Writes nginx.conf (the main context, in the foreground, paths under {@code dir}) and the rendered routing table. */
     static Path write(Path template, Path dir, int port, Map<Platform.Service, String> services) {
+        return write(template, dir, port, services, "");
+    }
+
+    private static Path write(Path template, Path dir, int port, Map<Platform.Service, String> services, String http) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("GATEWAY_PORT", "127.0.0.1:" + port);
         values.put("CORS_ORIGIN", LOCAL_FRONT_END);
@@ -69,10 +83,11 @@ public final class GatewayServer implements AutoCloseable {
                         fastcgi_temp_path %1$s/tmp/fastcgi;
                         uwsgi_temp_path %1$s/tmp/uwsgi;
                         scgi_temp_path %1$s/tmp/scgi;
+                    %2$s
                         include %1$s/gateway.conf;
                         access_log %1$s/access.log gateway;
                     }
-                    """.formatted(dir.toAbsolutePath()));
+                    """.formatted(dir.toAbsolutePath(), http.indent(4).stripTrailing()));
             return conf;
         } catch (IOException e) {
             throw new LaunchException("cannot write the gateway's configuration: " + e.getMessage(), e);
@@ -138,6 +153,19 @@ public final class GatewayServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Everything the gateway logged so far: its error log, its access log and what nginx wrote to stderr. */
+    public String logs() {
+        StringBuilder all = new StringBuilder();
+        for (Path log : List.of(dir.resolve("error.log"), dir.resolve("access.log"), process.log())) {
+            try {
+                all.append(Files.exists(log) ? Files.readString(log) : "");
+            } catch (IOException e) {
+                throw new LaunchException("cannot read the gateway's log " + log + ": " + e.getMessage(), e);
+            }
+        }
+        return all.toString();
     }
 
     @Override

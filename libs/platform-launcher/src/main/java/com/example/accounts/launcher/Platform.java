@@ -118,16 +118,31 @@ public final class Platform implements AutoCloseable {
      */
     public synchronized GatewayServer gateway() {
         if (gateway == null) {
-            Map<Service, String> routed = new LinkedHashMap<>();
-            for (Service service : Service.values()) {
-                ServiceProcess process = services.get(service);
-                routed.put(service, process == null ? "127.0.0.1:1" : process.baseUrl());
-            }
             log("starting the API gateway (nginx)");
-            gateway = remember(GatewayServer.start(installation, installation.runDir(runName), ports.port("gateway"), routed));
+            gateway = remember(GatewayServer.start(installation, installation.runDir(runName), ports.port("gateway"), routed()));
             log("gateway ready at " + gateway.baseUrl());
         }
         return gateway;
+    }
+
+    /**
+     * Another gateway in front of the services started so far, as if behind a proxy on loopback that names the
+     * client in the header {@code X-Real-IP} (nginx's realip): a test's clients from any address, IPv6 ones
+     * included. Stopped with the platform.
+     */
+    public synchronized GatewayServer gatewayBehindProxy() {
+        log("starting a gateway behind a proxy (nginx)");
+        return remember(GatewayServer.start(installation, installation.runDir(runName), "gateway-behind-proxy", Net.freePort(), routed(),
+                "set_real_ip_from 127.0.0.1;\nreal_ip_header X-Real-IP;"));
+    }
+
+    private Map<Service, String> routed() {
+        Map<Service, String> routed = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            ServiceProcess process = services.get(service);
+            routed.put(service, process == null ? "127.0.0.1:1" : process.baseUrl());
+        }
+        return routed;
     }
 
     public synchronized KeycloakServer keycloak() {
