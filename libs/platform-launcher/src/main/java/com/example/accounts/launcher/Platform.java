@@ -51,6 +51,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** base64 of "local-only-invite-url-key-000000": for the local run and the tests, never a deployment. */
+    private static final String LOCAL_INVITE_URL_KEY = "bG9jYWwtb25seS1pbnZpdGUtdXJsLWtleS0wMDAwMDA=";
+
     private final Installation installation;
     private final String runName;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -173,12 +176,16 @@ public final class Platform implements AutoCloseable {
         config.put("quarkus.mailer.host", mail().smtpHost());
         config.put("quarkus.mailer.port", Integer.toString(mail().smtpPort()));
         config.put("platform.mail.api-url", mail().apiUrl());
+        // the local servers take the committed local secrets, which a production start refuses (RequiredSecrets)
+        config.put("platform.secrets.enforce", "false");
         if (service == Service.SESSION) {
             // the key of session-service's guest-pass hashes in a local run: clearly local; a deployment sets PLATFORM_CODES_SECRET
             config.put("platform.codes.secret", "local-only-codes-secret-not-for-production");
         }
-        // the local servers take the committed local secrets, which a production start refuses (RequiredSecrets)
-        config.put("platform.secrets.enforce", "false");
+        if (service == Service.SESSION || service == Service.NOTIFICATION) {
+            // INV-2: the key the two seal and open invite URLs with on their way, clearly local; a deployment sets PLATFORM_INVITES_URL_KEY
+            config.put("platform.invites.url-key", LOCAL_INVITE_URL_KEY);
+        }
         // the services started before this one, where it finds them (session-service asks the permission-service)
         services.forEach((started, process) -> config.put("platform." + started.module + ".url", process.baseUrl()));
         return config;

@@ -1,6 +1,8 @@
 package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.InviteEmailRequest;
+import com.example.accounts.contract.InviteUrlSeal;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import com.example.accounts.contract.Topics;
@@ -18,20 +20,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * SERVER_EMAIL delivery (INV-1, NTF-3): the invite URL goes to the notification-service on a short-lived command
- * topic, never in an event (EVT-5). The topic keeps a message only as long as an invite lives, so the URL does not
- * outlive its use; a send is acknowledged by every in-sync replica before the inviter is told it is on its way.
+ * topic, never in an event (EVT-5), and sealed for the notification-service alone ({@link InviteUrlSeal}, INV-2): whoever
+ * else reads the topic, or a copy of it, learns no URL. The topic keeps a message only as long as an invite lives; a
+ * send is acknowledged by every in-sync replica before the inviter is told it is on its way.
  */
 @ApplicationScoped
 public class InviteEmails {
 
     /**
-     * What the email needs; the notification-service knows names and the account's language from the account events.
+     * What the email needs, the URL in clear: it is sealed on the way out. The notification-service knows names and the
+     * account's language from the account events.
      * {@code language}: the technician's, when the inviter gave it (null: the account's).
      */
     public record InviteEmail(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
@@ -40,12 +45,15 @@ public class InviteEmails {
 
     private final KafkaClients kafka;
     private final Duration retention;
+    private final InviteUrlSeal seal;
     private KafkaProducer<String, String> producer;
 
     public InviteEmails(KafkaClients kafka,
-                        @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
+                        @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention,
+                        @ConfigProperty(name = InviteUrlSeal.CONFIG) List<String> urlKeys) {
         this.kafka = kafka;
         this.retention = retention;
+        this.seal = InviteUrlSeal.of(urlKeys);
     }
 
     void start(@Observes StartupEvent event) {
@@ -63,7 +71,9 @@ public class InviteEmails {
 
     /** Completes once Kafka has the request; fails when it could not be handed on. Keyed by account, like the events. */
     public Uni<Void> send(InviteEmail email) {
-        ObjectNode message = EventJson.MAPPER.valueToTree(email);
+        ObjectNode message = EventJson.MAPPER.valueToTree(new InviteEmailRequest(email.accountId(), email.sessionId(), email.inviteId(),
+                email.inviterMemberId(), email.email(), email.externalName(), email.comments(), email.policyName(), email.expiresAt(),
+                seal.seal(email.url(), email.accountId(), email.inviteId(), email.email()), email.language()));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INVITE_EMAILS, email.accountId().toString(), message.toString());
         return Uni.createFrom().item(() -> {
                     try {

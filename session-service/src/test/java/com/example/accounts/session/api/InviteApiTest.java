@@ -1,6 +1,7 @@
 package com.example.accounts.session.api;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.Net;
 import com.example.accounts.launcher.PlatformTestResource;
@@ -54,6 +55,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -373,6 +375,25 @@ class InviteApiTest {
         Matcher url = Pattern.compile("https?://\\S+/guest/invites/[A-Za-z0-9_-]{43}").matcher(mail);
         assertTrue(url.find(), mail);
         given().post(url.group()).then().statusCode(200).body("permissions", hasSize(3));
+    }
+
+    @Test
+    void INV2_theInviteEmailRequestOnItsTopicCarriesNeitherTheUrlNorItsTokenAndTheMailHasTheWorkingUrl() {
+        Scene scene = scene(true);
+        String email = "vera." + UUID.randomUUID() + "@vendor.example";
+        String inviteId = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL",
+                        "email", email))
+                .then().statusCode(201).body("emailQueued", equalTo(true)).extract().path("inviteId");
+        String onTheTopic = read(Topics.INVITE_EMAILS, scene.story().account.toString()).stream().map(ConsumerRecord::value)
+                .filter(value -> json(value).path("inviteId").asText().equals(inviteId)).findFirst().orElseThrow();
+        assertFalse(onTheTopic.contains("/guest/invites/"), "INV-2: no invite URL on " + Topics.INVITE_EMAILS + ": " + onTheTopic);
+        assertEquals(List.of(), InviteEmailRequest.problems(json(onTheTopic)), "the request fits its schema: " + onTheTopic);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> !TestPlatform.get().mail().inbox(email).isEmpty());
+        Matcher url = Pattern.compile("https?://\\S+/guest/invites/([A-Za-z0-9_-]{43})").matcher(TestPlatform.get().mail().inbox(email).get(0).text());
+        assertTrue(url.find(), "the mail has the URL");
+        assertFalse(onTheTopic.contains(url.group(1)), "INV-2: nor its token, in any encoding of it on the topic");
+        given().post(url.group()).then().statusCode(200);
     }
 
     @Test
