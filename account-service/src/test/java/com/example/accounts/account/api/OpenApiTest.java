@@ -1,6 +1,7 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,9 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasASummaryASuccessAndItsErrors() {
-        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        // the document too needs a token (SEC-1, deny by default)
+        JsonPath document = given().auth().oauth2(ApiFixture.token(Tokens.DEMO_ADMIN)).queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> undocumented = new ArrayList<>();
         int operations = 0;

@@ -171,7 +171,9 @@ public final class NonMemberOracle {
         if (ids.isEmpty() || consistencyToken == null) {
             throw new IllegalStateException("the oracle needs the real account's ids and a consistency token it reached");
         }
-        JsonNode document = send("GET", baseUrl + "/q/openapi?format=json", Map.of("Accept", "application/json"), null).json();
+        // the document too needs a token (SEC-1, deny by default)
+        JsonNode document = send("GET", baseUrl + "/q/openapi?format=json", Map.of("Accept", "application/json", "Authorization", "Bearer " + token),
+                null).json();
         JsonNode components = document.path("components").path("schemas");
         List<String> probed = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
