@@ -98,7 +98,7 @@ final class LocalRun {
         return String.join("\n",
                 "API gateway  " + gateway + "  (nginx, " + GatewayServer.TEMPLATE + "): /api/accounts, /api/permissions, /api/sessions, /api/notifications",
                 "",
-                "Services behind it (each has /q/health and /q/openapi)",
+                "Services behind it (each has /q/health, and /q/openapi for a token; the gateway publishes neither)",
                 "  account-service       " + platform.service(Platform.Service.ACCOUNT).baseUrl(),
                 "  permission-service    " + platform.service(Platform.Service.PERMISSION).baseUrl(),
                 "  session-service       " + platform.service(Platform.Service.SESSION).baseUrl(),
@@ -107,7 +107,8 @@ final class LocalRun {
                 "Demo logins (password demo-password for all)",
                 "  " + Tokens.DEMO_ADMIN + "   ADMIN and billing contact of the demo account, with a REMOTE_SUPPORT seat",
                 "  " + Tokens.DEMO_STANDARD + "   a login with no account yet",
-                "  " + Tokens.DEMO_OPERATOR + "  realm role platform-operator: GET " + permission + "/read-model/status",
+                "  " + Tokens.DEMO_OPERATOR + "  realm role platform-operator: GET " + platform.service(Platform.Service.PERMISSION).baseUrl()
+                        + "/read-model/status (on the service: the gateway publishes no operator endpoint)",
                 "",
                 "Demo account: " + accountId,
                 "",
