@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -70,6 +72,9 @@ class InviteApiTest {
 
     @Inject
     Vertx vertx;
+
+    @ConfigProperty(name = "platform.codes.secret")
+    String codesSecret;
 
     @ConfigProperty(name = "platform.guests.external-key-lifetime", defaultValue = "8h")
     Duration externalKeyLifetime;
@@ -134,8 +139,13 @@ class InviteApiTest {
         String url = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
         String token = url.substring(url.lastIndexOf('/') + 1);
         assertEquals(32, Base64.getUrlDecoder().decode(token).length, "at least 128 random bits: " + token);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        // kept under a hash keyed with the server's secret (HMAC-SHA256), never a plain one
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(codesSecret.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String hash = HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1L, count("SELECT count(*) FROM guest_passes WHERE hash = $1", hash));
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0L, count("SELECT count(*) FROM guest_passes WHERE hash = $1", plain));
         assertEquals(0L, count("SELECT count(*) FROM guest_passes WHERE hash = $1", token));
         assertEquals(0L, count("SELECT count(*) FROM events WHERE data::text LIKE '%' || $1 || '%' OR metadata::text LIKE '%' || $1 || '%'", token));
         given().post(url).then().statusCode(200);
