@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Codes are short enough to type, so guessing them is bounded by budgets of wrong guesses too (SUP-2, TRN-6): so
  * many per address and so many from all addresses together in each of their windows. A wrong guess names no session,
  * so there is no budget per session for it. A guess is spent before the code is looked up and given back when the
- * code admits, so racing requests cannot overspend, and a spent budget refuses real and made-up codes alike.
+ * code admits, so racing requests cannot overspend, and a spent budget refuses real and made-up codes alike. The
+ * budget of all addresses, once spent, refuses every address that has already guessed wrong in its window and leaves
+ * each other address its first try: a flood of wrong codes then costs its senders one guess per address and window,
+ * and never locks out the customers who type their code right (an outsider cannot stop every tenant's joins).
  *
  * <p>An IPv6 address is counted by its /64, the least a single host is given. What is counted is bounded: windows
  * past their end are swept once a window, and past {@code platform.guests.max-tracked} keys the oldest go.
@@ -83,9 +86,12 @@ public class GuestLimits {
     /** Spends a guess of a code from this address's budget and from everyone's; refused, before any lookup, when either is spent. */
     public Guess guessCode(String address, long nowMillis) {
         String key = "wrong-codes:" + network(address);
+        Window before = windows.get(key);
+        boolean guessedWrong = before != null && !before.over(nowMillis) && before.count() > 0;
         count(key, wrongCodesPerAddress, wrongCodesWindowMillis, nowMillis, "with codes from your address");
         try {
-            count(GLOBAL, wrongCodesGlobal, wrongCodesWindowMillis, nowMillis, "with codes: too many wrong codes were tried");
+            count(GLOBAL, guessedWrong ? wrongCodesGlobal : Integer.MAX_VALUE, wrongCodesWindowMillis, nowMillis,
+                    "with codes: too many wrong codes were tried");
         } catch (TooManyAttempts refused) {
             giveBack(key);
             throw refused;
