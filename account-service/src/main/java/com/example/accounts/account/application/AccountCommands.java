@@ -238,8 +238,13 @@ public class AccountCommands {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (EmailChange change : changes) {
             chain = chain.chain(() -> logins.changeEmail(change.loginId(), change.to())).invoke(changed -> {
-                if (!changed) {
-                    throw RuleViolation.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
+                switch (changed) {
+                    case CHANGED -> {
+                    }
+                    case HELD_BY_ANOTHER_LOGIN ->
+                            throw RuleViolation.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
+                    case MANAGED_OUTSIDE_THE_PLATFORM -> throw RuleViolation.conflict("USR-5", "email",
+                            "this login is managed by the identity provider's operators, not by the platform: they change its email");
                 }
             }).replaceWithVoid();
         }

@@ -9,10 +9,19 @@ public interface Logins {
     Uni<Login> findOrCreate(String email, String name);
 
     /**
-     * USR-5: the login's email becomes {@code email} (the address it signs in with, too). Answers false, changing
-     * nothing, when another login already has that email.
+     * USR-5: the login's email becomes {@code email} (the address it signs in with, too), or, changing nothing, why not.
      */
-    Uni<Boolean> changeEmail(String loginId, String email);
+    Uni<EmailChanged> changeEmail(String loginId, String email);
+
+    /** What became of an email change of a login. */
+    enum EmailChanged {
+        /** the login has the new address (or had it already) */
+        CHANGED,
+        /** another login has that address */
+        HELD_BY_ANOTHER_LOGIN,
+        /** the login was not made by the platform (an operator's): the identity provider lets the platform not edit it */
+        MANAGED_OUTSIDE_THE_PLATFORM
+    }
 
     record Login(String id, boolean created) {
     }

@@ -45,21 +45,23 @@ public class KeycloakLogins implements Logins {
     }
 
     @Override
-    public Uni<Boolean> changeEmail(String loginId, String email) {
+    public Uni<EmailChanged> changeEmail(String loginId, String email) {
         String normalized = email.toLowerCase(Locale.ROOT);
         return find(normalized).chain(holder -> {
             if (holder != null) {
-                return Uni.createFrom().item(holder.equals(loginId));
+                return Uni.createFrom().item(holder.equals(loginId) ? EmailChanged.CHANGED : EmailChanged.HELD_BY_ANOTHER_LOGIN);
             }
             // The realm signs people in by email and uses it as the username (registrationEmailAsUsername), so the
             // new address is the one they sign in with from now on.
             return users.representation(loginId)
                     .chain(user -> users.update(loginId, user.put("email", normalized).put("username", normalized)))
-                    .replaceWith(true)
+                    .replaceWith(EmailChanged.CHANGED)
                     .onFailure(WebApplicationException.class)
-                    .recoverWithUni(failure -> ((WebApplicationException) failure).getResponse().getStatus() == 409
-                            ? Uni.createFrom().item(false) // another login took the address meanwhile
-                            : Uni.createFrom().failure(failure));
+                    .recoverWithUni(failure -> switch (((WebApplicationException) failure).getResponse().getStatus()) {
+                        case 409 -> Uni.createFrom().item(EmailChanged.HELD_BY_ANOTHER_LOGIN); // taken meanwhile
+                        case 403 -> Uni.createFrom().item(EmailChanged.MANAGED_OUTSIDE_THE_PLATFORM); // not of MADE_HERE
+                        default -> Uni.createFrom().failure(failure);
+                    });
         });
     }
 

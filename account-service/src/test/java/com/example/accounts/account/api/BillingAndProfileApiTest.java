@@ -203,4 +203,23 @@ class BillingAndProfileApiTest {
         given().auth().oauth2(moNow).get("/accounts/" + alsoThere + "/members/me").then().statusCode(200).body("email", equalTo(after));
         assertThrows(LaunchException.class, () -> Tokens.password(keycloak.realmUrl(), before, "usr5-password"), "the old address signs nobody in");
     }
+
+    @Test
+    void USR5_aLoginTheRealmsOperatorsMadeKeepsItsEmailAndItsMemberIsToldWhoChangesIt() {
+        KeycloakServer keycloak = TestPlatform.get().keycloak();
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada, 1);
+        // olga's login was made in the realm, not by the platform: the service account may not edit it
+        add(ada, accountId, Tokens.DEMO_OPERATOR, "STANDARD");
+        String olga = token(Tokens.DEMO_OPERATOR);
+        String loginId = Tokens.subject(olga);
+        String elsewhere = "usr5.olga." + UUID.randomUUID() + "@example.com";
+
+        given().auth().oauth2(olga).contentType(ContentType.JSON).body("{\"name\": \"Olga\", \"email\": \"" + elsewhere + "\"}")
+                .put("/accounts/" + accountId + "/members/me/profile").then().statusCode(409)
+                .body("rule", equalTo("USR-5")).body("errors[0].field", equalTo("email"))
+                .body("errors[0].message", containsString("identity provider's operators"));
+        assertEquals(Tokens.DEMO_OPERATOR, keycloak.user(loginId).get("email").asText());
+        given().auth().oauth2(olga).get("/accounts/" + accountId + "/members/me").then().statusCode(200).body("email", equalTo(Tokens.DEMO_OPERATOR));
+    }
 }
