@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * so there is no budget per session for it. A guess is spent before the code is looked up and given back when the
  * code admits, so racing requests cannot overspend, and a spent budget refuses real and made-up codes alike. The
  * budget of all addresses, once spent, refuses every address that has already guessed wrong in its window and leaves
- * each other address its first try: a flood of wrong codes then costs its senders one guess per address and window,
- * and never locks out the customers who type their code right (an outsider cannot stop every tenant's joins).
+ * each other address its first try, up to ten times the budget: a flood of wrong codes then costs its senders one
+ * guess per address and window, and does not lock out the customers who type their code right (an outsider cannot
+ * stop every tenant's joins with a few hundred addresses); only a flood from more addresses than that refuses everyone.
  *
  * <p>An IPv6 address is counted by its /64, the least a single host is given. What is counted is bounded: windows
  * past their end are swept once a window, and past {@code platform.guests.max-tracked} keys the oldest go.
@@ -35,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GuestLimits {
 
     private static final String GLOBAL = "wrong-codes:all";
+    private static final String WRONG_CODES = "wrong-codes:";
+    /** How many times the budget of all addresses first tries may reach before everyone is refused. */
+    static final int FIRST_TRIES_PAST_IT = 10;
 
     private record Window(long start, long length, int count) {
         boolean over(long now) {
@@ -85,12 +89,14 @@ public class GuestLimits {
 
     /** Spends a guess of a code from this address's budget and from everyone's; refused, before any lookup, when either is spent. */
     public Guess guessCode(String address, long nowMillis) {
-        String key = "wrong-codes:" + network(address);
+        String key = WRONG_CODES + network(address);
         Window before = windows.get(key);
         boolean guessedWrong = before != null && !before.over(nowMillis) && before.count() > 0;
         count(key, wrongCodesPerAddress, wrongCodesWindowMillis, nowMillis, "with codes from your address");
         try {
-            count(GLOBAL, guessedWrong ? wrongCodesGlobal : Integer.MAX_VALUE, wrongCodesWindowMillis, nowMillis,
+            // a first try is left past the budget only up to FIRST_TRIES_PAST_IT times it: a flood from more addresses
+            // than that (an IPv6 /48 holds 65,536 /64s) is refused everywhere until its window is over
+            count(GLOBAL, guessedWrong ? wrongCodesGlobal : (int) Math.min(Integer.MAX_VALUE, (long) wrongCodesGlobal * FIRST_TRIES_PAST_IT), wrongCodesWindowMillis, nowMillis,
                     "with codes: too many wrong codes were tried");
         } catch (TooManyAttempts refused) {
             giveBack(key);
@@ -151,8 +157,11 @@ public class GuestLimits {
                 if (windows.size() >= maxTracked) {
                     windows.values().removeIf(w -> w.over(now));
                     int keep = Math.max(1, maxTracked * 9 / 10);
+                    // the counts of requests go before the counts of wrong codes, the oldest first: a flood of new
+                    // addresses resets what limits load sooner than what limits guessing
                     windows.entrySet().stream().filter(e -> !e.getKey().equals(GLOBAL))
-                            .sorted(Comparator.comparingLong(e -> e.getValue().start()))
+                            .sorted(Comparator.comparing((Map.Entry<String, Window> e) -> e.getKey().startsWith(WRONG_CODES))
+                                    .thenComparingLong(e -> e.getValue().start()))
                             .limit(Math.max(0, windows.size() - keep)).map(Map.Entry::getKey).toList()
                             .forEach(windows::remove);
                 }

@@ -32,9 +32,34 @@ class GuestLimitsTest {
         // flood), and only that one: wrong once, it is refused like the others
         assertDoesNotThrow(() -> limits.guessCode("192.0.2.1", now + 2));
         assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("192.0.2.1", now + 3));
+        // first tries past the budget end at ten times it: a flood from more addresses than that refuses everyone
+        int firstTries = 0;
+        for (int i = 0; i < 100 && firstTries == i; i++) {
+            try {
+                limits.guessCode("203.0.113." + i, now + 4);
+                firstTries++;
+            } catch (GuestLimits.TooManyAttempts tenTimesTheBudget) {
+                // ten times the budget reached
+            }
+        }
+        assertTrue(firstTries < 5 * GuestLimits.FIRST_TRIES_PAST_IT, "first tries past the budget: " + firstTries);
+        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("192.0.2.99", now + 5), "past ten times the budget");
         // the window over, guessing starts again
         assertDoesNotThrow(() -> limits.guessCode("198.51.100.0", now + Duration.ofHours(1).toMillis()));
         assertDoesNotThrow(() -> limits.guessCode("198.51.100.0", now + Duration.ofHours(1).toMillis() + 1));
+    }
+
+    @Test
+    void SUP2_TRN6_aFloodOfNewAddressesResetsCountsOfRequestsBeforeCountsOfWrongCodes() {
+        GuestLimits limits = limits(2, Integer.MAX_VALUE, 100);
+        long now = 7_000_000;
+        limits.guessCode("198.51.100.1", now);
+        limits.guessCode("198.51.100.1", now + 1);
+        for (int i = 0; i < 500; i++) {
+            limits.fromAddress("2001:db8:" + Integer.toHexString(i) + "::1", now + 2 + i);
+        }
+        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("198.51.100.1", now + 600),
+                "the address's wrong codes are still counted after 500 other addresses came");
     }
 
     @Test
