@@ -66,9 +66,14 @@ public class RequiredSecrets {
         Set<String> values = new java.util.HashSet<>();
         for (ConfigSource source : config.getConfigSources()) {
             if (source.getOrdinal() <= SHIPPED_ORDINAL) {
-                String value = source.getValue(name);
-                if (value != null) {
-                    values.add(value.strip());
+                // the name itself and every profile's value of it (%dev.name, %test.name): a production that sets a
+                // local value it found in the jar runs on a published secret
+                for (String property : source.getPropertyNames()) {
+                    boolean ofAProfile = property.startsWith("%") && property.substring(property.indexOf('.') + 1).equals(name);
+                    String value = property.equals(name) || ofAProfile ? source.getValue(property) : null;
+                    if (value != null) {
+                        values.add(value.strip());
+                    }
                 }
             }
         }

@@ -18,7 +18,8 @@ class RequiredSecretsTest {
     private static final Map<String, String> SHIPPED = Map.of(
             "platform.secrets.required", "quarkus.oidc.credentials.secret,quarkus.datasource.password,platform.codes.secret",
             "platform.secrets.placeholders", "not-a-real-secret",
-            "quarkus.oidc.credentials.secret", "account-service-local-secret");
+            "quarkus.oidc.credentials.secret", "account-service-local-secret",
+            "%dev.platform.codes.secret", "local-only-codes-secret-not-for-production");
 
     private static Config config(Map<String, String> environment) {
         return new SmallRyeConfigBuilder()
@@ -36,6 +37,13 @@ class RequiredSecretsTest {
         assertTrue(refusals.stream().noneMatch(r -> r.contains("account-service-local-secret")), "never the value");
         assertEquals(List.of("platform.codes.secret is not set"), RequiredSecrets.refusals(config(Map.of(
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", "3f9c1e0b7a", "QUARKUS_DATASOURCE_PASSWORD", "b81d0c2e", "PLATFORM_CODES_SECRET", " "))));
+    }
+
+    @Test
+    void SEC_aLocalValueOfTheDevOrTestProfileIsRefusedInProductionToo() {
+        assertEquals(List.of("platform.codes.secret is the local default committed with the service"), RequiredSecrets.refusals(config(Map.of(
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "3f9c1e0b7a", "QUARKUS_DATASOURCE_PASSWORD", "b81d0c2e",
+                "PLATFORM_CODES_SECRET", "local-only-codes-secret-not-for-production"))));
     }
 
     @Test
