@@ -122,7 +122,6 @@ public class GuestResource {
                 return refusedAfterReading(streams, SupportSessions.AGGREGATE, noSuchCode());
             }
             Passes.Pass pass = admitting.get();
-            limits.admitted(guess);
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                     state -> SupportDecider.decide(new SupportCommand.JoinAsCustomer(customerId, body.platform(), now), state),
@@ -132,7 +131,10 @@ public class GuestResource {
                         return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), customerId, null);
                     });
         }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
-                .map(done -> new Joined(done.state().sessionId(), customerId, body.platform(), key.get()));
+                .map(done -> {
+                    limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
+                    return new Joined(done.state().sessionId(), customerId, body.platform(), key.get());
+                });
     }
 
     @GET

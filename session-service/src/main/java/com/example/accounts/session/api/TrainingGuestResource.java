@@ -138,7 +138,6 @@ public class TrainingGuestResource {
                 return GuestResource.refusedAfterReading(streams, TrainingSessions.AGGREGATE, noSuchCode());
             }
             Passes.Pass pass = admitting.get();
-            limits.admitted(guess);
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
                     state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now), state),
@@ -152,7 +151,10 @@ public class TrainingGuestResource {
                     case NOT_FOUND, GONE -> noSuchCode();
                     default -> f;
                 })
-                .map(done -> new Joined(done.state().sessionId(), participantId, key.get()));
+                .map(done -> {
+                    limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
+                    return new Joined(done.state().sessionId(), participantId, key.get());
+                });
     }
 
     /** TRN-6: the same answer for a wrong code and for a session that ended. */

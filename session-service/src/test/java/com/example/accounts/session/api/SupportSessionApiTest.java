@@ -30,6 +30,9 @@ import static org.hamcrest.Matchers.notNullValue;
         @ResourceArg(name = "needs", value = "permission-service,notification-service")})
 class SupportSessionApiTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "platform.guests.wrong-codes.per-address")
+    int wrongCodesPerAddress;
+
     @Inject
     Pool pool;
 
@@ -100,6 +103,23 @@ class SupportSessionApiTest {
         org.junit.jupiter.api.Assertions.assertEquals(wrong, used, "a used code and a wrong one are told apart by nothing");
         as(Tokens.DEMO_ADMIN, consistency).get(sessions(story) + "/" + sessionId).then().statusCode(200)
                 .body("customers." + "values().size()", equalTo(1));
+    }
+
+    @Test
+    void SUP2_ACC6_aUsedCodeCostsAWrongGuessAsAMadeUpOneDoes() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        String code = start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0")).then().statusCode(201).extract().path("joinCode");
+        given().header("X-Forwarded-For", "198.51.100.3").contentType("application/json").body(Map.of("code", code, "platform", "MAC"))
+                .post("/guest/support-sessions/join").then().statusCode(200);
+        // a budget of wrong codes spent with the used code alone: it told nobody the code was real
+        String address = "2001:db8:5eed:" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000)) + "::1";
+        for (int i = 0; i < wrongCodesPerAddress; i++) {
+            given().header("X-Forwarded-For", address).contentType("application/json").body(Map.of("code", code, "platform", "IOS"))
+                    .post("/guest/support-sessions/join").then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", address).contentType("application/json").body(Map.of("code", "000000000001", "platform", "IOS"))
+                .post("/guest/support-sessions/join").then().statusCode(429);
     }
 
     @Test
