@@ -150,6 +150,22 @@ public class AccountViews {
         return waiting.get();
     }
 
+    /** Whether this instance holds the account's view in memory now. */
+    public boolean holds(UUID accountId) {
+        return cache.containsKey(accountId);
+    }
+
+    /**
+     * ACC-6: the reading a made-up id costs (a load that finds nothing), for an outsider of an account held in
+     * memory, whose 404 would otherwise come sooner than a made-up id's.
+     */
+    public Uni<Void> readAsAMadeUpIdDoes() {
+        return Uni.createFrom().deferred(() -> {
+            loads.incrementAndGet();
+            return generations.live().load(UUID.randomUUID());
+        }).replaceWithVoid();
+    }
+
     /** The account's current view, empty when the live generation does not know it. */
     public Uni<Optional<Cached>> get(UUID accountId) {
         Cached cached = cache.get(accountId);

@@ -420,6 +420,24 @@ class CheckApiTest {
     }
 
     @Test
+    void ACC6_anOutsiderOfAnAccountHeldInMemoryCostsTheReadingAMadeUpIdCosts() {
+        Story theirs = Story.opened("TRAINING");
+        // its member's question puts its view in memory, as its members' questions keep it there
+        as(Tokens.DEMO_ADMIN).queryParam("consistency", theirs.publish()).queryParam("permission", "members.manage").get(checks(theirs))
+                .then().statusCode(200);
+        assertTrue(views.holds(theirs.account));
+
+        long before = views.loads();
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "members.manage").get(checks(theirs)).then().statusCode(404);
+        long real = views.loads() - before;
+        before = views.loads();
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "members.manage").get("/accounts/" + UUID.randomUUID() + "/checks").then().statusCode(404);
+        long madeUp = views.loads() - before;
+        assertEquals(1, madeUp, "a made-up id is looked for in the database");
+        assertEquals(madeUp, real, "the outsider of an account held in memory waits for the same reading, not for none");
+    }
+
+    @Test
     void PRM4_ACC6_whoOpenedAnAccountNotYetAppliedWaitsForItsTokenAndIsAnsweredAsItsMember() {
         Story story = Story.opened();
         String opened = story.last().token(Topics.ACCOUNT_EVENTS).toString();
