@@ -1,12 +1,13 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.account.api.RequestShape.Required;
 import com.example.accounts.account.domain.Vocabulary.CcPermission;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.kit.RequestShape;
+import com.example.accounts.kit.RequestShape.Required;
 
 import java.util.List;
 import java.util.UUID;

@@ -19,6 +19,7 @@ import com.example.accounts.kit.IdempotencyKey;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
+import com.example.accounts.kit.RequestShape;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
