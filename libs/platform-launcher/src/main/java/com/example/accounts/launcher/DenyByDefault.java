@@ -10,10 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,7 +27,6 @@ public final class DenyByDefault {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private final String baseUrl;
@@ -64,23 +61,15 @@ public final class DenyByDefault {
             throw new LaunchException("the OpenAPI document answered " + document.statusCode() + " to a token: " + document.body());
         }
         Set<String> seen = new LinkedHashSet<>();
-        JsonNode paths = json(document.body()).path("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().get(method);
-                if (operation == null) {
-                    continue;
-                }
-                String name = method.toUpperCase() + " " + path.getKey();
-                seen.add(name);
-                HttpResponse<String> answer = send(method.toUpperCase(), filled(path.getKey(), operation, path.getValue()), null);
-                boolean refused = refusedForWantOfAToken(answer);
-                if (exceptions.contains(name) && refused) {
-                    findings.add(name + ": SEC-1 lets it in without a token, yet the service's security refused it");
-                } else if (!exceptions.contains(name) && !refused) {
-                    findings.add(name + ": answered " + answer.statusCode() + " without a token: " + abbreviated(answer.body()));
-                }
+        for (DocumentedOperation operation : DocumentedOperation.of(json(document.body()))) {
+            String name = operation.name();
+            seen.add(name);
+            HttpResponse<String> answer = send(operation.method(), filled(operation.path(), operation.operation(), operation.pathItem()), null);
+            boolean refused = refusedForWantOfAToken(answer);
+            if (exceptions.contains(name) && refused) {
+                findings.add(name + ": SEC-1 lets it in without a token, yet the service's security refused it");
+            } else if (!exceptions.contains(name) && !refused) {
+                findings.add(name + ": answered " + answer.statusCode() + " without a token: " + abbreviated(answer.body()));
             }
         }
         exceptions.stream().filter(e -> !seen.contains(e)).forEach(e -> findings.add(e + ": named as an exception, not in the document"));

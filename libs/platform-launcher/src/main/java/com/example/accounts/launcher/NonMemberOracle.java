@@ -47,7 +47,6 @@ public final class NonMemberOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     /** Response headers a prober could read for a difference; the rest (Date, lengths) carry none. */
     private static final List<String> COMPARED_HEADERS = List.of("ETag", "Consistency-Token", "Location", "Retry-After", "WWW-Authenticate",
             "Cache-Control");
@@ -186,39 +185,32 @@ public final class NonMemberOracle {
         List<String> leaks = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<Callable<String>> pairs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().get(method);
-                if (operation == null) {
-                    continue;
-                }
-                String name = method.toUpperCase() + " " + path.getKey();
-                seen.add(name);
-                List<JsonNode> parameters = new ArrayList<>();
-                path.getValue().path("parameters").forEach(parameters::add);
-                operation.path("parameters").forEach(parameters::add);
-                Operation op = new Operation(name, method.toUpperCase(), path.getKey(), parameters,
-                        operation.path("requestBody").path("content").path("application/json").path("schema"), components);
-                if (notProbed.containsKey(name)) {
-                    continue;
-                }
-                if (!op.hasId()) {
-                    leaks.add(name + ": has no id the oracle knows to vary; give it with id(..) or name it with notProbed(.., why)");
-                    continue;
-                }
-                List<String> missing = op.missingValues();
-                if (!missing.isEmpty()) {
-                    leaks.add(name + ": no value for " + missing + "; give them with id(..) or value(..)");
-                    continue;
-                }
-                probed.add(name);
-                for (Variant variant : op.variants()) {
-                    pairs.add(() -> compare(op, variant, false));
-                    // in its own account the outsider is a member, who may rightly wait for a token: the same wait for both
-                    if (op.namesAnObjectOfTheAccount() && !variant.tokenHeader() && !variant.tokenQuery()) {
-                        pairs.add(() -> compare(op, variant, true));
-                    }
+        for (DocumentedOperation documented : DocumentedOperation.of(document)) {
+            String name = documented.name();
+            seen.add(name);
+            List<JsonNode> parameters = new ArrayList<>();
+            documented.pathItem().path("parameters").forEach(parameters::add);
+            documented.operation().path("parameters").forEach(parameters::add);
+            Operation op = new Operation(name, documented.method(), documented.path(), parameters,
+                    documented.operation().path("requestBody").path("content").path("application/json").path("schema"), components);
+            if (notProbed.containsKey(name)) {
+                continue;
+            }
+            if (!op.hasId()) {
+                leaks.add(name + ": has no id the oracle knows to vary; give it with id(..) or name it with notProbed(.., why)");
+                continue;
+            }
+            List<String> missing = op.missingValues();
+            if (!missing.isEmpty()) {
+                leaks.add(name + ": no value for " + missing + "; give them with id(..) or value(..)");
+                continue;
+            }
+            probed.add(name);
+            for (Variant variant : op.variants()) {
+                pairs.add(() -> compare(op, variant, false));
+                // in its own account the outsider is a member, who may rightly wait for a token: the same wait for both
+                if (op.namesAnObjectOfTheAccount() && !variant.tokenHeader() && !variant.tokenQuery()) {
+                    pairs.add(() -> compare(op, variant, true));
                 }
             }
         }
