@@ -67,6 +67,7 @@ public class AccountViews {
     private final AtomicLong waiterSequence = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong loads = new AtomicLong();
+    private final AtomicLong outsiderReads = new AtomicLong();
     private volatile boolean listening;
     private PgSubscriber subscriber;
     private long timer = -1;
@@ -161,9 +162,14 @@ public class AccountViews {
      */
     public Uni<Void> readAsAMadeUpIdDoes() {
         return Uni.createFrom().deferred(() -> {
-            loads.incrementAndGet();
+            outsiderReads.incrementAndGet();
             return generations.live().load(UUID.randomUUID());
         }).replaceWithVoid();
+    }
+
+    /** How many of those reads this instance has made: one per outsider's question, never one per waiter and poll. */
+    public long outsiderReads() {
+        return outsiderReads.get();
     }
 
     /** The account's current view, empty when the live generation does not know it. */
