@@ -65,22 +65,32 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
 
     private final Ports ports;
+    private final PostgresServer.Durability durability;
 
-    private Platform(Installation installation, String runName, Ports ports) {
+    private Platform(Installation installation, String runName, Ports ports, PostgresServer.Durability durability) {
         this.installation = installation;
         this.runName = runName;
         this.ports = ports;
+        this.durability = durability;
         ManagedProcess.killStaleIn(installation.runDir(runName).resolve("logs"));
     }
 
-    /** A platform on free ports, for tests. */
+    /** A platform on free ports for tests: its PostgreSQL trades durability for speed, which only tests may do. */
     public static Platform create(String runName) {
-        return new Platform(Installation.detect(), runName, Ports.FREE);
+        return new Platform(Installation.detect(), runName, Ports.FREE, PostgresServer.Durability.TEST_SPEED);
     }
 
-    /** The local run's platform, on the well-known ports the README names. */
+    /**
+     * A platform on free ports whose PostgreSQL keeps every acknowledged commit (the server's durable defaults):
+     * for the benchmark, and for tests that kill the database and count what survived.
+     */
+    public static Platform durable(String runName) {
+        return new Platform(Installation.detect(), runName, Ports.FREE, PostgresServer.Durability.DURABLE);
+    }
+
+    /** The local run's platform, on the well-known ports the README names, durable as a user's data must be. */
     public static Platform local() {
-        return new Platform(Installation.detect(), "local", Ports.FIXED);
+        return new Platform(Installation.detect(), "local", Ports.FIXED, PostgresServer.Durability.DURABLE);
     }
 
     public Installation installation() {
@@ -91,7 +101,7 @@ public final class Platform implements AutoCloseable {
         if (postgres == null) {
             log("starting PostgreSQL");
             postgres = remember(PostgresServer.start(installation.runDir(runName), List.of(
-                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database), ports));
+                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database), ports, durability));
             log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
         }
         return postgres;

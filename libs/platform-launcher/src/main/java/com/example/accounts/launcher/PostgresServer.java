@@ -31,7 +31,23 @@ public final class PostgresServer implements AutoCloseable {
         this.process = process;
     }
 
-    public static PostgresServer start(Path runDir, List<String> databases, Ports ports) {
+    /**
+     * How the cluster treats a commit. {@link #DURABLE} is the server's own defaults (fsync, synchronous commit,
+     * full page writes): what the local run and the benchmark use, so an acknowledged command survives a crash.
+     * {@link #TEST_SPEED} trades that away for speed, and only tests may take it.
+     */
+    public enum Durability {
+        DURABLE(List.of()),
+        TEST_SPEED(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+
+        final List<String> settings;
+
+        Durability(List<String> settings) {
+            this.settings = settings;
+        }
+    }
+
+    public static PostgresServer start(Path runDir, List<String> databases, Ports ports, Durability durability) {
         Path bin = findBinaries();
         Path dataDir = runDir.resolve("postgres");
         Path logDir = runDir.resolve("logs");
@@ -43,15 +59,20 @@ public final class PostgresServer implements AutoCloseable {
             if (isRoot()) {
                 run(List.of("chown", "-R", USER + ":", dataDir.toString()), logDir, "chown");
             }
-            run(asServerUser(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
-                    "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C")), logDir, "initdb");
+            List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
+                    "--auth=trust", "-E", "UTF8", "--locale=C"));
+            if (durability == Durability.TEST_SPEED) {
+                initdb.add("--no-sync");
+            }
+            run(asServerUser(initdb), logDir, "initdb");
         } catch (IOException e) {
             throw new LaunchException("cannot prepare the PostgreSQL cluster in " + dataDir + ": " + e.getMessage(), e);
         }
-        ManagedProcess process = ManagedProcess.start("postgres", asServerUser(List.of(bin.resolve("postgres").toString(),
+        List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(),
                 "-D", dataDir.toString(), "-p", Integer.toString(port), "-k", dataDir.toString(),
-                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=300")), dataDir, Map.of(), logDir);
+                "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"));
+        command.addAll(durability.settings);
+        ManagedProcess process = ManagedProcess.start("postgres", asServerUser(command), dataDir, Map.of(), logDir);
         PostgresServer server = new PostgresServer(bin, dataDir, port, process);
         process.awaitReady(Duration.ofSeconds(60), server::accepting);
         for (String database : databases) {

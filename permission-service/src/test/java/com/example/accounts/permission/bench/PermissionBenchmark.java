@@ -72,7 +72,7 @@ public final class PermissionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 2000);
-        try (Platform platform = Platform.create("bench-" + ProcessHandle.current().pid())) {
+        try (Platform platform = Platform.durable("bench-" + ProcessHandle.current().pid())) {
             new PermissionBenchmark(platform).run(accounts);
         }
         System.exit(0);
