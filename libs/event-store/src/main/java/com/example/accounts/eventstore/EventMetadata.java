@@ -1,7 +1,19 @@
 package com.example.accounts.eventstore;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** Who appended, when, and on behalf of which request (EVT-2). */
 public record EventMetadata(String actor, String correlationId, String causationId, Instant occurredAt) {
+
+    /** A request's: its caller, and its X-Correlation-Id (a fresh one when it sent none), which is also the cause. */
+    public static EventMetadata requested(String actor, String correlationId, Instant now) {
+        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        return new EventMetadata(actor, correlation, correlation, now);
+    }
+
+    /** Done by no one: the event that caused it is both the correlation and the causation. */
+    public static EventMetadata causedBy(UUID eventId, Instant now) {
+        return new EventMetadata("system", eventId.toString(), eventId.toString(), now);
+    }
 }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -165,7 +166,19 @@ public class IdempotencyKeys {
      * transaction fail on the key's unique index.
      */
     public Uni<Void> claimIn(SqlConnection connection) {
+        return claimIn(connection, currentClaim());
+    }
+
+    /**
+     * The claim of the request on this context, for {@link #claimIn} to write in a transaction run elsewhere (the
+     * stream's writer, which appends the commands of several requests together).
+     */
+    public Function<SqlConnection, Uni<Void>> claimOfThisRequest() {
         Claim claim = currentClaim();
+        return connection -> claimIn(connection, claim);
+    }
+
+    private Uni<Void> claimIn(SqlConnection connection, Claim claim) {
         if (claim == null || claim.written) {
             return Uni.createFrom().voidItem();
         }

@@ -1,6 +1,8 @@
 package com.example.accounts.kit;
 
 import com.example.accounts.eventstore.ConcurrencyConflict;
+import com.example.accounts.kit.command.PreconditionFailed;
+import com.example.accounts.rules.Refusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -57,6 +59,28 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e) {
         return respond(new Problem("urn:rule:EVT-1", "Conflict", 409, "someone changed this at the same time; read it again and retry", "EVT-1", null));
+    }
+
+    /** A command refused by a rule (any service's domain): the rule, the field it names, and the status of its kind. */
+    @ServerExceptionMapper
+    public Response refused(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 422;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case NOT_FOUND -> 404;
+        };
+        List<Problem.FieldError> errors = refusal.field() == null ? null : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage()));
+        String detail = refusal.field() == null ? refusal.getMessage() : refusal.field() + ": " + refusal.getMessage();
+        return respond(new ProblemException(status, refusal.rule(), status == 404 ? "Not found" : "Refused by " + refusal.rule(), detail, errors).problem());
+    }
+
+    /** EVT-1: If-Match named a version the stream is no longer at. */
+    @ServerExceptionMapper
+    public Response stale(PreconditionFailed stale) {
+        return respond(new ProblemException(412, "EVT-1", "Precondition failed", stale.getMessage(),
+                List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
     }
 
     /** SEC-3: the key was first used with another request; the first answer stays the key's. */

@@ -1,0 +1,325 @@
+package com.example.accounts.kit.command;
+
+import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.eventstore.AppendResult;
+import com.example.accounts.eventstore.ConcurrencyConflict;
+import com.example.accounts.kit.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One writer per stream in this instance (EVT-1): the commands of a stream are queued and run one after another, so
+ * optimistic concurrency only settles races with other instances, and a client never sees a conflict it did not
+ * cause. Group commit: while one append of a stream is in flight the next commands wait; then they are all decided in
+ * turn on the evolving state (each its own refusal or events, its own If-Match) and appended in one transaction, each
+ * answered with its own result. The stream's last state is kept between commands and topped up with the events
+ * appended since (by another instance); a conflict drops it, reads the stream again and decides the group again.
+ *
+ * <p>Bounded: at most {@code queueLimit} commands wait per stream (the next is a 503 naming the stream, with
+ * Retry-After), a group holds at most {@code groupLimit}, and at most {@code streamLimit} idle streams keep their
+ * state (the least recently used are dropped).
+ */
+final class StreamWriters {
+
+    /** A conflict is another instance's append; after this many in a row the command gives up with it (409). */
+    static final int ATTEMPTS = 25;
+
+    private final StreamStore store;
+    private final int queueLimit;
+    private final int groupLimit;
+    private final int streamLimit;
+    private final LinkedHashMap<String, Writer> writers = new LinkedHashMap<>(16, 0.75f, true);
+
+    StreamWriters(StreamStore store, int queueLimit, int groupLimit, int streamLimit) {
+        this.store = store;
+        this.queueLimit = queueLimit;
+        this.groupLimit = groupLimit;
+        this.streamLimit = streamLimit;
+    }
+
+    /** A command waiting for its stream's writer, with the context its answer goes back on. */
+    private static final class Pending<S, E> {
+        final StreamKind<S, E> kind;
+        final UUID accountId;
+        final Command<S, E> command;
+        final Function<SqlConnection, Uni<Void>> claim;
+        final UniEmitter<? super Done<S, E>> answer;
+        final Context context;
+
+        Pending(StreamKind<S, E> kind, UUID accountId, Command<S, E> command, Function<SqlConnection, Uni<Void>> claim,
+                UniEmitter<? super Done<S, E>> answer) {
+            this.kind = kind;
+            this.accountId = accountId;
+            this.command = command;
+            this.claim = claim;
+            this.answer = answer;
+            this.context = Vertx.currentContext();
+        }
+
+        void complete(Done<S, E> done) {
+            if (context == null) {
+                answer.complete(done);
+            } else {
+                context.runOnContext(ignored -> answer.complete(done));
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (context == null) {
+                answer.fail(failure);
+            } else {
+                context.runOnContext(ignored -> answer.fail(failure));
+            }
+        }
+    }
+
+    /** The queue of one stream, whether a group of it is in flight, and its state as last written or read. */
+    private static final class Writer {
+        final String stream;
+        final ArrayDeque<Pending<?, ?>> queue = new ArrayDeque<>();
+        boolean busy;
+        Loaded<?> state;
+        String stateKind;
+
+        Writer(String stream) {
+            this.stream = stream;
+        }
+    }
+
+    /** What became of one command of a group: refused, nothing to append, or events to append after the group's earlier ones. */
+    private static final class Outcome<S, E> {
+        final Pending<S, E> pending;
+        Throwable refused;
+        S before;
+        S after;
+        long version;
+        List<E> events = List.of();
+        /** the index in the group's appends of this command's, or of the last one before it (-1: none) */
+        int append = -1;
+        long positionBefore;
+
+        Outcome(Pending<S, E> pending) {
+            this.pending = pending;
+        }
+
+        boolean appends() {
+            return refused == null && !events.isEmpty();
+        }
+    }
+
+    <S, E> Uni<Done<S, E>> submit(StreamKind<S, E> kind, String stream, UUID accountId, Command<S, E> command,
+                                  Function<SqlConnection, Uni<Void>> claim) {
+        return Uni.createFrom().emitter(answer -> {
+            Pending<S, E> pending = new Pending<>(kind, accountId, command, claim, answer);
+            Writer writer;
+            synchronized (this) {
+                writer = writers.computeIfAbsent(stream, Writer::new);
+                if (writer.queue.size() >= queueLimit) {
+                    answer.fail(new ProblemException(503, "EVT-1", "Too many commands for one stream",
+                            "the queue of commands for stream " + stream + " is full (" + queueLimit + " waiting); retry in a second", null));
+                    return;
+                }
+                writer.queue.add(pending);
+                if (writer.busy) {
+                    return;
+                }
+                writer.busy = true;
+            }
+            drain(writer);
+        });
+    }
+
+    /** How many streams keep a writer (idle ones with their state included). */
+    synchronized int streams() {
+        return writers.size();
+    }
+
+    private void drain(Writer writer) {
+        List<Pending<?, ?>> group = new ArrayList<>();
+        synchronized (this) {
+            Pending<?, ?> head = writer.queue.peek();
+            // a group is of one kind of stream: two kinds may share a stream id (support and training sessions)
+            while (head != null && group.size() < groupLimit && head.kind == (group.isEmpty() ? head.kind : group.get(0).kind)) {
+                group.add(writer.queue.poll());
+                head = writer.queue.peek();
+            }
+            if (group.isEmpty()) {
+                writer.busy = false;
+                evictIdle();
+                return;
+            }
+        }
+        run(writer, group).subscribe().with(ignored -> drain(writer), ignored -> drain(writer));
+    }
+
+    private void evictIdle() {
+        Iterator<Writer> oldest = writers.values().iterator();
+        while (writers.size() > streamLimit && oldest.hasNext()) {
+            Writer writer = oldest.next();
+            if (!writer.busy && writer.queue.isEmpty()) {
+                oldest.remove();
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Uni<Void> run(Writer writer, List<Pending<?, ?>> group) {
+        return runGroup(writer, (List) group, 1);
+    }
+
+    private <S, E> Uni<Void> runGroup(Writer writer, List<Pending<S, E>> group, int attempt) {
+        StreamKind<S, E> kind = group.get(0).kind;
+        return Uni.createFrom().deferred(() -> store.load(kind, writer.stream, cached(writer, kind)))
+                .chain(loaded -> decideAll(loaded, group).chain(outcomes -> commit(writer, kind, loaded, outcomes)))
+                .onFailure().recoverWithUni(failure -> {
+                    forget(writer);
+                    if (failure instanceof ConcurrencyConflict && attempt < ATTEMPTS) {
+                        return runGroup(writer, group, attempt + 1);
+                    }
+                    if (!(failure instanceof ConcurrencyConflict) && group.size() > 1) {
+                        // one command's write failed the group's transaction (a key a racing request holds): each alone gets its own answer
+                        Uni<Void> alone = Uni.createFrom().voidItem();
+                        for (Pending<S, E> pending : group) {
+                            alone = alone.chain(() -> runGroup(writer, List.of(pending), attempt));
+                        }
+                        return alone;
+                    }
+                    group.forEach(pending -> pending.fail(failure));
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <S, E> Loaded<S> cached(Writer writer, StreamKind<S, E> kind) {
+        return kind.name().equals(writer.stateKind) ? (Loaded<S>) writer.state : null;
+    }
+
+    private synchronized void forget(Writer writer) {
+        writer.state = null;
+        writer.stateKind = null;
+    }
+
+    private synchronized <S, E> void keep(Writer writer, StreamKind<S, E> kind, Loaded<S> state) {
+        writer.state = state;
+        writer.stateKind = kind.name();
+    }
+
+    /** Each command of the group in turn, on the state the ones before it leave. */
+    private <S, E> Uni<List<Outcome<S, E>>> decideAll(Loaded<S> loaded, List<Pending<S, E>> group) {
+        List<Outcome<S, E>> outcomes = new ArrayList<>();
+        Uni<Loaded<S>> state = Uni.createFrom().item(loaded);
+        int[] appends = {-1};
+        for (Pending<S, E> pending : group) {
+            state = state.chain(current -> {
+                Outcome<S, E> outcome = new Outcome<>(pending);
+                outcomes.add(outcome);
+                outcome.before = current.state();
+                outcome.after = current.state();
+                outcome.version = current.version();
+                outcome.positionBefore = current.lastPosition();
+                List<E> events;
+                try {
+                    events = pending.command.decide(current);
+                } catch (RuntimeException refused) {
+                    outcome.refused = refused;
+                    outcome.append = appends[0];
+                    return Uni.createFrom().item(current);
+                }
+                if (events.isEmpty()) {
+                    outcome.append = appends[0];
+                    return Uni.createFrom().item(current);
+                }
+                return pending.command.before(current.state(), events)
+                        .map(ignored -> {
+                            S after = current.state();
+                            for (E event : events) {
+                                after = pending.kind.evolve().apply(after, event);
+                            }
+                            outcome.events = events;
+                            outcome.after = after;
+                            outcome.version = current.version() + events.size();
+                            outcome.append = ++appends[0];
+                            UUID accountId = current.accountId() == null ? pending.accountId : current.accountId();
+                            return new Loaded<>(after, outcome.version, accountId, current.lastPosition(), current.replayed(), current.foreign());
+                        })
+                        .onFailure().recoverWithItem(failure -> {
+                            outcome.refused = failure;
+                            outcome.append = appends[0];
+                            return current;
+                        });
+            });
+        }
+        return state.map(ignored -> outcomes);
+    }
+
+    private <S, E> Uni<Void> commit(Writer writer, StreamKind<S, E> kind, Loaded<S> loaded, List<Outcome<S, E>> outcomes) {
+        List<Outcome<S, E>> appending = outcomes.stream().filter(Outcome::appends).toList();
+        if (appending.isEmpty()) {
+            keep(writer, kind, loaded);
+            answer(outcomes, List.of(), loaded);
+            return Uni.createFrom().voidItem();
+        }
+        List<StreamStore.Append<E>> appends = appending.stream()
+                .map(o -> new StreamStore.Append<>(o.pending.accountId, o.version - o.events.size(), o.events, o.pending.command.metadata()))
+                .toList();
+        return Uni.createFrom().deferred(() -> store.commit(kind, writer.stream, appends, (connection, results) -> {
+                    Uni<Void> writes = Uni.createFrom().voidItem();
+                    for (int i = 0; i < appending.size(); i++) {
+                        Outcome<S, E> outcome = appending.get(i);
+                        Done<S, E> done = done(outcome, results.get(i));
+                        writes = writes.chain(() -> outcome.pending.command.alongside(connection, outcome.before, done))
+                                .chain(() -> outcome.pending.claim.apply(connection));
+                    }
+                    return writes;
+                }))
+                .onFailure().call(() -> undo(appending))
+                .invoke(results -> {
+                    AppendResult last = results.get(results.size() - 1);
+                    Outcome<S, E> lastOutcome = appending.get(appending.size() - 1);
+                    UUID accountId = loaded.accountId() == null ? last.accountId() : loaded.accountId();
+                    int replayed = loaded.replayed() + appending.stream().mapToInt(o -> o.events.size()).sum();
+                    keep(writer, kind, new Loaded<>(lastOutcome.after, last.streamVersion(), accountId, last.lastPosition(), replayed, loaded.foreign()));
+                    answer(outcomes, results, loaded);
+                })
+                .replaceWithVoid();
+    }
+
+    private static <S, E> Done<S, E> done(Outcome<S, E> outcome, AppendResult result) {
+        return new Done<>(outcome.after, result.streamVersion(), outcome.events, result.token());
+    }
+
+    private <S, E> void answer(List<Outcome<S, E>> outcomes, List<AppendResult> results, Loaded<S> loaded) {
+        for (Outcome<S, E> outcome : outcomes) {
+            if (outcome.refused != null) {
+                outcome.pending.fail(outcome.refused);
+            } else if (outcome.appends()) {
+                outcome.pending.complete(done(outcome, results.get(outcome.append)));
+            } else {
+                long position = outcome.append < 0 ? loaded.lastPosition() : results.get(outcome.append).lastPosition();
+                UUID accountId = loaded.accountId() == null ? outcome.pending.accountId : loaded.accountId();
+                ConsistencyToken token = position == 0 ? null : new ConsistencyToken(store.topic(), accountId, position);
+                outcome.pending.complete(new Done<>(outcome.after, outcome.version, List.of(), token));
+            }
+        }
+    }
+
+    private static <S, E> Uni<Void> undo(List<Outcome<S, E>> appending) {
+        Uni<Void> undone = Uni.createFrom().voidItem();
+        for (Outcome<S, E> outcome : appending) {
+            undone = undone.chain(() -> outcome.pending.command.undo(outcome.before, outcome.events).onFailure().recoverWithNull());
+        }
+        return undone;
+    }
+}
