@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.BillingContactRequest;
 import com.example.accounts.account.api.AccountRequests.BillingInfoRequest;
 import com.example.accounts.account.api.AccountRequests.OpenAccountRequest;
@@ -39,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 @Path("/accounts")
@@ -76,11 +76,11 @@ public class AccountResource {
         }
         UUID accountId = UUID.randomUUID();
         OpenAccount command = new OpenAccount(accountId, request.name(), ApiSupport.plan(request.plan()), UUID.randomUUID(),
-                caller.loginId(), request.admin().name(), request.admin().email(), Instant.now());
-        return commands.open(accountId, command, ApiSupport.metadata(caller, correlationId, command.now()),
+                caller.loginId(), request.admin().name(), request.admin().email(), commands.now());
+        return commands.open(accountId, command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts", request),
                         result -> ApiSupport.created(URI.create("/accounts/" + accountId), result,
-                                new AccountOpenedView(accountId, command.firstMemberId(), result.account().version(), result.token().toString())))
+                                new AccountOpenedView(accountId, command.firstMemberId(), result.state().version(), result.token().toString())))
                 .map(ApiSupport::respond);
     }
 
@@ -91,7 +91,7 @@ public class AccountResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build();
         });
     }
@@ -108,9 +108,9 @@ public class AccountResource {
                                     @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(plan);
-        ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), Instant.now());
+        ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
     }
 
     @PUT
@@ -126,9 +126,9 @@ public class AccountResource {
         if (request == null || request.memberId() == null) {
             throw ProblemException.invalid("BIL-2", "memberId", "is required");
         }
-        HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), Instant.now());
+        HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
     }
 
     @GET
@@ -139,7 +139,7 @@ public class AccountResource {
     public Uni<Response> billingInfo(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = loaded.account();
+            Account account = loaded.state();
             if (account.memberByLogin(caller.loginId()).orElseThrow().role() != Role.ADMIN) {
                 throw ProblemException.forbidden("ACC-3", "only full admins see the billing information");
             }
@@ -159,9 +159,9 @@ public class AccountResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         ChangeBillingInfo command = new ChangeBillingInfo(caller.loginId(),
-                new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), Instant.now());
+                new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, result.account().billingInfo()));
+                .map(result -> ApiSupport.edited(result, result.state().billingInfo()));
     }
 
     @PUT
@@ -176,8 +176,8 @@ public class AccountResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         ChangeSettings command = new ChangeSettings(caller.loginId(),
-                new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), Instant.now());
+                new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.account())));
+                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
     }
 }

@@ -1,11 +1,9 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.account.application.AccountCommands;
-import com.example.accounts.account.application.CommandResult;
-import com.example.accounts.account.application.PreconditionFailed;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand;
-import com.example.accounts.account.domain.RuleViolation;
+import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Plan;
@@ -16,27 +14,19 @@ import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.IdempotencyKey;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
-import com.example.accounts.kit.ProblemMapper;
 import com.example.accounts.kit.RequestShape;
+import com.example.accounts.kit.command.Done;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What the account API's resources share: headers in and out, and the mapping of domain refusals. */
+/** What the account API's resources share: headers in and out (refusals are mapped by the kit's ProblemMapper). */
 public class ApiSupport {
-
-    static EventMetadata metadata(Caller caller, String correlationId, Instant now) {
-        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        return new EventMetadata(caller.loginId(), correlation, correlation, now);
-    }
 
     /** SEC-3: the caller's key, fingerprinted with the request it came with. */
     static Optional<IdempotencyKey> idempotencyKey(Caller caller, String key, String path, Object request) {
@@ -76,9 +66,9 @@ public class ApiSupport {
     }
 
     /** An edit on the caller's behalf: its metadata, and If-Match's version when the caller sent one. */
-    static Uni<CommandResult> edit(AccountCommands commands, UUID accountId, AccountCommand command, Caller caller, String correlationId,
+    static Uni<Done<Account, AccountEvent>> edit(AccountCommands commands, UUID accountId, AccountCommand command, Caller caller, String correlationId,
                                    String ifMatch) {
-        return commands.edit(accountId, caller.loginId(), state -> command, metadata(caller, correlationId, command.now()), ifMatch(ifMatch));
+        return commands.edit(accountId, caller.loginId(), state -> command, EventMetadata.requested(caller.loginId(), correlationId, command.now()), ifMatch(ifMatch));
     }
 
     /** USR-10, USR-11: account data is for its members (AccountCommands.loadFor), except monitoring observers, who see Monitoring data only. */
@@ -107,42 +97,21 @@ public class ApiSupport {
         return new Plan(body.modules(), seats);
     }
 
-    static Answer created(URI location, CommandResult result, Object body) {
-        return new Answer(201, location.toString(), result.account().version(), result.token().toString(), EventJson.MAPPER.valueToTree(body));
+    static Answer created(URI location, Done<Account, AccountEvent> result, Object body) {
+        return new Answer(201, location.toString(), result.version(), result.token().toString(), EventJson.MAPPER.valueToTree(body));
     }
 
     static Response respond(Answer answer) {
         return answer.response();
     }
 
-    static Response removed(CommandResult result) {
+    static Response removed(Done<Account, AccountEvent> result) {
         return Response.noContent().header(ConsistencyToken.HEADER, result.token().toString())
-                .tag(Long.toString(result.account().version())).build();
+                .tag(Long.toString(result.version())).build();
     }
 
-    static Response edited(CommandResult result, Object body) {
+    static Response edited(Done<Account, AccountEvent> result, Object body) {
         return Response.ok(body).header(ConsistencyToken.HEADER, result.token().toString())
-                .tag(Long.toString(result.account().version())).build();
-    }
-
-    /** Domain refusals become problem+json here, once, with the rule and field they name. */
-    @ServerExceptionMapper
-    public Response refused(RuleViolation violation) {
-        int status = switch (violation.kind()) {
-            case INVALID -> 422;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case NOT_FOUND -> 404;
-        };
-        List<Problem.FieldError> errors = violation.field() == null ? null : List.of(new Problem.FieldError(violation.field(), violation.getMessage()));
-        String detail = violation.field() == null ? violation.getMessage() : violation.field() + ": " + violation.getMessage();
-        return ProblemMapper.respond(new ProblemException(status, violation.rule(),
-                status == 404 ? "Not found" : "Refused by " + violation.rule(), detail, errors).problem());
-    }
-
-    @ServerExceptionMapper
-    public Response stale(PreconditionFailed stale) {
-        return ProblemMapper.respond(new ProblemException(412, "EVT-1", "Precondition failed", stale.getMessage(),
-                List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
+                .tag(Long.toString(result.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.CompanyRequest;
 import com.example.accounts.account.api.AccountViews.CompanyView;
 import com.example.accounts.account.application.AccountCommands;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +60,7 @@ public class CompanyResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = loaded.account();
+            Account account = loaded.state();
             Account.Member viewer = account.memberByLogin(caller.loginId()).orElseThrow();
             // USR-11: an observer sees the companies whose Monitoring data it may see, and only those.
             List<CompanyView> companies = CompanyView.all(account).stream().filter(company -> viewer.role() != Role.MONITORING_OBSERVER
@@ -78,11 +78,11 @@ public class CompanyResource {
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
+        AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), commands.now());
         URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
-        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/companies", request),
-                        result -> ApiSupport.created(location, result, CompanyView.of(result.account().companies().get(command.companyId()))))
+                        result -> ApiSupport.created(location, result, CompanyView.of(result.state().companies().get(command.companyId()))))
                 .map(ApiSupport::respond);
     }
 
@@ -97,9 +97,9 @@ public class CompanyResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), Instant.now());
+        RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, CompanyView.of(result.account().companies().get(companyId))));
+                .map(result -> ApiSupport.edited(result, CompanyView.of(result.state().companies().get(companyId))));
     }
 
     @DELETE
@@ -110,7 +110,7 @@ public class CompanyResource {
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, Instant.now());
+        RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.CcPermissionsRequest;
 import com.example.accounts.account.api.AccountRequests.CcSettingsRequest;
 import com.example.accounts.account.api.AccountRequests.QueueAssignmentRequest;
@@ -72,7 +73,7 @@ public class ContactCenterResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -111,12 +112,12 @@ public class ContactCenterResource {
                                      @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = caller();
         ApiSupport.required(request);
-        CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), Instant.now());
+        CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), commands.now());
         String collection = "/accounts/" + accountId + "/contact-center/queues";
-        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.queueId()), result,
-                                QueueView.of(result.account().queues().get(command.queueId()))))
+                                QueueView.of(result.state().queues().get(command.queueId()))))
                 .map(ApiSupport::respond);
     }
 
@@ -182,8 +183,8 @@ public class ContactCenterResource {
 
     private Uni<Response> edit(UUID accountId, String ifMatch, String correlationId, Function<Instant, AccountCommand> command,
                                Function<Account, Object> view) {
-        AccountCommand decided = command.apply(Instant.now());
+        AccountCommand decided = command.apply(commands.now());
         return ApiSupport.edit(commands, accountId, decided, caller(), correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, view.apply(result.account())));
+                .map(result -> ApiSupport.edited(result, view.apply(result.state())));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.DeviceRequest;
 import com.example.accounts.account.api.AccountViews.DeviceView;
 import com.example.accounts.account.application.AccountCommands;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -59,7 +59,7 @@ public class DeviceResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(account.devices().values().stream().map(DeviceView::of)
                     .sorted(Comparator.comparing(DeviceView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -74,12 +74,12 @@ public class DeviceResource {
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), Instant.now());
+        AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), commands.now());
         String collection = "/accounts/" + accountId + "/devices";
-        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.deviceId()), result,
-                                DeviceView.of(result.account().devices().get(command.deviceId()))))
+                                DeviceView.of(result.state().devices().get(command.deviceId()))))
                 .map(ApiSupport::respond);
     }
 
@@ -93,9 +93,9 @@ public class DeviceResource {
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        ChangeDevice command = new ChangeDevice(caller.loginId(), deviceId, request.name(), request.companyId(), request.deviceGroupId(), Instant.now());
+        ChangeDevice command = new ChangeDevice(caller.loginId(), deviceId, request.name(), request.companyId(), request.deviceGroupId(), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, DeviceView.of(result.account().devices().get(deviceId))));
+                .map(result -> ApiSupport.edited(result, DeviceView.of(result.state().devices().get(deviceId))));
     }
 
     @DELETE
@@ -106,7 +106,7 @@ public class DeviceResource {
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        RemoveDevice command = new RemoveDevice(caller.loginId(), deviceId, Instant.now());
+        RemoveDevice command = new RemoveDevice(caller.loginId(), deviceId, commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.GroupRequest;
 import com.example.accounts.account.api.AccountViews.GroupView;
 import com.example.accounts.account.application.AccountCommands;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 /** CMP-3: user groups and device groups, at {@code user-groups} and {@code device-groups}. */
@@ -63,7 +63,7 @@ public class GroupResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(GroupView.all(kind(kind) == GroupKind.USER ? account.userGroups() : account.deviceGroups()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -78,12 +78,12 @@ public class GroupResource {
                                 @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), Instant.now());
+        CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), commands.now());
         String collection = "/accounts/" + accountId + "/" + kind;
-        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.groupId()), result,
-                                new GroupView(command.groupId(), groupName(result.account(), command.kind(), command.groupId()))))
+                                new GroupView(command.groupId(), groupName(result.state(), command.kind(), command.groupId()))))
                 .map(ApiSupport::respond);
     }
 
@@ -98,9 +98,9 @@ public class GroupResource {
                                 GroupRequest request, @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), Instant.now());
+        RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, new GroupView(groupId, groupName(result.account(), command.kind(), groupId))));
+                .map(result -> ApiSupport.edited(result, new GroupView(groupId, groupName(result.state(), command.kind(), groupId))));
     }
 
     @DELETE
@@ -111,7 +111,7 @@ public class GroupResource {
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, Instant.now());
+        DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.AddMemberRequest;
 import com.example.accounts.account.api.AccountRequests.ChangeRoleRequest;
 import com.example.accounts.account.api.AccountRequests.CompanyAccessBody;
@@ -83,12 +84,12 @@ public class MemberResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         AddMember probe = new AddMember(caller.loginId(), UUID.randomUUID(), "(to be found or created)", false, request.name(),
-                request.email(), request.role(), ApiSupport.companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), Instant.now());
-        return commands.addMember(accountId, probe, ApiSupport.metadata(caller, correlationId, probe.now()),
+                request.email(), request.role(), ApiSupport.companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), commands.now());
+        return commands.addMember(accountId, probe, EventMetadata.requested(caller.loginId(), correlationId, probe.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/members", request),
                         result -> ApiSupport.created(URI.create("/accounts/" + accountId + "/members/" + probe.memberId()), result,
-                                new MemberAddedView(accountId, probe.memberId(), result.account().members().get(probe.memberId()).loginId(),
-                                        result.account().version(), result.token().toString())))
+                                new MemberAddedView(accountId, probe.memberId(), result.state().members().get(probe.memberId()).loginId(),
+                                        result.state().version(), result.token().toString())))
                 .map(ApiSupport::respond);
     }
 
@@ -110,7 +111,7 @@ public class MemberResource {
         }
         MemberPage.Cursor cursor = after == null ? null : MemberPage.Cursor.decode(after);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(MemberPage.of(account, roleFilter, groupFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
         });
     }
@@ -122,7 +123,7 @@ public class MemberResource {
     public Uni<Response> me(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = loaded.account();
+            Account account = loaded.state();
             return Response.ok(MemberView.of(account.memberByLogin(caller.loginId()).orElseThrow())).tag(Long.toString(account.version())).build();
         });
     }
@@ -138,11 +139,11 @@ public class MemberResource {
                                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
-        Instant now = Instant.now();
+        Instant now = commands.now();
         return commands.edit(accountId, caller.loginId(), state -> new ChangeProfile(caller.loginId(),
                                 state.memberByLogin(caller.loginId()).map(Account.Member::memberId).orElse(null), request.name(), request.email(), now),
-                        ApiSupport.metadata(caller, correlationId, now), ApiSupport.ifMatch(ifMatch))
-                .map(result -> ApiSupport.edited(result, MemberView.of(result.account().memberByLogin(caller.loginId()).orElseThrow())));
+                        EventMetadata.requested(caller.loginId(), correlationId, now), ApiSupport.ifMatch(ifMatch))
+                .map(result -> ApiSupport.edited(result, MemberView.of(result.state().memberByLogin(caller.loginId()).orElseThrow())));
     }
 
     @GET
@@ -152,7 +153,7 @@ public class MemberResource {
     public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             Account.Member member = account.members().get(memberId);
             if (member == null) {
                 throw ProblemException.notFound("member " + memberId);
@@ -255,7 +256,7 @@ public class MemberResource {
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
-        DeleteMember command = new DeleteMember(caller.loginId(), memberId, Instant.now());
+        DeleteMember command = new DeleteMember(caller.loginId(), memberId, commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
                 .map(ApiSupport::removed);
     }
@@ -286,8 +287,8 @@ public class MemberResource {
 
     private Uni<Response> edit(UUID accountId, UUID memberId, String ifMatch, String correlationId,
                                Function<Instant, AccountCommand> command, Caller caller) {
-        AccountCommand decided = command.apply(Instant.now());
+        AccountCommand decided = command.apply(commands.now());
         return ApiSupport.edit(commands, accountId, decided, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, MemberView.of(result.account().members().get(memberId))));
+                .map(result -> ApiSupport.edited(result, MemberView.of(result.state().members().get(memberId))));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.SecurityPolicyRequest;
 import com.example.accounts.account.api.AccountViews.SecurityPolicyView;
 import com.example.accounts.account.application.AccountCommands;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -58,7 +58,7 @@ public class SecurityPolicyResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.account(), caller);
+            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
             return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
                             .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -75,12 +75,12 @@ public class SecurityPolicyResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
-                request.permissions(), Instant.now());
+                request.permissions(), commands.now());
         String collection = "/accounts/" + accountId + "/security-policies";
-        return commands.create(accountId, caller.loginId(), command, ApiSupport.metadata(caller, correlationId, command.now()),
+        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
                         ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
                         result -> ApiSupport.created(URI.create(collection + "/" + command.policyId()), result,
-                                SecurityPolicyView.of(result.account().securityPolicies().get(command.policyId()))))
+                                SecurityPolicyView.of(result.state().securityPolicies().get(command.policyId()))))
                 .map(ApiSupport::respond);
     }
 
@@ -96,9 +96,9 @@ public class SecurityPolicyResource {
         Caller caller = Caller.of(identity);
         ApiSupport.required(request);
         ChangeSecurityPolicy command = new ChangeSecurityPolicy(caller.loginId(), policyId, request.name(), request.description(),
-                request.permissions(), Instant.now());
+                request.permissions(), commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
+                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.state().securityPolicies().get(policyId))));
     }
 
     @POST
@@ -125,8 +125,8 @@ public class SecurityPolicyResource {
 
     private Uni<Response> setEnabled(UUID accountId, UUID policyId, boolean enabled, String ifMatch, String correlationId) {
         Caller caller = Caller.of(identity);
-        SetSecurityPolicyEnabled command = new SetSecurityPolicyEnabled(caller.loginId(), policyId, enabled, Instant.now());
+        SetSecurityPolicyEnabled command = new SetSecurityPolicyEnabled(caller.loginId(), policyId, enabled, commands.now());
         return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.account().securityPolicies().get(policyId))));
+                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.state().securityPolicies().get(policyId))));
     }
 }

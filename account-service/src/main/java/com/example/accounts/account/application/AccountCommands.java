@@ -7,55 +7,77 @@ import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
-import com.example.accounts.account.domain.RuleViolation;
-import com.example.accounts.account.infrastructure.AccountEventCodec;
-import com.example.accounts.account.infrastructure.AccountSnapshots;
 import com.example.accounts.account.infrastructure.LoginMemberships;
-import com.example.accounts.contract.ConsistencyToken;
-import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
-import com.example.accounts.eventstore.EventStore;
-import com.example.accounts.eventstore.OutboxRelay;
+import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.IdempotencyKey;
 import com.example.accounts.kit.IdempotencyKeys;
+import com.example.accounts.kit.command.Command;
+import com.example.accounts.kit.command.CommandPipeline;
+import com.example.accounts.kit.command.Done;
+import com.example.accounts.kit.command.EventCodec;
+import com.example.accounts.kit.command.Loaded;
+import com.example.accounts.kit.command.StreamKind;
+import com.example.accounts.rules.Refusal;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Runs account commands: load the account, decide, append with the version it was decided on. A conflicting
- * append (someone else appended first) is decided again on the new state, so invariants hold under parallel
- * requests (SEAT-2, USR-7, BIL-1).
+ * Runs account commands through the kit's {@link CommandPipeline}: the account's writer decides each on the state
+ * the commands before it left and appends at the version it was decided on, so invariants hold under parallel
+ * requests (SEAT-2, USR-7, BIL-1). What is the account's own: ACC-6 first (a login never added is turned away before
+ * anything of the account is read), and USR-5 (a member's new email becomes their login's first, and follows them
+ * into their other accounts).
  */
 @ApplicationScoped
 public class AccountCommands {
 
-    private static final int ATTEMPTS = 8;
+    /**
+     * Raise when the fold changes outside {@link Account}'s own code (a helper of {@code evolve} elsewhere): every
+     * snapshot is then folded again. A change to {@code Account} itself needs nothing, its code is in the fingerprint.
+     */
+    static final int FOLD_REVISION = 1;
+
+    /** Accounts, as the pipeline folds and snapshots them (an account of 10,000 members is not replayed whole). */
+    public static final StreamKind<Account, AccountEvent> ACCOUNTS = new StreamKind<>("account", new EventCodec<>(AccountEvent.class),
+            Account.INITIAL, Account::evolve, "account_snapshots", Snapshots.fingerprint(FOLD_REVISION, Account.class));
+
     private static final Logger LOG = Logger.getLogger(AccountCommands.class);
 
-    private final EventStore store;
-    private final OutboxRelay relay;
+    private final CommandPipeline pipeline;
+    private final CommandClock clock;
     private final Logins logins;
     private final IdempotencyKeys idempotencyKeys;
-    private final AccountSnapshots snapshots;
     private final LoginMemberships loginMemberships;
 
-    public AccountCommands(EventStore store, OutboxRelay relay, Logins logins, IdempotencyKeys idempotencyKeys, AccountSnapshots snapshots,
+    public AccountCommands(CommandPipeline pipeline, CommandClock clock, Logins logins, IdempotencyKeys idempotencyKeys,
                            LoginMemberships loginMemberships) {
-        this.store = store;
-        this.relay = relay;
+        this.pipeline = pipeline;
+        this.clock = clock;
         this.logins = logins;
         this.idempotencyKeys = idempotencyKeys;
-        this.snapshots = snapshots;
         this.loginMemberships = loginMemberships;
+    }
+
+    void migrate(@Observes StartupEvent event) {
+        pipeline.migrate(ACCOUNTS).await().indefinitely();
+    }
+
+    /** The time a command is decided at (the domain reads no clock). */
+    public Instant now() {
+        return clock.now();
     }
 
     public static String streamOf(UUID accountId) {
@@ -63,18 +85,8 @@ public class AccountCommands {
     }
 
     /** The account from its newest snapshot and the events after it; a new snapshot when too many had to be read. */
-    public Uni<Loaded> load(UUID accountId) {
-        String stream = streamOf(accountId);
-        return snapshots.find(stream).chain(snapshot -> {
-            Account from = snapshot.map(AccountSnapshots.Snapshot::account).orElse(Account.INITIAL);
-            long fromPosition = snapshot.map(AccountSnapshots.Snapshot::position).orElse(0L);
-            return store.readStream(stream, from.version()).map(events -> {
-                Account state = Account.evolveAll(from, events.stream().map(AccountEventCodec::decode).toList());
-                long position = events.isEmpty() ? fromPosition : events.get(events.size() - 1).position();
-                return new Loaded(state, position, events.size());
-            });
-        }).call(loaded -> loaded.replayed() >= AccountSnapshots.EVERY
-                ? snapshots.save(stream, loaded.account(), loaded.lastPosition()) : Uni.createFrom().voidItem());
+    public Uni<Loaded<Account>> load(UUID accountId) {
+        return pipeline.load(ACCOUNTS, streamOf(accountId));
     }
 
     /**
@@ -82,8 +94,8 @@ public class AccountCommands {
      * added to the account is turned away before anything of the account is read (the same work for any id, real or
      * made up, and no snapshot written on an outsider's behalf); one added and since deleted, once it is read.
      */
-    public Uni<Loaded> loadFor(UUID accountId, String loginId) {
-        return admitted(accountId, loginId).chain(() -> load(accountId)).invoke(loaded -> AccountDecider.actor(loaded.account(), loginId));
+    public Uni<Loaded<Account>> loadFor(UUID accountId, String loginId) {
+        return admitted(accountId, loginId).chain(() -> load(accountId)).invoke(loaded -> AccountDecider.actor(loaded.state(), loginId));
     }
 
     /** ACC-6: the first question asked of every request about an account, before its version, its keys or its state. */
@@ -116,13 +128,13 @@ public class AccountCommands {
 
     /** ACC-1: a new account, by whoever asks: there are no members yet. SEC-3 with an Idempotency-Key. */
     public Uni<Answer> open(UUID accountId, OpenAccount command, EventMetadata metadata, Optional<IdempotencyKey> key,
-                            Function<CommandResult, Answer> answer) {
+                            Function<Done<Account, AccountEvent>, Answer> answer) {
         return idempotencyKeys.once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
     }
 
     /** A command that creates something in an account (a company, a queue, ...): SEC-3 with an Idempotency-Key. */
     public Uni<Answer> create(UUID accountId, String loginId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
-                              Function<CommandResult, Answer> answer) {
+                              Function<Done<Account, AccountEvent>, Answer> answer) {
         return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key,
                 () -> execute(accountId, byMember(loginId, state -> command), metadata, null, key, answer).map(answer)));
     }
@@ -132,10 +144,10 @@ public class AccountCommands {
      * or bad input, never creates a login; then the login is found or created and the command decided for real.
      */
     public Uni<Answer> addMember(UUID accountId, AddMember probe, EventMetadata metadata, Optional<IdempotencyKey> key,
-                                 Function<CommandResult, Answer> answer) {
+                                 Function<Done<Account, AccountEvent>, Answer> answer) {
         String loginId = probe.actorLoginId();
         return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key, () -> load(accountId)
-                .invoke(loaded -> AccountDecider.decide(probe, loaded.account()))
+                .invoke(loaded -> AccountDecider.decide(probe, loaded.state()))
                 .chain(() -> logins.findOrCreate(probe.email().strip(), probe.name().strip()))
                 .chain(login -> execute(accountId, byMember(loginId, state -> new AddMember(loginId, probe.memberId(), login.id(),
                         login.created(), probe.name(), probe.email(), probe.role(), probe.companyAccess(), probe.supportFeatures(),
@@ -147,43 +159,40 @@ public class AccountCommands {
      * An edit of the account by one of its members (ACC-6: anyone else finds no account, whatever the request
      * carries); with {@code ifMatch}, only while the account is still at that version (else 412).
      */
-    public Uni<CommandResult> edit(UUID accountId, String loginId, Function<Account, AccountCommand> command, EventMetadata metadata,
-                                   Long ifMatch) {
+    public Uni<Done<Account, AccountEvent>> edit(UUID accountId, String loginId, Function<Account, AccountCommand> command, EventMetadata metadata,
+                                                 Long ifMatch) {
         return admitted(accountId, loginId).chain(() -> execute(accountId, byMember(loginId, command), metadata, ifMatch, Optional.empty(), null));
     }
 
-    private Uni<CommandResult> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
-                                       Optional<IdempotencyKey> key, Function<CommandResult, Answer> answer) {
-        BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend = key.isEmpty() ? (c, r) -> Uni.createFrom().voidItem()
-                : (c, r) -> idempotencyKeys.record(c, key.get(), answer.apply(r));
-        return attempt(accountId, command, metadata, ifMatch, afterAppend, true)
-                .onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
+    private Uni<Done<Account, AccountEvent>> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
+                                                     Optional<IdempotencyKey> key, Function<Done<Account, AccountEvent>, Answer> answer) {
+        // USR-5: the email changes of the decision that committed, for the person's other memberships to follow
+        AtomicReference<List<EmailChange>> committed = new AtomicReference<>(List.of());
+        Command<Account, AccountEvent> asked = commandOf(command, metadata).ifMatch(ifMatch).alongside((connection, before, done) -> {
+            committed.set(emailChanges(before, done.events()));
+            return Uni.createFrom().voidItem();
+        });
+        if (key.isPresent()) {
+            asked = asked.alongside((connection, before, done) -> idempotencyKeys.record(connection, key.get(), answer.apply(done)));
+        }
+        return pipeline.run(ACCOUNTS, streamOf(accountId), accountId, asked)
+                .call(() -> followedByOtherMemberships(accountId, committed.get(), metadata));
     }
 
-    private Uni<CommandResult> attempt(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
-                                       BiFunction<SqlConnection, CommandResult, Uni<Void>> afterAppend, boolean elsewhereToo) {
-        return load(accountId).chain(loaded -> {
-            Account state = loaded.account();
-            // made before If-Match is compared: making it decides whether the caller is a member (byMember, ACC-6)
-            AccountCommand asked = command.apply(state);
-            if (ifMatch != null && state.opened() && ifMatch != state.version()) {
-                throw new PreconditionFailed(ifMatch, state.version());
-            }
-            List<AccountEvent> events = AccountDecider.decide(asked, state);
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(new CommandResult(state, new ConsistencyToken(store.topic(), accountId, loaded.lastPosition())));
-            }
-            Account decided = Account.evolveAll(state, events);
-            List<EmailChange> emailChanges = emailChanges(state, events);
-            return followedByLogins(emailChanges)
-                    .chain(() -> store.pool().withTransaction(connection -> store.append(connection, streamOf(accountId), accountId, state.version(),
-                                            events.stream().map(AccountEventCodec::encode).toList(), metadata)
-                                    .map(appended -> new CommandResult(decided, appended.token()))
-                                    .call(result -> afterAppend.apply(connection, result)))
-                            .onFailure().call(() -> undone(emailChanges)))
-                    .invoke(relay::wake)
-                    .call(() -> elsewhereToo ? followedByOtherMemberships(accountId, emailChanges, metadata) : Uni.createFrom().voidItem());
-        });
+    /** USR-5 around the decision: the login takes a member's new email before the account records it, and gets its old one back when it does not. */
+    private Command<Account, AccountEvent> commandOf(Function<Account, AccountCommand> command, EventMetadata metadata) {
+        return Command.<Account, AccountEvent, AccountCommand>asked(command, AccountDecider::decide, metadata)
+                .outside(new Command.Outside<>() {
+                    @Override
+                    public Uni<Void> before(Account state, List<AccountEvent> events) {
+                        return followedByLogins(emailChanges(state, events));
+                    }
+
+                    @Override
+                    public Uni<Void> undo(Account state, List<AccountEvent> events) {
+                        return undone(emailChanges(state, events));
+                    }
+                });
     }
 
     /**
@@ -200,12 +209,12 @@ public class AccountCommands {
                     if (other.equals(accountId)) {
                         continue;
                     }
-                    each = each.chain(() -> attempt(other, state -> state.memberByLogin(change.loginId())
+                    Command<Account, AccountEvent> follow = Command.asked(state -> state.memberByLogin(change.loginId())
                                     .<AccountCommand>map(member -> new AccountCommand.ChangeProfile(change.loginId(), member.memberId(), member.name(),
                                             change.to(), metadata.occurredAt()))
-                                    .orElseThrow(() -> RuleViolation.notFound("ACC-6", "the login is no longer a member")),
-                            metadata, null, (c, r) -> Uni.createFrom().voidItem(), false)
-                            .onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1)
+                                    .orElseThrow(() -> Refusal.notFound("ACC-6", "the login is no longer a member")),
+                            AccountDecider::decide, metadata);
+                    each = each.chain(() -> pipeline.run(ACCOUNTS, streamOf(other), other, follow)
                             .onFailure().invoke(failure -> LOG.warnf("the membership of login %s in account %s keeps its email: %s",
                                     change.loginId(), other, failure.getMessage()))
                             .onFailure().recoverWithNull().replaceWithVoid());
@@ -242,8 +251,8 @@ public class AccountCommands {
                     case CHANGED -> {
                     }
                     case HELD_BY_ANOTHER_LOGIN ->
-                            throw RuleViolation.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
-                    case MANAGED_OUTSIDE_THE_PLATFORM -> throw RuleViolation.conflict("USR-5", "email",
+                            throw Refusal.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
+                    case MANAGED_OUTSIDE_THE_PLATFORM -> throw Refusal.conflict("USR-5", "email",
                             "this login is managed by the identity provider's operators, not by the platform: they change its email");
                 }
             }).replaceWithVoid();

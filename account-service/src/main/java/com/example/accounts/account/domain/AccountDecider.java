@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.Company;
 import com.example.accounts.account.domain.Account.Member;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
@@ -127,7 +128,7 @@ public final class AccountDecider {
 
     private static List<AccountEvent> open(OpenAccount open, Account state) {
         if (state.opened()) {
-            throw RuleViolation.conflict("ACC-1", "accountId", "the account is already open");
+            throw Refusal.conflict("ACC-1", "accountId", "the account is already open");
         }
         String accountName = name("ACC-1", "name", open.name());
         String memberName = name("ACC-1", "admin.name", open.memberName());
@@ -143,21 +144,21 @@ public final class AccountDecider {
     private static void checkPlan(Plan plan) {
         Set<Module> modules = new HashSet<>(plan.modules());
         if (modules.size() != plan.modules().size()) {
-            throw RuleViolation.invalid("ACC-2", "plan.modules", "lists a module twice");
+            throw Refusal.invalid("ACC-2", "plan.modules", "lists a module twice");
         }
         Set<Module> counted = new HashSet<>();
         for (SeatCount count : plan.seats()) {
             if (!count.module().seatBearing()) {
-                throw RuleViolation.invalid("ACC-2", "plan.seats", count.module() + " is not sold in seats");
+                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " is not sold in seats");
             }
             if (!modules.contains(count.module())) {
-                throw RuleViolation.invalid("ACC-2", "plan.seats", count.module() + " has seats but is not in the plan's modules");
+                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " has seats but is not in the plan's modules");
             }
             if (count.seats() < 0) {
-                throw RuleViolation.invalid("ACC-2", "plan.seats", count.module() + " cannot have a negative number of seats");
+                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " cannot have a negative number of seats");
             }
             if (!counted.add(count.module())) {
-                throw RuleViolation.invalid("ACC-2", "plan.seats", count.module() + " is counted twice");
+                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " is counted twice");
             }
         }
     }
@@ -171,8 +172,8 @@ public final class AccountDecider {
     }
 
     /** ACC-6: all that anyone who is not a member learns of an account, the same for every id, real or not. */
-    public static RuleViolation noSuchAccount() {
-        return RuleViolation.notFound("ACC-6", "no such account");
+    public static Refusal noSuchAccount() {
+        return Refusal.notFound("ACC-6", "no such account");
     }
 
     static Member member(Account state, UUID memberId) {
@@ -183,14 +184,14 @@ public final class AccountDecider {
     static <T> T found(Map<UUID, T> items, UUID id, String what) {
         T item = items.get(id);
         if (item == null) {
-            throw RuleViolation.notFound("ACC-6", "no such " + what);
+            throw Refusal.notFound("ACC-6", "no such " + what);
         }
         return item;
     }
 
     static void fullAdmin(Member actor, String rule, String what) {
         if (actor.role() != Role.ADMIN) {
-            throw RuleViolation.forbidden(rule, "only full admins " + what + "; you are " + actor.role());
+            throw Refusal.forbidden(rule, "only full admins " + what + "; you are " + actor.role());
         }
     }
 
@@ -203,9 +204,9 @@ public final class AccountDecider {
             if (!target.role().admin() && target.userGroups().stream().anyMatch(actor.supervisedUserGroups()::contains)) {
                 return;
             }
-            throw RuleViolation.forbidden(rule, "a limited admin may " + what + " only for non-admin members of the groups it supervises");
+            throw Refusal.forbidden(rule, "a limited admin may " + what + " only for non-admin members of the groups it supervises");
         }
-        throw RuleViolation.forbidden(rule, "only admins " + what + "; you are " + actor.role());
+        throw Refusal.forbidden(rule, "only admins " + what + "; you are " + actor.role());
     }
 
     private static List<AccountEvent> addMember(AddMember add, Account state) {
@@ -213,22 +214,22 @@ public final class AccountDecider {
         String name = name("USR-1", "name", add.name());
         String email = email("USR-1", "email", add.email());
         if (state.memberByEmail(email).isPresent()) {
-            throw RuleViolation.conflict("USR-1", "email", email + " is already a member of this account");
+            throw Refusal.conflict("USR-1", "email", email + " is already a member of this account");
         }
         // USR-13: the email may be new here while its login is not (the member changed their email since).
         state.memberByLogin(add.loginId()).ifPresent(existing -> {
-            throw RuleViolation.conflict("USR-13", "email", "the login of " + email + " is already a member of this account, as " + existing.email());
+            throw Refusal.conflict("USR-13", "email", "the login of " + email + " is already a member of this account, as " + existing.email());
         });
         if (add.role() == null) {
-            throw RuleViolation.invalid("USR-1", "role", "is required");
+            throw Refusal.invalid("USR-1", "role", "is required");
         }
         if (add.language() != null && !LANGUAGES.contains(add.language())) {
-            throw RuleViolation.invalid("NTF-6", "language", "must be one of " + LANGUAGES);
+            throw Refusal.invalid("NTF-6", "language", "must be one of " + LANGUAGES);
         }
         boolean admin = add.role().admin();
         // USR-3: admins have every feature and every company, and these cannot be set for them.
         if (admin && (add.companyAccess() != null || (add.supportFeatures() != null && !add.supportFeatures().isEmpty()))) {
-            throw RuleViolation.invalid("USR-3", add.companyAccess() != null ? "companyAccess" : "supportFeatures",
+            throw Refusal.invalid("USR-3", add.companyAccess() != null ? "companyAccess" : "supportFeatures",
                     "admins have every company and support feature; it cannot be set for them");
         }
         CompanyAccess access = admin ? CompanyAccess.ALL
@@ -243,14 +244,14 @@ public final class AccountDecider {
         Member actor = actor(state, change.actorLoginId());
         Member target = member(state, change.memberId());
         if (change.role() == null) {
-            throw RuleViolation.invalid("USR-4", "role", "is required");
+            throw Refusal.invalid("USR-4", "role", "is required");
         }
         if (samePerson(actor, target)) {
-            throw RuleViolation.forbidden("USR-8", "nobody changes their own role");
+            throw Refusal.forbidden("USR-8", "nobody changes their own role");
         }
         manages(actor, target, "USR-4", "change another member's role");
         if (actor.role() == Role.LIMITED_ADMIN && (change.role() == Role.ADMIN || change.role() == Role.LIMITED_ADMIN)) {
-            throw RuleViolation.forbidden("USR-4", "a limited admin grants no role above STANDARD");
+            throw Refusal.forbidden("USR-4", "a limited admin grants no role above STANDARD");
         }
         if (target.role() == change.role()) {
             return List.of();
@@ -258,10 +259,10 @@ public final class AccountDecider {
         // USR-7 follows from USR-4 and USR-8 while only full admins act on others; this stays the guard when
         // limited admins act on their groups.
         if (target.role() == Role.ADMIN && state.admins() == 1) {
-            throw RuleViolation.conflict("USR-7", "role", "the account must keep at least one ADMIN");
+            throw Refusal.conflict("USR-7", "role", "the account must keep at least one ADMIN");
         }
         if (target.memberId().equals(state.billingContact())) {
-            throw RuleViolation.conflict("BIL-3", "role", "the billing contact stays ADMIN until the flag is handed over (BIL-2)");
+            throw Refusal.conflict("BIL-3", "role", "the billing contact stays ADMIN until the flag is handed over (BIL-2)");
         }
         List<AccountEvent> events = new ArrayList<>();
         if (change.role() == Role.MONITORING_OBSERVER) {
@@ -298,14 +299,14 @@ public final class AccountDecider {
         Member actor = actor(state, delete.actorLoginId());
         Member target = member(state, delete.memberId());
         if (samePerson(actor, target)) {
-            throw RuleViolation.forbidden("USR-8", "nobody deletes themselves");
+            throw Refusal.forbidden("USR-8", "nobody deletes themselves");
         }
         manages(actor, target, "USR-6", "delete members");
         if (target.role() == Role.ADMIN && state.admins() == 1) {
-            throw RuleViolation.conflict("USR-7", null, "the account must keep at least one ADMIN");
+            throw Refusal.conflict("USR-7", null, "the account must keep at least one ADMIN");
         }
         if (target.memberId().equals(state.billingContact())) {
-            throw RuleViolation.conflict("BIL-3", null, "the billing contact cannot be deleted until the flag is handed over (BIL-2)");
+            throw Refusal.conflict("BIL-3", null, "the billing contact cannot be deleted until the flag is handed over (BIL-2)");
         }
         List<AccountEvent> events = new ArrayList<>();
         target.seats().forEach(module -> events.add(new SeatReleased(target.memberId(), module))); // SEAT-6
@@ -317,14 +318,14 @@ public final class AccountDecider {
     private static List<AccountEvent> handOver(HandOverBillingContact handOver, Account state) {
         Member actor = actor(state, handOver.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw RuleViolation.forbidden("BIL-2", "only the billing contact hands the flag over");
+            throw Refusal.forbidden("BIL-2", "only the billing contact hands the flag over");
         }
         Member target = member(state, handOver.toMemberId());
         if (target.memberId().equals(actor.memberId())) {
             return List.of();
         }
         if (target.role() != Role.ADMIN) {
-            throw RuleViolation.invalid("BIL-1", "memberId", "the billing contact must be an ADMIN; " + target.name() + " is " + target.role());
+            throw Refusal.invalid("BIL-1", "memberId", "the billing contact must be an ADMIN; " + target.name() + " is " + target.role());
         }
         return List.of(new BillingContactChanged(actor.memberId(), target.memberId()));
     }
@@ -332,7 +333,7 @@ public final class AccountDecider {
     private static List<AccountEvent> changePlan(ChangePlan change, Account state) {
         Member actor = actor(state, change.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw RuleViolation.forbidden("ACC-3", "only the billing contact changes the plan");
+            throw Refusal.forbidden("ACC-3", "only the billing contact changes the plan");
         }
         checkPlan(change.plan());
         for (Module module : Module.values()) {
@@ -343,7 +344,7 @@ public final class AccountDecider {
             int asked = change.plan().modules().contains(module) ? change.plan().seats().stream()
                     .filter(s -> s.module() == module).mapToInt(SeatCount::seats).findFirst().orElse(0) : 0;
             if (asked < provisioned) {
-                throw RuleViolation.conflict("ACC-3", "plan.seats", module + ": " + provisioned
+                throw Refusal.conflict("ACC-3", "plan.seats", module + ": " + provisioned
                         + " seats are provisioned, the plan asks for " + asked + "; release seats first");
             }
         }
@@ -357,13 +358,13 @@ public final class AccountDecider {
         Module module = provision.module();
         contactCenterLicence(actor, module);
         if (module == null || !module.seatBearing()) {
-            throw RuleViolation.invalid("SEAT-1", "module", module + " is not sold in seats");
+            throw Refusal.invalid("SEAT-1", "module", module + " is not sold in seats");
         }
         if (!state.plan().modules().contains(module)) {
-            throw RuleViolation.invalid("SEAT-5", "module", module + " is not in the account's plan");
+            throw Refusal.invalid("SEAT-5", "module", module + " is not in the account's plan");
         }
         if (target.role() == Role.MONITORING_OBSERVER) {
-            throw RuleViolation.invalid("SEAT-1", "memberId", "monitoring observers never hold seats");
+            throw Refusal.invalid("SEAT-1", "memberId", "monitoring observers never hold seats");
         }
         if (target.seats().contains(module)) {
             return List.of();
@@ -371,7 +372,7 @@ public final class AccountDecider {
         long inUse = state.seatsInUse(module);
         int bought = state.seatsBought(module);
         if (inUse >= bought) {
-            throw RuleViolation.conflict("SEAT-2", "module", module + ": " + bought + " seats bought, " + inUse + " in use");
+            throw Refusal.conflict("SEAT-2", "module", module + ": " + bought + " seats bought, " + inUse + " in use");
         }
         return List.of(new SeatProvisioned(target.memberId(), module));
     }
@@ -379,7 +380,7 @@ public final class AccountDecider {
     /** CC-1: contact-center licences are given and taken by full admins (contact admins are full admins); limited admins give none. */
     private static void contactCenterLicence(Member actor, Module module) {
         if (module == Module.CONTACT_CENTER && actor.role() != Role.ADMIN) {
-            throw RuleViolation.forbidden("CC-1", "only full admins assign contact-center licences; you are " + actor.role());
+            throw Refusal.forbidden("CC-1", "only full admins assign contact-center licences; you are " + actor.role());
         }
     }
 
@@ -394,7 +395,7 @@ public final class AccountDecider {
     private static List<AccountEvent> changeCompanyAccess(ChangeCompanyAccess change, Account state) {
         Member target = editableNonAdmin(state, change.actorLoginId(), change.memberId(), "companyAccess", "company access");
         if (change.companyAccess() == null) {
-            throw RuleViolation.invalid("CMP-2", "companyAccess", "is required: {\"all\": true} or {\"all\": false, \"companies\": [...]}");
+            throw Refusal.invalid("CMP-2", "companyAccess", "is required: {\"all\": true} or {\"all\": false, \"companies\": [...]}");
         }
         CompanyAccess access = companyAccess(state, change.companyAccess());
         return access.equals(target.companyAccess()) ? List.of() : List.of(new CompanyAccessChanged(target.memberId(), access));
@@ -403,7 +404,7 @@ public final class AccountDecider {
     private static List<AccountEvent> changeSupportFeatures(ChangeSupportFeatures change, Account state) {
         Member target = editableNonAdmin(state, change.actorLoginId(), change.memberId(), "supportFeatures", "support features");
         if (change.supportFeatures() == null) {
-            throw RuleViolation.invalid("FEAT-1", "supportFeatures", "is required (an empty list takes every feature away)");
+            throw Refusal.invalid("FEAT-1", "supportFeatures", "is required (an empty list takes every feature away)");
         }
         List<SupportFeature> features = supportFeatures(change.supportFeatures());
         return Set.copyOf(features).equals(target.supportFeatures()) ? List.of() : List.of(new SupportFeaturesChanged(target.memberId(), features));
@@ -415,7 +416,7 @@ public final class AccountDecider {
         Member target = member(state, memberId);
         manages(actor, target, "USR-4", "change another member's " + what);
         if (target.role().admin()) {
-            throw RuleViolation.invalid("USR-3", field, "admins have every company and support feature; it cannot be edited for them");
+            throw Refusal.invalid("USR-3", field, "admins have every company and support feature; it cannot be edited for them");
         }
         return target;
     }
@@ -424,13 +425,13 @@ public final class AccountDecider {
     private static CompanyAccess companyAccess(Account state, CompanyAccess asked) {
         if (asked.all()) {
             if (!asked.companies().isEmpty()) {
-                throw RuleViolation.invalid("CMP-2", "companyAccess.companies", "must be empty when all is true");
+                throw Refusal.invalid("CMP-2", "companyAccess.companies", "must be empty when all is true");
             }
             return CompanyAccess.ALL;
         }
         for (UUID company : asked.companies()) {
             if (company == null || !state.companies().containsKey(company)) {
-                throw RuleViolation.invalid("ACC-6", "companyAccess.companies", "no company " + company + " in this account");
+                throw Refusal.invalid("ACC-6", "companyAccess.companies", "no company " + company + " in this account");
             }
         }
         return new CompanyAccess(false, List.copyOf(new LinkedHashSet<>(asked.companies())));
@@ -438,7 +439,7 @@ public final class AccountDecider {
 
     private static List<SupportFeature> supportFeatures(List<SupportFeature> asked) {
         if (asked.stream().anyMatch(Objects::isNull)) {
-            throw RuleViolation.invalid("FEAT-1", "supportFeatures", "must name features from " + List.of(SupportFeature.values()));
+            throw Refusal.invalid("FEAT-1", "supportFeatures", "must name features from " + List.of(SupportFeature.values()));
         }
         return asked.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(asked));
     }
@@ -461,7 +462,7 @@ public final class AccountDecider {
         Company company = company(state, remove.companyId());
         long devices = state.devices().values().stream().filter(d -> d.companyId().equals(company.companyId())).count();
         if (devices > 0) {
-            throw RuleViolation.conflict("CMP-4", null, company.name() + " has " + devices + " devices; move or remove them first");
+            throw Refusal.conflict("CMP-4", null, company.name() + " has " + devices + " devices; move or remove them first");
         }
         return List.of(new CompanyRemoved(company.companyId()));
     }
@@ -474,7 +475,7 @@ public final class AccountDecider {
     private static String companyName(Account state, String raw, UUID renaming) {
         String name = name("CMP-1", "name", raw);
         state.companyByName(name).filter(other -> !other.companyId().equals(renaming)).ifPresent(other -> {
-            throw RuleViolation.conflict("CMP-1", "name", "a company named '" + other.name() + "' exists already");
+            throw Refusal.conflict("CMP-1", "name", "a company named '" + other.name() + "' exists already");
         });
         return name;
     }
@@ -482,7 +483,7 @@ public final class AccountDecider {
     private static List<AccountEvent> changeBillingInfo(ChangeBillingInfo change, Account state) {
         Member actor = actor(state, change.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw RuleViolation.forbidden("ACC-3", "only the billing contact changes the billing information");
+            throw Refusal.forbidden("ACC-3", "only the billing contact changes the billing information");
         }
         BillingInfo asked = change.billingInfo();
         String billingEmail = billingText("billingInfo.email", asked.email(), MAX_EMAIL);
@@ -503,10 +504,10 @@ public final class AccountDecider {
         }
         String value = raw.strip();
         if (value.length() > max) {
-            throw RuleViolation.invalid("ACC-4", field, "must be at most " + max + " characters, was " + value.length());
+            throw Refusal.invalid("ACC-4", field, "must be at most " + max + " characters, was " + value.length());
         }
         if (CardNumbers.anyIn(value)) {
-            throw RuleViolation.invalid("ACC-4", field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
+            throw Refusal.invalid("ACC-4", field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
         }
         return value.isEmpty() ? null : value;
     }
@@ -515,7 +516,7 @@ public final class AccountDecider {
         fullAdmin(actor(state, change.actorLoginId()), "ACC-5", "change account-wide settings");
         Settings settings = change.settings();
         if (settings.defaultLanguage() == null || !LANGUAGES.contains(settings.defaultLanguage())) {
-            throw RuleViolation.invalid("ACC-5", "defaultLanguage", "must be one of " + LANGUAGES);
+            throw Refusal.invalid("ACC-5", "defaultLanguage", "must be one of " + LANGUAGES);
         }
         return settings.equals(state.settings()) ? List.of() : List.of(new AccountSettingsChanged(settings));
     }
@@ -524,12 +525,12 @@ public final class AccountDecider {
         Member actor = actor(state, change.actorLoginId());
         Member target = member(state, change.memberId());
         if (!actor.memberId().equals(target.memberId())) {
-            throw RuleViolation.forbidden("USR-5", "only the member changes their own name and email");
+            throw Refusal.forbidden("USR-5", "only the member changes their own name and email");
         }
         String name = name("USR-5", "name", change.name());
         String email = email("USR-5", "email", change.email());
         state.memberByEmail(email).filter(other -> !other.memberId().equals(target.memberId())).ifPresent(other -> {
-            throw RuleViolation.conflict("USR-1", "email", email + " is already a member of this account");
+            throw Refusal.conflict("USR-1", "email", email + " is already a member of this account");
         });
         return name.equals(target.name()) && email.equals(target.email()) ? List.of()
                 : List.of(new UserProfileChanged(target.memberId(), name, email));
@@ -538,10 +539,10 @@ public final class AccountDecider {
     static String name(String rule, String field, String raw) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
-            throw RuleViolation.invalid(rule, field, "is required");
+            throw Refusal.invalid(rule, field, "is required");
         }
         if (name.length() > MAX_NAME) {
-            throw RuleViolation.invalid(rule, field, "must be at most " + MAX_NAME + " characters, was " + name.length());
+            throw Refusal.invalid(rule, field, "must be at most " + MAX_NAME + " characters, was " + name.length());
         }
         return name;
     }
@@ -549,10 +550,10 @@ public final class AccountDecider {
     static String email(String rule, String field, String raw) {
         String email = raw == null ? "" : raw.strip();
         if (email.isEmpty()) {
-            throw RuleViolation.invalid(rule, field, "is required");
+            throw Refusal.invalid(rule, field, "is required");
         }
         if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw RuleViolation.invalid(rule, field, "is not a valid email address");
+            throw Refusal.invalid(rule, field, "is not a valid email address");
         }
         return email.toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.Member;
 import com.example.accounts.account.domain.Account.Queue;
 import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
@@ -46,7 +47,7 @@ final class ContactCenterRules {
     private static Member contactAdmin(Account state, String actorLoginId, String what) {
         Member actor = AccountDecider.actor(state, actorLoginId);
         if (actor.role() != Role.ADMIN) {
-            throw RuleViolation.forbidden("CC-1", "only contact admins and full admins " + what + "; you are " + actor.role());
+            throw Refusal.forbidden("CC-1", "only contact admins and full admins " + what + "; you are " + actor.role());
         }
         licensed(state, actor, what);
         return actor;
@@ -55,10 +56,10 @@ final class ContactCenterRules {
     /** SEAT-5: a module not in the plan grants nothing; SEAT-3: without its seat, no part of it, admins included. */
     private static void licensed(Account state, Member actor, String what) {
         if (!state.plan().modules().contains(Module.CONTACT_CENTER)) {
-            throw RuleViolation.invalid("SEAT-5", null, "CONTACT_CENTER is not in the account's plan");
+            throw Refusal.invalid("SEAT-5", null, "CONTACT_CENTER is not in the account's plan");
         }
         if (!actor.seats().contains(Module.CONTACT_CENTER)) {
-            throw RuleViolation.forbidden("SEAT-3", "you hold no CONTACT_CENTER licence, and without it nobody may " + what + ", admins included");
+            throw Refusal.forbidden("SEAT-3", "you hold no CONTACT_CENTER licence, and without it nobody may " + what + ", admins included");
         }
     }
 
@@ -66,13 +67,13 @@ final class ContactCenterRules {
         contactAdmin(state, assign.actorLoginId(), "assign contact-center roles");
         Member target = AccountDecider.member(state, assign.memberId());
         if (assign.role() == null) {
-            throw RuleViolation.invalid("CC-1", "role", "must be one of " + List.of(CcRole.values()));
+            throw Refusal.invalid("CC-1", "role", "must be one of " + List.of(CcRole.values()));
         }
         if (assign.role() == CcRole.CONTACT_ADMIN && target.role() != Role.ADMIN) {
-            throw RuleViolation.invalid("CC-1", "role", "CONTACT_ADMIN requires ADMIN; " + target.name() + " is " + target.role());
+            throw Refusal.invalid("CC-1", "role", "CONTACT_ADMIN requires ADMIN; " + target.name() + " is " + target.role());
         }
         if (target.role() == Role.MONITORING_OBSERVER) {
-            throw RuleViolation.invalid("USR-11", "role", "monitoring observers hold no contact-center role");
+            throw Refusal.invalid("USR-11", "role", "monitoring observers hold no contact-center role");
         }
         return target.contactCenterRoles().contains(assign.role()) ? List.of()
                 : List.of(new ContactCenterRoleAssigned(target.memberId(), assign.role()));
@@ -106,7 +107,7 @@ final class ContactCenterRules {
         contactAdmin(state, create.actorLoginId(), "configure queues");
         String name = AccountDecider.name("CC-1", "name", create.name());
         Account.byName(state.queues().values(), name, Queue::name).ifPresent(other -> {
-            throw RuleViolation.conflict("CC-1", "name", "a queue named '" + other.name() + "' exists already");
+            throw Refusal.conflict("CC-1", "name", "a queue named '" + other.name() + "' exists already");
         });
         return List.of(new QueueCreated(create.queueId(), name));
     }
@@ -120,10 +121,10 @@ final class ContactCenterRules {
         Queue queue = AccountDecider.found(state.queues(), assign.queueId(), "queue");
         Member target = AccountDecider.member(state, assign.memberId());
         if (assign.role() == QueueRole.AGENT && !state.holds(target, CcRole.AGENT)) {
-            throw RuleViolation.invalid("CC-8", "role", target.name() + " does not hold AGENT");
+            throw Refusal.invalid("CC-8", "role", target.name() + " does not hold AGENT");
         }
         if (assign.role() == QueueRole.SUPERVISOR && !state.holds(target, CcRole.SUPERVISOR)) {
-            throw RuleViolation.invalid("CC-1", "role", target.name() + " does not hold SUPERVISOR");
+            throw Refusal.invalid("CC-1", "role", target.name() + " does not hold SUPERVISOR");
         }
         return Objects.equals(queue.assignments().get(target.memberId()), assign.role()) ? List.of()
                 : List.of(new QueueAssignmentChanged(queue.queueId(), target.memberId(), assign.role()));
@@ -133,15 +134,15 @@ final class ContactCenterRules {
     static List<AccountEvent> changeRolePermissions(ChangeContactCenterRolePermissions change, Account state) {
         contactAdmin(state, change.actorLoginId(), "configure role permissions");
         if (change.role() != CcRole.SUPERVISOR && change.role() != CcRole.AGENT) {
-            throw RuleViolation.invalid("CC-2", "role", "permissions are set for SUPERVISOR or AGENT");
+            throw Refusal.invalid("CC-2", "role", "permissions are set for SUPERVISOR or AGENT");
         }
         if (change.permissions() == null || change.permissions().stream().anyMatch(Objects::isNull)) {
-            throw RuleViolation.invalid("CC-2", "permissions", "is required: a list of permissions of the role");
+            throw Refusal.invalid("CC-2", "permissions", "is required: a list of permissions of the role");
         }
         Set<CcPermission> asked = change.permissions().isEmpty() ? EnumSet.noneOf(CcPermission.class) : EnumSet.copyOf(change.permissions());
         for (CcPermission permission : asked) {
             if (permission.supervisor() != (change.role() == CcRole.SUPERVISOR)) {
-                throw RuleViolation.invalid(change.role() == CcRole.SUPERVISOR ? "CC-3" : "CC-4", "permissions",
+                throw Refusal.invalid(change.role() == CcRole.SUPERVISOR ? "CC-3" : "CC-4", "permissions",
                         permission + " is not a permission of " + change.role());
             }
         }
@@ -149,12 +150,12 @@ final class ContactCenterRules {
                 : state.contactCenter().agentPermissions();
         if (change.role() == CcRole.SUPERVISOR) {
             if (!asked.contains(CcPermission.VIEW_QUEUE_SETTINGS)) {
-                throw RuleViolation.invalid("CC-3", "permissions", "VIEW_QUEUE_SETTINGS cannot be turned off");
+                throw Refusal.invalid("CC-3", "permissions", "VIEW_QUEUE_SETTINGS cannot be turned off");
             }
             for (Map.Entry<CcPermission, CcPermission> pair : VIEW_OF.entrySet()) {
                 if (asked.contains(pair.getKey()) && !asked.contains(pair.getValue())) {
                     if (current.contains(pair.getValue())) {
-                        throw RuleViolation.invalid("CC-3", "permissions", pair.getValue() + " cannot be turned off while " + pair.getKey() + " is on");
+                        throw Refusal.invalid("CC-3", "permissions", pair.getValue() + " cannot be turned off while " + pair.getKey() + " is on");
                     }
                     asked.add(pair.getValue()); // CC-3: turning MANAGE_X on turns VIEW_X on
                 }

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.Device;
 import com.example.accounts.account.domain.Account.Group;
 import com.example.accounts.account.domain.Account.Member;
@@ -73,7 +74,7 @@ final class GroupsAndDevices {
         Set<UUID> groups = asked;
         if (actor.role() == Role.LIMITED_ADMIN) {
             if (!actor.supervisedUserGroups().containsAll(asked)) {
-                throw RuleViolation.forbidden("USR-4", "a limited admin puts members only into the groups it supervises");
+                throw Refusal.forbidden("USR-4", "a limited admin puts members only into the groups it supervises");
             }
             groups = new HashSet<>(asked);
             target.userGroups().stream().filter(g -> !actor.supervisedUserGroups().contains(g)).forEach(groups::add);
@@ -85,7 +86,7 @@ final class GroupsAndDevices {
         AccountDecider.fullAdmin(AccountDecider.actor(state, assign.actorLoginId()), "CMP-3", "assign groups to limited admins");
         Member target = AccountDecider.member(state, assign.memberId());
         if (target.role() != Role.LIMITED_ADMIN) {
-            throw RuleViolation.invalid("CMP-3", "memberId", "only a LIMITED_ADMIN supervises groups; " + target.name() + " is " + target.role());
+            throw Refusal.invalid("CMP-3", "memberId", "only a LIMITED_ADMIN supervises groups; " + target.name() + " is " + target.role());
         }
         Set<UUID> users = existing(state.userGroups(), assign.userGroups(), "userGroups");
         Set<UUID> devices = existing(state.deviceGroups(), assign.deviceGroups(), "deviceGroups");
@@ -127,7 +128,7 @@ final class GroupsAndDevices {
         if (actor.role() == Role.LIMITED_ADMIN && deviceGroup != null && actor.supervisedDeviceGroups().contains(deviceGroup)) {
             return;
         }
-        throw RuleViolation.forbidden("CMP-4", actor.role() == Role.LIMITED_ADMIN
+        throw Refusal.forbidden("CMP-4", actor.role() == Role.LIMITED_ADMIN
                 ? "a limited admin manages only devices of the device groups it supervises"
                 : "only admins manage devices; you are " + actor.role());
     }
@@ -136,20 +137,20 @@ final class GroupsAndDevices {
     private static Device device(Account state, UUID deviceId, String rawName, UUID companyId, UUID deviceGroupId) {
         String name = AccountDecider.name("CMP-4", "name", rawName);
         if (companyId == null) {
-            throw RuleViolation.invalid("CMP-4", "companyId", "is required: a device belongs to one company");
+            throw Refusal.invalid("CMP-4", "companyId", "is required: a device belongs to one company");
         }
         if (!state.companies().containsKey(companyId)) {
-            throw RuleViolation.invalid("ACC-6", "companyId", "no company " + companyId + " in this account");
+            throw Refusal.invalid("ACC-6", "companyId", "no company " + companyId + " in this account");
         }
         if (deviceGroupId != null && !state.deviceGroups().containsKey(deviceGroupId)) {
-            throw RuleViolation.invalid("ACC-6", "deviceGroupId", "no device group " + deviceGroupId + " in this account");
+            throw Refusal.invalid("ACC-6", "deviceGroupId", "no device group " + deviceGroupId + " in this account");
         }
         return new Device(deviceId, name, companyId, deviceGroupId);
     }
 
     private static Map<UUID, Group> groups(Account state, GroupKind kind) {
         if (kind == null) {
-            throw RuleViolation.invalid("CMP-3", "kind", "must be USER or DEVICE");
+            throw Refusal.invalid("CMP-3", "kind", "must be USER or DEVICE");
         }
         return kind == GroupKind.USER ? state.userGroups() : state.deviceGroups();
     }
@@ -158,7 +159,7 @@ final class GroupsAndDevices {
     private static String groupName(Account state, GroupKind kind, String raw, UUID renaming) {
         String name = AccountDecider.name("CMP-3", "name", raw);
         Account.byName(groups(state, kind).values(), name, Group::name).filter(other -> !other.groupId().equals(renaming)).ifPresent(other -> {
-            throw RuleViolation.conflict("CMP-3", "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
+            throw Refusal.conflict("CMP-3", "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
         });
         return name;
     }
@@ -166,11 +167,11 @@ final class GroupsAndDevices {
     /** ACC-6: each id names a group of this account. */
     private static Set<UUID> existing(Map<UUID, Group> groups, List<UUID> asked, String field) {
         if (asked == null) {
-            throw RuleViolation.invalid("CMP-3", field, "is required (an empty list for none)");
+            throw Refusal.invalid("CMP-3", field, "is required (an empty list for none)");
         }
         for (UUID id : asked) {
             if (id == null || !groups.containsKey(id)) {
-                throw RuleViolation.invalid("ACC-6", field, "no group " + id + " in this account");
+                throw Refusal.invalid("ACC-6", field, "no group " + id + " in this account");
             }
         }
         return Set.copyOf(new LinkedHashSet<>(asked.stream().filter(Objects::nonNull).toList()));

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.SecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
@@ -55,14 +56,14 @@ final class SecurityPolicies {
         String name = AccountDecider.name("INV-6", "name", rawName);
         Account.byName(state.securityPolicies().values(), name, SecurityPolicy::name)
                 .filter(other -> !other.policyId().equals(policyId)).ifPresent(other -> {
-                    throw RuleViolation.conflict("INV-6", "name", "a security policy named '" + other.name() + "' exists already");
+                    throw Refusal.conflict("INV-6", "name", "a security policy named '" + other.name() + "' exists already");
                 });
         String description = rawDescription == null ? "" : rawDescription.strip();
         if (description.length() > MAX_DESCRIPTION) {
-            throw RuleViolation.invalid("INV-6", "description", "must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
+            throw Refusal.invalid("INV-6", "description", "must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
         }
         if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
-            throw RuleViolation.invalid("INV-6", "permissions", "must list permissions from " + List.of(PolicyPermission.values()));
+            throw Refusal.invalid("INV-6", "permissions", "must list permissions from " + List.of(PolicyPermission.values()));
         }
         return new SecurityPolicy(policyId, name, description,
                 permissions.isEmpty() ? java.util.Set.of() : EnumSet.copyOf(permissions), enabled);

@@ -22,7 +22,7 @@ import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountDecider;
-import com.example.accounts.account.domain.RuleViolation;
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.account.domain.Vocabulary.Module;
@@ -429,7 +429,7 @@ class ReadModelAgreementTest {
     private Outcome run(List<Step> steps) {
         Run run = new Run(steps.get(0));
         steps.subList(1, steps.size()).forEach(run::apply);
-        Account state = commands.load(UUID.fromString(run.accountId)).await().atMost(Duration.ofSeconds(20)).account();
+        Account state = commands.load(UUID.fromString(run.accountId)).await().atMost(Duration.ofSeconds(20)).state();
         List<Trial> trials = trials(state, run);
         List<Map<String, Object>> answers = readModel(run, trials);
         List<Disagreement> disagreements = new ArrayList<>();
@@ -445,7 +445,7 @@ class ReadModelAgreementTest {
                 AccountDecider.decide(trial.command().get(), state);
                 write = "decides it";
                 writeAllows = true;
-            } catch (RuleViolation refused) {
+            } catch (Refusal refused) {
                 write = "refuses it (" + refused.kind() + " " + refused.rule() + ": " + refused.getMessage() + ")";
                 writeAllows = trial.denies().test(refused) ? false : null;
             }
@@ -477,12 +477,12 @@ class ReadModelAgreementTest {
      * send to do it; {@code denies} tells the refusals that answer "no" for that member.
      */
     record Trial(UUID memberId, String member, String who, String permission, String resource, String resourceLabel, String name,
-                 Supplier<AccountCommand> command, Predicate<RuleViolation> denies) {
+                 Supplier<AccountCommand> command, Predicate<Refusal> denies) {
     }
 
-    private static final Predicate<RuleViolation> FORBIDDEN = v -> v.kind() == RuleViolation.Kind.FORBIDDEN;
+    private static final Predicate<Refusal> FORBIDDEN = v -> v.kind() == Refusal.Kind.FORBIDDEN;
     /** CC-1, SEAT-3, SEAT-5: administering the contact center needs the module in the plan and the member's licence. */
-    private static final Predicate<RuleViolation> NOT_CONTACT_ADMIN = v -> v.kind() == RuleViolation.Kind.FORBIDDEN
+    private static final Predicate<Refusal> NOT_CONTACT_ADMIN = v -> v.kind() == Refusal.Kind.FORBIDDEN
             || Set.of("SEAT-3", "SEAT-5").contains(v.rule());
 
     private static List<Trial> trials(Account state, Run run) {
@@ -502,7 +502,7 @@ class ReadModelAgreementTest {
             String login = m.loginId();
             class Table {
                 void add(String permission, String resource, String resourceLabel, String name, Supplier<AccountCommand> command,
-                         Predicate<RuleViolation> denies) {
+                         Predicate<Refusal> denies) {
                     trials.add(new Trial(m.memberId(), held, "(" + who + ")", permission, resource, resourceLabel, name, command, denies));
                 }
             }
@@ -519,7 +519,7 @@ class ReadModelAgreementTest {
                 }
                 seatToTry(state, target).ifPresent(module -> t.add("seats.provision", targetLabel, target.role() + " member",
                         "ProvisionSeat (" + module + ")", () -> new ProvisionSeat(login, target.memberId(), module, now),
-                        v -> v.kind() == RuleViolation.Kind.FORBIDDEN || "SEAT-1".equals(v.rule())));
+                        v -> v.kind() == Refusal.Kind.FORBIDDEN || "SEAT-1".equals(v.rule())));
             }
             t.add("groups.manage", null, null, "CreateGroup (a new user group)",
                     () -> new CreateGroup(login, GroupKind.USER, UUID.randomUUID(), "Probe " + UUID.randomUUID(), now), FORBIDDEN);
@@ -553,7 +553,7 @@ class ReadModelAgreementTest {
                         () -> new AssignQueue(ada.loginId(), queue, m.memberId(), QueueRole.AGENT, now), v -> "CC-8".equals(v.rule()));
                 t.add("cc.queue.supervise", null, null, "AssignQueue (by Ada, as SUPERVISOR)",
                         () -> new AssignQueue(ada.loginId(), queue, m.memberId(), QueueRole.SUPERVISOR, now),
-                        v -> v.kind() == RuleViolation.Kind.INVALID && "CC-1".equals(v.rule()) && "role".equals(v.field()));
+                        v -> v.kind() == Refusal.Kind.INVALID && "CC-1".equals(v.rule()) && "role".equals(v.field()));
             }
         }
         return trials;

@@ -10,12 +10,13 @@ import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
-import com.example.accounts.account.infrastructure.AccountEventCodec;
-import com.example.accounts.account.infrastructure.AccountSnapshots;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.NewEvent;
+import com.example.accounts.eventstore.Snapshots;
+import com.example.accounts.kit.command.CommandPipeline;
+import com.example.accounts.kit.command.Loaded;
 import com.example.accounts.launcher.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -46,9 +47,6 @@ class AccountSnapshotsTest {
     EventStore store;
 
     @Inject
-    AccountSnapshots snapshots;
-
-    @Inject
     Pool pool;
 
     @Test
@@ -64,7 +62,7 @@ class AccountSnapshotsTest {
         for (int batch = 0; batch < 9_998; batch += 1_000) {
             List<NewEvent> events = new ArrayList<>();
             for (int i = batch; i < Math.min(batch + 1_000, 9_998); i++) {
-                events.add(AccountEventCodec.encode(new UserAdded(UUID.randomUUID(), "login-" + i, "Member " + i, "m" + i + "@big.test",
+                events.add(AccountCommands.ACCOUNTS.codec().encode(new UserAdded(UUID.randomUUID(), "login-" + i, "Member " + i, "m" + i + "@big.test",
                         Role.STANDARD, CompanyAccess.NONE, List.of(), false, null)));
             }
             store.append(AccountCommands.streamOf(accountId), accountId, version, events, metadata).await().indefinitely();
@@ -76,13 +74,13 @@ class AccountSnapshotsTest {
         commands.edit(accountId, "big-admin", state -> new AddMember("big-admin", last, "login-last", false, "The 10,000th", "last@big.test",
                 Role.STANDARD, null, null, null, now), metadata, null).await().indefinitely();
 
-        Loaded loaded = commands.load(accountId).await().indefinitely();
-        assertTrue(loaded.replayed() <= AccountSnapshots.EVERY, "replayed " + loaded.replayed() + " events after the snapshot");
-        assertEquals(10_000, loaded.account().members().size());
+        Loaded<Account> loaded = commands.load(accountId).await().indefinitely();
+        assertTrue(loaded.replayed() <= CommandPipeline.SNAPSHOT_EVERY, "replayed " + loaded.replayed() + " events after the snapshot");
+        assertEquals(10_000, loaded.state().members().size());
         List<AccountEvent> all = store.readStream(AccountCommands.streamOf(accountId), 0).await().indefinitely().stream()
-                .map(AccountEventCodec::decode).toList();
+                .map(AccountCommands.ACCOUNTS.codec()::decode).toList();
         Account replayed = Account.evolveAll(Account.INITIAL, all);
-        assertEquals(replayed, loaded.account(), "the snapshot and the events after it give the state a full replay gives");
+        assertEquals(replayed, loaded.state(), "the snapshot and the events after it give the state a full replay gives");
     }
 
     @Test
@@ -94,29 +92,30 @@ class AccountSnapshotsTest {
         commands.open(accountId, new OpenAccount(accountId, "Folded", new Plan(List.of(Module.REMOTE_SUPPORT),
                 List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata, Optional.empty(), result -> null)
                 .await().indefinitely();
-        Account opened = commands.load(accountId).await().indefinitely().account();
+        Account opened = commands.load(accountId).await().indefinitely().state();
         List<NewEvent> members = new ArrayList<>();
-        for (int i = 0; i < AccountSnapshots.EVERY + 20; i++) {
-            members.add(AccountEventCodec.encode(new UserAdded(UUID.randomUUID(), "fold-login-" + i, "Member " + i, "f" + i + "@fold.test",
+        for (int i = 0; i < CommandPipeline.SNAPSHOT_EVERY + 20; i++) {
+            members.add(AccountCommands.ACCOUNTS.codec().encode(new UserAdded(UUID.randomUUID(), "fold-login-" + i, "Member " + i, "f" + i + "@fold.test",
                     Role.STANDARD, CompanyAccess.NONE, List.of(), false, null)));
         }
         store.append(stream, accountId, opened.version(), members, metadata).await().indefinitely();
-        Loaded truth = commands.load(accountId).await().indefinitely();
-        assertEquals(members.size() + 1, truth.account().members().size());
+        Loaded<Account> truth = commands.load(accountId).await().indefinitely();
+        assertEquals(members.size() + 1, truth.state().members().size());
 
         // Another build's fold of the whole stream (its evolve or upcasters saw none of the members added): it claims to be up to date.
-        Account otherFold = atVersion(opened, truth.account().version());
-        new AccountSnapshots(pool, "another build's fold").save(stream, otherFold, truth.lastPosition()).await().indefinitely();
+        Account otherFold = atVersion(opened, truth.state().version());
+        new Snapshots<>(pool, "account_snapshots", Account.class, "another build's fold")
+                .save(stream, new Snapshots.Snapshot<>(otherFold, otherFold.version(), truth.lastPosition(), null)).await().indefinitely();
 
-        Loaded loaded = commands.load(accountId).await().indefinitely();
-        assertEquals(truth.account(), loaded.account(), "the snapshot of another fold is not served");
-        assertEquals(truth.account().version(), loaded.replayed(), "the stream is folded again from its events");
+        Loaded<Account> loaded = commands.load(accountId).await().indefinitely();
+        assertEquals(truth.state(), loaded.state(), "the snapshot of another fold is not served");
+        assertEquals(truth.state().version(), loaded.replayed(), "the stream is folded again from its events");
 
-        Loaded next = commands.load(accountId).await().indefinitely();
+        Loaded<Account> next = commands.load(accountId).await().indefinitely();
         assertEquals(0, next.replayed(), "the new fold replaced the other one");
-        assertEquals(truth.account(), next.account());
-        assertNotEquals("another build's fold", AccountSnapshots.FOLD);
-        assertTrue(snapshots.find(stream).await().indefinitely().isPresent());
+        assertEquals(truth.state(), next.state());
+        assertNotEquals("another build's fold", AccountCommands.ACCOUNTS.fold());
+        assertTrue(new Snapshots<>(pool, "account_snapshots", Account.class, AccountCommands.ACCOUNTS.fold()).find(stream).await().indefinitely().isPresent());
     }
 
     /** The state as if it had been folded up to {@code version}. */

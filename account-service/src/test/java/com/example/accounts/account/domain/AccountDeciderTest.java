@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.ChangeRole;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
@@ -67,7 +68,7 @@ class AccountDeciderTest {
 
     @Test
     void ACC1_anAccountOpensOnce() {
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> AccountDecider.decide(
+        Refusal refused = assertThrows(Refusal.class, () -> AccountDecider.decide(
                 new OpenAccount(ACCOUNT, "Again", PLAN, UUID.randomUUID(), "x", "X", "x@acme.test", NOW), openAccount()));
         assertEquals("ACC-1", refused.rule());
     }
@@ -75,13 +76,13 @@ class AccountDeciderTest {
     @Test
     void ACC2_seatsOnlyForSeatBearingModulesInThePlan() {
         Plan training = new Plan(List.of(Module.TRAINING), List.of(new SeatCount(Module.TRAINING, 3)));
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> AccountDecider.decide(
+        Refusal refused = assertThrows(Refusal.class, () -> AccountDecider.decide(
                 new OpenAccount(ACCOUNT, "Acme", training, ADA, "login-ada", "Ada", "ada@acme.test", NOW), Account.INITIAL));
         assertEquals("ACC-2", refused.rule());
         assertEquals("plan.seats", refused.field());
 
         Plan missing = new Plan(List.of(Module.TRAINING), List.of(new SeatCount(Module.REMOTE_SUPPORT, 3)));
-        assertEquals("ACC-2", assertThrows(RuleViolation.class, () -> AccountDecider.decide(
+        assertEquals("ACC-2", assertThrows(Refusal.class, () -> AccountDecider.decide(
                 new OpenAccount(ACCOUNT, "Acme", missing, ADA, "login-ada", "Ada", "ada@acme.test", NOW), Account.INITIAL)).rule());
     }
 
@@ -104,44 +105,44 @@ class AccountDeciderTest {
         Account withBen = Account.evolve(state, new UserAdded(ben.memberId(), "login-ben", "Ben", "ben@acme.test", Role.STANDARD,
                 ben.companyAccess(), ben.supportFeatures(), false, null));
 
-        RuleViolation refused = assertThrows(RuleViolation.class,
+        Refusal refused = assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-ben", "Cy", "cy@acme.test", Role.STANDARD), withBen));
         assertEquals("USR-1", refused.rule());
-        assertEquals(RuleViolation.Kind.FORBIDDEN, refused.kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, refused.kind());
     }
 
     @Test
     void ACC6_aCallerOutsideTheAccountFindsNothing() {
-        RuleViolation refused = assertThrows(RuleViolation.class,
+        Refusal refused = assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-stranger", "Cy", "cy@acme.test", Role.STANDARD), openAccount()));
-        assertEquals(RuleViolation.Kind.NOT_FOUND, refused.kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, refused.kind());
         assertEquals("ACC-6", refused.rule());
     }
 
     @Test
     void USR1_namesAre1To100CharactersAfterTrimming() {
-        assertEquals("name", assertThrows(RuleViolation.class,
+        assertEquals("name", assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-ada", "   ", "cy@acme.test", Role.STANDARD), openAccount())).field());
-        assertEquals("name", assertThrows(RuleViolation.class,
+        assertEquals("name", assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-ada", "x".repeat(101), "cy@acme.test", Role.STANDARD), openAccount())).field());
         AccountDecider.decide(add("login-ada", " " + "x".repeat(100) + " ", "cy@acme.test", Role.STANDARD), openAccount());
     }
 
     @Test
     void USR1_emailsAreValidAndUniqueCaseInsensitively() {
-        assertEquals("email", assertThrows(RuleViolation.class,
+        assertEquals("email", assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-ada", "Cy", "not-an-email", Role.STANDARD), openAccount())).field());
-        RuleViolation duplicate = assertThrows(RuleViolation.class,
+        Refusal duplicate = assertThrows(Refusal.class,
                 () -> AccountDecider.decide(add("login-ada", "Ada again", "ADA@Acme.Test", Role.STANDARD), openAccount()));
         assertEquals("USR-1", duplicate.rule());
-        assertEquals(RuleViolation.Kind.CONFLICT, duplicate.kind());
+        assertEquals(Refusal.Kind.CONFLICT, duplicate.kind());
     }
 
     @Test
     void USR3_adminsHaveEveryFeatureAndCompanyWhichCannotBeSetForThem() {
         AddMember withFeatures = new AddMember("login-ada", UUID.randomUUID(), "l", false, "Cy", "cy@acme.test", Role.ADMIN,
                 null, List.of(SupportFeature.FILE_TRANSFER), null, NOW);
-        assertEquals("USR-3", assertThrows(RuleViolation.class, () -> AccountDecider.decide(withFeatures, openAccount())).rule());
+        assertEquals("USR-3", assertThrows(Refusal.class, () -> AccountDecider.decide(withFeatures, openAccount())).rule());
 
         UserAdded admin = (UserAdded) AccountDecider.decide(add("login-ada", "Cy", "cy@acme.test", Role.LIMITED_ADMIN), openAccount()).get(0);
         assertEquals(CompanyAccess.ALL, admin.companyAccess());
@@ -164,9 +165,9 @@ class AccountDeciderTest {
         // The admin adds Lee's old address; the identity provider finds Lee's login for it (USR-2).
         AddMember oldAddress = new AddMember("login-ada", UUID.randomUUID(), "login-lee", false, "Lee", "lee@acme.test", Role.ADMIN,
                 null, null, null, NOW);
-        RuleViolation refused = assertThrows(RuleViolation.class, () -> AccountDecider.decide(oldAddress, state));
+        Refusal refused = assertThrows(Refusal.class, () -> AccountDecider.decide(oldAddress, state));
         assertEquals("USR-13", refused.rule());
-        assertEquals(RuleViolation.Kind.CONFLICT, refused.kind());
+        assertEquals(Refusal.Kind.CONFLICT, refused.kind());
         assertEquals("email", refused.field());
     }
 
@@ -182,9 +183,9 @@ class AccountDeciderTest {
 
             assertEquals(first, state.memberByLogin("login-lee").orElseThrow().memberId(), "run " + run);
             // USR-8: the same person, through their other membership, changes neither role nor deletes it.
-            assertEquals("USR-8", assertThrows(RuleViolation.class,
+            assertEquals("USR-8", assertThrows(Refusal.class,
                     () -> AccountDecider.decide(new ChangeRole("login-lee", second, Role.ADMIN, NOW), state)).rule());
-            assertEquals("USR-8", assertThrows(RuleViolation.class,
+            assertEquals("USR-8", assertThrows(Refusal.class,
                     () -> AccountDecider.decide(new DeleteMember("login-lee", second, NOW), state)).rule());
 
             Account afterDeletion = Account.evolve(state, new UserDeleted(first, "login-lee", "lee.new@acme.test"));

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
@@ -38,8 +39,8 @@ abstract class AcmeRules {
         return events;
     }
 
-    RuleViolation refused(AccountCommand command) {
-        return assertThrows(RuleViolation.class, () -> AccountDecider.decide(command, state));
+    Refusal refused(AccountCommand command) {
+        return assertThrows(Refusal.class, () -> AccountDecider.decide(command, state));
     }
 
     /** A member whose login, name and email local part are {@code login}, added by Ada. */

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
 import com.example.accounts.account.domain.AccountCommand.AssignQueue;
@@ -61,7 +62,7 @@ class ContactCenterRulesTest extends AcmeRules {
         assertEquals("SEAT-5", refused(new AssignContactCenterRole("ada", ben, CcRole.AGENT, NOW)).rule(), "no CONTACT_CENTER in the plan");
         withContactCenter();
 
-        RuleViolation notAdmin = refused(new AssignContactCenterRole("ada", ben, CcRole.CONTACT_ADMIN, NOW));
+        Refusal notAdmin = refused(new AssignContactCenterRole("ada", ben, CcRole.CONTACT_ADMIN, NOW));
         assertEquals("CC-1", notAdmin.rule());
         assertEquals("role", notAdmin.field());
         assertEquals(List.of(new ContactCenterRoleAssigned(cy, CcRole.CONTACT_ADMIN)), then(new AssignContactCenterRole("ada", cy, CcRole.CONTACT_ADMIN, NOW)));
@@ -109,7 +110,7 @@ class ContactCenterRulesTest extends AcmeRules {
         assertEquals(List.of(new ContactCenterRolePermissionsChanged(CcRole.SUPERVISOR, List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES,
                 CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.VIEW_SKILLS, CcPermission.MANAGE_SKILLS))), manage, "MANAGE_SKILLS turns VIEW_SKILLS on");
 
-        RuleViolation viewOff = refused(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
+        Refusal viewOff = refused(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
                 List.of(CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.MANAGE_SKILLS), NOW));
         assertEquals("CC-3", viewOff.rule());
         assertEquals("VIEW_SKILLS cannot be turned off while MANAGE_SKILLS is on", viewOff.getMessage());
@@ -174,9 +175,9 @@ class ContactCenterRulesTest extends AcmeRules {
                 new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.CREATE_CUSTOM_LABELS), NOW),
                 new ChangeContactCenterSettings("ada", true, NOW));
         for (AccountCommand command : administering) {
-            RuleViolation refused = refused(command);
+            Refusal refused = refused(command);
             assertEquals("SEAT-3", refused.rule(), command.toString());
-            assertEquals(RuleViolation.Kind.FORBIDDEN, refused.kind(), command.toString());
+            assertEquals(Refusal.Kind.FORBIDDEN, refused.kind(), command.toString());
         }
 
         then(new ProvisionSeat("ada", ada, Module.CONTACT_CENTER, NOW));

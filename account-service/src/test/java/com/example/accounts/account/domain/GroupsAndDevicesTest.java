@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
 import com.example.accounts.account.domain.AccountCommand.ChangeCompanyAccess;
@@ -53,9 +54,9 @@ class GroupsAndDevicesTest extends AcmeRules {
         assertEquals(List.of(new DeviceGroupCreated(servers, "Support")), then(new CreateGroup("ada", GroupKind.DEVICE, servers, "Support", NOW)),
                 "names are unique per kind only");
 
-        RuleViolation twin = refused(new CreateGroup("ada", GroupKind.USER, UUID.randomUUID(), "SUPPORT", NOW));
+        Refusal twin = refused(new CreateGroup("ada", GroupKind.USER, UUID.randomUUID(), "SUPPORT", NOW));
         assertEquals("CMP-3", twin.rule());
-        assertEquals(RuleViolation.Kind.CONFLICT, twin.kind());
+        assertEquals(Refusal.Kind.CONFLICT, twin.kind());
         assertEquals("CMP-3", refused(new CreateGroup("ben", GroupKind.USER, UUID.randomUUID(), "Sales", NOW)).rule());
         assertEquals("ACC-6", refused(new RenameGroup("ada", GroupKind.USER, servers, "Servers", NOW)).rule(), "a device group is no user group");
         assertEquals(List.of(new UserGroupDeleted(support)), then(new DeleteGroup("ada", GroupKind.USER, support, NOW)));
@@ -137,7 +138,7 @@ class GroupsAndDevicesTest extends AcmeRules {
         assertEquals("CMP-4", refused(new AddDevice("lia", kiosk, "kiosk", globex, null, NOW)).rule(), "an ungrouped device is for full admins");
         assertEquals("CMP-4", refused(new AddDevice("ben", kiosk, "kiosk", globex, null, NOW)).rule());
         assertEquals("CMP-4", refused(new AddDevice("ada", kiosk, "kiosk", null, null, NOW)).rule());
-        RuleViolation foreign = refused(new AddDevice("ada", kiosk, "kiosk", UUID.randomUUID(), null, NOW));
+        Refusal foreign = refused(new AddDevice("ada", kiosk, "kiosk", UUID.randomUUID(), null, NOW));
         assertEquals("ACC-6", foreign.rule());
         assertEquals("companyId", foreign.field());
         then(new AddDevice("ada", kiosk, "kiosk", globex, desks, NOW));

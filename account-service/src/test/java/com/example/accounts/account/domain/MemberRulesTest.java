@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
@@ -64,9 +65,9 @@ class MemberRulesTest extends AcmeRules {
                 new SupportFeaturesChanged(ben, List.of(SupportFeature.values()))), then(new ChangeRole("ada", ben, Role.ADMIN, NOW)));
         assertEquals("USR-4", refused(new ChangeRole("cy", lia, Role.STANDARD, NOW)).rule());
         // A limited admin supervises no group yet, so there is nobody it may change (USR-4).
-        RuleViolation limited = refused(new ChangeRole("lia", cy, Role.MONITORING_OBSERVER, NOW));
+        Refusal limited = refused(new ChangeRole("lia", cy, Role.MONITORING_OBSERVER, NOW));
         assertEquals("USR-4", limited.rule());
-        assertEquals(RuleViolation.Kind.FORBIDDEN, limited.kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, limited.kind());
         assertEquals(List.of(), then(new ChangeRole("ada", ben, Role.ADMIN, NOW)), "the same role again changes nothing");
     }
 
@@ -94,7 +95,7 @@ class MemberRulesTest extends AcmeRules {
     @Test
     void BIL3_theBillingContactIsNotDemotedOrDeletedBeforeHandingOver() {
         UUID ben = member("ben", Role.ADMIN);
-        RuleViolation demote = refused(new ChangeRole("ben", ada, Role.STANDARD, NOW));
+        Refusal demote = refused(new ChangeRole("ben", ada, Role.STANDARD, NOW));
         assertEquals("BIL-3", demote.rule());
         assertEquals("BIL-3", refused(new DeleteMember("ben", ada, NOW)).rule());
 
@@ -123,10 +124,10 @@ class MemberRulesTest extends AcmeRules {
         Plan smaller = new Plan(List.of(Module.REMOTE_SUPPORT), List.of(new SeatCount(Module.REMOTE_SUPPORT, 1)));
 
         assertEquals("ACC-3", refused(new ChangePlan("ben", smaller, NOW)).rule());
-        RuleViolation below = refused(new ChangePlan("ada", smaller, NOW));
+        Refusal below = refused(new ChangePlan("ada", smaller, NOW));
         assertEquals("ACC-3", below.rule());
         assertEquals("REMOTE_SUPPORT: 2 seats are provisioned, the plan asks for 1; release seats first", below.getMessage());
-        RuleViolation dropped = refused(new ChangePlan("ada", new Plan(List.of(Module.TRAINING), List.of()), NOW));
+        Refusal dropped = refused(new ChangePlan("ada", new Plan(List.of(Module.TRAINING), List.of()), NOW));
         assertTrue(dropped.getMessage().startsWith("REMOTE_SUPPORT: 2 seats are provisioned, the plan asks for 0"), dropped.getMessage());
 
         Plan bigger = new Plan(List.of(Module.REMOTE_SUPPORT, Module.TRAINING), List.of(new SeatCount(Module.REMOTE_SUPPORT, 5)));
@@ -140,7 +141,7 @@ class MemberRulesTest extends AcmeRules {
         assertEquals(List.of(new SeatProvisioned(ada, Module.REMOTE_SUPPORT)), then(new ProvisionSeat("ada", ada, Module.REMOTE_SUPPORT, NOW)));
         then(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW));
 
-        RuleViolation full = refused(new ProvisionSeat("ada", cy, Module.REMOTE_SUPPORT, NOW));
+        Refusal full = refused(new ProvisionSeat("ada", cy, Module.REMOTE_SUPPORT, NOW));
         assertEquals("SEAT-2", full.rule());
         assertEquals("REMOTE_SUPPORT: 2 seats bought, 2 in use", full.getMessage());
         assertEquals(List.of(), then(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)), "a seat held already is no second seat");
@@ -161,9 +162,9 @@ class MemberRulesTest extends AcmeRules {
         then(new AssignSupervisedGroups("ada", lia, List.of(support), List.of(), NOW));
 
         assertEquals(List.of(new SeatProvisioned(ben, Module.REMOTE_SUPPORT)), then(new ProvisionSeat("lia", ben, Module.REMOTE_SUPPORT, NOW)));
-        RuleViolation licence = refused(new ProvisionSeat("lia", ben, Module.CONTACT_CENTER, NOW));
+        Refusal licence = refused(new ProvisionSeat("lia", ben, Module.CONTACT_CENTER, NOW));
         assertEquals("CC-1", licence.rule());
-        assertEquals(RuleViolation.Kind.FORBIDDEN, licence.kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, licence.kind());
         then(new ProvisionSeat("ada", ben, Module.CONTACT_CENTER, NOW));
         assertEquals("CC-1", refused(new ReleaseSeat("lia", ben, Module.CONTACT_CENTER, NOW)).rule(), "nor takes one away");
         assertEquals(List.of(new SeatReleased(ben, Module.CONTACT_CENTER)), then(new ReleaseSeat("ada", ben, Module.CONTACT_CENTER, NOW)));
@@ -209,9 +210,9 @@ class MemberRulesTest extends AcmeRules {
         assertEquals(List.of(new CompanyAdded(globex, "Globex")), then(new AddCompany("ada", globex, "  Globex ", NOW)));
         UUID initech = company("Initech");
 
-        RuleViolation twin = refused(new AddCompany("ada", UUID.randomUUID(), "GLOBEX", NOW));
+        Refusal twin = refused(new AddCompany("ada", UUID.randomUUID(), "GLOBEX", NOW));
         assertEquals("CMP-1", twin.rule());
-        assertEquals(RuleViolation.Kind.CONFLICT, twin.kind());
+        assertEquals(Refusal.Kind.CONFLICT, twin.kind());
         assertEquals("CMP-1", refused(new RenameCompany("ada", initech, "globex", NOW)).rule());
         assertEquals("CMP-1", refused(new AddCompany("ben", UUID.randomUUID(), "Umbrella", NOW)).rule(), "a standard member adds none");
         assertEquals("CMP-1", refused(new AddCompany("ada", UUID.randomUUID(), " ", NOW)).rule());
@@ -251,7 +252,7 @@ class MemberRulesTest extends AcmeRules {
         assertEquals(List.of(new CompanyAccessChanged(ben, new CompanyAccess(false, List.of(globex)))),
                 then(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(globex, globex)), NOW)));
         assertEquals(List.of(), then(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(globex)), NOW)));
-        RuleViolation foreign = refused(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(UUID.randomUUID())), NOW));
+        Refusal foreign = refused(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(UUID.randomUUID())), NOW));
         assertEquals("ACC-6", foreign.rule());
         assertEquals("companyAccess.companies", foreign.field());
         assertEquals("CMP-2", refused(new ChangeCompanyAccess("ada", ben, new CompanyAccess(true, List.of(globex)), NOW)).rule());
@@ -270,7 +271,7 @@ class MemberRulesTest extends AcmeRules {
                 then(new ChangeSupportFeatures("ada", ben, List.of(SupportFeature.REMOTE_CONTROL, SupportFeature.FILE_TRANSFER), NOW)));
         assertEquals(List.of(new SupportFeaturesChanged(ben, List.of())), then(new ChangeSupportFeatures("ada", ben, List.of(), NOW)));
 
-        RuleViolation admin = refused(new ChangeSupportFeatures("ada", lia, List.of(), NOW));
+        Refusal admin = refused(new ChangeSupportFeatures("ada", lia, List.of(), NOW));
         assertEquals("USR-3", admin.rule());
         assertEquals("supportFeatures", admin.field());
         assertEquals("USR-3", refused(new ChangeCompanyAccess("ada", lia, CompanyAccess.NONE, NOW)).rule());
@@ -287,7 +288,7 @@ class MemberRulesTest extends AcmeRules {
         String card = "4111 1111 1111 1111";
         for (BillingInfo withCard : List.of(new BillingInfo("Main St " + card, null, null, null), new BillingInfo(null, null, null, "4111-1111-1111-1111"),
                 new BillingInfo(null, null, "DE" + card.replace(" ", ""), null), new BillingInfo(null, "4111111111111111@acme.test", null, null))) {
-            RuleViolation refused = refused(new ChangeBillingInfo("ada", withCard, NOW));
+            Refusal refused = refused(new ChangeBillingInfo("ada", withCard, NOW));
             assertEquals("ACC-4", refused.rule());
             assertTrue(refused.field().startsWith("billingInfo."), refused.field());
             assertTrue(!refused.getMessage().contains("1111"), refused.getMessage());
@@ -306,11 +307,11 @@ class MemberRulesTest extends AcmeRules {
         for (String written : List.of("4111.1111.1111.1111", "4111/1111/1111/1111", "4111   1111  1111 1111", "4111 1111 1111 1111 123",
                 "4111111111111111 12/28", "\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661",
                 "\uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11")) {
-            RuleViolation refused = refused(new ChangeBillingInfo("ada", new BillingInfo(null, null, null, written), NOW));
+            Refusal refused = refused(new ChangeBillingInfo("ada", new BillingInfo(null, null, null, written), NOW));
             assertEquals("ACC-4", refused.rule(), written);
             assertEquals("billingInfo.paymentMethodRef", refused.field(), written);
         }
-        RuleViolation huge = refused(new ChangeBillingInfo("ada", new BillingInfo("4".repeat(40_000), null, null, null), NOW));
+        Refusal huge = refused(new ChangeBillingInfo("ada", new BillingInfo("4".repeat(40_000), null, null, null), NOW));
         assertEquals("ACC-4", huge.rule());
         assertEquals("billingInfo.address", huge.field());
         assertTrue(!huge.getMessage().contains("4444"), huge.getMessage());
@@ -332,7 +333,7 @@ class MemberRulesTest extends AcmeRules {
 
         assertEquals("ACC-5", refused(new ChangeSettings("ben", quiet, NOW)).rule());
         assertEquals("ACC-5", refused(new ChangeSettings("lia", quiet, NOW)).rule());
-        RuleViolation language = refused(new ChangeSettings("ada", new Settings(true, true, "xx"), NOW));
+        Refusal language = refused(new ChangeSettings("ada", new Settings(true, true, "xx"), NOW));
         assertEquals("defaultLanguage", language.field());
         assertEquals(List.of(new AccountSettingsChanged(quiet)), then(new ChangeSettings("ada", quiet, NOW)));
         assertEquals(List.of(), then(new ChangeSettings("ada", quiet, NOW)));
@@ -340,7 +341,7 @@ class MemberRulesTest extends AcmeRules {
 
     @Test
     void SEC2_ACC5_noDefaultLanguageIsRefusedNamingTheField() {
-        RuleViolation missing = refused(new ChangeSettings("ada", new Settings(true, true, null), NOW));
+        Refusal missing = refused(new ChangeSettings("ada", new Settings(true, true, null), NOW));
         assertEquals("ACC-5", missing.rule());
         assertEquals("defaultLanguage", missing.field());
     }
@@ -350,9 +351,9 @@ class MemberRulesTest extends AcmeRules {
         UUID ben = member("ben", Role.STANDARD);
         member("cy", Role.STANDARD);
 
-        RuleViolation admin = refused(new ChangeProfile("ada", ben, "Benjamin", "ben@acme.test", NOW));
+        Refusal admin = refused(new ChangeProfile("ada", ben, "Benjamin", "ben@acme.test", NOW));
         assertEquals("USR-5", admin.rule());
-        assertEquals(RuleViolation.Kind.FORBIDDEN, admin.kind());
+        assertEquals(Refusal.Kind.FORBIDDEN, admin.kind());
         assertEquals(List.of(new UserProfileChanged(ben, "Benjamin", "benjamin@acme.test")),
                 then(new ChangeProfile("ben", ben, " Benjamin ", "Benjamin@Acme.test", NOW)));
         assertEquals("USR-1", refused(new ChangeProfile("ben", ben, "Benjamin", "CY@acme.test", NOW)).rule(), "emails stay unique");
@@ -375,7 +376,7 @@ class MemberRulesTest extends AcmeRules {
         UUID ben = member("ben", Role.ADMIN);
         assertEquals(Set.of(), state.members().get(ada).seats(), "opening an account gives its admin no seat (SEAT-3)");
         assertEquals(Set.of(), state.members().get(ben).seats());
-        RuleViolation monitoring = refused(new ProvisionSeat("ada", ben, Module.MONITORING, NOW));
+        Refusal monitoring = refused(new ProvisionSeat("ada", ben, Module.MONITORING, NOW));
         assertEquals("MONITORING is not sold in seats", monitoring.getMessage(), "SEAT-4: open to every member, with no seat");
         then(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW));
         assertEquals(Set.of(Module.REMOTE_SUPPORT), state.members().get(ben).seats());

@@ -1,5 +1,6 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
@@ -28,7 +29,7 @@ class SecurityPoliciesTest extends AcmeRules {
                 then(new DefineSecurityPolicy("ada", viewOnly, " View only ", "Look, do not touch ",
                         List.of(PolicyPermission.CHAT, PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT), NOW)));
 
-        RuleViolation twin = refused(new DefineSecurityPolicy("ada", UUID.randomUUID(), "VIEW ONLY", "", List.of(), NOW));
+        Refusal twin = refused(new DefineSecurityPolicy("ada", UUID.randomUUID(), "VIEW ONLY", "", List.of(), NOW));
         assertEquals("INV-6", twin.rule());
         assertEquals("name", twin.field());
         assertEquals("INV-6", refused(new DefineSecurityPolicy("lia", UUID.randomUUID(), "Full", "", List.of(), NOW)).rule(), "limited admins may not");

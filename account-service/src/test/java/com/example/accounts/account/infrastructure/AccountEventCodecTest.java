@@ -1,8 +1,10 @@
 package com.example.accounts.account.infrastructure;
 
+import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.MalformedEventException;
+import com.example.accounts.kit.command.EventCodec;
 import org.junit.jupiter.api.Test;
 
 
@@ -16,8 +18,8 @@ class AccountEventCodecTest {
     @Test
     void EVT2_anEventIsWrittenAtTheVersionTheCatalogNamesCurrent() {
         EventSchemas atV2 = EventSchemas.load("/catalog-at-v2/");
-        assertEquals(2, AccountEventCodec.encode(blank(AccountEvent.UserAdded.class), atV2).schemaVersion());
-        assertThrows(MalformedEventException.class, () -> AccountEventCodec.encode(blank(AccountEvent.AccountOpened.class), atV2),
+        assertEquals(2, new EventCodec<>(AccountEvent.class, atV2).encode(blank(AccountEvent.UserAdded.class)).schemaVersion());
+        assertThrows(MalformedEventException.class, () -> new EventCodec<>(AccountEvent.class, atV2).encode(blank(AccountEvent.AccountOpened.class)),
                 "a type its catalog does not know is never written");
     }
 
@@ -25,7 +27,7 @@ class AccountEventCodecTest {
     void EVT2_everyAccountEventIsWrittenAtItsCurrentVersion() {
         for (Class<?> type : AccountEvent.class.getPermittedSubclasses()) {
             assertEquals(EventSchemas.INSTANCE.currentVersion(type.getSimpleName()),
-                    AccountEventCodec.encode((AccountEvent) blank(type)).schemaVersion(), type.getSimpleName());
+                    AccountCommands.ACCOUNTS.codec().encode((AccountEvent) blank(type)).schemaVersion(), type.getSimpleName());
         }
     }
 }
