@@ -1,11 +1,12 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.CommandClock;
+import com.example.accounts.rules.Refusal;
+import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.session.application.Aggregate;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.support.domain.SupportCommand;
@@ -38,7 +39,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.session.api.SessionApi.guest;
-import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 
 /**
@@ -80,10 +80,10 @@ public class GuestResource {
     private final SessionStreams streams;
     private final Passes passes;
     private final GuestLimits limits;
-    private final SessionClock clock;
+    private final CommandClock clock;
     private final Duration externalKeyLifetime;
 
-    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock,
+    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, CommandClock clock,
                          @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
         // INV-3: an external technician's key is bounded; a day at most, so a forgotten key does not open the session for good
         if (externalKeyLifetime.isNegative() || externalKeyLifetime.isZero() || externalKeyLifetime.compareTo(MAX_EXTERNAL_KEY_LIFETIME) > 0) {
@@ -125,7 +125,7 @@ public class GuestResource {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                     state -> SupportDecider.decide(new SupportCommand.JoinAsCustomer(customerId, body.platform(), now), state),
-                    metadata("customer:" + customerId, correlationId, now),
+                    EventMetadata.requested("customer:" + customerId, correlationId, now),
                     (connection, done) -> {
                         key.set(Passes.newToken());
                         return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), customerId, null);
@@ -149,7 +149,7 @@ public class GuestResource {
      * SUP-2, TRN-6: a wrong or lapsed code reads a session's stream as a real one does before it is refused, so the
      * time of the answer tells them apart no more than its status and body.
      */
-    static <T> Uni<T> refusedAfterReading(SessionStreams streams, Aggregate<?, ?> aggregate, Refusal refusal) {
+    static <T> Uni<T> refusedAfterReading(SessionStreams streams, StreamKind<?, ?> aggregate, Refusal refusal) {
         return streams.load(aggregate, SupportSessions.stream(UUID.randomUUID())).chain(nothing -> Uni.createFrom().failure(refusal));
     }
 
@@ -193,7 +193,7 @@ public class GuestResource {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
                     state -> SupportDecider.decide(new SupportCommand.Redeem(pass.subjectId(), externalId, now), state),
-                    metadata("external:" + externalId, correlationId, now),
+                    EventMetadata.requested("external:" + externalId, correlationId, now),
                     (connection, done) -> {
                         key.set(Passes.newToken());
                         return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, keyExpiresAt);
@@ -220,7 +220,7 @@ public class GuestResource {
                                 throw Refusal.forbidden("SUP-4", "only technicians ask for " + body.action() + "; a customer grants it");
                             }
                             return SupportDecider.decide(new SupportCommand.RequestAsExternal(pass.subjectId(), body.action(), now), state);
-                        }, metadata("external:" + pass.subjectId(), correlationId, now))
+                        }, EventMetadata.requested("external:" + pass.subjectId(), correlationId, now))
                 .map(done -> new Requested(pass.sessionId(), body.action(), true)));
     }
 }

@@ -1,12 +1,13 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.CommandClock;
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.QueueLoginStreams;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.infrastructure.PermissionService.Ask;
@@ -42,7 +43,6 @@ import java.util.stream.Collectors;
 import static com.example.accounts.session.api.SessionApi.allowed;
 import static com.example.accounts.session.api.SessionApi.me;
 import static com.example.accounts.session.api.SessionApi.member;
-import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
 /**
@@ -79,10 +79,10 @@ public class QueueLoginResource {
 
     private final SessionStreams streams;
     private final PermissionService permissions;
-    private final SessionClock clock;
+    private final CommandClock clock;
     private final MemberStreams memberStreams;
 
-    public QueueLoginResource(SessionStreams streams, PermissionService permissions, SessionClock clock, MemberStreams memberStreams) {
+    public QueueLoginResource(SessionStreams streams, PermissionService permissions, CommandClock clock, MemberStreams memberStreams) {
         this.memberStreams = memberStreams;
         this.streams = streams;
         this.permissions = permissions;
@@ -200,7 +200,7 @@ public class QueueLoginResource {
     private Uni<Response> execute(UUID accountId, QueueCommand command, UUID actor, String correlationId, Instant now) {
         String stream = QueueLoginStreams.stream(command.agent());
         return streams.execute(QueueLoginStreams.AGGREGATE, accountId, stream,
-                        state -> QueueDecider.decide(command, state), metadata(member(actor), correlationId, now),
+                        state -> QueueDecider.decide(command, state), EventMetadata.requested(member(actor), correlationId, now),
                         (connection, done) -> memberStreams.remember(connection, accountId, command.agent(), stream))
                 .map(done -> SessionApi.ok(done, LoginsView.of(command.agent(), done.state().queues().values())));
     }

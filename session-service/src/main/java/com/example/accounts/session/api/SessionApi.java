@@ -1,13 +1,10 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
-import com.example.accounts.eventstore.EventMetadata;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
 import com.example.accounts.kit.RequestShape;
-import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
@@ -18,11 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the session API's resources share: the caller as a member, headers in and out, refusals as problem+json. */
+/** What the session API's resources share: the caller as a member, headers in and out (refusals are mapped by the kit's ProblemMapper). */
 public class SessionApi {
 
     /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
@@ -84,11 +80,6 @@ public class SessionApi {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    static EventMetadata metadata(String actor, String correlationId, Instant now) {
-        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        return new EventMetadata(actor, correlation, correlation, now);
-    }
-
     static String member(UUID memberId) {
         return "member:" + memberId;
     }
@@ -112,36 +103,20 @@ public class SessionApi {
         }
     }
 
-    static Response.ResponseBuilder withToken(Response.ResponseBuilder response, SessionStreams.Done<?, ?> done) {
+    static Response.ResponseBuilder withToken(Response.ResponseBuilder response, Done<?, ?> done) {
         return done.token() == null ? response : response.header(ConsistencyToken.HEADER, done.token().toString());
     }
 
-    static Response created(URI location, SessionStreams.Done<?, ?> done, Object body) {
+    static Response created(URI location, Done<?, ?> done, Object body) {
         return withToken(Response.created(location).entity(body), done).build();
     }
 
-    static Response ok(SessionStreams.Done<?, ?> done, Object body) {
+    static Response ok(Done<?, ?> done, Object body) {
         return withToken(Response.ok(body), done).build();
     }
 
-    static Response noContent(SessionStreams.Done<?, ?> done) {
+    static Response noContent(Done<?, ?> done) {
         return withToken(Response.noContent(), done).build();
-    }
-
-    /** Domain refusals become problem+json here, once, with the rule and field they name. */
-    @ServerExceptionMapper
-    public Response refused(Refusal refusal) {
-        int status = switch (refusal.kind()) {
-            case INVALID -> 422;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case GONE -> 410;
-            case NOT_FOUND -> 404;
-        };
-        List<Problem.FieldError> errors = refusal.field() == null ? null : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage()));
-        String detail = refusal.field() == null ? refusal.getMessage() : refusal.field() + ": " + refusal.getMessage();
-        return ProblemMapper.respond(new ProblemException(status, refusal.rule(),
-                status == 404 ? "Not found" : "Refused by " + refusal.rule(), detail, errors).problem());
     }
 
     @ServerExceptionMapper

@@ -1,15 +1,17 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.CommandClock;
+import com.example.accounts.rules.Refusal;
+import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.Mailbox;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape.Max;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.InviteEmails;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.Passes;
@@ -55,7 +57,6 @@ import java.util.regex.Pattern;
 import static com.example.accounts.session.api.SessionApi.allowed;
 import static com.example.accounts.session.api.SessionApi.me;
 import static com.example.accounts.session.api.SessionApi.member;
-import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
@@ -133,12 +134,12 @@ public class SupportSessionResource {
     private final Passes passes;
     private final InviteEmails inviteEmails;
     private final URI publicUrl;
-    private final SessionClock clock;
+    private final CommandClock clock;
     private final MemberStreams memberStreams;
     private final PolicyStreams policyStreams;
 
     public SupportSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, InviteEmails inviteEmails,
-                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, SessionClock clock, MemberStreams memberStreams,
+                                  @ConfigProperty(name = "platform.public-url") URI publicUrl, CommandClock clock, MemberStreams memberStreams,
                                   PolicyStreams policyStreams) {
         this.clock = clock;
         this.memberStreams = memberStreams;
@@ -171,7 +172,7 @@ public class SupportSessionResource {
             UUID owner = candidate.memberId();
             return streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
                     state -> SupportDecider.decide(new SupportCommand.Start(sessionId, candidate, companyId, deviceId, now), state),
-                    metadata(member(owner), correlationId, now),
+                    EventMetadata.requested(member(owner), correlationId, now),
                     (connection, done) -> {
                         Uni<Void> owned = memberStreams.remember(connection, accountId, owner, SupportSessions.stream(sessionId));
                         if (deviceId != null) {
@@ -243,7 +244,7 @@ public class SupportSessionResource {
         return permissions.check(accountId, bearer, consistency, "me", permission, null)
                 .chain(check -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
                         state -> SupportDecider.decide(new SupportCommand.RequestAsMember(check.memberId(), body.action(), check.allowed(), now), state),
-                        metadata(member(check.memberId()), correlationId, now)))
+                        EventMetadata.requested(member(check.memberId()), correlationId, now)))
                 .map(done -> SessionApi.ok(done, new Requested(sessionId, body.action(), true)));
     }
 
@@ -270,7 +271,7 @@ public class SupportSessionResource {
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
                                 ? Refusal.invalid("SUP-6", "toMemberId", "no member " + to + " in this account") : f))
                 .chain(candidate -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, candidate, now), state), metadata(member(me), correlationId, now),
+                        state -> SupportDecider.decide(new SupportCommand.HandOver(me, to, candidate, now), state), EventMetadata.requested(member(me), correlationId, now),
                         (connection, done) -> memberStreams.remember(connection, accountId, to, SupportSessions.stream(sessionId)))))
                 .map(done -> SessionApi.ok(done, SessionView.of(done.state(), now)));
     }
@@ -285,7 +286,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> SupportDecider.decide(new SupportCommand.Leave(me, now), state), metadata(member(me), correlationId, now)))
+                        state -> SupportDecider.decide(new SupportCommand.Leave(me, now), state), EventMetadata.requested(member(me), correlationId, now)))
                 .map(done -> SessionApi.ok(done, SessionView.of(done.state(), now)));
     }
 
@@ -299,7 +300,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        state -> SupportDecider.decide(new SupportCommand.End(me, now), state), metadata(member(me), correlationId, now)))
+                        state -> SupportDecider.decide(new SupportCommand.End(me, now), state), EventMetadata.requested(member(me), correlationId, now)))
                 .map(done -> SessionApi.ok(done, SessionView.of(done.state(), now)));
     }
 
@@ -334,7 +335,7 @@ public class SupportSessionResource {
                     var command = new SupportCommand.Invite(inviteId, inviter, new SupportCommand.Policy(policy.policyId(), policy.name(), policy.enabled(),
                             policy.permissions()), body.externalName(), body.comments(), body.delivery(), body.email(), settings.serverInviteEmails(), now);
                     return streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                            state -> SupportDecider.decide(command, state), metadata(member(inviter), correlationId, now),
+                            state -> SupportDecider.decide(command, state), EventMetadata.requested(member(inviter), correlationId, now),
                             (connection, done) -> {
                                 token.set(Passes.newToken());
                                 return memberStreams.remember(connection, accountId, inviter, SupportSessions.stream(sessionId))
@@ -346,7 +347,7 @@ public class SupportSessionResource {
                 .chain(done -> deliver(accountId, sessionId, done, token.get(), body.language(), correlationId));
     }
 
-    private Uni<Response> deliver(UUID accountId, UUID sessionId, SessionStreams.Done<SupportSession, SupportEvent> done, String token, String language,
+    private Uni<Response> deliver(UUID accountId, UUID sessionId, Done<SupportSession, SupportEvent> done, String token, String language,
                                   String correlationId) {
         ExternalInviteIssued issued = (ExternalInviteIssued) done.events().get(0);
         String url = publicUrl + "/guest/invites/" + token;
@@ -361,7 +362,7 @@ public class SupportSessionResource {
                     .map(sent -> SessionApi.created(location, done, new Invited(issued.inviteId(), sessionId, issued.delivery(), issued.expiresAt(), null, null, true)))
                     // nobody can have the URL: the invite is revoked rather than left open, and the inviter may try again
                     .onFailure().recoverWithUni(failure -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                                    state -> SupportDecider.deliveryFailed(state, issued.inviteId()), metadata("system", correlationId, clock.now()))
+                                    state -> SupportDecider.deliveryFailed(state, issued.inviteId()), EventMetadata.requested("system", correlationId, clock.now()))
                             .map(revoked -> {
                                 throw new ProblemException(503, "INV-1", "Invite email not sent", "the invite email could not be handed on ("
                                         + failure.getMessage() + "); the invite was withdrawn, retry", null);
@@ -401,7 +402,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        started(new SupportCommand.Revoke(inviteId, me, now)), metadata(member(me), correlationId, now)))
+                        started(new SupportCommand.Revoke(inviteId, me, now)), EventMetadata.requested(member(me), correlationId, now)))
                 .map(SessionApi::noContent);
     }
 
@@ -417,7 +418,7 @@ public class SupportSessionResource {
         Instant now = clock.now();
         return me(permissions, accountId, bearer, consistency)
                 .chain(me -> streams.execute(SupportSessions.AGGREGATE, accountId, SupportSessions.stream(sessionId),
-                        started(new SupportCommand.RemoveExternal(externalTechnicianId, me, now)), metadata(member(me), correlationId, now),
+                        started(new SupportCommand.RemoveExternal(externalTechnicianId, me, now)), EventMetadata.requested(member(me), correlationId, now),
                         // the key goes with the removal, in its transaction: it then admits no one, as an unknown key
                         (connection, done) -> passes.forget(connection, Passes.Kind.GUEST_KEY, sessionId, externalTechnicianId)))
                 .map(SessionApi::noContent);

@@ -1,11 +1,12 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.CommandClock;
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.Problem;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
 import com.example.accounts.session.domain.Actor;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
@@ -41,7 +42,6 @@ import java.util.function.Function;
 import static com.example.accounts.session.api.GuestResource.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.session.api.SessionApi.guest;
-import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 
 /**
@@ -85,11 +85,11 @@ public class TrainingGuestResource {
     private final SessionStreams streams;
     private final Passes passes;
     private final GuestLimits limits;
-    private final SessionClock clock;
+    private final CommandClock clock;
     private final AccountCoOrganizers coOrganizers;
     private final int maxParticipants;
 
-    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, SessionClock clock, AccountCoOrganizers coOrganizers,
+    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, CommandClock clock, AccountCoOrganizers coOrganizers,
                                  @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
         if (maxParticipants < 1) {
             throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
@@ -141,7 +141,7 @@ public class TrainingGuestResource {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
                     state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now), state),
-                    metadata(participant(participantId), correlationId, now),
+                    EventMetadata.requested(participant(participantId), correlationId, now),
                     (connection, done) -> {
                         key.set(Passes.newToken());
                         return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), participantId, null);
@@ -223,7 +223,7 @@ public class TrainingGuestResource {
 
     private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {
         return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
-                        state -> TrainingDecider.decide(command, state), metadata(participant(pass.subjectId()), correlationId, command.now()))
+                        state -> TrainingDecider.decide(command, state), EventMetadata.requested(participant(pass.subjectId()), correlationId, command.now()))
                 .map(done -> ParticipantView.of(done.state(), pass.subjectId()));
     }
 

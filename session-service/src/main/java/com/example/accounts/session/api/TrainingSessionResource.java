@@ -1,16 +1,18 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.eventstore.EventMetadata;
+import com.example.accounts.kit.CommandClock;
+import com.example.accounts.rules.Refusal;
+import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
 import com.example.accounts.session.domain.Actor;
-import com.example.accounts.session.domain.Refusal;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -48,7 +50,6 @@ import java.util.function.Function;
 
 import static com.example.accounts.session.api.SessionApi.allowed;
 import static com.example.accounts.session.api.SessionApi.member;
-import static com.example.accounts.session.api.SessionApi.metadata;
 import static com.example.accounts.session.api.SessionApi.required;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
@@ -106,10 +107,10 @@ public class TrainingSessionResource {
     private final SessionStreams streams;
     private final PermissionService permissions;
     private final Passes passes;
-    private final SessionClock clock;
+    private final CommandClock clock;
     private final URI publicUrl;
 
-    public TrainingSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, SessionClock clock,
+    public TrainingSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, CommandClock clock,
                                    @ConfigProperty(name = "platform.public-url") URI publicUrl) {
         this.streams = streams;
         this.permissions = permissions;
@@ -139,7 +140,7 @@ public class TrainingSessionResource {
                                 () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
                                 .chain(() -> streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
                                         state -> TrainingDecider.decide(new TrainingCommand.Schedule(sessionId, organizer, named, settings.coOrganizers(), now), state),
-                                        metadata(member(organizer), correlationId, now),
+                                        EventMetadata.requested(member(organizer), correlationId, now),
                                         (connection, done) -> {
                                             code.set(Passes.newCode());
                                             return passes.keep(connection, code.get(), Passes.Kind.TRAINING_CODE, accountId, sessionId, null,
@@ -347,13 +348,13 @@ public class TrainingSessionResource {
         return permissions.check(accountId, bearer, consistency, "me", "training.session.host", null);
     }
 
-    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,
+    private Uni<Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,
                                                                           String correlationId, Function<Caller, TrainingCommand> command) {
         return caller(accountId, bearer, consistency).chain(caller -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller)));
     }
 
     /** As {@link #act}, for a command naming someone in the session: whether a member named may still host (TRN-3). */
-    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> actOn(UUID accountId, UUID sessionId, String bearer, String consistency,
+    private Uni<Done<TrainingSession, TrainingEvent>> actOn(UUID accountId, UUID sessionId, String bearer, String consistency,
                                                                             String correlationId, Actor to,
                                                                             BiFunction<Caller, Boolean, TrainingCommand> command) {
         return caller(accountId, bearer, consistency).chain(caller -> mayHost(accountId, bearer, consistency, caller, to)
@@ -374,10 +375,10 @@ public class TrainingSessionResource {
                 .onFailure(f -> f instanceof ProblemException p && p.problem().status() == 404).recoverWithItem(false);
     }
 
-    private Uni<SessionStreams.Done<TrainingSession, TrainingEvent>> run(UUID accountId, UUID sessionId, UUID by, String correlationId,
+    private Uni<Done<TrainingSession, TrainingEvent>> run(UUID accountId, UUID sessionId, UUID by, String correlationId,
                                                                           TrainingCommand command) {
         return streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
-                state -> TrainingDecider.decide(command, state), metadata(member(by), correlationId, command.now()));
+                state -> TrainingDecider.decide(command, state), EventMetadata.requested(member(by), correlationId, command.now()));
     }
 
     /**
@@ -402,7 +403,7 @@ public class TrainingSessionResource {
                 .replaceWithVoid();
     }
 
-    private static Response view(SessionStreams.Done<TrainingSession, TrainingEvent> done) {
+    private static Response view(Done<TrainingSession, TrainingEvent> done) {
         return SessionApi.ok(done, SessionView.of(done.state()));
     }
 

@@ -44,7 +44,7 @@ public class AccountChanges {
     }
 
     public Uni<Void> memberDeleted(UUID accountId, UUID memberId, UUID deletionEventId, Instant now) {
-        EventMetadata metadata = system(deletionEventId, now);
+        EventMetadata metadata = EventMetadata.causedBy(deletionEventId, now);
         return memberStreams.of(accountId, memberId)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(stream -> stream.startsWith(QueueLoginStreams.PREFIX)
@@ -57,12 +57,12 @@ public class AccountChanges {
 
     /** The member may no longer be logged into queues (CC-8, SEAT-3, SEAT-6): every login of theirs ends. */
     public Uni<Void> queueLoginsEnded(UUID accountId, UUID memberId, Reason reason, UUID causeEventId, Instant now) {
-        return endQueueLogins(accountId, memberId, reason, system(causeEventId, now));
+        return endQueueLogins(accountId, memberId, reason, EventMetadata.causedBy(causeEventId, now));
     }
 
     /** SEAT-5: the plan dropped CONTACT_CENTER, so no agent of the account stays in its queues. */
     public Uni<Void> contactCenterRemoved(UUID accountId, UUID planEventId, Instant now) {
-        EventMetadata metadata = system(planEventId, now);
+        EventMetadata metadata = EventMetadata.causedBy(planEventId, now);
         return memberStreams.membersWith(accountId, QueueLoginStreams.PREFIX)
                 .onItem().transformToMulti(members -> Multi.createFrom().iterable(members))
                 .onItem().transformToUniAndConcatenate(member -> endQueueLogins(accountId, member, Reason.MODULE_REMOVED, metadata))
@@ -71,7 +71,7 @@ public class AccountChanges {
 
     /** INV-6: in every session the policy issued an invite for; a policy enabled again admits only through new invites. */
     public Uni<Void> policyDisabled(UUID accountId, UUID policyId, UUID disablingEventId, Instant now) {
-        EventMetadata metadata = system(disablingEventId, now);
+        EventMetadata metadata = EventMetadata.causedBy(disablingEventId, now);
         return policyStreams.of(accountId, policyId)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(stream -> streams.execute(SupportSessions.AGGREGATE, accountId, stream,
@@ -82,10 +82,5 @@ public class AccountChanges {
     private Uni<Void> endQueueLogins(UUID accountId, UUID memberId, Reason reason, EventMetadata metadata) {
         return streams.execute(QueueLoginStreams.AGGREGATE, accountId, QueueLoginStreams.stream(memberId),
                 state -> QueueDecider.loginsEnded(state, memberId, reason), metadata).replaceWithVoid();
-    }
-
-    /** Done by no one: the account event that caused it is both the correlation and the causation. */
-    private static EventMetadata system(UUID causeEventId, Instant now) {
-        return new EventMetadata("system", causeEventId.toString(), causeEventId.toString(), now);
     }
 }

@@ -1,6 +1,8 @@
 package com.example.accounts.session.application;
 
-import com.example.accounts.session.infrastructure.EventCodec;
+import com.example.accounts.eventstore.Snapshots;
+import com.example.accounts.kit.command.EventCodec;
+import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.session.queue.domain.QueueEvent;
 import com.example.accounts.session.queue.domain.QueueLogins;
 
@@ -9,8 +11,8 @@ import java.util.UUID;
 /** An agent's queue logins as the streams run them. */
 public final class QueueLoginStreams {
 
-    public static final Aggregate<QueueLogins, QueueEvent> AGGREGATE = new Aggregate<>("queue logins",
-            new EventCodec<>(QueueEvent.class), QueueLogins.INITIAL, QueueLogins::evolve);
+    public static final StreamKind<QueueLogins, QueueEvent> AGGREGATE = new StreamKind<>("queue logins", new EventCodec<>(QueueEvent.class),
+            QueueLogins.INITIAL, QueueLogins::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, QueueLogins.class, QueueEvent.class));
 
     public static final String PREFIX = "queue-logins-";
 

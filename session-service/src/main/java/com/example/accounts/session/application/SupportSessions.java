@@ -1,6 +1,8 @@
 package com.example.accounts.session.application;
 
-import com.example.accounts.session.infrastructure.EventCodec;
+import com.example.accounts.eventstore.Snapshots;
+import com.example.accounts.kit.command.EventCodec;
+import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.session.support.domain.SupportEvent;
 import com.example.accounts.session.support.domain.SupportSession;
 
@@ -9,8 +11,8 @@ import java.util.UUID;
 /** The support session aggregate as the streams run it. */
 public final class SupportSessions {
 
-    public static final Aggregate<SupportSession, SupportEvent> AGGREGATE = new Aggregate<>("support session",
-            new EventCodec<>(SupportEvent.class), SupportSession.INITIAL, SupportSession::evolve, s -> s.ended() ? s.sessionId() : null);
+    public static final StreamKind<SupportSession, SupportEvent> AGGREGATE = new StreamKind<>("support session", new EventCodec<>(SupportEvent.class),
+            SupportSession.INITIAL, SupportSession::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, SupportSession.class, SupportEvent.class));
 
     private SupportSessions() {
     }

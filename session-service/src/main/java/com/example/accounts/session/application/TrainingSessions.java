@@ -1,6 +1,8 @@
 package com.example.accounts.session.application;
 
-import com.example.accounts.session.infrastructure.EventCodec;
+import com.example.accounts.eventstore.Snapshots;
+import com.example.accounts.kit.command.EventCodec;
+import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;
 
@@ -9,8 +11,8 @@ import java.util.UUID;
 /** The training session aggregate as the streams run it. */
 public final class TrainingSessions {
 
-    public static final Aggregate<TrainingSession, TrainingEvent> AGGREGATE = new Aggregate<>("training session",
-            new EventCodec<>(TrainingEvent.class), TrainingSession.INITIAL, TrainingSession::evolve, s -> s.ended() ? s.sessionId() : null);
+    public static final StreamKind<TrainingSession, TrainingEvent> AGGREGATE = new StreamKind<>("training session", new EventCodec<>(TrainingEvent.class),
+            TrainingSession.INITIAL, TrainingSession::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, TrainingSession.class, TrainingEvent.class));
 
     private TrainingSessions() {
     }

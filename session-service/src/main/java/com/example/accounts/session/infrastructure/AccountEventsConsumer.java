@@ -1,8 +1,8 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.kit.CommandClock;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.session.application.AccountChanges;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +27,9 @@ public class AccountEventsConsumer {
     private static final String CONTACT_CENTER = "CONTACT_CENTER";
 
     private final AccountChanges changes;
-    private final SessionClock clock;
+    private final CommandClock clock;
 
-    public AccountEventsConsumer(AccountChanges changes, SessionClock clock) {
+    public AccountEventsConsumer(AccountChanges changes, CommandClock clock) {
         this.changes = changes;
         this.clock = clock;
     }

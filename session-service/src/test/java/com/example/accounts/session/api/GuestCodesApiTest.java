@@ -1,5 +1,7 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.kit.command.CommandPipeline;
+import com.example.accounts.kit.command.Loaded;
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
@@ -211,8 +213,8 @@ class GuestCodesApiTest {
         as(Tokens.DEMO_ADMIN, session.consistency()).get(session.path()).then().statusCode(200)
                 .body("participants.size()", equalTo(maxParticipants));
 
-        SessionStreams.Loaded<TrainingSession> loaded = streams.load(TrainingSessions.AGGREGATE, stream).await().indefinitely();
-        assertTrue(loaded.replayed() < SessionStreams.SNAPSHOT_EVERY, "folded " + loaded.replayed() + " events after the snapshot");
+        Loaded<TrainingSession> loaded = streams.load(TrainingSessions.AGGREGATE, stream).await().indefinitely();
+        assertTrue(loaded.replayed() < CommandPipeline.SNAPSHOT_EVERY, "folded " + loaded.replayed() + " events after the snapshot");
         assertEquals(1L, count("SELECT count(*) FROM session_snapshots WHERE stream_id = $1", stream));
         List<EventEnvelope> all = store.readStream(stream, 0).await().indefinitely();
         TrainingSession replayed = TrainingSession.evolveAll(TrainingSession.INITIAL, all.stream().map(TrainingSessions.AGGREGATE.codec()::decode).toList());

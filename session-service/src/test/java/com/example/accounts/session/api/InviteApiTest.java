@@ -1,5 +1,6 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.kit.CommandClock;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.Topics;
@@ -7,7 +8,6 @@ import com.example.accounts.launcher.Net;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
-import com.example.accounts.session.application.SessionClock;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
@@ -178,20 +178,45 @@ class InviteApiTest {
         given().post(url).then().statusCode(409).body("rule", equalTo("INV-2")).body("detail", containsString("once"));
     }
 
+    /** EVT-1: the session's commands queue for its one writer, so no inviter meets a race it did not cause. */
+    @Test
+    void EVT1_thirtyTwoInvitesIntoOneSessionAtOnceAreAllIssuedEachAtItsOwnVersion() throws Exception {
+        Scene scene = scene(false);
+        long before = events(scene.session());
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Callable<Response>> invites = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String name = "Vera " + i;
+                invites.add(() -> scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : pool.invokeAll(invites)) {
+                statuses.add(answer.get().statusCode());
+            }
+            assertEquals(32, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 32, events(scene.session()));
+        assertEquals(before + 32, count("SELECT max(version) FROM events WHERE stream_id = $1", "session-" + scene.session().substring(scene.session().lastIndexOf('/') + 1)),
+                "versions dense");
+    }
+
     @Test
     void INV2_anInviteLapsesTwoHoursAfterIssueAndTheInviterOrOwnerRevokesIt() {
         Scene scene = scene(false);
         String lapsing = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
         Instant later = Instant.now().plus(Duration.ofHours(2)).plusSeconds(1);
-        QuarkusMock.installMockForType(new SessionClock() {
+        QuarkusMock.installMockForType(new CommandClock() {
             @Override
             public Instant now() {
                 return later;
             }
-        }, SessionClock.class);
+        }, CommandClock.class);
         given().get(lapsing).then().statusCode(200).body("usable", equalTo(false));
         given().post(lapsing).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("lapsed"));
-        QuarkusMock.installMockForType(new SessionClock(), SessionClock.class);
+        QuarkusMock.installMockForType(new CommandClock(), CommandClock.class);
 
         // Ben joins the session by taking it over; Ada's invite can be revoked by her (inviter) or by Ben (owner), never by others
         String revoked = scene.copyUrl(Tokens.DEMO_ADMIN, "Walt");
@@ -247,17 +272,17 @@ class InviteApiTest {
         guestAct(key, "REMOTE_CONTROL").then().statusCode(200);
         String unknown = guestAct("made-up", "REMOTE_CONTROL").then().statusCode(401).extract().path("detail");
         Instant later = expires.plusSeconds(1);
-        QuarkusMock.installMockForType(new SessionClock() {
+        QuarkusMock.installMockForType(new CommandClock() {
             @Override
             public Instant now() {
                 return later;
             }
-        }, SessionClock.class);
+        }, CommandClock.class);
         try {
             String lapsed = guestAct(key, "REMOTE_CONTROL").then().statusCode(401).body("rule", equalTo("SEC-1")).extract().path("detail");
             assertEquals(unknown, lapsed, "a lapsed key is told apart from an unknown one by nothing");
         } finally {
-            QuarkusMock.installMockForType(new SessionClock(), SessionClock.class);
+            QuarkusMock.installMockForType(new CommandClock(), CommandClock.class);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.kit.command.EventCodec;
 import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.MalformedEventException;
 import com.example.accounts.session.queue.domain.QueueEvent;

@@ -1,6 +1,6 @@
 package com.example.accounts.session.queue.domain;
 
-import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.queue.domain.QueueCommand.LogIn;
 import com.example.accounts.session.queue.domain.QueueCommand.LogOut;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedIntoQueue;

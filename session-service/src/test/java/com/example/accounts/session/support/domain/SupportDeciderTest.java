@@ -1,6 +1,6 @@
 package com.example.accounts.session.support.domain;
 
-import com.example.accounts.session.domain.Refusal;
+import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.End;
 import com.example.accounts.session.support.domain.SupportCommand.HandOver;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
