@@ -145,9 +145,4 @@ public class CommandPipeline {
             return events.topic();
         }
     }
-
-    /** How many streams this instance keeps a writer for (a test's view of the bound). */
-    int streamsKept() {
-        return writers.streams();
-    }
 }

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ final class StreamWriters {
 
     /** A conflict is another instance's append; after this many in a row the command gives up with it (409). */
     static final int ATTEMPTS = 25;
+
+    private static final Logger LOG = Logger.getLogger(StreamWriters.class);
 
     private final StreamStore store;
     private final int queueLimit;
@@ -190,6 +193,7 @@ final class StreamWriters {
                     }
                     if (!(failure instanceof ConcurrencyConflict) && group.size() > 1) {
                         // one command's write failed the group's transaction (a key a racing request holds): each alone gets its own answer
+                        LOG.debugf("a group of %d commands on %s failed (%s); each runs alone", group.size(), writer.stream, failure.getMessage());
                         Uni<Void> alone = Uni.createFrom().voidItem();
                         for (Pending<S, E> pending : group) {
                             alone = alone.chain(() -> runGroup(writer, List.of(pending), attempt));
