@@ -257,6 +257,37 @@ class DeliveriesTest {
     }
 
     @Test
+    void EVT1_anotherEventAtAStreamVersionReadIsDeadLetteredAndFlagsItsAccountWhileTheSameEventAgainIsSkipped() {
+        Story story = Story.opened();
+        String tess = Story.unique("tess");
+        story.member("STANDARD", "Tess", tess, null);
+        story.publish();
+        EventEnvelope held = story.last();
+        Inbox.awaitMail(tess);
+
+        // the relay publishes it again (EVT-3, at least once): nothing to say
+        PublishedEvents.onTestPlatform().publish(held);
+        // the store lost it, and another event took its version: the topic now holds two events at one stream version
+        String ugo = Story.unique("ugo");
+        EventEnvelope other = PublishedEvents.userAdded(story.account, held.version(), "ada", UUID.randomUUID(), "login-ugo", "Ugo", ugo,
+                "STANDARD", true);
+        PublishedEvents.onTestPlatform().publish(other);
+        String after = Story.unique("after");
+        story.member("STANDARD", "After", after, null);
+        story.publish();
+        Inbox.awaitMail(after);
+
+        String diverged = "diverged: stream " + held.streamId() + " version " + held.version() + " held event " + held.eventId()
+                + ", got " + other.eventId();
+        assertEquals(List.of(diverged), PublishedEvents.deadLetterReasons(DeadLetters.TOPIC, story.account),
+                "the divergent event is a dead letter; the same event again is not");
+        as(Tokens.DEMO_OPERATOR).get("/status").then().statusCode(200)
+                .body("diverged.findAll { it.accountId == '" + story.account + "' }.reason", equalTo(List.of(diverged)));
+        assertEquals(0, Inbox.count(ugo), "the divergent event sends nothing");
+        assertEquals(1, Inbox.count(tess));
+    }
+
+    @Test
     void NTF5_aRecordThatCannotBeReadIsDeadLetteredWithItsReasonAndTheNextOnesGoOn() {
         Story story = Story.opened();
         story.publish();

@@ -2,6 +2,7 @@ package com.example.accounts.notification.api;
 
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.ProblemException;
+import com.example.accounts.notification.delivery.AppliedEvents;
 import com.example.accounts.notification.delivery.Deliveries;
 import com.example.accounts.notification.delivery.Directory;
 import com.example.accounts.notification.delivery.Positions;
@@ -38,7 +39,8 @@ public class DeliveriesResource {
     public record AccountDeliveries(UUID accountId, Map<Deliveries.Status, Long> counts, List<Deliveries.Delivery> deliveries) {
     }
 
-    public record Status(List<Positions.Position> positions) {
+    /** {@code diverged}: events that came at a (stream, version) read here with another event, dead-lettered, newest first (EVT-1). */
+    public record Status(List<Positions.Position> positions, List<AppliedEvents.Diverged> diverged) {
     }
 
     private static final int MAX_LIMIT = 500;
@@ -46,13 +48,16 @@ public class DeliveriesResource {
     private final Deliveries deliveries;
     private final Directory directory;
     private final Positions positions;
+    private final AppliedEvents applied;
     private final Pool pool;
     private final SecurityIdentity identity;
 
-    public DeliveriesResource(Deliveries deliveries, Directory directory, Positions positions, Pool pool, SecurityIdentity identity) {
+    public DeliveriesResource(Deliveries deliveries, Directory directory, Positions positions, AppliedEvents applied, Pool pool,
+                              SecurityIdentity identity) {
         this.deliveries = deliveries;
         this.directory = directory;
         this.positions = positions;
+        this.applied = applied;
         this.pool = pool;
         this.identity = identity;
     }
@@ -85,11 +90,12 @@ public class DeliveriesResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(summary = "Per topic partition: the next offset to read and the live position, from which records send email")
-    @APIResponse(responseCode = "200", description = "the positions")
+    @Operation(summary = "Per topic partition: the next offset to read and the live position, from which records send email; "
+            + "the events that diverged from one read at their stream version (EVT-1)")
+    @APIResponse(responseCode = "200", description = "the positions and the divergent events")
     @APIResponse(responseCode = "403", description = "only platform operators")
     public Uni<Status> status() {
-        return positions.all().map(Status::new);
+        return positions.all().chain(all -> applied.diverged(100).map(diverged -> new Status(all, diverged)));
     }
 
     private static UUID accountId(String text) {

@@ -32,13 +32,15 @@ public class Intake {
     private final Positions positions;
     private final Deliveries deliveries;
     private final DeadLetters deadLetters;
+    private final AppliedEvents applied;
     private final Sender sender;
 
-    public Intake(Pool pool, Positions positions, Deliveries deliveries, DeadLetters deadLetters, Sender sender) {
+    public Intake(Pool pool, Positions positions, Deliveries deliveries, DeadLetters deadLetters, AppliedEvents applied, Sender sender) {
         this.pool = pool;
         this.positions = positions;
         this.deliveries = deliveries;
         this.deadLetters = deadLetters;
+        this.applied = applied;
         this.sender = sender;
     }
 
@@ -56,8 +58,13 @@ public class Intake {
                     }
                 })
                 .replaceWithVoid()
-                .onFailure(Unprocessable.class).recoverWithUni(unprocessable -> deadLetters.publish(record, unprocessable.getMessage())
-                        .chain(() -> pool.withTransaction(c -> positions.advance(c, record))))
+                .onFailure(Unprocessable.class).recoverWithUni(failure -> {
+                    Unprocessable unprocessable = (Unprocessable) failure;
+                    return deadLetters.publish(record, unprocessable.getMessage())
+                            .chain(() -> pool.withTransaction(c -> (unprocessable.diverged() == null ? Uni.createFrom().voidItem()
+                                    : applied.flag(c, record, unprocessable.diverged(), unprocessable.getMessage()))
+                                    .chain(() -> positions.advance(c, record))));
+                })
                 .onFailure().invoke(failure -> LOG.warnf("%s[%d]@%d not taken yet, trying again: %s", record.topic(), record.partition(),
                         record.offset(), failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();

@@ -20,6 +20,8 @@ import java.time.Duration;
  * attempts; its contents (the values its mail is written from, an invite's URL sealed) only until it is sent or given
  * up. A queue of an earlier version, which kept the rendered mail, loses those columns; what was still waiting in it
  * is given up, since its mail (an invite URL in clear among it, INV-2) is not kept.</li>
+ * <li>{@code applied_events}, {@code diverged_events}: which event each (stream, version) read was, and the records
+ * that came at a version read with another event, which flag their accounts (EVT-1).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -57,6 +59,11 @@ class Schema {
             CREATE INDEX IF NOT EXISTS email_deliveries_due ON email_deliveries (next_attempt_at) WHERE status = 'PENDING';
             CREATE INDEX IF NOT EXISTS email_deliveries_sending ON email_deliveries (claimed_at) WHERE status = 'SENDING';
             CREATE INDEX IF NOT EXISTS email_deliveries_of_account ON email_deliveries (account_id, queued_at DESC);
+            CREATE TABLE IF NOT EXISTS applied_events (
+                stream_id text NOT NULL, version bigint NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (stream_id, version));
+            CREATE TABLE IF NOT EXISTS diverged_events (
+                topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, account_id uuid NOT NULL, reason text NOT NULL,
+                recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (topic, partition, record_offset));
             """;
 
     private final Pool pool;
