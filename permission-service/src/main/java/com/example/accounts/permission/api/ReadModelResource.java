@@ -50,8 +50,12 @@ public class ReadModelResource {
     public record GenerationStatus(int generation, String state, String schema, Projector.Stats projectedHere) {
     }
 
+    /**
+     * {@code diverged}: the dead letters of events that came at a (stream, version) the live generation had applied
+     * with another event (EVT-1); their accounts are stale until a rebuild from topics that agree with the store.
+     */
     public record Status(boolean leaderHere, int liveGeneration, List<GenerationStatus> generations, List<PartitionStatus> partitions,
-                         long deadLetters, List<Map<String, Object>> latestDeadLetters) {
+                         long deadLetters, List<Map<String, Object>> latestDeadLetters, long diverged, List<Map<String, Object>> latestDiverged) {
     }
 
     private final Generations generations;
@@ -73,7 +77,8 @@ public class ReadModelResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters")
+    @Operation(summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters, "
+            + "and those of events that diverged from one applied at their stream version (EVT-1)")
     @APIResponse(responseCode = "200", description = "the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
     public Status status() {
@@ -97,7 +102,7 @@ public class ReadModelResource {
         partitions.sort(Comparator.comparing(PartitionStatus::generation).thenComparing(PartitionStatus::topic).thenComparing(PartitionStatus::partition));
         ReadModel live = generations.live();
         return new Status(leader.leading(), Integer.parseInt(live.schema().substring(3)), all, partitions, live.deadLetterCount(),
-                live.deadLetters(20));
+                live.deadLetters(20), live.divergedCount(), live.diverged(20));
     }
 
     @POST

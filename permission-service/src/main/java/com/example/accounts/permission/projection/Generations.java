@@ -97,6 +97,7 @@ public class Generations {
                 .execute().await().atMost(DB).iterator().next().getInteger(0);
         ReadModel model = new ReadModel(pool, number);
         model.create();
+        model.inheritSuperseded(live);
         LOG.infof("rebuild: generation %d created; the projection leader fills it from the beginning of the topics", number);
         return new Generation(number, State.BUILDING, model);
     }

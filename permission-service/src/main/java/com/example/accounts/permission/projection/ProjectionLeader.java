@@ -82,7 +82,12 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
                     LOG.info("this instance leads the projection");
                     ensureDeadLetterTopic();
                     while (running) {
-                        supervise();
+                        try {
+                            supervise();
+                        } catch (RuntimeException e) {
+                            // a pooled query failed (a hiccup of the database): the lead is this connection's, and holds
+                            LOG.warnf("projection leader: cannot look at the generations now (%s); trying again", e.getMessage());
+                        }
                         Thread.sleep(250);
                         lock.query("SELECT 1").execute().await().atMost(Duration.ofSeconds(10));
                     }

@@ -38,6 +38,8 @@ public final class Projector implements Runnable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong applyNanos = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private volatile String retrying;
     private volatile boolean running = true;
     private Set<TopicPartition> assigned = Set.of();
     private final Map<TopicPartition, Long> stored = new HashMap<>();
@@ -62,12 +64,15 @@ public final class Projector implements Runnable {
         return model;
     }
 
-    /** What this projector did since it started: events applied, transactions, and the time spent in them. */
-    public record Stats(long applied, long batches, long applyMillis) {
+    /**
+     * What this projector did since it started: events applied, transactions, the time spent in them, polls tried
+     * again after a failure of the database, and the failure it is waiting out now (null when it is not).
+     */
+    public record Stats(long applied, long batches, long applyMillis, long retries, String retrying) {
     }
 
     Stats stats() {
-        return new Stats(applied.get(), batches.get(), applyNanos.get() / 1_000_000);
+        return new Stats(applied.get(), batches.get(), applyNanos.get() / 1_000_000, retries.get(), retrying);
     }
 
     void stop() {
@@ -77,9 +82,18 @@ public final class Projector implements Runnable {
 
     @Override
     public void run() {
+        int failures = 0;
+        boolean resume = false;
         try {
             while (running) {
                 try {
+                    if (resume) {
+                        // the poll was not stored: start again from what the generation has stored (applied in the
+                        // same transaction as its rows, so nothing is applied twice nor skipped)
+                        stored.clear();
+                        seekToStored(assigned);
+                        resume = false;
+                    }
                     assignNewPartitions();
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
                     Map<String, Map<Integer, Long>> moved = moved();
@@ -96,17 +110,25 @@ public final class Projector implements Runnable {
                     batches.incrementAndGet();
                     moved.forEach((topic, partitions) -> partitions.forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next)));
                     applied.addAndGet(result.applied());
+                    if (failures > 0) {
+                        LOG.infof("%s: applying again after %d failures", model.schema(), failures);
+                    }
+                    failures = 0;
+                    retrying = null;
                 } catch (WakeupException e) {
                     // stop() was called
                 } catch (RuntimeException e) {
                     if (!running) {
                         break;
                     }
-                    // the poll was not committed: start again from what the generation has stored
-                    LOG.errorf(e, "%s: applying failed; resuming from the stored offsets in a second", model.schema());
-                    sleep();
-                    stored.clear();
-                    seekToStored(assigned);
+                    // the database failed, not the events (those are dead letters): wait it out, backing off, and try again
+                    failures++;
+                    retries.incrementAndGet();
+                    Duration wait = backOff(failures);
+                    retrying = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    resume = true;
+                    LOG.warnf(e, "%s: applying failed (%d in a row); trying the poll again in %d ms", model.schema(), failures, wait.toMillis());
+                    sleep(wait);
                 }
             }
         } finally {
@@ -167,9 +189,14 @@ public final class Projector implements Runnable {
         }
     }
 
-    private static void sleep() {
+    /** 100 ms, doubling up to 5 s. */
+    static Duration backOff(int failures) {
+        return Duration.ofMillis(Math.min(5000, 100L << Math.min(failures - 1, 6)));
+    }
+
+    private static void sleep(Duration wait) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

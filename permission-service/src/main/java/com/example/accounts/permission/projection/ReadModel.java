@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -28,14 +29,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * One generation of the permission read model: its tables, in their own PostgreSQL schema ({@code rm_<n>}), so that a
  * rebuild fills a fresh generation beside the live one (PRM-5). Events are applied a Kafka poll at a time, in one
  * transaction with the stream versions they bring (a repeated delivery changes nothing, PRM-1), the accounts'
  * positions (PRM-4) and the next offset of each partition, so that the model and its place in the topics never
- * disagree. An event that cannot be applied is recorded as a dead letter, which flags its account stale.
+ * disagree. An event that cannot be applied is recorded as a dead letter, which flags its account stale; so is
+ * another event at a (stream, version) applied (EVT-1). A failure of the database is the projector's to wait out.
  */
 public final class ReadModel {
 
@@ -101,6 +102,13 @@ public final class ReadModel {
             -- an account's view loads the sessions not ended, however many have ended
             CREATE INDEX IF NOT EXISTS sessions_not_ended ON {rm}.sessions (account_id) WHERE NOT ended;
             CREATE TABLE IF NOT EXISTS {rm}.applied_streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
+            -- EVT-1: which event each applied (stream, version) was, so that another event at a version applied is never taken for a repeat
+            CREATE TABLE IF NOT EXISTS {rm}.applied_events (
+                stream_id text NOT NULL, version bigint NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (stream_id, version));
+            -- EVT-1: an event applied at a version another event then came at, and that later event (the store's); a rebuild
+            -- inherits the rows and applies the later event in its place
+            CREATE TABLE IF NOT EXISTS {rm}.superseded (
+                event_id uuid PRIMARY KEY, by_event_id uuid NOT NULL, stream_id text NOT NULL, version bigint NOT NULL);
             CREATE TABLE IF NOT EXISTS {rm}.account_positions (
                 topic text NOT NULL, account_id uuid NOT NULL, position bigint NOT NULL, PRIMARY KEY (topic, account_id));
             CREATE TABLE IF NOT EXISTS {rm}.partition_offsets (
@@ -114,7 +122,10 @@ public final class ReadModel {
     /** The tables that hold the model itself, compared by PRM-5's rebuild test. */
     public static final List<String> MODEL_TABLES = List.of("accounts", "members", "member_seats", "companies", "groups", "devices",
             "security_policies", "queues", "queue_assignments", "agent_logins", "contact_center_roles", "sessions", "applied_streams",
-            "account_positions", "dead_letters");
+            "applied_events", "superseded", "account_positions", "dead_letters");
+
+    /** How the reason of a dead letter begins when another event came at a (stream, version) already applied (EVT-1). */
+    public static final String DIVERGED = "diverged: ";
 
     private final Pool pool;
     private final String schema;
@@ -142,6 +153,12 @@ public final class ReadModel {
         pool.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().await().atMost(DB);
     }
 
+    /** EVT-1: a rebuilt generation inherits the events {@code from} found superseded, so that it applies the later ones instead. */
+    public void inheritSuperseded(ReadModel from) {
+        pool.query(q("INSERT INTO {rm}.superseded (event_id, by_event_id, stream_id, version) SELECT event_id, by_event_id, stream_id, version FROM "
+                + from.schema + ".superseded ON CONFLICT DO NOTHING")).execute().await().atMost(DB);
+    }
+
     /** Where the next poll of each partition starts: the offsets this generation has applied, plus one. */
     public Map<String, Map<Integer, Long>> nextOffsets() {
         Map<String, Map<Integer, Long>> offsets = new HashMap<>();
@@ -153,22 +170,36 @@ public final class ReadModel {
 
     // --- applying ---------------------------------------------------------------------------------------------
 
-    private record Parsed(Delivered record, EventEnvelope event, String problem) {
+    /**
+     * A record as read: its event and statements, or the problem that makes it a dead letter; {@code applies} once
+     * judged against what the generation holds (false for a repeat); {@code diverged}: the event applied at its
+     * version, when it is another.
+     */
+    private record Parsed(Delivered record, EventEnvelope event, String problem, List<Projection.Statement> statements, boolean applies,
+                          UUID diverged) {
+        static Parsed dead(Delivered record, EventEnvelope event, String problem) {
+            return new Parsed(record, event, problem, List.of(), false, null);
+        }
     }
 
-    /** Applies one poll's records, in their order, in one transaction; a batch that fails is applied record by record. */
+    /**
+     * Applies one poll's records, in their order, in one transaction; a batch that fails because of a record is applied
+     * record by record, and a record that fails alone is a dead letter. A failure of the database (connection lost,
+     * server restarting, serialization failure, deadlock, timeout) is not the records': it is thrown, nothing of the
+     * poll is stored, and the projector applies the poll again.
+     */
     public Applied apply(List<Delivered> records, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
         List<Parsed> parsed = records.stream().map(ReadModel::parse).toList();
         try {
             return applyParsed(parsed, positions, deadLetters);
         } catch (RuntimeException e) {
-            if (records.size() <= 1) {
-                if (records.isEmpty()) {
-                    throw e;
-                }
+            if (records.isEmpty() || !causedByTheRecords(e)) {
+                throw e;
+            }
+            if (records.size() == 1) {
                 String reason = "cannot be applied: " + e.getMessage();
                 LOG.errorf("%s[%d]@%d %s", records.get(0).topic(), records.get(0).partition(), records.get(0).offset(), reason);
-                return applyParsed(List.of(new Parsed(records.get(0), parsed.get(0).event(), reason)), positions, deadLetters);
+                return applyParsed(List.of(Parsed.dead(records.get(0), parsed.get(0).event(), reason)), positions, deadLetters);
             }
             LOG.warnf("a batch of %d records failed (%s); applying them one at a time", records.size(), e.getMessage());
             Applied total = new Applied(0, 0, 0);
@@ -179,20 +210,46 @@ public final class ReadModel {
         }
     }
 
+    /**
+     * Whether a failure is the records' own: their data or a constraint of the model (SQLSTATE classes 21, 22, 23), the
+     * same on every try. Anything else (no SQLSTATE: the connection; 08, 40, 53, 57, 58 and the like: the server) may
+     * pass, so it is tried again rather than dead-lettering a valid event.
+     */
+    static boolean causedByTheRecords(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().length() == 5) {
+                return switch (pg.getSqlState().substring(0, 2)) {
+                    case "21", "22", "23" -> true;
+                    default -> false;
+                };
+            }
+        }
+        return false;
+    }
+
     private static Parsed parse(Delivered record) {
         EventEnvelope raw = envelopeOnly(record.value());
         if (raw == null || raw.type() == null || raw.streamId() == null || raw.data() == null) {
-            return new Parsed(record, raw, "not an event: an envelope with type, accountId, streamId, position and data is required");
+            return Parsed.dead(record, raw, "not an event: an envelope with type, accountId, streamId, position and data is required");
         }
         if (!EventSchemas.INSTANCE.types().contains(raw.type()) || !(Projection.TYPES.contains(raw.type()) || Projection.NOT_PROJECTED.contains(raw.type()))) {
-            return new Parsed(record, raw, "unknown event type " + raw.type());
+            return Parsed.dead(record, raw, "unknown event type " + raw.type());
         }
+        EventEnvelope event;
         try {
-            EventEnvelope event = Upcasters.INSTANCE.upcast(raw);
+            event = Upcasters.INSTANCE.upcast(raw);
             List<String> problems = EventSchemas.INSTANCE.validate(event.type(), EventSchemas.INSTANCE.currentVersion(event.type()), event.data());
-            return problems.isEmpty() ? new Parsed(record, event, null) : new Parsed(record, event, "corrupt " + event.type() + ": " + String.join("; ", problems));
+            if (!problems.isEmpty()) {
+                return Parsed.dead(record, event, "corrupt " + event.type() + ": " + String.join("; ", problems));
+            }
         } catch (RuntimeException e) {
-            return new Parsed(record, raw, "cannot read " + raw.type() + ": " + e.getMessage());
+            return Parsed.dead(record, raw, "cannot read " + raw.type() + ": " + e.getMessage());
+        }
+        // the statements are made here, before any database: a rule of the projection that refuses the event does so on every try
+        try {
+            return new Parsed(record, event, null, Projection.of(event), false, null);
+        } catch (RuntimeException e) {
+            return Parsed.dead(record, event, "cannot be applied: " + e.getMessage());
         }
     }
 
@@ -206,27 +263,87 @@ public final class ReadModel {
         }
     }
 
-    private Applied applyParsed(List<Parsed> parsed, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
-        Set<String> streams = parsed.stream().filter(p -> p.problem() == null).map(p -> p.event().streamId()).collect(Collectors.toSet());
+    private Applied applyParsed(List<Parsed> records, Map<String, Map<Integer, Long>> positions, DeadLetterSink deadLetters) {
+        List<Parsed> parsed = judge(records);
         // published before the transaction, on the caller's thread: the transaction's callbacks run on an event loop,
         // which must never wait for Kafka (a redone transaction may publish a letter twice, never lose one)
         parsed.stream().filter(p -> p.problem() != null).forEach(p -> deadLetters.publish(p.record(), p.problem()));
         // the offsets commit with the rows, so a commit lost in a crash is applied again from Kafka: no need to wait for the disk
-        return pool.withTransaction(c -> Uni.join().all(c.query("SET LOCAL synchronous_commit TO OFF").execute(),
-                                c.preparedQuery(q("SELECT stream_id, version FROM {rm}.applied_streams WHERE stream_id = ANY($1)"))
-                                        .execute(Tuple.of(streams.toArray(String[]::new)))).andFailFast()
-                        .map(results -> results.get(1))
-                        .chain(rows -> {
-                            Map<String, Long> versions = new HashMap<>();
-                            rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
-                            return write(c, parsed, versions, positions);
-                        }))
+        return pool.withTransaction(c -> c.query("SET LOCAL synchronous_commit TO OFF").execute().chain(() -> write(c, parsed, positions)))
                 .await().atMost(DB);
     }
 
-    private Uni<Applied> write(SqlConnection c, List<Parsed> parsed, Map<String, Long> versions, Map<String, Map<Integer, Long>> consumed) {
+    /**
+     * Which events of the poll apply, against what this generation holds: an event at a version of its stream not
+     * applied yet applies; the same event again (a repeated delivery, EVT-3's at least once) changes nothing (PRM-1);
+     * another event at a version already applied (EVT-1: a stream's versions are unique, so the one applied was
+     * lost by the store, or this one is not the store's) is a dead letter that flags its account, never skipped in
+     * silence, and the event applied is recorded as superseded by it. An event superseded (in the generation this
+     * one was rebuilt beside) is not applied, so a rebuild takes the later event, the one the store holds. Read
+     * before the transaction, which only this generation's projector writes. A version applied by a generation made
+     * before event ids were kept counts as a repeat.
+     */
+    private List<Parsed> judge(List<Parsed> records) {
+        List<Parsed> events = records.stream().filter(p -> p.problem() == null).toList();
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, UUID> held = new HashMap<>();
+        Set<UUID> superseded = new HashSet<>();
+        if (!events.isEmpty()) {
+            pool.preparedQuery(q("""
+                            SELECT x.stream_id, x.version, e.event_id, s.version, x.event_id, p.event_id IS NOT NULL
+                            FROM unnest($1::text[], $2::bigint[], $3::uuid[]) AS x (stream_id, version, event_id)
+                            LEFT JOIN {rm}.applied_events e ON e.stream_id = x.stream_id AND e.version = x.version
+                            LEFT JOIN {rm}.applied_streams s ON s.stream_id = x.stream_id
+                            LEFT JOIN {rm}.superseded p ON p.event_id = x.event_id"""))
+                    .execute(Tuple.of(events.stream().map(p -> p.event().streamId()).toArray(String[]::new),
+                            events.stream().map(p -> p.event().version()).toArray(Long[]::new),
+                            events.stream().map(p -> p.event().eventId()).toArray(UUID[]::new)))
+                    .await().atMost(DB)
+                    .forEach(row -> {
+                        if (row.getLong(3) != null) {
+                            versions.put(row.getString(0), row.getLong(3));
+                        }
+                        if (row.getUUID(2) != null) {
+                            held.put(row.getString(0) + "@" + row.getLong(1), row.getUUID(2));
+                        }
+                        if (row.getBoolean(5)) {
+                            superseded.add(row.getUUID(4));
+                        }
+                    });
+        }
+        List<Parsed> judged = new ArrayList<>(records.size());
+        for (Parsed p : records) {
+            if (p.problem() != null) {
+                judged.add(p);
+                continue;
+            }
+            EventEnvelope event = p.event();
+            UUID before = held.get(event.streamId() + "@" + event.version());
+            if (superseded.contains(event.eventId())) {
+                LOG.infof("%s[%d]@%d event %s of stream %s version %d is superseded by a later one at its version: not applied",
+                        p.record().topic(), p.record().partition(), p.record().offset(), event.eventId(), event.streamId(), event.version());
+                judged.add(p);
+            } else if (before != null && !before.equals(event.eventId())) {
+                String reason = DIVERGED + "stream " + event.streamId() + " version " + event.version() + " held event " + before
+                        + ", got " + event.eventId();
+                LOG.errorf("%s[%d]@%d %s", p.record().topic(), p.record().partition(), p.record().offset(), reason);
+                judged.add(new Parsed(p.record(), event, reason, List.of(), false, before));
+            } else if (before == null && event.version() > versions.getOrDefault(event.streamId(), 0L)) {
+                held.put(event.streamId() + "@" + event.version(), event.eventId());
+                versions.put(event.streamId(), event.version());
+                judged.add(new Parsed(p.record(), event, null, p.statements(), true, null));
+            } else {
+                judged.add(p);
+            }
+        }
+        return judged;
+    }
+
+    private Uni<Applied> write(SqlConnection c, List<Parsed> parsed, Map<String, Map<Integer, Long>> consumed) {
         List<Projection.Statement> statements = new ArrayList<>();
         Map<String, Long> streamVersions = new LinkedHashMap<>();
+        List<Tuple> eventRows = new ArrayList<>();
+        List<Tuple> supersededRows = new ArrayList<>();
         Map<String, Tuple> positions = new LinkedHashMap<>();
         Map<String, Tuple> offsets = new LinkedHashMap<>();
         List<Tuple> dead = new ArrayList<>();
@@ -243,6 +360,9 @@ public final class ReadModel {
             if (p.problem() != null) {
                 UUID account = p.event() != null ? p.event().accountId() : accountFromKey(record.key());
                 dead.add(Tuple.of(record.topic(), record.partition(), record.offset(), account, p.event() == null ? null : p.event().type(), p.problem()));
+                if (p.diverged() != null) {
+                    supersededRows.add(Tuple.of(p.diverged(), p.event().eventId(), p.event().streamId(), p.event().version()));
+                }
                 if (p.event() != null) {
                     // the account's token still completes: its view then says it is stale, never silently wrong
                     position(positions, record.topic(), p.event());
@@ -252,14 +372,13 @@ public final class ReadModel {
                 continue;
             }
             EventEnvelope event = p.event();
-            long known = versions.getOrDefault(event.streamId(), 0L);
-            if (event.version() <= known) {
+            if (!p.applies()) {
                 skipped++;
                 continue;
             }
-            versions.put(event.streamId(), event.version());
             streamVersions.put(event.streamId(), event.version());
-            statements.addAll(Projection.of(event));
+            eventRows.add(Tuple.of(event.streamId(), event.version(), event.eventId()));
+            statements.addAll(p.statements());
             position(positions, record.topic(), event);
             applied++;
         }
@@ -282,6 +401,11 @@ public final class ReadModel {
         sent.add(batch(c, """
                 INSERT INTO {rm}.applied_streams (stream_id, version) VALUES ($1, $2)
                 ON CONFLICT (stream_id) DO UPDATE SET version = greatest({rm}.applied_streams.version, excluded.version)""", versionRows));
+        sent.add(batch(c, "INSERT INTO {rm}.applied_events (stream_id, version, event_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", eventRows));
+        // the latest event at the version wins: the store's, as the relay publishes only what the store holds
+        sent.add(batch(c, """
+                INSERT INTO {rm}.superseded (event_id, by_event_id, stream_id, version) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (event_id) DO UPDATE SET by_event_id = excluded.by_event_id""", supersededRows));
         sent.add(batch(c, """
                 INSERT INTO {rm}.account_positions (topic, account_id, position) VALUES ($1, $2, $3)
                 ON CONFLICT (topic, account_id) DO UPDATE SET position = greatest({rm}.account_positions.position, excluded.position)""",
@@ -478,10 +602,23 @@ public final class ReadModel {
 
     /** The dead letters of this generation, newest first, at most {@code limit}. */
     public List<Map<String, Object>> deadLetters(int limit) {
+        return deadLetters("", limit);
+    }
+
+    /** The dead letters of events that came at a (stream, version) applied with another event (EVT-1), newest first. */
+    public List<Map<String, Object>> diverged(int limit) {
+        return deadLetters("WHERE starts_with(reason, '" + DIVERGED + "')", limit);
+    }
+
+    public long divergedCount() {
+        return pool.query(q("SELECT count(*) FROM {rm}.dead_letters WHERE starts_with(reason, '" + DIVERGED + "')")).execute().await().atMost(DB)
+                .iterator().next().getLong(0);
+    }
+
+    private List<Map<String, Object>> deadLetters(String where, int limit) {
         List<Map<String, Object>> letters = new ArrayList<>();
-        pool.preparedQuery(q("""
-                        SELECT topic, partition, record_offset, account_id, event_type, reason FROM {rm}.dead_letters
-                        ORDER BY topic, partition, record_offset DESC LIMIT $1""")).execute(Tuple.of(limit)).await().atMost(DB)
+        pool.preparedQuery(q("SELECT topic, partition, record_offset, account_id, event_type, reason FROM {rm}.dead_letters " + where
+                        + " ORDER BY topic, partition, record_offset DESC LIMIT $1")).execute(Tuple.of(limit)).await().atMost(DB)
                 .forEach(row -> {
                     Map<String, Object> letter = new LinkedHashMap<>();
                     letter.put("topic", row.getString(0));

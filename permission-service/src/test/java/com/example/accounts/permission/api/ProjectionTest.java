@@ -12,6 +12,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -164,6 +167,54 @@ class ProjectionTest {
 
     @Test
     @Order(3)
+    void PRM1_aValidEventWhoseDatabaseConnectionIsKilledWhileItIsAppliedIsAppliedOnRetryAndNotDeadLettered() {
+        Story story = Story.opened("TRAINING");
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.publish();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "training.session.host")
+                .get("/accounts/" + story.account + "/checks").then().statusCode(200).body("allowed", equalTo(true));
+        String live = "rm_" + as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath().getInt("liveGeneration");
+
+        // Ben's row held by another transaction, so that the projector's update waits; then its connection is killed
+        SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        String later;
+        try {
+            Transaction transaction = holder.begin().await().atMost(Duration.ofSeconds(10));
+            holder.preparedQuery("SELECT 1 FROM " + live + ".members WHERE account_id = $1 FOR UPDATE").execute(Tuple.of(story.account))
+                    .await().atMost(Duration.ofSeconds(10));
+            later = story.event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "MONITORING_OBSERVER")).publish();
+            int projector = waitingOnTheLock();
+            assertTrue(pool.preparedQuery("SELECT pg_terminate_backend($1)").execute(Tuple.of(projector)).await().atMost(Duration.ofSeconds(10))
+                    .iterator().next().getBoolean(0));
+            transaction.rollback().await().atMost(Duration.ofSeconds(10));
+        } finally {
+            holder.close().await().atMost(Duration.ofSeconds(10));
+        }
+
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", later).queryParam("permission", "training.session.host")
+                .get("/accounts/" + story.account + "/checks").then().statusCode(200).body("allowed", equalTo(false));
+        as(Tokens.DEMO_STANDARD).get("/accounts/" + story.account + "/read-model").then().statusCode(200).body("stale", equalTo(false));
+        assertEquals(List.of(), PublishedEvents.deadLetterReasons(ProjectionLeader.DEAD_LETTER_TOPIC, story.account));
+        var status = as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath();
+        assertTrue(status.getLong("generations.find { it.state == 'LIVE' }.projectedHere.retries") >= 1, status.prettify());
+    }
+
+    /** The backend of the projector's transaction, once it waits for the row the test holds. */
+    private int waitingOnTheLock() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var waiting = pool.query("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%members SET role%'")
+                    .execute().await().atMost(Duration.ofSeconds(10));
+            if (waiting.size() > 0) {
+                return waiting.iterator().next().getInteger(0);
+            }
+            Thread.onSpinWait();
+        }
+        return fail("the projector's update never waited for the row held");
+    }
+
+    @Test
+    @Order(4)
     void PRM5_aRebuildBesideTheLiveModelTakesOverWhenCaughtUpWithTheSameRows() throws InterruptedException {
         Story story = Story.opened("TRAINING");
         UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
@@ -194,10 +245,76 @@ class ProjectionTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void PRM5_oneRebuildAtATime() {
         as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(202);
         as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(409).body("rule", equalTo("PRM-5"));
         as(Tokens.DEMO_ADMIN).post("/read-model/rebuilds").then().statusCode(403);
+    }
+
+    /** After the rebuilds of PRM-5, whose rows it would change: a rebuild takes the later of two events at one version. */
+    @Test
+    @Order(6)
+    void EVT1_anotherEventAtAnAppliedStreamVersionIsDeadLetteredAndFlagsItsAccountUntilARebuildAppliesItInstead() throws InterruptedException {
+        // the rebuild of PRM-5 done first: a generation being built would dead-letter the record too
+        noRebuildRunning();
+        Story story = Story.opened();
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        String consistency = story.event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "ADMIN")).publish();
+        EventEnvelope held = story.last();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", consistency).queryParam("permission", "members.manage")
+                .get("/accounts/" + story.account + "/checks").then().statusCode(200).body("allowed", equalTo(true));
+
+        // the relay publishes it again (EVT-3, at least once): nothing to say
+        Story.KAFKA.publish(held);
+        // the store lost it, and another event took its version: the topic now holds two events at one stream version
+        EventEnvelope other = PublishedEvents.event(story.account, held.version(), "RoleChanged", "ada",
+                data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "MONITORING_OBSERVER"));
+        Story.KAFKA.publish(other);
+
+        String diverged = "diverged: stream " + held.streamId() + " version " + held.version() + " held event " + held.eventId()
+                + ", got " + other.eventId();
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", other.token(Topics.ACCOUNT_EVENTS).toString()).queryParam("permission", "members.manage")
+                .get("/accounts/" + story.account + "/checks")
+                .then().statusCode(503).body("rule", equalTo("PRM-1")).body("detail", containsString(diverged));
+        as(Tokens.DEMO_STANDARD).get("/accounts/" + story.account + "/read-model")
+                .then().statusCode(200).body("stale", equalTo(true)).body("staleBecause", equalTo(diverged));
+        var status = as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath();
+        assertTrue(status.getLong("diverged") >= 1, status.prettify());
+        assertTrue(status.getList("latestDiverged.reason", String.class).contains(diverged), status.prettify());
+        assertEquals(List.of(diverged), PublishedEvents.deadLetterReasons(ProjectionLeader.DEAD_LETTER_TOPIC, story.account),
+                "the divergent event is a dead letter; the same event again is not");
+
+        // a rebuild applies the later event, the store's, in place of the one it superseded: the flag is gone
+        int rebuilt = rebuildAndTakeOver();
+        as(Tokens.DEMO_STANDARD).get("/accounts/" + story.account + "/read-model").then().statusCode(200).body("stale", equalTo(false));
+        as(Tokens.DEMO_STANDARD).queryParam("permission", "members.manage").get("/accounts/" + story.account + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(false)).body("memberId", equalTo(ben.toString()));
+        assertFalse(as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath()
+                .getList("latestDiverged.reason", String.class).contains(diverged), "generation " + rebuilt + " holds no divergence");
+    }
+
+    private static void noRebuildRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath()
+                .getList("generations.state", String.class).contains("BUILDING")) {
+            if (System.nanoTime() > deadline) {
+                fail("a rebuild did not take over within 120 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Starts a rebuild and waits until it has taken over; answers its generation. */
+    private static int rebuildAndTakeOver() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int rebuilt = as(Tokens.DEMO_OPERATOR).post("/read-model/rebuilds").then().statusCode(202).extract().jsonPath().getInt("generation");
+        while (as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().extract().jsonPath().getInt("liveGeneration") != rebuilt) {
+            if (System.nanoTime() > deadline) {
+                fail("the rebuild did not take over within 120 s");
+            }
+            Thread.sleep(200);
+        }
+        return rebuilt;
     }
 }
