@@ -28,7 +28,7 @@ class SessionServiceBootTest {
     @Test
     void healthIsUpWithItsDatabaseAndEventStore() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("session event store"));
+                .body("checks.name", hasItem("event relay"));
     }
 
     @Test

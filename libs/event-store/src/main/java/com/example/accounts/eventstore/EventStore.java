@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,31 @@ import java.util.UUID;
  * of the transaction that wrote each row, which lets the relay publish without skipping late commits (EVT-3).
  * Events are appended, never changed. Appending with an expected version is the optimistic concurrency check:
  * of two commands decided on the same version, one appends and the other gets a {@link ConcurrencyConflict}.
+ *
+ * <p>Every append keeps two promises the relay and the consistency tokens build on:
+ * <ol>
+ * <li><b>An append is the first write of its transaction</b>, and before it writes, the transaction takes this
+ * store's transaction-scoped advisory lock for the account ({@link #WRITER_LOCK}, the account id's hash), which it
+ * holds until it has committed or rolled back. So a transaction that writes events held a writer lock from before it
+ * had a transaction id until after it ended: a transaction that already wrote anything else (it has an id) is
+ * refused with an {@link IllegalStateException}. The relay reads this from {@code pg_locks} to tell the
+ * transactions that can still write events from every other open transaction of the cluster (EVT-3, see
+ * {@link OutboxRelay}).</li>
+ * <li><b>Within an account, transaction id order is position order</b> (PRM-4). The relay publishes in (transaction
+ * id, position) order, and a consistency token (topic, account, position) is answered once the account's events up to
+ * that position are applied; so a token is only good if no event of the account with a lower position can be
+ * published after one with a higher. Without the lock, two transactions of one account (two streams of it) interleave:
+ * T1 draws position 10, T2 draws 11 and gets its transaction id first, or T1's three-event batch draws 10 and 12
+ * around T2's 11, and 11 is published before 10, or 12 before 11. With it, T2 waits at its lock until T1 ended;
+ * only then does T2 draw its positions (all above T1's, since T1 drew them before it committed) and get its
+ * transaction id (above T1's, because ids are handed out in order and T1 had its id before T2 could have one: T2 had
+ * none when it took the lock, which is the first promise). So within an account the relay's order is position order
+ * and publication order, and a token for 10 can no longer be answered by the application of 11.</li>
+ * </ol>
+ * A writer that stops half-way (a paused process, a stuck client) would hold the relay back for as long as it keeps
+ * its transaction open, so the append bounds it: {@code idle_in_transaction_session_timeout} and
+ * {@code statement_timeout} are set for the rest of the transaction ({@code writerTimeout}), after which PostgreSQL
+ * ends it and its events were never written.
  */
 public final class EventStore {
 
@@ -41,9 +67,18 @@ public final class EventStore {
                 metadata        jsonb       NOT NULL,
                 recorded_at     timestamptz NOT NULL DEFAULT now(),
                 tx_id           xid8        NOT NULL DEFAULT pg_current_xact_id(),
+                stored_at       timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (stream_id, version)
             );
             CREATE INDEX IF NOT EXISTS events_relay_order ON events (tx_id, position);
+            -- when the row was written, whatever time the command carried: how long an event waits for the relay;
+            -- added to a table of an older version without taking its lock at every start
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                               WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'stored_at') THEN
+                    ALTER TABLE events ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
+                END IF;
+            END $$;
             CREATE TABLE IF NOT EXISTS relay_checkpoints (
                 relay     text   PRIMARY KEY,
                 tx_id     xid8   NOT NULL,
@@ -51,17 +86,33 @@ public final class EventStore {
             );
             """;
 
+    /** The class id of the account writer locks ({@code pg_advisory_xact_lock(WRITER_LOCK, hashtext(account id))}). */
+    static final int WRITER_LOCK = 0x45565433;
+
+    /** How long a writer's transaction may idle, or one of its statements run, once it appended. */
+    public static final Duration WRITER_TIMEOUT = Duration.ofSeconds(10);
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
     private final String topic;
     private final EventSchemas schemas;
+    private final String writerTimeout;
 
     /** @param topic the topic this store's events are published to; it names the consistency tokens it hands out */
     public EventStore(Pool pool, String topic) {
+        this(pool, topic, WRITER_TIMEOUT);
+    }
+
+    /** @param writerTimeout how long a transaction that appended may idle, or one of its statements run, before PostgreSQL ends it */
+    public EventStore(Pool pool, String topic, Duration writerTimeout) {
+        if (writerTimeout.toMillis() <= 0) {
+            throw new IllegalArgumentException("the writer timeout must be positive, not " + writerTimeout);
+        }
         this.pool = pool;
         this.topic = topic;
         this.schemas = EventSchemas.INSTANCE;
+        this.writerTimeout = writerTimeout.toMillis() + "ms";
     }
 
     public Pool pool() {
@@ -82,7 +133,11 @@ public final class EventStore {
         return pool.withTransaction(connection -> append(connection, streamId, accountId, expectedVersion, events, metadata));
     }
 
-    /** Appends inside a transaction the caller holds, so that other writes (an idempotency record) commit with the events. */
+    /**
+     * Appends inside a transaction the caller holds, so that other writes (an idempotency record) commit with the
+     * events. It must be the transaction's first write (see the class comment): a transaction that wrote before fails
+     * with an {@link IllegalStateException} and writes nothing here.
+     */
     public Uni<AppendResult> append(SqlConnection connection, String streamId, UUID accountId, long expectedVersion,
                                     List<NewEvent> events, EventMetadata metadata) {
         if (events.isEmpty()) {
@@ -108,10 +163,23 @@ public final class EventStore {
                     new JsonObject(event.data().toString()), meta, occurredAt)));
         }
         long lastVersion = version;
-        return connection.preparedQuery("SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1")
-                .execute(Tuple.of(streamId))
+        // One statement, so the promises cost no round trip: no function of it gives the transaction an id, so the
+        // writer lock was taken while it had none; the version is read on the statement's snapshot, which may be
+        // older than the lock (a stale one ends as a unique violation at the insert, a conflict as before).
+        return connection.preparedQuery("""
+                        SELECT pg_current_xact_id_if_assigned()::text AS wrote_before,
+                               set_config('idle_in_transaction_session_timeout', $3, true) AS idle_bound,
+                               set_config('statement_timeout', $3, true) AS statement_bound,
+                               (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) AS version
+                        FROM (SELECT pg_advisory_xact_lock($4, hashtext($2))) AS writer_lock""")
+                .execute(Tuple.of(streamId, accountId.toString(), writerTimeout, WRITER_LOCK))
                 .invoke(current -> {
-                    if (current.iterator().next().getLong(0) != expectedVersion) {
+                    Row row = current.iterator().next();
+                    if (row.getValue("wrote_before") != null) {
+                        throw new IllegalStateException("an append to " + streamId + " must be the first write of its transaction (EVT-3, PRM-4): "
+                                + "transaction " + row.getValue("wrote_before") + " wrote before it");
+                    }
+                    if (row.getLong("version") != expectedVersion) {
                         throw new ConcurrencyConflict(streamId, expectedVersion);
                     }
                 })

@@ -2,10 +2,14 @@ package com.example.accounts.eventstore;
 
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,8 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Publishes every committed event of the store to Kafka, at least once, keyed by account id so that each account's
@@ -28,25 +34,35 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why it cannot skip an event: positions come from a sequence, so a transaction may commit position 11 while
  * position 10 is still uncommitted; a relay that remembers "published up to 11" would never see 10. This relay
- * instead orders events by (writing transaction id, position) and only reads events of transactions older than the
- * oldest transaction still running ({@code pg_snapshot_xmin}). No event can later appear before its checkpoint.
+ * instead orders events by (writing transaction id, position) and reads only events of transactions below a horizon
+ * that no transaction can still write under ({@link PublicationHorizon}, which also says why one open transaction
+ * elsewhere in the cluster no longer holds it back). No event can later appear before its checkpoint. Within an
+ * account that order is position order, so consistency tokens hold (PRM-4, see {@link EventStore}).
  *
  * <p>Why nothing is lost: the checkpoint moves only after Kafka committed the whole batch. When Kafka is down
  * the relay keeps retrying with back-off; when the relay dies mid-batch, the next one starts again from the
- * checkpoint, so an event is repeated only as itself (same event id). One relay per store publishes at a time,
- * elected by a PostgreSQL advisory lock.
+ * checkpoint, so an event is repeated only as itself (same event id).
+ *
+ * <p>Why one relay leads, and another takes over: the lead is a session advisory lock held on a connection of the
+ * relay's own, never one of the pool (a pooled connection goes back to the pool with its session, and its lock,
+ * alive: after a Kafka outage or a stopped relay no other replica could ever take the lead). The leader reads,
+ * checkpoints and keeps its lock on that one connection, so losing it loses the lead and stops the leader at its next
+ * statement; any failure closes it, which ends the session and frees the lead for another instance.
  *
  * <p>Why each account's order survives a failed send: a batch is one Kafka transaction. Sends are not
  * all-or-nothing (while a broker comes back, the first record of a batch may time out and the next ones succeed),
  * so without a transaction a retry would deliver version 1 after version 10. Consumers read with
  * {@code isolation.level=read_committed} and never see a batch that was not committed whole. The transactional
  * id is per database and topic, so a relay that lost its lead (or a zombie of a killed process) is fenced.
+ *
+ * <p>{@link #status()} says, from any instance, how far behind publication is and why.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
+    private final Supplier<Uni<SqlConnection>> leadConnections;
     private final String topic;
     private final String name;
     private final KafkaClients kafka;
@@ -55,15 +71,21 @@ public final class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     private final Duration idlePoll;
     private final Semaphore wake = new Semaphore(0);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
+    private volatile boolean leading;
+    private volatile String lastFailure;
     private Thread thread;
 
-    public OutboxRelay(Pool pool, String topic, KafkaClients kafka, int partitions) {
-        this(pool, topic, kafka, partitions, 500, Duration.ofMillis(200));
+    /** @param leadConnections opens a connection of the relay's own to the store's database, for the lead (see {@link #dedicatedConnections}) */
+    public OutboxRelay(Pool pool, Supplier<Uni<SqlConnection>> leadConnections, String topic, KafkaClients kafka, int partitions) {
+        this(pool, leadConnections, topic, kafka, partitions, 500, Duration.ofMillis(200));
     }
 
-    public OutboxRelay(Pool pool, String topic, KafkaClients kafka, int partitions, int batchSize, Duration idlePoll) {
+    public OutboxRelay(Pool pool, Supplier<Uni<SqlConnection>> leadConnections, String topic, KafkaClients kafka, int partitions,
+                       int batchSize, Duration idlePoll) {
         this.pool = pool;
+        this.leadConnections = leadConnections;
         this.topic = topic;
         this.name = "relay:" + topic;
         this.partitions = partitions;
@@ -79,6 +101,11 @@ public final class OutboxRelay implements AutoCloseable {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         this.producerConfig = config;
+    }
+
+    /** Connections outside any pool, each its own session, to the database {@code options} name. */
+    public static Supplier<Uni<SqlConnection>> dedicatedConnections(Vertx vertx, PgConnectOptions options) {
+        return () -> PgConnection.connect(vertx, options).map(SqlConnection.class::cast);
     }
 
     public synchronized void start() {
@@ -99,28 +126,38 @@ public final class OutboxRelay implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofMillis(100);
         while (running) {
-            SqlConnection leaderConnection = null;
+            boolean failed = false;
+            SqlConnection lead = null;
             try {
-                // The advisory lock belongs to this connection's session: holding the connection is holding the lead.
-                leaderConnection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-                if (!leader(leaderConnection)) {
+                lead = leadConnections.get().await().atMost(Duration.ofSeconds(10));
+                lead.preparedQuery("SELECT set_config('application_name', $1, false)").execute(Tuple.of(name)).await().atMost(Duration.ofSeconds(10));
+                while (running && !leader(lead)) {
                     pause(Duration.ofSeconds(1));
-                    continue;
                 }
+                if (!running) {
+                    return;
+                }
+                leading = true;
                 ensureTopic();
-                publishWhileLeader(transactionalId(leaderConnection));
+                publishWhileLeader(lead, transactionalId(lead));
                 backoff = Duration.ofMillis(100);
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("%s: %s; retrying in %d ms", name, e.getMessage(), backoff.toMillis());
+                failed = true;
+                lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.warnf("%s: %s; retrying in %d ms", name, lastFailure, backoff.toMillis());
+            } finally {
+                leading = false;
+                if (lead != null) {
+                    // Ends the session, and with it the lead, before any back-off: another instance may take it now.
+                    lead.close().subscribe().with(ignored -> { }, ignored -> { });
+                }
+            }
+            if (failed) {
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
-            } finally {
-                if (leaderConnection != null) {
-                    leaderConnection.close().subscribe().with(ignored -> { }, ignored -> { });
-                }
             }
         }
     }
@@ -147,12 +184,13 @@ public final class OutboxRelay implements AutoCloseable {
                 "cleanup.policy", "delete"));
     }
 
-    private void publishWhileLeader(String transactionalId) {
-        Checkpoint checkpoint = loadCheckpoint();
+    private void publishWhileLeader(SqlConnection lead, String transactionalId) {
+        Checkpoint checkpoint = loadCheckpoint(lead);
         Producer<String, String> producer = transactionalProducer(transactionalId);
         try {
             while (running) {
-                List<Row> batch = nextBatch(checkpoint);
+                List<Row> batch = nextBatch(lead, checkpoint);
+                lastFailure = null;
                 if (batch.isEmpty()) {
                     waitForWork();
                     continue;
@@ -160,7 +198,7 @@ public final class OutboxRelay implements AutoCloseable {
                 publish(producer, batch);
                 Row last = batch.get(batch.size() - 1);
                 checkpoint = new Checkpoint(last.getString("tx_text"), last.getLong("position"));
-                saveCheckpoint(checkpoint);
+                saveCheckpoint(lead, checkpoint);
             }
         } finally {
             producer.close(Duration.ofSeconds(5));
@@ -198,33 +236,80 @@ public final class OutboxRelay implements AutoCloseable {
         producer.commitTransaction();
     }
 
-    private List<Row> nextBatch(Checkpoint checkpoint) {
+    private List<Row> nextBatch(SqlConnection lead, Checkpoint checkpoint) {
         List<Row> rows = new ArrayList<>();
-        pool.preparedQuery("""
-                        SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata, tx_id::text AS tx_text
-                        FROM events
-                        WHERE (tx_id, position) > ($1::text::xid8, $2)
-                          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                        ORDER BY tx_id, position
-                        LIMIT $3""")
-                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), batchSize))
+        PublicationHorizon.inOneSnapshot(lead, connection -> PublicationHorizon.read(connection)
+                        .chain(horizon -> connection.preparedQuery("""
+                                        SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata, tx_id::text AS tx_text
+                                        FROM events
+                                        WHERE (tx_id, position) > ($1::text::xid8, $2) AND tx_id < $3::text::xid8
+                                        ORDER BY tx_id, position
+                                        LIMIT $4""")
+                                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), batchSize))))
                 .await().atMost(Duration.ofSeconds(30))
                 .forEach(rows::add);
         return rows;
     }
 
-    private Checkpoint loadCheckpoint() {
-        var rows = pool.preparedQuery("SELECT tx_id::text AS tx_id, position FROM relay_checkpoints WHERE relay = $1")
-                .execute(Tuple.of(name)).await().atMost(Duration.ofSeconds(10));
-        if (!rows.iterator().hasNext()) {
-            return new Checkpoint("0", 0);
-        }
-        Row row = rows.iterator().next();
-        return new Checkpoint(row.getString("tx_id"), row.getLong("position"));
+    /**
+     * How far behind publication is and why, read from the store (so a standby instance tells the same as the
+     * leader): the committed events past the checkpoint, how long the oldest has been stored, the open transaction
+     * that holds the relay back when one does, and this instance's last failure to publish.
+     */
+    public Uni<RelayStatus> status() {
+        return pool.withConnection(connection -> PublicationHorizon.inOneSnapshot(connection, c -> PublicationHorizon.read(c)
+                        .chain(horizon -> checkpoint(c).chain(checkpoint -> c.preparedQuery("""
+                                        SELECT count(*) AS unpublished, count(*) FILTER (WHERE tx_id >= $3::text::xid8) AS held_back,
+                                               coalesce(extract(epoch FROM clock_timestamp() - min(stored_at)), 0)::float8 AS oldest_seconds
+                                        FROM (SELECT tx_id, stored_at FROM events WHERE (tx_id, position) > ($1::text::xid8, $2) LIMIT $4) AS pending""")
+                                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), RelayStatus.COUNTED))
+                                .chain(rows -> {
+                                    Row row = rows.iterator().next();
+                                    long unpublished = row.getLong("unpublished");
+                                    Duration oldest = Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000));
+                                    Uni<String> heldBackBy = row.getLong("held_back") > 0 && horizon.blocker() != null
+                                            ? describe(c, horizon.blocker()) : Uni.createFrom().nullItem();
+                                    return heldBackBy.map(by -> new RelayStatus(topic, leading, unpublished, oldest, by, lastFailure));
+                                })))))
+                .ifNoItem().after(Duration.ofSeconds(5)).fail();
     }
 
-    private void saveCheckpoint(Checkpoint checkpoint) {
-        pool.preparedQuery("""
+    private static Uni<String> describe(SqlConnection connection, PublicationHorizon.Blocker blocker) {
+        if (blocker.pid() == null) {
+            return Uni.createFrom().item("transaction " + blocker.xid() + ", ending");
+        }
+        return connection.preparedQuery("""
+                        SELECT datname, state, coalesce(extract(epoch FROM clock_timestamp() - xact_start), 0)::float8 AS open_seconds
+                        FROM pg_stat_activity WHERE pid = $1""")
+                .execute(Tuple.of(blocker.pid()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return "transaction " + blocker.xid() + ", ending";
+                    }
+                    Row row = rows.iterator().next();
+                    return "transaction " + blocker.xid() + " open " + Math.round(row.getDouble("open_seconds")) + " s in database "
+                            + row.getString("datname") + " (" + row.getString("state") + ", pid " + blocker.pid() + ")";
+                });
+    }
+
+    private Uni<Checkpoint> checkpoint(SqlConnection connection) {
+        return connection.preparedQuery("SELECT tx_id::text AS tx_id, position FROM relay_checkpoints WHERE relay = $1")
+                .execute(Tuple.of(name))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return new Checkpoint("0", 0);
+                    }
+                    Row row = rows.iterator().next();
+                    return new Checkpoint(row.getString("tx_id"), row.getLong("position"));
+                });
+    }
+
+    private Checkpoint loadCheckpoint(SqlConnection lead) {
+        return checkpoint(lead).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private void saveCheckpoint(SqlConnection lead, Checkpoint checkpoint) {
+        lead.preparedQuery("""
                         INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ($1, $2::text::xid8, $3)
                         ON CONFLICT (relay) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position""")
                 .execute(Tuple.of(name, checkpoint.txId(), checkpoint.position()))
@@ -242,7 +327,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -251,10 +336,14 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopped.countDown();
         wake.release();
         if (thread != null) {
             try {
-                thread.join(10_000);
+                thread.join(2_000);
+                // a send waiting for a Kafka that is down would keep the lead (and this call) for its whole delivery timeout
+                thread.interrupt();
+                thread.join(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

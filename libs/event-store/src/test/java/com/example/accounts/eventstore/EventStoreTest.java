@@ -71,6 +71,20 @@ class EventStoreTest {
     }
 
     @Test
+    void EVT3_anAppendAfterAnotherWriteOfItsTransactionIsRefusedAndWritesNothing() {
+        UUID account = UUID.randomUUID();
+        String stream = StoreFixture.stream(account);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> fixture.pool.withTransaction(connection -> connection
+                        .query("INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ('a write before the append', '1', 1)").execute()
+                        .chain(() -> fixture.store.append(connection, stream, account, 0, List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())))
+                .await().indefinitely());
+
+        assertTrue(refused.getMessage().contains("must be the first write of its transaction"), refused.getMessage());
+        assertTrue(fixture.store.readStream(stream, 0).await().indefinitely().isEmpty());
+        assertEquals(0, fixture.pool.query("SELECT count(*) FROM relay_checkpoints").execute().await().indefinitely().iterator().next().getLong(0));
+    }
+
+    @Test
     void EVT2_anEventThatBreaksItsSchemaIsNotStored() {
         UUID account = UUID.randomUUID();
         var broken = new NewEvent(UUID.randomUUID(), "UserAdded", 1, com.example.accounts.contract.EventJson.MAPPER.createObjectNode().put("name", "x"));

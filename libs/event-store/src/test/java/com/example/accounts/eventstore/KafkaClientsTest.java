@@ -73,7 +73,8 @@ class KafkaClientsTest {
         UUID account = UUID.randomUUID();
         NewEvent event = StoreFixture.userAdded(account);
         fixture.store.append(StoreFixture.stream(account), account, 0, List.of(event), StoreFixture.metadata()).await().indefinitely();
-        try (OutboxRelay relay = new OutboxRelay(fixture.pool, fixture.topic, kafka, 3, 100, Duration.ofMillis(50))) {
+        try (OutboxRelay relay = new OutboxRelay(fixture.pool, OutboxRelay.dedicatedConnections(StoreFixture.VERTX, fixture.connectOptions()),
+                fixture.topic, kafka, 3, 100, Duration.ofMillis(50))) {
             relay.start();
             StoreFixture.assertEveryEventOnceInAccountOrder(Set.of(event.eventId()), fixture.readAll(1, Duration.ofSeconds(30)));
         }

@@ -31,7 +31,7 @@ class OutboxRelayTest {
     }
 
     private void startRelay() {
-        relay = new OutboxRelay(fixture.pool, fixture.topic, fixture.kafka(), 6, 100, Duration.ofMillis(50));
+        relay = fixture.relay(fixture.pool);
         relay.start();
     }
 

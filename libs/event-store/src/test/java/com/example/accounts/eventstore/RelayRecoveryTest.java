@@ -46,7 +46,7 @@ class RelayRecoveryTest {
 
     @Test
     void EVT3_eventsAppendedWhileKafkaIsDownArriveInEachAccountsOrderOnceItIsBack() {
-        try (OutboxRelay relay = new OutboxRelay(fixture.pool, fixture.topic, fixture.kafka(), 6, 100, Duration.ofMillis(50))) {
+        try (OutboxRelay relay = fixture.relay(fixture.pool)) {
             relay.start();
             Set<UUID> before = appendToAccounts(3, 20);
             fixture.readAll(before.size(), Duration.ofSeconds(60));

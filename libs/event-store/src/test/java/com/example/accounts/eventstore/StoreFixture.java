@@ -48,9 +48,16 @@ final class StoreFixture implements AutoCloseable {
     }
 
     Pool pool(int size) {
-        PgConnectOptions connect = new PgConnectOptions().setHost("127.0.0.1").setPort(platform.postgres().port())
-                .setDatabase(database).setUser("postgres");
-        return PgBuilder.pool().connectingTo(connect).with(new PoolOptions().setMaxSize(size)).using(VERTX).build();
+        return PgBuilder.pool().connectingTo(connectOptions()).with(new PoolOptions().setMaxSize(size)).using(VERTX).build();
+    }
+
+    PgConnectOptions connectOptions() {
+        return new PgConnectOptions().setHost("127.0.0.1").setPort(platform.postgres().port()).setDatabase(database).setUser("postgres");
+    }
+
+    /** A relay of this store, polling often, taking its lead on a connection of its own; started by the caller. */
+    OutboxRelay relay(Pool pool) {
+        return new OutboxRelay(pool, OutboxRelay.dedicatedConnections(VERTX, connectOptions()), topic, kafka(), 6, 100, Duration.ofMillis(50));
     }
 
     String bootstrap() {

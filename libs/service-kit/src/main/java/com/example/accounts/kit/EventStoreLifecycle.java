@@ -6,12 +6,17 @@ import com.example.accounts.eventstore.OutboxRelay;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * For a service that stores events ({@code platform.event-store.enabled=true} at build time): the event store on
@@ -24,12 +29,20 @@ public class EventStoreLifecycle {
     private final EventStore store;
     private final OutboxRelay relay;
 
-    public EventStoreLifecycle(Pool pool,
+    public EventStoreLifecycle(Pool pool, Vertx vertx,
                                @ConfigProperty(name = "platform.event-store.topic") String topic,
                                KafkaClients kafka,
-                               @ConfigProperty(name = "platform.event-store.partitions", defaultValue = "12") int partitions) {
-        this.store = new EventStore(pool, topic);
-        this.relay = new OutboxRelay(pool, topic, kafka, partitions);
+                               @ConfigProperty(name = "platform.event-store.partitions", defaultValue = "12") int partitions,
+                               @ConfigProperty(name = "platform.event-store.writer-timeout", defaultValue = "10s") Duration writerTimeout,
+                               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.store = new EventStore(pool, topic, writerTimeout);
+        // EVT-3: the relay's lead lives on a connection of its own, to the pool's database as the pool reaches it
+        PgConnectOptions lead = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
+        user.ifPresent(lead::setUser);
+        password.ifPresent(lead::setPassword);
+        this.relay = new OutboxRelay(pool, OutboxRelay.dedicatedConnections(vertx, lead), topic, kafka, partitions);
     }
 
     void onStart(@Observes StartupEvent event) {
