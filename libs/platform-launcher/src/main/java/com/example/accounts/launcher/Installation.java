@@ -61,6 +61,19 @@ public final class Installation {
         return root.resolve("target").resolve("platform").resolve(runName);
     }
 
+    /**
+     * Where the local run keeps its data from one start to the next: {@code -Dplatform.data-dir} or
+     * {@code PLATFORM_DATA_DIR}, else {@code <root>/.platform/local} (ignored by git). Outside target/, because a
+     * user's accounts must outlive {@code ./mvnw clean}.
+     */
+    public Path localDataDir() {
+        String configured = System.getProperty("platform.data-dir", System.getenv("PLATFORM_DATA_DIR"));
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured).toAbsolutePath().normalize();
+        }
+        return root.resolve(".platform").resolve("local");
+    }
+
     public List<String> kafkaClasspath() {
         return List.of(require("kafka.classpath").split(java.io.File.pathSeparator));
     }

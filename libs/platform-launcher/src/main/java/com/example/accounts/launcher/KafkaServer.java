@@ -21,22 +21,33 @@ public final class KafkaServer implements AutoCloseable {
     private final Path dir;
     private final Path logDir;
     private final int port;
+    private final List<String> jvmOptions;
     private ManagedProcess process;
 
-    private KafkaServer(Installation installation, Path dir, Path logDir, int port) {
+    private KafkaServer(Installation installation, Path dir, Path logDir, int port, List<String> jvmOptions) {
         this.installation = installation;
         this.dir = dir;
         this.logDir = logDir;
         this.port = port;
+        this.jvmOptions = jvmOptions;
     }
 
-    public static KafkaServer start(Installation installation, Path runDir, Ports ports) {
+    /** Quick to start, small: the tests' broker. */
+    public static final List<String> QUICK_START_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+    /** The local run's broker: the full JIT and room for a user's traffic. */
+    static final List<String> LOCAL_RUN_JVM = List.of("-Xms256m", "-Xmx1g");
+
+    /**
+     * Starts the broker on the log folders in {@code runDir/kafka}: formatted the first time, kept as they are after
+     * that (a restart keeps every topic and record), with this run's ports written into its configuration.
+     */
+    public static KafkaServer start(Installation installation, Path runDir, Ports ports, List<String> jvmOptions) {
         Path dir = runDir.resolve("kafka");
         Path logDir = runDir.resolve("logs");
         int port = ports.port("kafka");
         int controllerPort = ports.port("kafka-controller");
         try {
-            PostgresServer.deleteRecursively(dir);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("server.properties"), String.join("\n",
                     "process.roles=broker,controller",
@@ -75,8 +86,10 @@ public final class KafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot prepare Kafka's folder " + dir + ": " + e.getMessage(), e);
         }
-        KafkaServer server = new KafkaServer(installation, dir, logDir, port);
-        server.format();
+        KafkaServer server = new KafkaServer(installation, dir, logDir, port, jvmOptions);
+        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+            server.format();
+        }
         server.startProcess();
         return server;
     }
@@ -115,8 +128,9 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private List<String> java(String mainClass) {
-        List<String> command = new ArrayList<>(List.of(Installation.java21().toString(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>(List.of(Installation.java21().toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+UseG1GC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", String.join(java.io.File.pathSeparator, installation.kafkaClasspath())));
         command.add(mainClass);

@@ -15,15 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keycloak from its Quarkus distribution on Maven Central, in development mode with an in-memory database,
- * bound to 127.0.0.1 and importing the project's realm ({@value #REALM_FILE}) at every start, with the local-only
- * clients of {@value #LOCAL_ONLY_CLIENTS} added: a password grant for tests and the local run, which no production
- * realm has (compose and Kubernetes import the realm file alone).
+ * Keycloak from its Quarkus distribution on Maven Central, in development mode, bound to 127.0.0.1, importing the
+ * project's realm ({@value #REALM_FILE}) with the local-only clients of {@value #LOCAL_ONLY_CLIENTS} added: a
+ * password grant for tests and the local run, which no production realm has (compose and Kubernetes import the
+ * realm file alone). The tests' Keycloak keeps its database in memory and imports the realm at every start; the
+ * local run's keeps it in an H2 file of its data folder, so the realm is imported the first time only and what
+ * changed in it since (logins, passwords, members' names) stays.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -44,8 +47,11 @@ public final class KeycloakServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** @param smtp where the realm sends its own mail (password resets); may be null */
-    public static KeycloakServer start(Installation installation, Path runDir, MailServer smtp, Ports ports) {
+    /**
+     * @param smtp where the realm sends its own mail (password resets); may be null
+     * @param keepsData whether the database lives in {@code runDir/keycloak} (kept across starts) rather than in memory
+     */
+    public static KeycloakServer start(Installation installation, Path runDir, MailServer smtp, Ports ports, boolean keepsData) {
         Path home = installation.keycloakHome();
         // --import-realm reads the distribution's data/import; every run imports the same file, so runs may share it.
         Path importDir = home.resolve("data").resolve("import");
@@ -67,14 +73,46 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         env.put("SMTP_HOST", smtp == null ? "127.0.0.1" : smtp.smtpHost());
         env.put("SMTP_PORT", smtp == null ? "25" : Integer.toString(smtp.smtpPort()));
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                // dev-mem for both: the database kind is a build option, and the distribution is shared with the tests,
+                // so a kept database is dev-mem's H2 given a file URL (a runtime option), never a rebuild to dev-file
                 "--hostname-strict=false", "--db=dev-mem", "--import-realm", "--health-enabled=true",
-                "--cache=local", "--log-level=warn,org.keycloak.exportimport:info");
+                "--cache=local", "--log-level=warn,org.keycloak.exportimport:info"));
+        if (keepsData) {
+            Path database = runDir.resolve("keycloak");
+            try {
+                Files.createDirectories(database);
+            } catch (IOException e) {
+                throw new LaunchException("cannot make Keycloak's folder " + database + ": " + e.getMessage(), e);
+            }
+            command.add("--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+        }
         ManagedProcess process = ManagedProcess.start("keycloak", command, home, env, runDir.resolve("logs"));
         KeycloakServer server = new KeycloakServer(port, process);
         process.awaitReady(Duration.ofSeconds(240), () -> Net.httpOk(server.realmUrl() + "/.well-known/openid-configuration"));
+        if (keepsData) {
+            server.addMissingLocalClients();
+        }
         return server;
+    }
+
+    /**
+     * A kept realm was imported by an earlier start, which skips the import now: the local-only clients this launcher
+     * knows and that realm lacks are added, the others left as they are.
+     */
+    private void addMissingLocalClients() {
+        try (InputStream local = KeycloakServer.class.getResourceAsStream(LOCAL_ONLY_CLIENTS)) {
+            for (JsonNode client : JSON.readTree(local).get("clients")) {
+                String clientId = client.get("clientId").asText();
+                if (JSON.readTree(admin("GET", "/clients?clientId=" + clientId, null)).isEmpty()) {
+                    admin("POST", "/clients", client.toString());
+                    Platform.log("added the local-only client " + clientId + " to the kept realm");
+                }
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + LOCAL_ONLY_CLIENTS + " or Keycloak's clients: " + e.getMessage(), e);
+        }
     }
 
     /** The production realm and the local-only clients, the realm of tests and the local run. */

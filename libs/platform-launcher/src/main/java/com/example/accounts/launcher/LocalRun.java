@@ -8,10 +8,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
-/** The local run: every server and service up, a demo account opened, and how to use it printed. */
+/**
+ * The local run: every server and service up, the demo account opened on the first start (found again on every later
+ * one), and how to use it printed.
+ */
 final class LocalRun {
+
+    /** The demo account's and Ada's member ids, in the data folder once the account is open. */
+    static final String DEMO_ACCOUNT_FILE = "demo-account.json";
+    /** The key the demo account is opened with: a start that died between the open and the file gets the same account back (SEC-3). */
+    private static final String DEMO_ACCOUNT_KEY = "local-run-demo-account";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +40,44 @@ final class LocalRun {
                     ? Map.of("platform.public-url", gateway + "/api/sessions") : Map.of());
         }
         platform.gateway();
-        JsonNode opened = openDemoAccount(platform);
-        String accountId = opened.get("accountId").asText();
-        giveAdaASeat(platform, accountId, opened.get("memberId").asText());
+        String accountId = demoAccount(platform);
         System.out.println(serversSummary(platform) + servicesSummary(platform, accountId));
+    }
+
+    /** The demo account this data folder holds, opened (and Ada given her seat) if it holds none yet. */
+    private static String demoAccount(Platform platform) {
+        Path file = platform.runDir().resolve(DEMO_ACCOUNT_FILE);
+        try {
+            if (Files.exists(file)) {
+                String accountId = JSON.readTree(file.toFile()).get("accountId").asText();
+                if (adaSees(platform, accountId)) {
+                    Platform.log("found the demo account " + accountId + " of an earlier start");
+                    return accountId;
+                }
+                Platform.log("the demo account " + accountId + " named in " + file + " is not in the database: opening another");
+            }
+            JsonNode opened = openDemoAccount(platform);
+            String accountId = opened.get("accountId").asText();
+            giveAdaASeat(platform, accountId, opened.get("memberId").asText());
+            Files.writeString(file, JSON.createObjectNode().put("accountId", accountId).put("memberId", opened.get("memberId").asText()).toString());
+            return accountId;
+        } catch (IOException e) {
+            throw new LaunchException("cannot read or write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean adaSees(Platform platform, String accountId) {
+        String token = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.service(Platform.Service.ACCOUNT).baseUrl()
+                    + "/accounts/" + accountId)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            throw new LaunchException("cannot reach account-service: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted", e);
+        }
     }
 
     /** Opens the demo account as Ada, who becomes its ADMIN and billing contact; answers its id and Ada's member id. */
@@ -48,6 +92,7 @@ final class LocalRun {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.service(Platform.Service.ACCOUNT).baseUrl() + "/accounts"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", DEMO_ACCOUNT_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new LaunchException("account-service did not open the demo account (" + response.statusCode() + "): " + response.body());
@@ -82,11 +127,15 @@ final class LocalRun {
     static String serversSummary(Platform platform) {
         return String.join("\n",
                 "",
+                "Data          " + platform.runDir() + "  (PostgreSQL, Kafka and Keycloak keep theirs here across restarts;"
+                        + " ./platform run --fresh wipes it; logs in logs/)",
+                "",
                 "Servers",
                 "  Keycloak      " + platform.keycloak().baseUrl() + "  (admin console: admin / admin, realm " + KeycloakServer.REALM + ")",
                 "  PostgreSQL    127.0.0.1:" + platform.postgres().port() + "  (user postgres, databases account, permission, session, notification)",
                 "  Kafka         " + platform.kafka().bootstrapServers(),
-                "  SMTP          127.0.0.1:" + platform.mail().smtpPort() + "  (mail readable at " + platform.mail().apiUrl() + "/api/user/{email}/messages/INBOX)",
+                "  SMTP          127.0.0.1:" + platform.mail().smtpPort() + "  (GreenMail, in memory: the mail it received is gone after a restart;"
+                        + " readable at " + platform.mail().apiUrl() + "/api/user/{email}/messages/INBOX)",
                 "");
     }
 

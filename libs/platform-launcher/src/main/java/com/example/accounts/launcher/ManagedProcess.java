@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -77,9 +79,18 @@ public final class ManagedProcess implements AutoCloseable {
         ProcessHandle.of(Long.parseLong(recorded[0]))
                 .filter(stale -> stale.info().startInstant().map(start -> Long.toString(start.toEpochMilli()).equals(recorded[1])).orElse(false))
                 .ifPresent(stale -> {
-                    stale.descendants().forEach(ProcessHandle::destroyForcibly);
-                    stale.destroyForcibly();
-                    stale.onExit().join();
+                    // gently first, as close() does: the local run's servers hold data it keeps (a checkpoint, a clean log)
+                    stale.descendants().forEach(ProcessHandle::destroy);
+                    stale.destroy();
+                    try {
+                        stale.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (TimeoutException | ExecutionException e) {
+                        stale.descendants().forEach(ProcessHandle::destroyForcibly);
+                        stale.destroyForcibly();
+                        stale.onExit().join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 });
     }
 
@@ -122,8 +133,14 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
     public void kill() {
+        boolean wrapper = process.children().findAny().isPresent();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         try {
+            // a wrapper (runuser) reaps the child it ran, then exits: killed before that, it would leave the child a
+            // zombie that keeps its pid, and a PostgreSQL restarted on the cluster would see its postmaster.pid alive
+            if (wrapper && process.waitFor(5, TimeUnit.SECONDS)) {
+                return;
+            }
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package com.example.accounts.launcher;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,7 +57,8 @@ public final class Platform implements AutoCloseable {
     private static final String LOCAL_INVITE_URL_KEY = "bG9jYWwtb25seS1pbnZpdGUtdXJsLWtleS0wMDAwMDA=";
 
     private final Installation installation;
-    private final String runName;
+    private final Path runDir;
+    private final boolean keepsData;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaServer kafka;
@@ -66,41 +69,84 @@ public final class Platform implements AutoCloseable {
 
     private final Ports ports;
     private final PostgresServer.Durability durability;
+    private final List<String> serviceJvm;
 
-    private Platform(Installation installation, String runName, Ports ports, PostgresServer.Durability durability) {
+    /** The servers' data folders in a run's folder; its logs (and the pid files in them) stay. */
+    private static final List<String> DATA = List.of("postgres", "kafka", "keycloak", LocalRun.DEMO_ACCOUNT_FILE);
+
+    private Platform(Installation installation, Path runDir, boolean keepsData, Ports ports, PostgresServer.Durability durability,
+                     List<String> serviceJvm) {
         this.installation = installation;
-        this.runName = runName;
+        this.runDir = runDir;
+        this.keepsData = keepsData;
         this.ports = ports;
         this.durability = durability;
-        ManagedProcess.killStaleIn(installation.runDir(runName).resolve("logs"));
+        this.serviceJvm = serviceJvm;
+        // before anything is wiped or claims a port: a killed earlier run's servers still hold both
+        ManagedProcess.killStaleIn(runDir.resolve("logs"));
+        if (!keepsData) {
+            wipe(runDir);
+        }
     }
 
     /** A platform on free ports for tests: its PostgreSQL trades durability for speed, which only tests may do. */
     public static Platform create(String runName) {
-        return new Platform(Installation.detect(), runName, Ports.FREE, PostgresServer.Durability.TEST_SPEED);
+        Installation installation = Installation.detect();
+        return new Platform(installation, installation.runDir(runName), false, Ports.FREE, PostgresServer.Durability.TEST_SPEED,
+                ServiceProcess.QUICK_START_JVM);
     }
 
     /**
      * A platform on free ports whose PostgreSQL keeps every acknowledged commit (the server's durable defaults):
-     * for the benchmark, and for tests that kill the database and count what survived.
+     * for the benchmark, and for tests that kill the database and count what survived. It starts on empty servers.
      */
     public static Platform durable(String runName) {
-        return new Platform(Installation.detect(), runName, Ports.FREE, PostgresServer.Durability.DURABLE);
+        Installation installation = Installation.detect();
+        return new Platform(installation, installation.runDir(runName), false, Ports.FREE, PostgresServer.Durability.DURABLE,
+                ServiceProcess.QUICK_START_JVM);
     }
 
-    /** The local run's platform, on the well-known ports the README names, durable as a user's data must be. */
-    public static Platform local() {
-        return new Platform(Installation.detect(), "local", Ports.FIXED, PostgresServer.Durability.DURABLE);
+    /**
+     * The local run's platform, on the well-known ports the README names, durable as a user's data must be, its
+     * services on the full JIT. Its servers keep their data in {@code dataDir} from one start to the next; {@code fresh}
+     * wipes it first.
+     */
+    public static Platform local(Path dataDir, boolean fresh) {
+        if (fresh) {
+            ManagedProcess.killStaleIn(dataDir.resolve("logs"));
+            wipe(dataDir);
+        }
+        return new Platform(Installation.detect(), dataDir, true, Ports.FIXED, PostgresServer.Durability.DURABLE, ServiceProcess.LOCAL_RUN_JVM);
+    }
+
+    private static void wipe(Path runDir) {
+        try {
+            for (String data : DATA) {
+                PostgresServer.deleteRecursively(runDir.resolve(data));
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot wipe the data in " + runDir + ": " + e.getMessage(), e);
+        }
     }
 
     public Installation installation() {
         return installation;
     }
 
+    /** The run's folder: the servers' data, and the logs under logs/. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Whether the servers keep their data across starts (the local run) or start empty (tests, the benchmark). */
+    public boolean keepsData() {
+        return keepsData;
+    }
+
     public synchronized PostgresServer postgres() {
         if (postgres == null) {
             log("starting PostgreSQL");
-            postgres = remember(PostgresServer.start(installation.runDir(runName), List.of(
+            postgres = remember(PostgresServer.start(runDir, List.of(
                     Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database), ports, durability));
             log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
         }
@@ -110,7 +156,7 @@ public final class Platform implements AutoCloseable {
     public synchronized KafkaServer kafka() {
         if (kafka == null) {
             log("starting Kafka");
-            kafka = remember(KafkaServer.start(installation, installation.runDir(runName), ports));
+            kafka = remember(KafkaServer.start(installation, runDir, ports, keepsData ? KafkaServer.LOCAL_RUN_JVM : KafkaServer.QUICK_START_JVM));
             log("Kafka ready on " + kafka.bootstrapServers());
         }
         return kafka;
@@ -119,7 +165,7 @@ public final class Platform implements AutoCloseable {
     public synchronized MailServer mail() {
         if (mail == null) {
             log("starting the SMTP server (GreenMail)");
-            mail = remember(MailServer.start(installation, installation.runDir(runName), ports));
+            mail = remember(MailServer.start(installation, runDir, ports));
             log("SMTP ready on 127.0.0.1:" + mail.smtpPort() + ", mail readable at " + mail.apiUrl());
         }
         return mail;
@@ -132,7 +178,7 @@ public final class Platform implements AutoCloseable {
     public synchronized GatewayServer gateway() {
         if (gateway == null) {
             log("starting the API gateway (nginx)");
-            gateway = remember(GatewayServer.start(installation, installation.runDir(runName), ports.port("gateway"), routed()));
+            gateway = remember(GatewayServer.start(installation, runDir, ports.port("gateway"), routed()));
             log("gateway ready at " + gateway.baseUrl());
         }
         return gateway;
@@ -145,7 +191,7 @@ public final class Platform implements AutoCloseable {
      */
     public synchronized GatewayServer gatewayBehindProxy() {
         log("starting a gateway behind a proxy (nginx)");
-        return remember(GatewayServer.start(installation, installation.runDir(runName), "gateway-behind-proxy", Net.freePort(), routed(),
+        return remember(GatewayServer.start(installation, runDir, "gateway-behind-proxy", Net.freePort(), routed(),
                 "set_real_ip_from 127.0.0.1;\nreal_ip_header X-Real-IP;"));
     }
 
@@ -162,7 +208,7 @@ public final class Platform implements AutoCloseable {
         if (keycloak == null) {
             MailServer smtp = mail();
             log("starting Keycloak");
-            keycloak = remember(KeycloakServer.start(installation, installation.runDir(runName), smtp, ports));
+            keycloak = remember(KeycloakServer.start(installation, runDir, smtp, ports, keepsData));
             log("Keycloak ready at " + keycloak.baseUrl());
         }
         return keycloak;
@@ -201,9 +247,12 @@ public final class Platform implements AutoCloseable {
         return config;
     }
 
-    /** Starts a service from its built jar (module/target/quarkus-app) on the given port and waits until its health is UP. */
+    /**
+     * Starts a service from its built jar (module/target/quarkus-app) on the given port and waits until its health is UP;
+     * on the platform's JVM options (quick to start for tests, the full JIT for the local run).
+     */
     public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig) {
-        return startService(service, port, extraConfig, ServiceProcess.QUICK_START_JVM);
+        return startService(service, port, extraConfig, serviceJvm);
     }
 
     /** Starts a service with these JVM options instead of the quick-start ones (a benchmark wants the full JIT). */
@@ -219,14 +268,14 @@ public final class Platform implements AutoCloseable {
      * Stopped with the platform, unless it was stopped or killed before.
      */
     public synchronized ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig) {
-        return startInstance(service, port, extraConfig, ServiceProcess.QUICK_START_JVM);
+        return startInstance(service, port, extraConfig, serviceJvm);
     }
 
     private ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
         Map<String, String> config = new LinkedHashMap<>(configFor(service));
         config.putAll(extraConfig);
         log("starting " + service.module + " on port " + port);
-        ServiceProcess process = ServiceProcess.start(installation, installation.runDir(runName), service, port, config, jvmOptions);
+        ServiceProcess process = ServiceProcess.start(installation, runDir, service, port, config, jvmOptions);
         started.push(process);
         log(service.module + " is UP at " + process.baseUrl());
         return process;

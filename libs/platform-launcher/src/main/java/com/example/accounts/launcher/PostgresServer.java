@@ -22,13 +22,14 @@ public final class PostgresServer implements AutoCloseable {
     private final Path bin;
     private final Path dataDir;
     private final int port;
-    private final ManagedProcess process;
+    private final Durability durability;
+    private ManagedProcess process;
 
-    private PostgresServer(Path bin, Path dataDir, int port, ManagedProcess process) {
+    private PostgresServer(Path bin, Path dataDir, int port, Durability durability) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.port = port;
-        this.process = process;
+        this.durability = durability;
     }
 
     /**
@@ -47,11 +48,35 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts PostgreSQL on the cluster in {@code runDir/postgres}: an existing one as it is (a restart after a stop or a
+     * crash, its databases kept), else a new one made by initdb. Creates those of {@code databases} it lacks.
+     */
     public static PostgresServer start(Path runDir, List<String> databases, Ports ports, Durability durability) {
         Path bin = findBinaries();
         Path dataDir = runDir.resolve("postgres");
         Path logDir = runDir.resolve("logs");
-        int port = ports.port("postgres");
+        boolean existing = isCluster(dataDir);
+        if (!existing) {
+            initdb(bin, dataDir, logDir, durability);
+        }
+        PostgresServer server = new PostgresServer(bin, dataDir, ports.port("postgres"), durability);
+        server.startProcess();
+        List<String> present = existing ? List.of(server.psql("postgres", "SELECT datname FROM pg_database").split("\n")) : List.of();
+        for (String database : databases) {
+            if (!present.contains(database)) {
+                server.createDatabase(database);
+            }
+        }
+        return server;
+    }
+
+    /** A folder initdb made a cluster in; anything else there (a half-made one) is made again. */
+    private static boolean isCluster(Path dataDir) {
+        return Files.exists(dataDir.resolve("PG_VERSION")) && Files.exists(dataDir.resolve("global").resolve("pg_control"));
+    }
+
+    private static void initdb(Path bin, Path dataDir, Path logDir, Durability durability) {
         try {
             deleteRecursively(dataDir);
             Files.createDirectories(dataDir);
@@ -68,17 +93,34 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot prepare the PostgreSQL cluster in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the server (again) on the same cluster and port, and waits until it accepts connections: after a
+     * {@link #kill()} that includes the crash recovery, which replays what the WAL holds and nothing else.
+     */
+    public synchronized void startProcess() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(),
                 "-D", dataDir.toString(), "-p", Integer.toString(port), "-k", dataDir.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"));
         command.addAll(durability.settings);
-        ManagedProcess process = ManagedProcess.start("postgres", asServerUser(command), dataDir, Map.of(), logDir);
-        PostgresServer server = new PostgresServer(bin, dataDir, port, process);
-        process.awaitReady(Duration.ofSeconds(60), server::accepting);
-        for (String database : databases) {
-            server.createDatabase(database);
+        process = ManagedProcess.start("postgres", asServerUser(command), dataDir, Map.of(), dataDir.getParent().resolve("logs"));
+        process.awaitReady(Duration.ofSeconds(120), this::accepting);
+    }
+
+    /** SIGKILL to the postmaster and every backend, as a crash would: no checkpoint, no shutdown; {@link #startProcess()} recovers. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
         }
-        return server;
+    }
+
+    /** The cluster's folder, which a restart reuses. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public int port() {
@@ -118,8 +160,10 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.stop(Duration.ofSeconds(15));
+    public synchronized void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
+        }
     }
 
     static boolean isRoot() {

@@ -19,8 +19,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Quick to start, small: what the tests and the local run use. A benchmark passes the production JVM's options. */
+    /** Quick to start, small: what the tests use. A benchmark passes the production JVM's options. */
     static final List<String> QUICK_START_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    /** The local run's: the full JIT, as in production, and a heap for real work. */
+    static final List<String> LOCAL_RUN_JVM = List.of("-Xms256m", "-Xmx1g");
 
     static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, int port, Map<String, String> config,
                                 List<String> jvmOptions) {
