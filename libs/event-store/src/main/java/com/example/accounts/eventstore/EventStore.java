@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,10 +32,11 @@ import java.util.UUID;
  *
  * <p>Every append keeps two promises the relay and the consistency tokens build on:
  * <ol>
- * <li><b>An append is the first write of its transaction</b>, and before it writes, the transaction takes this
- * store's transaction-scoped advisory lock for the account ({@link #WRITER_LOCK}, the account id's hash), which it
- * holds until it has committed or rolled back. So a transaction that writes events held a writer lock from before it
- * had a transaction id until after it ended: a transaction that already wrote anything else (it has an id) is
+ * <li><b>An append is the first write of its transaction</b> (or follows only appends of it to the same account:
+ * a group commit), and before it writes, the transaction takes this store's transaction-scoped advisory lock for the
+ * account ({@link #WRITER_LOCK}, the account id's hash), which it holds until it has committed or rolled back. So a
+ * transaction that writes events held a writer lock from before it had a transaction id until after it ended: a
+ * transaction that already wrote anything else (it has an id not given by an append here to this account) is
  * refused with an {@link IllegalStateException}. The relay reads this from {@code pg_locks} to tell the
  * transactions that can still write events from every other open transaction of the cluster (EVT-3, see
  * {@link OutboxRelay}).</li>
@@ -98,6 +102,13 @@ public final class EventStore {
     private final String topic;
     private final EventSchemas schemas;
     private final String writerTimeout;
+    /** The account each recent transaction id was given to by an append here, so a group commit may append again. */
+    private final Map<String, UUID> appendedBy = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+            return size() > 4096;
+        }
+    });
 
     /** @param topic the topic this store's events are published to; it names the consistency tokens it hands out */
     public EventStore(Pool pool, String topic) {
@@ -135,8 +146,8 @@ public final class EventStore {
 
     /**
      * Appends inside a transaction the caller holds, so that other writes (an idempotency record) commit with the
-     * events. It must be the transaction's first write (see the class comment): a transaction that wrote before fails
-     * with an {@link IllegalStateException} and writes nothing here.
+     * events. It must be the transaction's first write, or follow only appends to the same account (see the class
+     * comment): a transaction that wrote anything else before fails with an {@link IllegalStateException}.
      */
     public Uni<AppendResult> append(SqlConnection connection, String streamId, UUID accountId, long expectedVersion,
                                     List<NewEvent> events, EventMetadata metadata) {
@@ -175,9 +186,10 @@ public final class EventStore {
                 .execute(Tuple.of(streamId, accountId.toString(), writerTimeout, WRITER_LOCK))
                 .invoke(current -> {
                     Row row = current.iterator().next();
-                    if (row.getValue("wrote_before") != null) {
-                        throw new IllegalStateException("an append to " + streamId + " must be the first write of its transaction (EVT-3, PRM-4): "
-                                + "transaction " + row.getValue("wrote_before") + " wrote before it");
+                    String wroteBefore = row.getString("wrote_before");
+                    if (wroteBefore != null && !accountId.equals(appendedBy.get(wroteBefore))) {
+                        throw new IllegalStateException("an append to " + streamId + " must be the first write of its transaction, or follow only "
+                                + "appends to the same account (EVT-3, PRM-4): transaction " + wroteBefore + " wrote before it");
                     }
                     if (row.getLong("version") != expectedVersion) {
                         throw new ConcurrencyConflict(streamId, expectedVersion);
@@ -185,7 +197,7 @@ public final class EventStore {
                 })
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO events (event_id, stream_id, version, account_id, type, schema_version, data, metadata, recorded_at)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING position""")
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING position, tx_id::text AS tx""")
                         .executeBatch(rows))
                 .onFailure(PgException.class).transform(failure -> isUniqueViolation(failure)
                         ? new ConcurrencyConflict(streamId, expectedVersion) : failure)
@@ -194,6 +206,7 @@ public final class EventStore {
                     for (var batch = result; batch != null; batch = batch.next()) {
                         last = Math.max(last, batch.iterator().next().getLong(0));
                     }
+                    appendedBy.put(result.iterator().next().getString("tx"), accountId);
                     return new AppendResult(topic, accountId, lastVersion, last);
                 });
     }

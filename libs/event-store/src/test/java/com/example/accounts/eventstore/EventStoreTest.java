@@ -85,6 +85,26 @@ class EventStoreTest {
     }
 
     @Test
+    void EVT3_aTransactionMayAppendAgainToTheSameAccountButNotToAnother() {
+        UUID account = UUID.randomUUID();
+        UUID another = UUID.randomUUID();
+        String stream = StoreFixture.stream(account);
+        AppendResult grouped = fixture.pool.withTransaction(connection -> fixture.store.append(connection, stream, account, 0,
+                        List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
+                .chain(() -> fixture.store.append(connection, stream, account, 1, List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())))
+                .await().indefinitely();
+        assertEquals(2, grouped.streamVersion());
+
+        assertThrows(IllegalStateException.class, () -> fixture.pool.withTransaction(connection -> fixture.store.append(connection, stream, account, 2,
+                        List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
+                .chain(() -> fixture.store.append(connection, StoreFixture.stream(another), another, 0, List.of(StoreFixture.userAdded(another)),
+                        StoreFixture.metadata())))
+                .await().indefinitely());
+        assertEquals(2, fixture.store.readStream(stream, 0).await().indefinitely().size());
+        assertTrue(fixture.store.readStream(StoreFixture.stream(another), 0).await().indefinitely().isEmpty());
+    }
+
+    @Test
     void EVT2_anEventThatBreaksItsSchemaIsNotStored() {
         UUID account = UUID.randomUUID();
         var broken = new NewEvent(UUID.randomUUID(), "UserAdded", 1, com.example.accounts.contract.EventJson.MAPPER.createObjectNode().put("name", "x"));
