@@ -155,7 +155,7 @@ final class LocalRun {
                 "",
                 "Demo logins (password demo-password for all)",
                 "  " + Tokens.DEMO_ADMIN + "   ADMIN and billing contact of the demo account, with a REMOTE_SUPPORT seat",
-                "  " + Tokens.DEMO_STANDARD + "   a login with no account yet",
+                "  " + Tokens.DEMO_STANDARD + "   a login outside the demo account until the request below adds it",
                 "  " + Tokens.DEMO_OPERATOR + "  realm role platform-operator: GET " + platform.service(Platform.Service.PERMISSION).baseUrl()
                         + "/read-model/status (on the service: the gateway publishes no operator endpoint)",
                 "",
