@@ -73,7 +73,8 @@ public class KeycloakLogins implements Logins {
     }
 
     private Uni<String> find(String email) {
-        return users.byEmail(email, true).map(found -> found.stream()
+        // exact: the realm keeps emails unique (duplicateEmailsAllowed is off), so one login at most
+        return users.byEmail(email, true, true, 2).map(found -> found.stream()
                 .filter(u -> email.equalsIgnoreCase(u.email()))
                 .map(KeycloakUsers.User::id)
                 .findFirst().orElse(null));

@@ -22,8 +22,13 @@ import java.util.List;
 @Path("/users")
 public interface KeycloakUsers {
 
+    /**
+     * The logins with this email. {@code briefRepresentation} spares Keycloak what a lookup needs none of (attributes,
+     * and the admin permissions it would evaluate for each user found, which cost most of the call); at most {@code max}.
+     */
     @GET
-    Uni<List<User>> byEmail(@QueryParam("email") String email, @QueryParam("exact") boolean exact);
+    Uni<List<User>> byEmail(@QueryParam("email") String email, @QueryParam("exact") boolean exact,
+                            @QueryParam("briefRepresentation") boolean brief, @QueryParam("max") int max);
 
     @POST
     Uni<Response> create(User user);
