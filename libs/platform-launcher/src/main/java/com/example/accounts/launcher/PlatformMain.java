@@ -27,6 +27,10 @@ public final class PlatformMain {
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
                 case "--data-dir" -> {
                     if (i + 1 == args.length) {
                         usage();
