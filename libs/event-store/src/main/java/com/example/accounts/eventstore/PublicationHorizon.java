@@ -38,7 +38,8 @@ import java.util.function.Function;
  * given (and X was given before t0), and PostgreSQL releases a transaction's locks only after it left the proc
  * array, so T held the lock from before t0 to after t2, through t1: contradiction. A transaction that has no id yet
  * gets one above S's xmax, so at or above the horizon; and one that has an id and no writer lock can never write an
- * event (an append must be its transaction's first write). Whatever cannot be told (an xid whose lock is not in the
+ * event (an append must be its transaction's first write, or follow only its appends to the same account, whose
+ * writer lock it then holds). Whatever cannot be told (an xid whose lock is not in the
  * table yet or any more, one that just ended) holds the horizon, for one poll.
  */
 final class PublicationHorizon {
