@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -125,7 +126,7 @@ public class IdempotencyKeys {
     /** What a request claimed, on its Vert.x context, for the append transaction to write with its events. */
     private static final class Claim {
         final IdempotencyKey key;
-        boolean written;
+        volatile boolean written;
 
         Claim(IdempotencyKey key) {
             this.key = key;
@@ -184,7 +185,15 @@ public class IdempotencyKeys {
         }
         return connection.preparedQuery("INSERT INTO idempotency_keys (login_id, key, fingerprint) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(claim.key.loginId(), claim.key.key(), claim.key.requestFingerprint()))
-                .invoke(() -> claim.written = true)
+                .invoke(() -> {
+                    claim.written = true;
+                    // written only if its transaction commits: a group's that rolls back (its commands then run one by
+                    // one, CommandPipeline) leaves the claim to be written again with the events that do commit
+                    Transaction transaction = connection.transaction();
+                    if (transaction != null) {
+                        transaction.completion().subscribe().with(committed -> { }, rolledBack -> claim.written = false);
+                    }
+                })
                 .replaceWithVoid();
     }
 

@@ -46,6 +46,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.example.accounts.session.api.AccountStory.as;
+import static com.example.accounts.session.api.AccountStory.token;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -201,6 +202,45 @@ class InviteApiTest {
         assertEquals(before + 32, events(scene.session()));
         assertEquals(before + 32, count("SELECT max(version) FROM events WHERE stream_id = $1", "session-" + scene.session().substring(scene.session().lastIndexOf('/') + 1)),
                 "versions dense");
+    }
+
+    /**
+     * SEC-3 under group commit: two invites with one Idempotency-Key and different bodies, queued behind other invites
+     * of the session, land in one group whose transaction fails on the second claim of the key; run again one by one,
+     * the first must claim its key again (its claim rolled back with the group), so the second creates nothing.
+     */
+    @Test
+    void SEC3_aKeyClaimedInAGroupThatRolledBackIsClaimedAgainSoItsOtherRequestCreatesNothing() throws Exception {
+        Scene scene = scene(false);
+        String ada = token(Tokens.DEMO_ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int trial = 0; trial < 8; trial++) {
+                long before = events(scene.session());
+                String key = UUID.randomUUID().toString();
+                List<Callable<Response>> calls = new ArrayList<>();
+                for (String name : List.of("North " + trial, "South " + trial)) {
+                    calls.add(() -> given().auth().oauth2(ada).header("Consistency-Token", scene.consistency()).contentType("application/json").header("Idempotency-Key", key)
+                            .body(Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL"))
+                            .post(scene.session() + "/invites"));
+                }
+                for (int i = 0; i < 14; i++) {
+                    String name = "Busy " + trial + "-" + i;
+                    calls.add(() -> given().auth().oauth2(ada).header("Consistency-Token", scene.consistency()).contentType("application/json")
+                            .body(Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL")).post(scene.session() + "/invites"));
+                }
+                List<Response> answers = new ArrayList<>();
+                for (Future<Response> answer : pool.invokeAll(calls)) {
+                    answers.add(answer.get());
+                }
+                List<Response> keyed = answers.subList(0, 2);
+                assertEquals(1, keyed.stream().filter(answer -> answer.statusCode() == 201).count(),
+                        "trial " + trial + ": one key, one invite: " + keyed.stream().map(a -> a.statusCode() + " " + a.asString()).toList());
+                assertEquals(before + 15, events(scene.session()), "trial " + trial + ": fourteen invites and one of the keyed two");
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
