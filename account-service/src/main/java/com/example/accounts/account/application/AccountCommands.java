@@ -175,8 +175,10 @@ public class AccountCommands {
         if (key.isPresent()) {
             asked = asked.alongside((connection, before, done) -> idempotencyKeys.record(connection, key.get(), answer.apply(done)));
         }
+        // a command that appended ran its alongside in the transaction that committed; one that appended nothing
+        // (decided again, alone, after its group rolled back) keeps only what the rolled-back try had set
         return pipeline.run(ACCOUNTS, streamOf(accountId), accountId, asked)
-                .call(() -> followedByOtherMemberships(accountId, committed.get(), metadata));
+                .call(done -> done.events().isEmpty() ? Uni.createFrom().voidItem() : followedByOtherMemberships(accountId, committed.get(), metadata));
     }
 
     /** USR-5 around the decision: the login takes a member's new email before the account records it, and gets its old one back when it does not. */
