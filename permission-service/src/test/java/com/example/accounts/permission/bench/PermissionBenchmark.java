@@ -70,12 +70,16 @@ public final class PermissionBenchmark {
                 "linger.ms", 1, "acks", "all"));
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int accounts = Integer.getInteger("bench.accounts", 2000);
+        int status = 0;
         try (Platform platform = Platform.durable("bench-" + ProcessHandle.current().pid())) {
             new PermissionBenchmark(platform).run(accounts);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         }
-        System.exit(0);
+        System.exit(status); // Vert.x's threads would keep the JVM, and the build lock the script runs under, alive
     }
 
     private void run(int accountCount) throws Exception {
