@@ -138,11 +138,6 @@ public final class Platform implements AutoCloseable {
         return runDir;
     }
 
-    /** Whether the servers keep their data across starts (the local run) or start empty (tests, the benchmark). */
-    public boolean keepsData() {
-        return keepsData;
-    }
-
     public synchronized PostgresServer postgres() {
         if (postgres == null) {
             log("starting PostgreSQL");
