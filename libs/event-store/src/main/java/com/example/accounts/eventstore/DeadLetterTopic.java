@@ -1,5 +1,8 @@
 package com.example.accounts.eventstore;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,17 +16,28 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A service's dead-letter topic: the records it could not act on, kept for good, each as it came (key and value)
- * with headers {@code source-topic}, {@code source-partition}, {@code source-offset} and {@code reason}.
+ * with headers {@code source-topic}, {@code source-partition}, {@code source-offset} and {@code reason}. Every letter
+ * Kafka has taken counts in {@value #METER} (tag {@code topic}, this one), registered at 0 so an alert sees it move.
  */
 public final class DeadLetterTopic implements AutoCloseable {
 
+    public static final String METER = "platform.dead.letters";
+
     private final KafkaClients kafka;
     private final String topic;
+    private final Counter published;
     private KafkaProducer<String, String> producer;
 
+    /** Counted in memory only. */
     public DeadLetterTopic(KafkaClients kafka, String topic) {
+        this(kafka, topic, new SimpleMeterRegistry());
+    }
+
+    public DeadLetterTopic(KafkaClients kafka, String topic, MeterRegistry meters) {
         this.kafka = kafka;
         this.topic = topic;
+        this.published = Counter.builder(METER).description("records dead-lettered: those the service could not act on")
+                .tag("topic", topic).register(meters);
     }
 
     /** Creates the topic (one partition, kept forever) unless it exists. */
@@ -43,6 +57,7 @@ public final class DeadLetterTopic implements AutoCloseable {
                 .add("reason", reason.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(letter).get(30, TimeUnit.SECONDS);
+            published.increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);

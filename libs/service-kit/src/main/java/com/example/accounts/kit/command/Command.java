@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -54,8 +55,16 @@ public final class Command<S, E> {
     public static <S, E, C> Command<S, E> asked(Function<S, C> ask, BiFunction<C, S, List<E>> decide, EventMetadata metadata) {
         return new Command<>(loaded -> {
             C asked = ask.apply(loaded.state());
-            return () -> decide.apply(asked, loaded.state());
+            return new Asked<>(asked.getClass().getSimpleName(), () -> decide.apply(asked, loaded.state()));
         }, metadata, null, null, null);
+    }
+
+    /** The decision of an asked command, with its type (the command record's name) for the pipeline's meters. */
+    private record Asked<E>(String type, Supplier<List<E>> events) implements Supplier<List<E>> {
+        @Override
+        public List<E> get() {
+            return events.get();
+        }
     }
 
     /** Only while the stream is at {@code version} (an If-Match; null: any); a stream never written has no version to match. */
@@ -76,9 +85,20 @@ public final class Command<S, E> {
         return metadata;
     }
 
-    /** The events of this command on {@code loaded}; a refusal or {@link PreconditionFailed} is thrown. */
-    List<E> decide(Loaded<S> loaded) {
+    /** The same command, its events stored with the trace context {@code traceparent} (null: none) for the relay to pass on. */
+    Command<S, E> tracedBy(String traceparent) {
+        return traceparent == null || metadata == null ? this : new Command<>(decide, metadata.tracedBy(traceparent), ifMatch, alongside, outside);
+    }
+
+    /**
+     * The events of this command on {@code loaded}; a refusal or {@link PreconditionFailed} is thrown. {@code typed}
+     * learns the command's type once it is known (an asked command's record name), for the pipeline's meters.
+     */
+    List<E> decide(Loaded<S> loaded, Consumer<String> typed) {
         Supplier<List<E>> asked = decide.apply(loaded);
+        if (asked instanceof Asked<E> named) {
+            typed.accept(named.type());
+        }
         if (ifMatch != null && loaded.exists() && ifMatch != loaded.version()) {
             throw new PreconditionFailed(ifMatch, loaded.version());
         }

@@ -6,6 +6,8 @@ import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.OutboxRelay;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.IdempotencyKeys;
+import com.example.accounts.kit.Traces;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -40,18 +42,13 @@ public class CommandPipeline {
     private final StreamWriters writers;
     private final Map<String, Snapshots<?>> snapshots = new ConcurrentHashMap<>();
 
-    public CommandPipeline(EventStore store, OutboxRelay relay, IdempotencyKeys idempotencyKeys,
+    public CommandPipeline(EventStore store, OutboxRelay relay, IdempotencyKeys idempotencyKeys, MeterRegistry meters,
                            @ConfigProperty(name = "platform.commands.queue-per-stream", defaultValue = "512") int queueLimit,
                            @ConfigProperty(name = "platform.commands.group", defaultValue = "64") int groupLimit,
                            @ConfigProperty(name = "platform.commands.streams-kept", defaultValue = "10000") int streamLimit) {
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
-        this.writers = new StreamWriters(new Store(store, relay), queueLimit, groupLimit, streamLimit);
-    }
-
-    /** Creates the snapshot table of a kind of stream when missing. */
-    public <S, E> Uni<Void> migrate(StreamKind<S, E> kind) {
-        return snapshotsOf(kind).migrate();
+        this.writers = new StreamWriters(new Store(store, relay), queueLimit, groupLimit, streamLimit, new CommandMetrics(meters));
     }
 
     public String topic() {
@@ -69,7 +66,8 @@ public class CommandPipeline {
      */
     public <S, E> Uni<Done<S, E>> run(StreamKind<S, E> kind, String stream, UUID accountId, Command<S, E> command) {
         // the claim is the request's as it runs (IdempotentRequests builds the request's Uni before it claims the key)
-        return Uni.createFrom().deferred(() -> writers.submit(kind, stream, accountId, command, idempotencyKeys.claimOfThisRequest()));
+        return Uni.createFrom().deferred(() -> writers.submit(kind, stream, accountId, command.tracedBy(Traces.traceparent()),
+                idempotencyKeys.claimOfThisRequest()));
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,12 +45,18 @@ final class StreamWriters {
     private final int groupLimit;
     private final int streamLimit;
     private final LinkedHashMap<String, Writer> writers = new LinkedHashMap<>(16, 0.75f, true);
+    private final CommandMetrics metrics;
 
     StreamWriters(StreamStore store, int queueLimit, int groupLimit, int streamLimit) {
+        this(store, queueLimit, groupLimit, streamLimit, CommandMetrics.unregistered());
+    }
+
+    StreamWriters(StreamStore store, int queueLimit, int groupLimit, int streamLimit, CommandMetrics metrics) {
         this.store = store;
         this.queueLimit = queueLimit;
         this.groupLimit = groupLimit;
         this.streamLimit = streamLimit;
+        this.metrics = metrics;
     }
 
     /** A command waiting for its stream's writer, with the context its answer goes back on. */
@@ -60,6 +67,8 @@ final class StreamWriters {
         final Function<SqlConnection, Uni<Void>> claim;
         final UniEmitter<? super Done<S, E>> answer;
         final Context context;
+        /** the command's type for the meters, once a decision named it */
+        volatile String type = CommandMetrics.UNNAMED;
 
         Pending(StreamKind<S, E> kind, UUID accountId, Command<S, E> command, Function<SqlConnection, Uni<Void>> claim,
                 UniEmitter<? super Done<S, E>> answer) {
@@ -130,6 +139,7 @@ final class StreamWriters {
             synchronized (this) {
                 writer = writers.computeIfAbsent(stream, Writer::new);
                 if (writer.queue.size() >= queueLimit) {
+                    metrics.overloaded(kind.name());
                     answer.fail(new ProblemException(503, "EVT-1", "Too many commands for one stream",
                             "the queue of commands for stream " + stream + " is full (" + queueLimit + " waiting); retry in a second", null));
                     return;
@@ -189,6 +199,7 @@ final class StreamWriters {
                 .onFailure().recoverWithUni(failure -> {
                     forget(writer);
                     if (failure instanceof ConcurrencyConflict && attempt < ATTEMPTS) {
+                        metrics.conflictRetried(kind.name());
                         return runGroup(writer, group, attempt + 1);
                     }
                     if (!(failure instanceof ConcurrencyConflict) && group.size() > 1) {
@@ -200,7 +211,10 @@ final class StreamWriters {
                         }
                         return alone;
                     }
-                    group.forEach(pending -> pending.fail(failure));
+                    group.forEach(pending -> {
+                        metrics.failed(kind.name(), pending.type, failure);
+                        pending.fail(failure);
+                    });
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -235,7 +249,7 @@ final class StreamWriters {
                 outcome.positionBefore = current.lastPosition();
                 List<E> events;
                 try {
-                    events = pending.command.decide(current);
+                    events = pending.command.decide(current, type -> pending.type = type);
                 } catch (RuntimeException refused) {
                     outcome.refused = refused;
                     outcome.append = appends[0];
@@ -278,6 +292,7 @@ final class StreamWriters {
         List<StreamStore.Append<E>> appends = appending.stream()
                 .map(o -> new StreamStore.Append<>(o.pending.accountId, o.version - o.events.size(), o.events, o.pending.command.metadata()))
                 .toList();
+        long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> store.commit(kind, writer.stream, appends, (connection, results) -> {
                     Uni<Void> writes = Uni.createFrom().voidItem();
                     for (int i = 0; i < appending.size(); i++) {
@@ -290,6 +305,7 @@ final class StreamWriters {
                 }))
                 .onFailure().call(() -> undo(appending))
                 .invoke(results -> {
+                    metrics.committed(kind.name(), appending.size(), Duration.ofNanos(System.nanoTime() - started));
                     AppendResult last = results.get(results.size() - 1);
                     Outcome<S, E> lastOutcome = appending.get(appending.size() - 1);
                     UUID accountId = loaded.accountId() == null ? last.accountId() : loaded.accountId();
@@ -306,6 +322,7 @@ final class StreamWriters {
 
     private <S, E> void answer(List<Outcome<S, E>> outcomes, List<AppendResult> results, Loaded<S> loaded) {
         for (Outcome<S, E> outcome : outcomes) {
+            metrics.answered(outcome.pending.kind.name(), outcome.pending.type, outcome.refused, outcome.appends());
             if (outcome.refused != null) {
                 outcome.pending.fail(outcome.refused);
             } else if (outcome.appends()) {

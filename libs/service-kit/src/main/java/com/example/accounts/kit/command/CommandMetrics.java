@@ -1,0 +1,103 @@
+package com.example.accounts.kit.command;
+
+import com.example.accounts.eventstore.ConcurrencyConflict;
+import com.example.accounts.kit.ProblemException;
+import com.example.accounts.rules.Refusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Duration;
+
+/**
+ * The command pipeline's meters, defined here once for every service that writes streams. Every tag is bounded: the
+ * kind of stream, the command's type (its record's name, where the pipeline sees the command), the outcome and the
+ * rule a refusal names; never an account, a stream id or a caller.
+ *
+ * <ul>
+ *   <li>{@value #COMMANDS} (counter): each command once, by {@code stream}, {@code command}, {@code outcome} (one of
+ *   {@code appended}, {@code unchanged}, {@code refused}, {@code precondition_failed}, {@code conflict},
+ *   {@code overloaded}, {@code failed}) and {@code rule} (the refusal's rule id, else {@code none});</li>
+ *   <li>{@value #CONFLICTS} (counter): groups decided again after another instance appended first, by {@code stream};</li>
+ *   <li>{@value #APPEND} (timer): a group's append transaction, from its first statement to its commit, by {@code stream};</li>
+ *   <li>{@value #GROUP} (distribution): how many commands one committed transaction appended, by {@code stream}.</li>
+ * </ul>
+ */
+public final class CommandMetrics {
+
+    public static final String COMMANDS = "platform.commands";
+    public static final String CONFLICTS = "platform.commands.conflicts";
+    public static final String APPEND = "platform.commands.append";
+    public static final String GROUP = "platform.commands.group";
+
+    /** The type of a command the pipeline only sees as a decision (no record to name it by). */
+    static final String UNNAMED = "unnamed";
+    private static final String NO_RULE = "none";
+
+    private final MeterRegistry registry;
+
+    public CommandMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Meters kept in memory only, for a pipeline built without a service around it. */
+    static CommandMetrics unregistered() {
+        return new CommandMetrics(new SimpleMeterRegistry());
+    }
+
+    /** A command of a group that decided: refused ({@code refused} not null), appending, or deciding no events. */
+    void answered(String stream, String command, Throwable refused, boolean appended) {
+        if (refused != null) {
+            failed(stream, command, refused);
+        } else {
+            count(stream, command, appended ? "appended" : "unchanged", NO_RULE);
+        }
+    }
+
+    void overloaded(String stream) {
+        count(stream, UNNAMED, "overloaded", NO_RULE);
+    }
+
+    /** A command answered with {@code failure}: a refusal naming its rule, a failed If-Match, a conflict given up on, or anything else. */
+    void failed(String stream, String command, Throwable failure) {
+        switch (failure) {
+            case Refusal refusal -> count(stream, command, "refused", ruleOf(refusal.rule()));
+            case PreconditionFailed ignored -> count(stream, command, "precondition_failed", NO_RULE);
+            case ConcurrencyConflict ignored -> count(stream, command, "conflict", NO_RULE);
+            case ProblemException problem -> count(stream, command, "refused", ruleOf(problem.problem().rule()));
+            default -> count(stream, command, "failed", NO_RULE);
+        }
+    }
+
+    void conflictRetried(String stream) {
+        Counter.builder(CONFLICTS).description("command groups decided again after another instance appended to their stream first")
+                .tag("stream", stream).register(registry).increment();
+    }
+
+    void committed(String stream, int commands, Duration took) {
+        Timer.builder(APPEND).description("a group of commands' append transaction, commit included")
+                .tag("stream", stream)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(took);
+        DistributionSummary.builder(GROUP).description("commands appended by one transaction (group commit)")
+                .tag("stream", stream)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(1.0)
+                .maximumExpectedValue(64.0)
+                .register(registry).record(commands);
+    }
+
+    private void count(String stream, String command, String outcome, String rule) {
+        Counter.builder(COMMANDS).description("commands by stream, type and outcome (a refusal with the rule it names)")
+                .tag("stream", stream).tag("command", command).tag("outcome", outcome).tag("rule", rule)
+                .register(registry).increment();
+    }
+
+    private static String ruleOf(String rule) {
+        return rule == null ? NO_RULE : rule;
+    }
+}
