@@ -2,6 +2,7 @@ package com.example.accounts.notification.delivery;
 
 import com.example.accounts.eventstore.DeadLetterTopic;
 import com.example.accounts.eventstore.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +26,8 @@ public class DeadLetters {
 
     private final DeadLetterTopic topic;
 
-    public DeadLetters(KafkaClients kafka) {
-        this.topic = new DeadLetterTopic(kafka, TOPIC);
+    public DeadLetters(KafkaClients kafka, MeterRegistry meters) {
+        this.topic = new DeadLetterTopic(kafka, TOPIC, meters);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {

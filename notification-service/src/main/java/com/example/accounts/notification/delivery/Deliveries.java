@@ -1,6 +1,8 @@
 package com.example.accounts.notification.delivery;
 
 import com.example.accounts.notification.domain.Email;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,10 +47,19 @@ public class Deliveries {
                           String contents, int attempts, Instant queuedAt) {
     }
 
-    private final Pool pool;
+    /** Counter, tag {@code status}: what became of each try to send (sent, failed, uncertain, or retried later). */
+    public static final String METER = "platform.email.deliveries";
 
-    public Deliveries(Pool pool) {
+    private final Pool pool;
+    private final Map<String, Counter> counted = new LinkedHashMap<>();
+
+    public Deliveries(Pool pool, MeterRegistry meters) {
         this.pool = pool;
+        // every status registered at 0, so a rate of failures reads 0 rather than nothing before the first
+        for (String status : List.of("sent", "failed", "uncertain", "retried")) {
+            counted.put(status, Counter.builder(METER).description("tries to send an email, by what became of them")
+                    .tag("status", status).register(meters));
+        }
     }
 
     /** Queues the email unless it is queued already (the same source and recipient): at most one each. */
@@ -94,6 +105,7 @@ public class Deliveries {
     void retryAt(UUID deliveryId, String reason, Instant next) {
         pool.preparedQuery("UPDATE email_deliveries SET status = 'PENDING', last_error = $2, next_attempt_at = $3, claimed_at = NULL WHERE delivery_id = $1")
                 .execute(Tuple.of(deliveryId, reason, OffsetDateTime.ofInstant(next, ZoneOffset.UTC))).await().atMost(DB);
+        counted.get("retried").increment();
     }
 
     /**
@@ -101,12 +113,14 @@ public class Deliveries {
      * SMTP. Whether the server took them is unknown, so they are not sent again (NTF-5) and say so.
      */
     int interrupted(Duration claimTimeout) {
-        return pool.preparedQuery("""
+        int uncertain = pool.preparedQuery("""
                         UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), contents = NULL,
                             last_error = 'the service stopped while handing it to the SMTP server: it may have arrived (Message-ID '
                                 || message_id || '), so it is not sent again'
                         WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)""")
                 .execute(Tuple.of((double) claimTimeout.toMillis() / 1000)).await().atMost(DB).rowCount();
+        counted.get("uncertain").increment(uncertain);
+        return uncertain;
     }
 
     private void end(UUID deliveryId, Status status, String reason) {
@@ -115,6 +129,7 @@ public class Deliveries {
                         UPDATE email_deliveries SET status = $2, last_error = coalesce($3, last_error), ended_at = now(), claimed_at = NULL,
                             contents = NULL WHERE delivery_id = $1""")
                 .execute(Tuple.of(deliveryId, status.name(), reason)).await().atMost(DB);
+        counted.get(status.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     /** The account's deliveries, newest first, of one status or all. */

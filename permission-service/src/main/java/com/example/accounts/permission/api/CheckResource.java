@@ -90,15 +90,17 @@ public class CheckResource {
 
     private final Questions questions;
     private final SecurityIdentity identity;
+    private final CheckMetrics metrics;
 
-    public CheckResource(Questions questions, SecurityIdentity identity) {
+    public CheckResource(Questions questions, SecurityIdentity identity, CheckMetrics metrics) {
         this.questions = questions;
         this.identity = identity;
+        this.metrics = metrics;
     }
 
     @GET
     @Path("/checks")
-    @Operation(summary = "May this member do this, here? (PRM-2) Allowed or denied with the reasons and what is missing")
+    @Operation(operationId = "check", summary = "May this member do this, here? (PRM-2) Allowed or denied with the reasons and what is missing")
     @APIResponse(responseCode = "200", description = "allowed or denied, with the reasons")
     public Uni<CheckAnswer> check(@PathParam("accountId") UUID accountId, @QueryParam("member") String member,
                                   @QueryParam("permission") String permission, @QueryParam("resource") String resource,
@@ -106,17 +108,18 @@ public class CheckResource {
                                   @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         String asked = Questions.permission(permission);
         Resource on = Questions.resource(asked, resource);
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+        return metrics.timed("single", questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(a -> questions.including(a, Collections.singletonList(on))).map(a -> {
                     Member subject = a.subject(member);
                     return CheckAnswer.of(accountId, subject, asked, on, PermissionRules.decide(a.account(), subject, asked, on));
-                });
+                })
+                .invoke(answer -> metrics.checked(asked, answer.allowed())));
     }
 
     @POST
     @Path("/checks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Up to 100 checks at once, answered from one view of the account, in the order asked (PRM-2)")
+    @Operation(operationId = "checkMany", summary = "Up to 100 checks at once, answered from one view of the account, in the order asked (PRM-2)")
     @APIResponse(responseCode = "200", description = "one answer per check, in order")
     @APIResponse(responseCode = "422", description = "no checks, or more than 100 (PRM-2)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -147,7 +150,7 @@ public class CheckResource {
                 throw ProblemException.badRequest("checks[" + i + "]." + error.field(), error.message());
             }
         }
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+        return metrics.timed("batch", questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, resources)).map(a -> {
             List<CheckAnswer> results = new ArrayList<>();
             for (int i = 0; i < permissions.size(); i++) {
@@ -156,12 +159,13 @@ public class CheckResource {
                         PermissionRules.decide(a.account(), subject, permissions.get(i), resources.get(i))));
             }
             return new CheckManyAnswer(results);
-        });
+        })
+                .invoke(answers -> answers.results().forEach(answer -> metrics.checked(answer.permission(), answer.allowed()))));
     }
 
     @GET
     @Path("/members/{member}/permissions")
-    @Operation(summary = "A member's effective permissions, account-wide or with the resources they apply to (PRM-3)")
+    @Operation(operationId = "getEffectivePermissions", summary = "A member's effective permissions, account-wide or with the resources they apply to (PRM-3)")
     @APIResponse(responseCode = "200", description = "every permission the member holds")
     public Uni<Effective> effective(@PathParam("accountId") UUID accountId, @PathParam("member") String member,
                                     @QueryParam("consistency") String consistencyParam,
@@ -174,7 +178,7 @@ public class CheckResource {
 
     @GET
     @Path("/holders")
-    @Operation(summary = "The members who hold a permission (on a resource), ordered by member id, a page at a time (PRM-3)")
+    @Operation(operationId = "listHolders", summary = "The members who hold a permission (on a resource), ordered by member id, a page at a time (PRM-3)")
     @APIResponse(responseCode = "200", description = "a page of holders with the reasons, and the cursor of the next page")
     public Uni<Holders> holders(@PathParam("accountId") UUID accountId, @QueryParam("permission") String permission,
                                 @QueryParam("resource") String resource, @QueryParam("after") String after,
@@ -214,7 +218,7 @@ public class CheckResource {
 
     @GET
     @Path("/session-settings")
-    @Operation(summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for every member but observers")
+    @Operation(operationId = "getSessionSettings", summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for every member but observers")
     @APIResponse(responseCode = "200", description = "the account's session settings and its security policies, by name")
     @APIResponse(responseCode = "403", description = "an observer, who sees Monitoring data and nothing else (USR-11)")
     public Uni<SessionSettings> sessionSettings(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
@@ -234,7 +238,7 @@ public class CheckResource {
 
     @GET
     @Path("/read-model")
-    @Operation(summary = "How far the read model is for this account: its applied positions, and whether it is stale (PRM-1, PRM-4)")
+    @Operation(operationId = "getAccountReadModel", summary = "How far the read model is for this account: its applied positions, and whether it is stale (PRM-1, PRM-4)")
     @APIResponse(responseCode = "200", description = "the account's positions")
     public Uni<AccountStatus> readModel(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
                                         @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {

@@ -46,10 +46,12 @@ class Questions {
 
     private final AccountViews views;
     private final Duration maxWait;
+    private final CheckMetrics metrics;
 
-    Questions(AccountViews views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait) {
+    Questions(AccountViews views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait, CheckMetrics metrics) {
         this.views = views;
         this.maxWait = maxWait;
+        this.metrics = metrics;
     }
 
     Uni<Asked> ask(UUID accountId, String loginId, String consistency) {
@@ -60,7 +62,8 @@ class Questions {
     Uni<Asked> ask(UUID accountId, String loginId, String consistency, boolean evenStale) {
         Optional<ConsistencyToken> token = token(accountId, consistency);
         boolean held = views.holds(accountId);
-        Uni<Optional<AccountViews.Cached>> view = token.isPresent() ? views.asOf(accountId, loginId, token.get(), maxWait) : views.get(accountId);
+        Uni<Optional<AccountViews.Cached>> view = token.isPresent()
+                ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViews.NotYetApplied.class) : views.get(accountId);
         return view
                 .onFailure(AccountViews.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
                         "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))

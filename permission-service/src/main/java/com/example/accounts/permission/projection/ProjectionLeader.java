@@ -2,6 +2,7 @@ package com.example.accounts.permission.projection;
 
 import com.example.accounts.eventstore.DeadLetterTopic;
 import com.example.accounts.eventstore.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,13 +36,15 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
     private volatile boolean running = true;
     private volatile boolean leading;
     private final DeadLetterTopic deadLetters;
+    private final ProjectionMetrics metrics;
     private Thread thread;
 
-    public ProjectionLeader(Pool pool, Generations generations, KafkaClients kafka) {
+    public ProjectionLeader(Pool pool, Generations generations, KafkaClients kafka, MeterRegistry meters, ProjectionMetrics metrics) {
         this.pool = pool;
         this.generations = generations;
         this.kafka = kafka;
-        this.deadLetters = new DeadLetterTopic(kafka, DEAD_LETTER_TOPIC);
+        this.deadLetters = new DeadLetterTopic(kafka, DEAD_LETTER_TOPIC, meters);
+        this.metrics = metrics;
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
@@ -141,6 +144,7 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
                         old.stop();
                     }
                 });
+        metrics.live(projectors.get(live.number()));
     }
 
     /** Caught up: the rebuilt generation has applied, in every partition, at least as far as the live one. */
@@ -157,6 +161,7 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
     }
 
     private synchronized void stopProjectors() {
+        metrics.live(null);
         projectors.values().forEach(Projector::stop);
         projectors.clear();
     }

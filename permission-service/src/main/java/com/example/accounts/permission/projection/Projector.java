@@ -2,6 +2,8 @@ package com.example.accounts.permission.projection;
 
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.KafkaClients;
+import com.example.accounts.kit.Traces;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,7 +46,10 @@ public final class Projector implements Runnable {
     private volatile boolean running = true;
     private Set<TopicPartition> assigned = Set.of();
     private final Map<TopicPartition, Long> stored = new HashMap<>();
+    /** per partition, the records in Kafka this projector has not applied yet, as of its last poll (for the meters) */
+    private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
     private long topicsCheckedAt;
+    private final Tracer tracer = Traces.tracer("permission-projector");
 
     Projector(ReadModel model, KafkaClients kafka, ReadModel.DeadLetterSink deadLetters) {
         this.model = model;
@@ -98,6 +104,7 @@ public final class Projector implements Runnable {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
                     Map<String, Map<Integer, Long>> moved = moved();
                     if (records.isEmpty() && moved.isEmpty()) {
+                        measureLag();
                         continue;
                     }
                     List<ReadModel.Delivered> batch = new ArrayList<>(records.count());
@@ -105,11 +112,13 @@ public final class Projector implements Runnable {
                         batch.add(new ReadModel.Delivered(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
                     }
                     long started = System.nanoTime();
-                    ReadModel.Applied result = model.apply(batch, moved, deadLetters);
+                    // each record's span joins the trace of the command that appended its event (the relay's traceparent header)
+                    ReadModel.Applied result = Traces.within(tracer, "project", records, () -> model.apply(batch, moved, deadLetters));
                     applyNanos.addAndGet(System.nanoTime() - started);
                     batches.incrementAndGet();
                     moved.forEach((topic, partitions) -> partitions.forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next)));
                     applied.addAndGet(result.applied());
+                    measureLag();
                     if (failures > 0) {
                         LOG.infof("%s: applying again after %d failures", model.schema(), failures);
                     }
@@ -133,6 +142,18 @@ public final class Projector implements Runnable {
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Per partition, how many records past the last applied one Kafka holds, as of the last poll. */
+    Map<TopicPartition, Long> lag() {
+        return lag;
+    }
+
+    /** From the consumer's own fetch state (no request to Kafka): the end offset it last saw less its position. */
+    private void measureLag() {
+        for (TopicPartition partition : assigned) {
+            consumer.currentLag(partition).ifPresent(records -> lag.put(partition, records));
         }
     }
 
