@@ -94,6 +94,7 @@ class NotificationCrashIT {
         service = platform.startInstance(Service.NOTIFICATION, Net.freePort(), Map.of(
                 "quarkus.mailer.port", Integer.toString(relay.port()),
                 "quarkus.datasource.reactive.url", platform.postgres().reactiveUrl(DATABASE),
+                "quarkus.datasource.jdbc.url", platform.postgres().jdbcUrl(DATABASE),
                 "mp.messaging.incoming.account-events.topic", ACCOUNT_EVENTS,
                 "mp.messaging.incoming.invite-emails.topic", INVITE_EMAILS,
                 "mp.messaging.incoming.account-events.group.id", "crash-" + RUN,

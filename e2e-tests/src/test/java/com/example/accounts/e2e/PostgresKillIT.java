@@ -90,6 +90,7 @@ class PostgresKillIT {
         kafka = KafkaServer.start(platform.installation(), dir, Ports.FREE, KafkaServer.QUICK_START_JVM);
         service = platform.startInstance(Service.ACCOUNT, Net.freePort(), Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(Service.ACCOUNT.database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(Service.ACCOUNT.database),
                 "kafka.bootstrap.servers", kafka.bootstrapServers()));
         // a token of its own: the JVM's shared one may be minutes old already
         token = Tokens.password(platform.keycloak().realmUrl(), Tokens.DEMO_ADMIN, Tokens.DEMO_PASSWORD);

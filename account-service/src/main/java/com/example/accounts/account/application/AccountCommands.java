@@ -21,10 +21,8 @@ import com.example.accounts.kit.command.EventCodec;
 import com.example.accounts.kit.command.Loaded;
 import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.rules.Refusal;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -69,10 +67,6 @@ public class AccountCommands {
         this.logins = logins;
         this.idempotencyKeys = idempotencyKeys;
         this.loginMemberships = loginMemberships;
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        pipeline.migrate(ACCOUNTS).await().indefinitely();
     }
 
     /** The time a command is decided at (the domain reads no clock). */

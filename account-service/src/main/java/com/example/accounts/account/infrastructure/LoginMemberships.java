@@ -1,13 +1,9 @@
 package com.example.accounts.account.infrastructure;
 
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +21,6 @@ public class LoginMemberships {
 
     public LoginMemberships(Pool pool) {
         this.pool = pool;
-    }
-
-    /** After the event store created its table (the default priority), before the first request. */
-    void migrate(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        pool.query("CREATE INDEX IF NOT EXISTS events_user_added_login ON events ((data->>'loginId')) WHERE type = 'UserAdded'")
-                .execute().await().indefinitely();
     }
 
     public Uni<List<UUID>> accountsOf(String loginId) {

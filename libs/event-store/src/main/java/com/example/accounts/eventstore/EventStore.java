@@ -55,40 +55,11 @@ import java.util.UUID;
  * its transaction open, so the append bounds it: {@code idle_in_transaction_session_timeout} and
  * {@code statement_timeout} are set for the rest of the transaction ({@code writerTimeout}), after which PostgreSQL
  * ends it and its events were never written.
+ *
+ * <p>Its tables ({@code events}, {@code relay_checkpoints}) are created and changed by the Flyway migrations in this
+ * jar, {@code db/event-store} (versions 1.x), which every service that stores events runs at start.
  */
 public final class EventStore {
-
-    static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS events (
-                position        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-                stream_id       text        NOT NULL,
-                version         bigint      NOT NULL,
-                event_id        uuid        NOT NULL UNIQUE,
-                account_id      uuid        NOT NULL,
-                type            text        NOT NULL,
-                schema_version  int         NOT NULL,
-                data            jsonb       NOT NULL,
-                metadata        jsonb       NOT NULL,
-                recorded_at     timestamptz NOT NULL DEFAULT now(),
-                tx_id           xid8        NOT NULL DEFAULT pg_current_xact_id(),
-                stored_at       timestamptz NOT NULL DEFAULT now(),
-                PRIMARY KEY (stream_id, version)
-            );
-            CREATE INDEX IF NOT EXISTS events_relay_order ON events (tx_id, position);
-            -- when the row was written, whatever time the command carried: how long an event waits for the relay;
-            -- added to a table of an older version without taking its lock at every start
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT 1 FROM information_schema.columns
-                               WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'stored_at') THEN
-                    ALTER TABLE events ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
-                END IF;
-            END $$;
-            CREATE TABLE IF NOT EXISTS relay_checkpoints (
-                relay     text   PRIMARY KEY,
-                tx_id     xid8   NOT NULL,
-                position  bigint NOT NULL
-            );
-            """;
 
     /** The class id of the account writer locks ({@code pg_advisory_xact_lock(WRITER_LOCK, hashtext(account id))}). */
     static final int WRITER_LOCK = 0x45565433;
@@ -132,12 +103,6 @@ public final class EventStore {
 
     public String topic() {
         return topic;
-    }
-
-    /** Creates the tables when missing; safe to run at every start and from several instances. */
-    public Uni<Void> migrate() {
-        return pool.withTransaction(connection -> connection.query("SELECT pg_advisory_xact_lock(7355608)").execute()
-                .chain(() -> connection.query(SCHEMA).execute())).replaceWithVoid();
     }
 
     public Uni<AppendResult> append(String streamId, UUID accountId, long expectedVersion, List<NewEvent> events, EventMetadata metadata) {

@@ -31,6 +31,10 @@ import java.util.UUID;
  * never served: the stream is folded again from its events, and the new snapshot replaces it. So a new upcaster, a
  * raised schema version or a changed {@code evolve} never serves an old fold. A snapshot that no longer reads as the
  * current state (its shape changed since) is ignored too.
+ *
+ * <p>The table is the service's, created by its own Flyway migration ({@code stream_id text PRIMARY KEY, version,
+ * position, state jsonb, taken_at, fold, account_id}); a snapshot taken before folds were recorded has fold '' and is
+ * folded again.
  */
 public final class Snapshots<S> {
 
@@ -57,16 +61,6 @@ public final class Snapshots<S> {
         this.table = table;
         this.type = type;
         this.fold = fold;
-    }
-
-    /** Creates the table when missing; snapshots taken before folds were recorded have fold '' and are folded again. */
-    public Uni<Void> migrate() {
-        return pool.query("""
-                CREATE TABLE IF NOT EXISTS %1$s (
-                    stream_id text PRIMARY KEY, version bigint NOT NULL, position bigint NOT NULL, state jsonb NOT NULL,
-                    taken_at timestamptz NOT NULL DEFAULT now());
-                ALTER TABLE %1$s ADD COLUMN IF NOT EXISTS fold text NOT NULL DEFAULT '';
-                ALTER TABLE %1$s ADD COLUMN IF NOT EXISTS account_id uuid""".formatted(table)).execute().replaceWithVoid();
     }
 
     public Uni<Optional<Snapshot<S>>> find(String streamId) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,12 @@ final class StoreFixture implements AutoCloseable {
         platform.postgres().createDatabase(database);
         pool = pool(20);
         store = new EventStore(pool, topic);
-        store.migrate().await().indefinitely();
+        migrate(platform.postgres().jdbcUrl(database));
+    }
+
+    /** The event store's tables from its migrations, as a service's start creates them (its other owners' aside). */
+    static void migrate(String jdbcUrl) {
+        Flyway.configure().dataSource(jdbcUrl, "postgres", "").locations("classpath:db/event-store").load().migrate();
     }
 
     Pool pool(int size) {

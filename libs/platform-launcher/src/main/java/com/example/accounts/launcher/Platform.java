@@ -216,6 +216,8 @@ public final class Platform implements AutoCloseable {
     public Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.reactive.url", postgres().reactiveUrl(service.database));
+        // the JDBC datasource beside the reactive one, that the service's Flyway migrations run over at start
+        config.put("quarkus.datasource.jdbc.url", postgres().jdbcUrl(service.database));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", "");
         config.put("kafka.bootstrap.servers", kafka().bootstrapServers());

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * For a service that stores events ({@code platform.event-store.enabled=true} at build time): the event store on
- * the service's own database, migrated at start, and its relay to the service's topic.
+ * the service's own database (its tables migrated by Flyway before any bean starts, {@code db/event-store}), and its
+ * relay to the service's topic.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "platform.event-store.enabled", stringValue = "true")
@@ -46,7 +47,6 @@ public class EventStoreLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
-        store.migrate().await().indefinitely();
         relay.start();
     }
 

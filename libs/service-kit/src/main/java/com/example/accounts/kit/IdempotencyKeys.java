@@ -2,7 +2,6 @@ package com.example.accounts.kit;
 
 import com.example.accounts.contract.EventJson;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
@@ -35,6 +33,9 @@ import java.util.function.Supplier;
  * {@link #claimIn}, called by the store's one place of appending, and answered once the answer is there. A claim
  * whose request then failed is released, so the retry runs again; a claim never answered (the process died between
  * commit and answer) keeps answering 409, never a second append.
+ *
+ * <p>Its table, {@code idempotency_keys}, is created by the Flyway migrations of this jar ({@code db/idempotency-keys},
+ * versions 2.x), which every service that stores events runs at start.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "platform.event-store.enabled", stringValue = "true")
@@ -50,15 +51,6 @@ public class IdempotencyKeys {
 
     public IdempotencyKeys(Pool pool) {
         this.pool = pool;
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        pool.query("""
-                CREATE TABLE IF NOT EXISTS idempotency_keys (
-                    login_id text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, answer jsonb,
-                    created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (login_id, key))""").execute().await().indefinitely();
-        // a claim has no answer until its request has one (see the class comment)
-        pool.query("ALTER TABLE idempotency_keys ALTER COLUMN answer DROP NOT NULL").execute().await().indefinitely();
     }
 
     /** The first answer to this key, waiting a while for one still being made; 422 for a key first used with another request. */

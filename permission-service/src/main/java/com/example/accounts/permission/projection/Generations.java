@@ -38,17 +38,11 @@ public class Generations {
         this.pool = pool;
     }
 
-    void migrate(@Observes @Priority(10) StartupEvent event) {
-        pool.withTransaction(c -> c.query("SELECT pg_advisory_xact_lock(7355609)").execute()
-                        .chain(() -> c.query("""
-                                CREATE TABLE IF NOT EXISTS read_model_generations (
-                                    generation int PRIMARY KEY, state text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
-                                    live_since timestamptz);
-                                CREATE UNIQUE INDEX IF NOT EXISTS one_live_generation ON read_model_generations (state) WHERE state = 'LIVE';
-                                CREATE UNIQUE INDEX IF NOT EXISTS one_building_generation ON read_model_generations (state) WHERE state = 'BUILDING';
-                                INSERT INTO read_model_generations (generation, state, live_since)
-                                SELECT 1, 'LIVE', now() WHERE NOT EXISTS (SELECT 1 FROM read_model_generations)""").execute()))
-                .await().atMost(DB);
+    /**
+     * The table of generations, with generation 1 live on a new database, is the service's Flyway migration's; each
+     * generation's schema is rebuilt, so the live one creates its tables itself.
+     */
+    void start(@Observes @Priority(10) StartupEvent event) {
         refresh();
         live.create();
     }

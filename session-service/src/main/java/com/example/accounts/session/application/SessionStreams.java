@@ -10,11 +10,9 @@ import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.support.domain.SupportSession;
 import com.example.accounts.session.training.domain.TrainingSession;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.List;
 import java.util.UUID;
@@ -44,10 +42,6 @@ public class SessionStreams {
     public SessionStreams(CommandPipeline pipeline, Passes passes) {
         this.pipeline = pipeline;
         this.passes = passes;
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        pipeline.migrate(SupportSessions.AGGREGATE).await().indefinitely();
     }
 
     public <S, E> Uni<Loaded<S>> load(StreamKind<S, E> kind, String stream) {

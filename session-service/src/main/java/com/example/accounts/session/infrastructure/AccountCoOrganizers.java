@@ -1,11 +1,9 @@
 package com.example.accounts.session.infrastructure;
 
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.UUID;
 
@@ -24,12 +22,6 @@ public class AccountCoOrganizers {
 
     public AccountCoOrganizers(Pool pool) {
         this.pool = pool;
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        pool.query("""
-                CREATE TABLE IF NOT EXISTS account_co_organizers (
-                    account_id uuid PRIMARY KEY, co_organizers boolean NOT NULL, account_version bigint NOT NULL)""").execute().await().indefinitely();
     }
 
     public Uni<Void> changed(UUID accountId, boolean coOrganizers, long accountVersion) {

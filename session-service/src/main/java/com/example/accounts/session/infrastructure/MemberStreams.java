@@ -1,11 +1,9 @@
 package com.example.accounts.session.infrastructure;
 
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
-import jakarta.enterprise.event.Observes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +19,6 @@ public class MemberStreams extends StreamIndex {
 
     public MemberStreams(Pool pool) {
         super(pool, "member_streams", "member_id");
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        create();
     }
 
     /** The members of the account with a part in a stream whose id starts with {@code prefix} (their queue logins). */

@@ -1,6 +1,5 @@
 package com.example.accounts.session.infrastructure;
 
-import com.example.accounts.session.training.domain.TrainingDecider;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -77,16 +76,8 @@ public class Passes {
         this.pruneEvery = pruneEvery;
     }
 
-    void migrate(@Observes StartupEvent event) {
-        pool.query("""
-                CREATE TABLE IF NOT EXISTS guest_passes (
-                    hash text PRIMARY KEY, kind text NOT NULL, account_id uuid NOT NULL, session_id uuid NOT NULL,
-                    subject_id uuid, expires_at timestamptz, created_at timestamptz NOT NULL DEFAULT now());
-                ALTER TABLE guest_passes ADD COLUMN IF NOT EXISTS keyed boolean NOT NULL DEFAULT false;
-                ALTER TABLE guest_passes ADD COLUMN IF NOT EXISTS closed_at timestamptz;
-                CREATE INDEX IF NOT EXISTS guest_passes_session ON guest_passes (session_id);
-                UPDATE guest_passes SET expires_at = created_at + interval '%d seconds' WHERE kind = 'TRAINING_CODE' AND expires_at IS NULL"""
-                .formatted(TrainingDecider.CODE_LIFETIME.toSeconds())).execute().await().indefinitely();
+    /** Its table, {@code guest_passes}, is the service's Flyway migration's; pruned here from the start on. */
+    void startPruning(@Observes StartupEvent event) {
         vertx.setPeriodic(pruneEvery.toMillis(), id -> prune(Instant.now().minus(kept)).subscribe().with(
                 deleted -> LOG.debugf("pruned %d guest passes", deleted), failure -> LOG.warnf("could not prune guest passes: %s", failure.getMessage())));
     }

@@ -1,9 +1,7 @@
 package com.example.accounts.session.infrastructure;
 
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Singleton;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Which support sessions a security policy admitted anyone to (its invites), written with the invite, so that a
@@ -14,9 +12,5 @@ public class PolicyStreams extends StreamIndex {
 
     public PolicyStreams(Pool pool) {
         super(pool, "policy_streams", "policy_id");
-    }
-
-    void migrate(@Observes StartupEvent event) {
-        create();
     }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Which streams of an account something has a part in, written in the transaction of the events that gave it the
  * part, so that what happens to it later (a member deleted, a policy disabled) reaches each of its streams without
- * reading every stream. One table per kind of part: {@code <table> (account_id, <key>, stream_id)}. Its beans are
+ * reading every stream. One table per kind of part: {@code <table> (account_id, <key>, stream_id)}, created by the
+ * service's Flyway migration. Its beans are
  * {@code @Singleton}: a client proxy would need a constructor without arguments here.
  */
 abstract class StreamIndex {
@@ -25,11 +26,6 @@ abstract class StreamIndex {
         this.pool = pool;
         this.table = table;
         this.key = key;
-    }
-
-    protected void create() {
-        pool.query("CREATE TABLE IF NOT EXISTS " + table + " (account_id uuid NOT NULL, " + key + " uuid NOT NULL, stream_id text NOT NULL, "
-                + "PRIMARY KEY (account_id, " + key + ", stream_id))").execute().await().indefinitely();
     }
 
     public Uni<Void> remember(SqlConnection connection, UUID accountId, UUID partId, String streamId) {
