@@ -69,6 +69,9 @@ public final class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** The stored metadata's W3C trace context of the appending command, which the relay sets as its record's header. */
+    static final String TRACEPARENT = "traceparent";
+
     private final Pool pool;
     private final String topic;
     private final EventSchemas schemas;
@@ -130,6 +133,9 @@ public final class EventStore {
                 .put("correlationId", metadata.correlationId())
                 .put("causationId", metadata.causationId())
                 .put("occurredAt", metadata.occurredAt().toString());
+        if (metadata.traceparent() != null) {
+            meta.put(TRACEPARENT, metadata.traceparent());
+        }
         OffsetDateTime occurredAt = metadata.occurredAt().atOffset(ZoneOffset.UTC);
         List<Tuple> rows = new ArrayList<>(events.size());
         long version = expectedVersion;

@@ -229,6 +229,11 @@ public final class OutboxRelay implements AutoCloseable {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.accountId().toString(), EventJson.write(envelope));
             record.headers().add("event-id", envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
+            // the command's trace continues in the consumers, though the record is sent after its request ended
+            String traceparent = row.getJsonObject("metadata").getString(EventStore.TRACEPARENT);
+            if (traceparent != null) {
+                record.headers().add(EventStore.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             producer.send(record);
         }
         producer.flush();

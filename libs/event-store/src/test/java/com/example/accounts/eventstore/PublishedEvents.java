@@ -147,6 +147,22 @@ public final class PublishedEvents implements AutoCloseable {
         }
     }
 
+    /** The event as the relay publishes it when its command ran within the trace {@code traceparent} names. */
+    public void publishTraced(EventEnvelope event, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ACCOUNT_EVENTS, event.accountId().toString(), EventJson.write(event));
+        record.headers().add("event-id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the test event", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any record, also one that is not an event at all: what a consumer must survive. */
     public void publishRaw(String topic, String key, String value) {
         try {

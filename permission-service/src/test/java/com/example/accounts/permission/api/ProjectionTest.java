@@ -8,6 +8,10 @@ import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.permission.projection.ProjectionLeader;
 import com.example.accounts.permission.projection.ReadModel;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +50,9 @@ class ProjectionTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     /** Three accounts' histories, each in its order, as the partitions would deliver them. */
     private static List<List<ReadModel.Delivered>> histories() {
@@ -292,6 +299,34 @@ class ProjectionTest {
                 .then().statusCode(200).body("allowed", equalTo(false)).body("memberId", equalTo(ben.toString()));
         assertFalse(as(Tokens.DEMO_OPERATOR).get("/read-model/status").then().statusCode(200).extract().jsonPath()
                 .getList("latestDiverged.reason", String.class).contains(diverged), "generation " + rebuilt + " holds no divergence");
+    }
+
+    @Test
+    @Order(7)
+    void aRecordPublishedWithinACommandsTraceIsAppliedInAChildSpanOfThatTrace() throws InterruptedException {
+        Story story = Story.opened();
+        UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
+        story.publish();
+        EventEnvelope changed = story.event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "ADMIN"))
+                .pending().get(0);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String commandSpan = traceId.substring(8, 24);
+        Story.KAFKA.publishTraced(changed, "00-" + traceId + "-" + commandSpan + "-01");
+
+        as(Tokens.DEMO_STANDARD).queryParam("consistency", changed.token(Topics.ACCOUNT_EVENTS).toString()).queryParam("permission", "members.manage")
+                .get("/accounts/" + story.account + "/checks")
+                .then().statusCode(200).body("allowed", equalTo(true));
+        // the projector ends a record's span once its poll is applied, and the exporter takes it in its next batch
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<SpanData> applied = List.of();
+        while (applied.isEmpty() && System.nanoTime() < deadline) {
+            applied = spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+            Thread.sleep(50);
+        }
+        assertEquals(1, applied.size(), "one span applied the record, in the command's trace: " + applied);
+        assertEquals(commandSpan, applied.get(0).getParentSpanId());
+        assertEquals(SpanKind.CONSUMER, applied.get(0).getKind());
+        assertEquals("RoleChanged", applied.get(0).getAttributes().get(AttributeKey.stringKey("event.type")));
     }
 
     private static void noRebuildRunning() throws InterruptedException {
