@@ -6,26 +6,36 @@ import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.example.accounts.account.api.ApiFixture.openAccount;
 import static com.example.accounts.account.api.ApiFixture.token;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
 class AccountEventsTopicTest {
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @Test
     void EVT4_anAuditConsumerReadsAnAccountsEventsFromTheBeginningOfATopicKeptForever() throws Exception {
@@ -68,6 +81,56 @@ class AccountEventsTopicTest {
             assertEquals(List.of("AccountOpened", "UserAdded"), types);
             assertTrue(partitions.size() > 1, "partitioned by account");
         }
+    }
+
+    /**
+     * One trace from the request to the record: the command's server span continues the caller's trace (as the gateway
+     * sends it), and the record the relay published later, after the request ended, carries that span as its parent.
+     */
+    @Test
+    void aCommandsServerSpanAndTheRecordItsRelayPublishedShareOneTrace() throws Exception {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada, 1);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = traceId.substring(0, 16);
+        String memberId = given().auth().oauth2(ada).contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body("{\"name\": \"Traced\", \"email\": \"traced-" + UUID.randomUUID() + "@example.com\", \"role\": \"STANDARD\"}")
+                .post("/accounts/" + accountId + "/members").then().statusCode(201).extract().path("memberId");
+
+        String published = null;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestPlatform.get().kafka().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ACCOUNT_EVENTS, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (published == null && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(accountId) && memberId.equals(PublishedEvents.read(record.value()).data().path("memberId").asText())) {
+                        Header header = record.headers().lastHeader("traceparent");
+                        published = header == null ? "none" : new String(header.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        assertNotNull(published, "the member's UserAdded was published");
+        assertTrue(published.startsWith("00-" + traceId + "-"), "the record continues the command's trace: " + published);
+        String recordParent = published.split("-")[2];
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<SpanData> server = List.of();
+        while (server.isEmpty() && Instant.now().isBefore(deadline)) {
+            server = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER).toList();
+            Thread.sleep(50);
+        }
+        assertEquals(1, server.size(), "one server span of the command: " + server);
+        assertEquals(callerSpan, server.get(0).getParentSpanId(), "a child of the caller's span");
+        assertEquals(server.get(0).getSpanId(), recordParent, "the record's parent is the command's server span");
     }
 
     /**
