@@ -11,7 +11,8 @@ import java.util.Map;
  * test JVM by the same {@link Platform} as the local run, and stopped when the JVM exits.
  * Use it with {@code @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))};
  * {@code @ResourceArg(name = "needs", value = "permission-service")} also runs those services (built jars, comma
- * separated) and tells the service under test where they are ({@code platform.<module>.url}).
+ * separated) and tells the service under test where they are ({@code platform.<module>.url}): behind a
+ * {@link FaultProxy} each ({@link TestPlatform#proxyTo}), which passes every byte until a test makes it fail.
  */
 public final class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +37,9 @@ public final class PlatformTestResource implements QuarkusTestResourceLifecycleM
             platform.ensureService(needed);
         }
         Map<String, String> config = new java.util.LinkedHashMap<>(platform.configFor(service));
+        for (Platform.Service needed : needs) {
+            config.put("platform." + needed.module + ".url", TestPlatform.proxyTo(needed).url());
+        }
         // a port known before start, so the links the service hands out (invite URLs, join links) work as they are
         int port = Net.freePort();
         config.put("quarkus.http.test-port", Integer.toString(port));

@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +23,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The permission-service, asked on the caller's behalf with the caller's own token (so it answers what the caller
  * may know, ACC-6) and the caller's consistency token (PRM-4). It fails closed: when it cannot answer (down, slow,
- * not yet consistent, stale) the request fails with a retryable 503 and nothing is allowed by default.
+ * not yet consistent, stale) the request fails with a retryable 503 and nothing is allowed by default. Each call
+ * goes through {@link PermissionServiceCalls}: a deadline for the whole call, a circuit breaker and a bulkhead.
  */
 @ApplicationScoped
 public class PermissionService {
@@ -54,16 +52,13 @@ public class PermissionService {
         }
     }
 
-    private final WebClient client;
-    private final URI base;
-    private final Duration timeout;
+    private final PermissionServiceClient client;
+    private final PermissionServiceCalls calls;
     private final AtomicLong requests = new AtomicLong();
 
-    public PermissionService(Vertx vertx, @ConfigProperty(name = "platform.permission-service.url") URI base,
-                             @ConfigProperty(name = "platform.permission-service.timeout", defaultValue = "8s") Duration timeout) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000));
-        this.base = base;
-        this.timeout = timeout;
+    public PermissionService(@RestClient PermissionServiceClient client, PermissionServiceCalls calls) {
+        this.client = client;
+        this.calls = calls;
     }
 
     public Uni<Check> check(UUID accountId, String bearer, String consistency, String member, String permission, String resource) {
@@ -80,8 +75,8 @@ public class PermissionService {
                 check.put("resource", ask.resource());
             }
         });
-        HttpRequest<Buffer> request = client.postAbs(base + "/accounts/" + accountId + "/checks");
-        return send(request, bearer, consistency, Buffer.buffer(body.toString())).map(json -> {
+        String consistent = present(consistency);
+        return send(() -> client.checks(accountId, bearer, consistent, body.toString())).map(json -> {
             List<Check> answers = new ArrayList<>();
             for (JsonNode result : json.get("results")) {
                 answers.add(new Check(UUID.fromString(result.get("memberId").asText()), result.get("permission").asText(), result.get("allowed").asBoolean(),
@@ -92,7 +87,8 @@ public class PermissionService {
     }
 
     public Uni<Settings> settings(UUID accountId, String bearer, String consistency) {
-        return send(client.getAbs(base + "/accounts/" + accountId + "/session-settings"), bearer, consistency, null).map(json -> {
+        String consistent = present(consistency);
+        return send(() -> client.sessionSettings(accountId, bearer, consistent)).map(json -> {
             List<Policy> policies = new ArrayList<>();
             for (JsonNode p : json.get("securityPolicies")) {
                 policies.add(new Policy(UUID.fromString(p.get("policyId").asText()), p.get("name").asText(), p.get("enabled").asBoolean(),
@@ -108,27 +104,38 @@ public class PermissionService {
         return requests.get();
     }
 
-    private Uni<JsonNode> send(HttpRequest<Buffer> request, String bearer, String consistency, Buffer body) {
-        request.putHeader("Authorization", bearer).putHeader("Accept", "application/json").timeout(timeout.toMillis());
-        if (consistency != null && !consistency.isBlank()) {
-            request.putHeader(ConsistencyToken.HEADER, consistency);
-        }
-        Uni<HttpResponse<Buffer>> sent = body == null ? request.send()
-                : request.putHeader("Content-Type", "application/json").sendBuffer(body);
-        return sent.onSubscription().invoke(requests::incrementAndGet).onFailure().transform(failure -> {
+    private Uni<JsonNode> send(Supplier<Uni<Response>> request) {
+        return calls.call(() -> request.get().onSubscription().invoke(requests::incrementAndGet))
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     LOG.warnf("permission-service did not answer: %s", failure.toString());
-                    return unavailable("permission-service did not answer (" + failure.getClass().getSimpleName() + ")", null);
+                    return unavailable(why(failure), null);
                 })
                 .map(PermissionService::answer);
     }
 
-    private static JsonNode answer(HttpResponse<Buffer> response) {
-        int status = response.statusCode();
+    private static String present(String consistency) {
+        return consistency == null || consistency.isBlank() ? null : consistency;
+    }
+
+    /** Why there is no answer, in words an operator recognizes; never the request itself (it carries the caller's token). */
+    private static String why(Throwable failure) {
+        return switch (failure) {
+            case TimeoutException t -> "permission-service did not answer within the deadline of the whole call";
+            case CircuitBreakerOpenException c -> "permission-service failed too often lately: the circuit is open, so it is not asked until its delay is over";
+            case BulkheadException b -> "too many calls to the permission-service are in flight and waiting";
+            case PermissionServiceCalls.Unanswered u -> "permission-service answered " + u.answer().status();
+            default -> "permission-service did not answer (" + failure.getClass().getSimpleName() + ")";
+        };
+    }
+
+    private static JsonNode answer(PermissionServiceCalls.Answer response) {
+        int status = response.status();
         if (status == 200) {
-            return read(response.bodyAsString());
+            return read(response.body());
         }
-        JsonNode problem = response.body() == null ? null : readQuietly(response.bodyAsString());
-        String detail = problem == null ? response.statusMessage() : problem.path("detail").asText(response.statusMessage());
+        JsonNode problem = readQuietly(response.body());
+        String reason = Response.Status.fromStatusCode(status) == null ? Integer.toString(status) : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = problem == null ? reason : problem.path("detail").asText(reason);
         String rule = problem == null || !problem.hasNonNull("rule") ? null : problem.get("rule").asText();
         throw switch (status) {
             case 404 -> ProblemException.notFound("account, member or object");

@@ -4,18 +4,17 @@ import com.example.accounts.kit.CommandClock;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.Topics;
-import com.example.accounts.launcher.Net;
+import com.example.accounts.launcher.FaultProxy;
+import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
-import com.example.accounts.session.infrastructure.PermissionService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -25,7 +24,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +68,6 @@ class InviteApiTest {
 
     @Inject
     Pool pool;
-
-    @Inject
-    Vertx vertx;
 
     @ConfigProperty(name = "platform.codes.secret")
     String codesSecret;
@@ -545,12 +540,61 @@ class InviteApiTest {
         String unapplied = "account-events." + scene.story().account + "." + Long.MAX_VALUE / 2;
         as(Tokens.DEMO_ADMIN, unapplied).body(Map.of("clientVersion", "2.4.0")).post(SupportSessionApiTest.sessions(scene.story())).then().statusCode(503)
                 .header("Retry-After", notNullValue()).body("rule", equalTo("PRM-4")).body("detail", containsString("retry"));
-        QuarkusMock.installMockForType(new PermissionService(vertx, URI.create("http://127.0.0.1:" + Net.freePort()), Duration.ofSeconds(2)),
-                PermissionService.class);
         long before = events(scene.session());
-        as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503).header("Retry-After", notNullValue())
-                .body("detail", containsString("nothing is allowed"));
+        FaultProxy permissions = TestPlatform.proxyTo(Platform.Service.PERMISSION);
+        permissions.refuse();
+        try {
+            as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503).header("Retry-After", notNullValue())
+                    .body("detail", containsString("nothing is allowed"));
+        } finally {
+            permissions.pass();
+        }
         assertEquals(before, events(scene.session()));
+    }
+
+    @Test
+    void PRM4_anAnswerTrickledOneByteAtATimeIsCutAtTheDeadlineOfTheWholeCallAndNothingIsAllowed() {
+        Scene scene = scene(false);
+        long before = events(scene.session());
+        FaultProxy permissions = TestPlatform.proxyTo(Platform.Service.PERMISSION);
+        long trickled = permissions.trickled();
+        // a byte every 200 ms: no wait between two bytes comes near the deadline, the whole answer (some hundred bytes) far beyond it
+        permissions.trickle(Duration.ofMillis(200));
+        try {
+            as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503).header("Retry-After", notNullValue())
+                    .body("rule", equalTo("PRM-4")).body("detail", containsString("nothing is allowed"));
+            assertTrue(permissions.trickled() > trickled, "the permission-service's answer was on its way, a byte at a time");
+        } finally {
+            permissions.pass();
+        }
+        assertEquals(before, events(scene.session()));
+    }
+
+    @Test
+    void PRM4_aPermissionServiceThatKeepsFailingOpensTheCircuitWhichRefusesWithoutAskingAndClosesOnceItAnswersAgain() {
+        Scene scene = scene(false);
+        long before = events(scene.session());
+        FaultProxy permissions = TestPlatform.proxyTo(Platform.Service.PERMISSION);
+        permissions.hangUp();
+        try {
+            String detail = "";
+            for (int tries = 0; tries < 50 && !detail.contains("circuit"); tries++) {
+                detail = as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503)
+                        .body("rule", equalTo("PRM-4")).extract().path("detail");
+            }
+            assertTrue(detail.contains("circuit is open") && detail.contains("nothing is allowed"), detail);
+            int accepted = permissions.accepted();
+            as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").then().statusCode(503).header("Retry-After", notNullValue())
+                    .body("detail", containsString("circuit is open"));
+            assertEquals(accepted, permissions.accepted(), "an open circuit does not ask the permission-service");
+        } finally {
+            permissions.pass();
+        }
+        assertEquals(before, events(scene.session()));
+        // once its delay is over the circuit lets a call through, and the permission-service's answer closes it
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").statusCode() == 200);
+        assertTrue(events(scene.session()) > before, "the session ended once the permission-service answered");
     }
 
     private long count(String sql, String value) {
