@@ -2,14 +2,22 @@ package com.example.accounts.audit;
 
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.AccountHistory;
+import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.PublishedEvents;
+import com.example.accounts.launcher.KafkaServer;
 import com.example.accounts.launcher.TestPlatform;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,9 +71,35 @@ class AuditLogTest {
         assertTrue(unknown.getMessage().contains("no topic no-such-topic-"), unknown.getMessage());
     }
 
+    @Test
+    void overASaslListenerTheAuditReaderTakesTheEnvironmentsAndTheFilesKafkaConfigurationAndAWrongPasswordIsRefused() throws IOException {
+        History acme = new History();
+        acme.publish();
+        KafkaServer broker = TestPlatform.get().kafka();
+        Map<String, String> secured = broker.saslClientConfig(KafkaServer.SASL_USER, KafkaServer.SASL_PASSWORD);
+        // the security settings from the environment, as a deployment gives them; the address from the file
+        Map<String, String> environment = Map.of("KAFKA_SECURITY_PROTOCOL", secured.get("security.protocol"),
+                "KAFKA_SASL_MECHANISM", secured.get("sasl.mechanism"), "KAFKA_SASL_JAAS_CONFIG", secured.get("sasl.jaas.config"));
+        Path file = Files.createTempFile("kafka", ".properties");
+        Files.writeString(file, "bootstrap.servers=" + secured.get("bootstrap.servers") + "\n");
+        AuditLog.Arguments arguments = AuditLog.Arguments.parse(new String[]{acme.account.toString(), "--topic", Topics.ACCOUNT_EVENTS, "--kafka-config", file.toString()});
+
+        String printed = print(arguments.kafka(environment), acme.account, arguments.topics());
+        assertTrue(printed.startsWith("== account-events: 2 records of account " + acme.account), printed);
+
+        Map<String, String> wrong = new HashMap<>(environment);
+        wrong.put("KAFKA_SASL_JAAS_CONFIG", broker.saslClientConfig(KafkaServer.SASL_USER, "not-the-password").get("sasl.jaas.config"));
+        assertThrows(SaslAuthenticationException.class, () -> print(arguments.kafka(wrong), acme.account, arguments.topics()));
+        Files.delete(file);
+    }
+
     private static String print(UUID account, List<String> topics) {
+        return print(KafkaClients.plain(TestPlatform.get().kafka().bootstrapServers()), account, topics);
+    }
+
+    private static String print(KafkaClients kafka, UUID account, List<String> topics) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AuditLog.print(TestPlatform.get().kafka().bootstrapServers(), topics, account, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        AuditLog.print(kafka, topics, account, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

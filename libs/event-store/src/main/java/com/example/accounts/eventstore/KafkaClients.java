@@ -46,6 +46,20 @@ public final class KafkaClients {
         return new KafkaClients(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), 1, 1);
     }
 
+    /**
+     * The Kafka client properties an environment names, {@code KAFKA_SASL_JAAS_CONFIG} as {@code sasl.jaas.config}
+     * (Kafka's names are lower case with dots, never underscores): for a tool that has no Quarkus configuration.
+     */
+    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> properties = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && name.length() > "KAFKA_".length()) {
+                properties.put(name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return properties;
+    }
+
     public String bootstrapServers() {
         return (String) shared.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
     }

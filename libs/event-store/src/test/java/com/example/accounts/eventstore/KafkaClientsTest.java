@@ -1,12 +1,16 @@
 package com.example.accounts.eventstore;
 
+import com.example.accounts.launcher.KafkaServer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.MetricsReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +97,42 @@ class KafkaClientsTest {
             for (String key : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
                 assertEquals(String.valueOf(shared.get(key)), String.valueOf(client.getValue().get(key)), client.getKey() + "'s " + key);
             }
+        }
+    }
+
+    @Test
+    void EVT3_overASaslListenerTheRelayPublishesAndAConsumerOfTheSameConfigurationReadsWhileAWrongPasswordIsRefused() {
+        KafkaServer broker = fixture.platform.kafka();
+        KafkaClients secured = new KafkaClients(broker.saslClientConfig(KafkaServer.SASL_USER, KafkaServer.SASL_PASSWORD), 1, 1);
+        KafkaClients wrong = new KafkaClients(broker.saslClientConfig(KafkaServer.SASL_USER, "not-the-password"), 1, 1);
+        UUID account = UUID.randomUUID();
+        NewEvent event = StoreFixture.userAdded(account);
+        fixture.store.append(StoreFixture.stream(account), account, 0, List.of(event), StoreFixture.metadata()).await().indefinitely();
+
+        // a relay with the wrong password publishes nothing and says why
+        try (OutboxRelay relay = new OutboxRelay(fixture.pool, OutboxRelay.dedicatedConnections(StoreFixture.VERTX, fixture.connectOptions()),
+                fixture.topic, wrong, 3, 100, Duration.ofMillis(50))) {
+            relay.start();
+            RelayStatus status = await().atMost(Duration.ofSeconds(60)).until(() -> relay.status().await().indefinitely(), s -> s.lastFailure() != null);
+            assertTrue(status.lastFailure().toLowerCase().contains("authentication"), status.lastFailure());
+            assertEquals(1, status.unpublished());
+        }
+        try (KafkaConsumer<String, String> refused = wrong.consumer(Map.of("group.id", "test-" + account))) {
+            assertThrows(SaslAuthenticationException.class, () -> refused.partitionsFor(fixture.topic, Duration.ofSeconds(30)));
+        }
+
+        try (OutboxRelay relay = new OutboxRelay(fixture.pool, OutboxRelay.dedicatedConnections(StoreFixture.VERTX, fixture.connectOptions()),
+                fixture.topic, secured, 3, 100, Duration.ofMillis(50));
+             KafkaConsumer<String, String> consumer = secured.consumer(Map.of("group.id", "test-" + account, "auto.offset.reset", "earliest",
+                     "isolation.level", "read_committed"))) {
+            relay.start();
+            consumer.subscribe(List.of(fixture.topic));
+            List<String> read = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> read.add(record.key()));
+                return !read.isEmpty();
+            });
+            assertEquals(List.of(account.toString()), read, "the event, published and read over SASL");
         }
     }
 

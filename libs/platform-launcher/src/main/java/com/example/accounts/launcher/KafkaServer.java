@@ -14,6 +14,8 @@ import java.util.UUID;
 /**
  * A single Apache Kafka broker in KRaft mode (broker and controller in one process), run from the broker
  * jars on Maven Central. It can be stopped and started again on the same port and data, as a real outage would.
+ * Beside its PLAINTEXT listener it has a SASL_PLAINTEXT one (mechanism PLAIN, one user {@value #SASL_USER}), where a
+ * client is refused without the right password: what a secured cluster asks of the services' Kafka clients.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -21,14 +23,20 @@ public final class KafkaServer implements AutoCloseable {
     private final Path dir;
     private final Path logDir;
     private final int port;
+    private final int saslPort;
     private final List<String> jvmOptions;
     private ManagedProcess process;
 
-    private KafkaServer(Installation installation, Path dir, Path logDir, int port, List<String> jvmOptions) {
+    /** The one user of the SASL listener and its password: local, for tests and the local run only. */
+    public static final String SASL_USER = "platform";
+    public static final String SASL_PASSWORD = "platform-local-secret";
+
+    private KafkaServer(Installation installation, Path dir, Path logDir, int port, int saslPort, List<String> jvmOptions) {
         this.installation = installation;
         this.dir = dir;
         this.logDir = logDir;
         this.port = port;
+        this.saslPort = saslPort;
         this.jvmOptions = jvmOptions;
     }
 
@@ -47,17 +55,21 @@ public final class KafkaServer implements AutoCloseable {
         Path logDir = runDir.resolve("logs");
         int port = ports.port("kafka");
         int controllerPort = ports.port("kafka-controller");
+        int saslPort = ports.port("kafka-sasl");
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("server.properties"), String.join("\n",
                     "process.roles=broker,controller",
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort,
                     "controller.listener.names=CONTROLLER",
                     "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "sasl.enabled.mechanisms=PLAIN",
+                    "listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                            + SASL_USER + "=\"" + SASL_PASSWORD + "\";",
                     "log.dirs=" + dir.resolve("data"),
                     "num.partitions=6",
                     "offsets.topic.replication.factor=1",
@@ -86,7 +98,7 @@ public final class KafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot prepare Kafka's folder " + dir + ": " + e.getMessage(), e);
         }
-        KafkaServer server = new KafkaServer(installation, dir, logDir, port, jvmOptions);
+        KafkaServer server = new KafkaServer(installation, dir, logDir, port, saslPort, jvmOptions);
         if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
             server.format();
         }
@@ -145,6 +157,16 @@ public final class KafkaServer implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * A client's Kafka settings for the SASL listener as {@code user} with {@code password} (the right ones are
+     * {@link #SASL_USER} and {@link #SASL_PASSWORD}): what a service reads from {@code kafka.*} or {@code KAFKA_*}.
+     */
+    public Map<String, String> saslClientConfig(String user, String password) {
+        return Map.of("bootstrap.servers", "127.0.0.1:" + saslPort, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                        + "\" password=\"" + password + "\";");
     }
 
     @Override

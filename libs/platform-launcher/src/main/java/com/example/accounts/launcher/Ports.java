@@ -16,6 +16,7 @@ public interface Ports {
             "postgres", 55432,
             "kafka", 9092,
             "kafka-controller", 9093,
+            "kafka-sasl", 9094,
             "keycloak", 8180,
             "keycloak-management", 9190,
             "smtp", 2525,
