@@ -13,6 +13,11 @@ import com.example.accounts.session.application.TrainingSessions;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;
+import com.example.accounts.contract.EventJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +77,9 @@ class GuestCodesApiTest {
 
     @Inject
     Passes passes;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @ConfigProperty(name = "platform.codes.secret")
     String secret;
@@ -235,5 +245,62 @@ class GuestCodesApiTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * What the service writes to its log file (JSON, as in production; target/session-service.log in the tests): no
+     * line of any request of this run holds a bearer token, a join code, an invite URL or its token, every line of a
+     * request is JSON naming its correlation id and trace id, and no span of the redemption holds the token either.
+     */
+    @Test
+    void noLogLineOrSpanHoldsABearerTokenAJoinCodeOrAnInviteAndEveryRequestLineNamesItsCorrelationAndTraceIds() throws Exception {
+        String bearer = AccountStory.token(Tokens.DEMO_ADMIN);
+        Scheduled session = scheduled();
+        String address = network() + "1";
+        join(address, body(session.code(), "Pia")).then().statusCode(200);
+        join(address, body(madeUp(session.code()), "Pia")).then().statusCode(404);
+        InviteApiTest.Scene scene = InviteApiTest.scene(false);
+        String url = scene.copyUrl(Tokens.DEMO_ADMIN, "Vera");
+        String invite = url.substring(url.lastIndexOf('/') + 1);
+        String correlationId = "redeem-" + UUID.randomUUID();
+        given().header("X-Correlation-Id", correlationId).post(url).then().statusCode(200);
+        given().post(url).then().statusCode(409);
+        given().header("X-Correlation-Id", "not a plain token").auth().oauth2(bearer).get(session.path()).then().statusCode(200);
+
+        List<JsonNode> requestLines = new ArrayList<>();
+        JsonNode redeemed = null;
+        for (String line : Files.readAllLines(Path.of("target/session-service.log"))) {
+            for (String secret : List.of(bearer, session.code(), invite, url)) {
+                assertFalse(line.contains(secret), "a log line holds a bearer token, join code or invite: " + line);
+            }
+            JsonNode json = EventJson.MAPPER.readTree(line);
+            JsonNode mdc = json.path("mdc");
+            if (mdc.has("correlationId") || "request".equals(json.path("loggerName").asText())) {
+                requestLines.add(json);
+                assertTrue(mdc.path("correlationId").asText().matches("[A-Za-z0-9._:-]{1,128}"), "a request's line names its correlation id: " + line);
+                assertTrue(mdc.path("traceId").asText().matches("[0-9a-f]{32}"), "a request's line names its trace id: " + line);
+            }
+            if (correlationId.equals(mdc.path("correlationId").asText())) {
+                redeemed = json;
+            }
+        }
+        assertFalse(requestLines.isEmpty(), "the requests were logged");
+        assertNotNull(redeemed, "the redemption's line carries the correlation id it was sent with");
+        assertTrue(redeemed.path("message").asText().contains("answered 200"), redeemed.toString());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<SpanData> redemptions = List.of();
+        while (redemptions.isEmpty() && System.nanoTime() < deadline) {
+            redemptions = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getKind() == SpanKind.SERVER && span.getName().contains("/guest/invites/")).toList();
+            Thread.sleep(50);
+        }
+        assertFalse(redemptions.isEmpty(), "the redemptions were traced");
+        for (SpanData span : spans.getFinishedSpanItems()) {
+            String told = span.getName() + " " + span.getAttributes() + " " + span.getEvents();
+            for (String secret : List.of(bearer, session.code(), invite)) {
+                assertFalse(told.contains(secret), "a span holds a bearer token, join code or invite token: " + told);
+            }
+        }
     }
 }
