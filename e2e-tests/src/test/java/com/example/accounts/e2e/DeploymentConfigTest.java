@@ -55,7 +55,7 @@ class DeploymentConfigTest {
             Service.PERMISSION, Set.of(),
             Service.SESSION, Set.of("PLATFORM_PERMISSION_SERVICE_URL", "PLATFORM_PUBLIC_URL"),
             Service.NOTIFICATION, Set.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT"));
-    private static final Set<String> EVERY_SERVICE_MUST_BE_TOLD = Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
+    private static final Set<String> EVERY_SERVICE_MUST_BE_TOLD = Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "PLATFORM_KEYCLOAK_URL");
 
     /** The API version each kind of the manifests has. */
@@ -78,6 +78,7 @@ class DeploymentConfigTest {
             Map<String, String> env = strings(map(compose, "environment"));
             assertReadByTheService(service, env.keySet(), "docker-compose.yml " + service.module);
             assertTrue(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").endsWith("/" + service.database), service.module + " uses database " + service.database);
+            assertSameDatabase(env.get("QUARKUS_DATASOURCE_REACTIVE_URL"), env.get("QUARKUS_DATASOURCE_JDBC_URL"), "docker-compose.yml " + service.module);
             assertTrue(String.valueOf(map(compose, "healthcheck").get("test")).contains("/q/health/ready"), service.module + "'s health check");
             assertTrue(String.valueOf(compose.get("ports")).contains(service.localPort + ":8080"), service.module + " on its local port");
         }
@@ -148,6 +149,7 @@ class DeploymentConfigTest {
             assertEquals("/q/health/ready", map(map(container, "readinessProbe"), "httpGet").get("path"), service.module + "'s readiness");
             assertEquals("/q/health/live", map(map(container, "livenessProbe"), "httpGet").get("path"), service.module + "'s liveness");
             assertTrue(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith("/" + service.database), service.module + " uses database " + service.database);
+            assertSameDatabase(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")), value(env.get("QUARKUS_DATASOURCE_JDBC_URL")), "Kubernetes " + service.module);
             Map<String, Object> exposed = services.get(service.module);
             assertNotNull(exposed, "a Service " + service.module);
             assertEquals(service.localPort, list(map(exposed, "spec"), "ports").get(0).get("port"), "Service " + service.module + "'s port");
@@ -413,6 +415,11 @@ class DeploymentConfigTest {
     private static Set<String> readBy(Service service) throws IOException {
         return properties(service).stringPropertyNames().stream().filter(key -> !key.startsWith("%")).map(DeploymentConfigTest::envName)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The migrations (JDBC) run on the very database the service then reads and writes (reactive). */
+    private static void assertSameDatabase(String reactiveUrl, String jdbcUrl, String where) {
+        assertEquals("jdbc:" + reactiveUrl, jdbcUrl, where + "'s JDBC URL names the database of its reactive URL");
     }
 
     private static void assertReadByTheService(Service service, Set<String> given, String where) throws IOException {

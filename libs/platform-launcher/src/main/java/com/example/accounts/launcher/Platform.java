@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The servers a run needs, started in dependency order and stopped in reverse. One class serves the tests
@@ -254,7 +259,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts a service with these JVM options instead of the quick-start ones (a benchmark wants the full JIT). */
     public synchronized ServiceProcess startService(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
-        ServiceProcess process = startInstance(service, port, extraConfig, jvmOptions);
+        ServiceProcess process = startInstance(service, port, extraConfig, jvmOptions, service.module);
         services.put(service, process);
         return process;
     }
@@ -265,17 +270,63 @@ public final class Platform implements AutoCloseable {
      * Stopped with the platform, unless it was stopped or killed before.
      */
     public synchronized ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig) {
-        return startInstance(service, port, extraConfig, serviceJvm);
+        // a log of its own: a start under the name of a live instance (the platform's) would stop it
+        return startInstance(service, port, extraConfig, serviceJvm, service.module + "-" + port);
     }
 
-    private ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions) {
+    private ServiceProcess startInstance(Service service, int port, Map<String, String> extraConfig, List<String> jvmOptions, String name) {
         Map<String, String> config = new LinkedHashMap<>(configFor(service));
         config.putAll(extraConfig);
         log("starting " + service.module + " on port " + port);
-        ServiceProcess process = ServiceProcess.start(installation, runDir, service, port, config, jvmOptions);
+        ServiceProcess process = ServiceProcess.start(installation, runDir, service, name, port, config, jvmOptions);
         started.push(process);
         log(service.module + " is UP at " + process.baseUrl());
         return process;
+    }
+
+    /**
+     * Instances of the service started at the same moment on one configuration, as the replicas of a deployment
+     * start together (on one database, they migrate it at once); each on a free port and a log of its own. Returns
+     * once every one is ready; stopped with the platform, as {@link #startInstance}'s.
+     */
+    public List<ServiceProcess> startInstancesTogether(Service service, int count, Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>(configFor(service));
+        config.putAll(extraConfig);
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ports.add(Net.freePort());
+        }
+        log("starting " + count + " instances of " + service.module + " together on ports " + ports);
+        ExecutorService starting = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<ServiceProcess>> starts = new ArrayList<>();
+            for (int port : ports) {
+                starts.add(starting.submit(() -> ServiceProcess.start(installation, runDir, service, service.module + "-" + port, port,
+                        config, serviceJvm)));
+            }
+            List<ServiceProcess> ready = new ArrayList<>();
+            LaunchException failed = null;
+            for (Future<ServiceProcess> start : starts) {
+                try {
+                    ready.add(start.get());
+                } catch (ExecutionException e) {
+                    failed = e.getCause() instanceof LaunchException launch ? launch : new LaunchException(e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = new LaunchException("interrupted while starting " + service.module, e);
+                }
+            }
+            synchronized (this) {
+                ready.forEach(started::push);
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            log(count + " instances of " + service.module + " are UP");
+            return ready;
+        } finally {
+            starting.shutdownNow();
+        }
     }
 
     /** The service, started on a free port unless it already runs in this platform. */

@@ -27,6 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, int port, Map<String, String> config,
                                 List<String> jvmOptions) {
+        return start(installation, runDir, service, service.module, port, config, jvmOptions);
+    }
+
+    /**
+     * @param name its log's and pid file's name: another instance of the service needs its own, since a start stops a
+     *             live process found under its name (left by a killed run)
+     */
+    static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, String name, int port,
+                                Map<String, String> config, List<String> jvmOptions) {
         Path jar = installation.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new LaunchException(service.module + " is not built (no " + jar + "): run ./mvnw package -DskipTests first");
@@ -37,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        ManagedProcess process = ManagedProcess.start(service.module, command, runDir, Map.of(), runDir.resolve("logs"));
+        ManagedProcess process = ManagedProcess.start(name, command, runDir, Map.of(), runDir.resolve("logs"));
         ServiceProcess started = new ServiceProcess(service, port, process);
         process.awaitReady(Platform.serviceStartTimeout(), () -> Net.httpOk(started.baseUrl() + "/q/health/ready"));
         return started;
