@@ -139,6 +139,17 @@ final class LocalRun {
                 "");
     }
 
+    /** What {@code ./platform servers} is for: a service in dev mode against these servers, on its local run port. */
+    static String devModeSummary() {
+        StringBuilder summary = new StringBuilder("Run a service in dev mode against these servers (its %dev settings name them; live reload,"
+                + " Dev UI at /q/dev-ui), from the project folder:\n");
+        for (Platform.Service service : Platform.Service.values()) {
+            summary.append(String.format("  ./mvnw quarkus:dev -pl %-22s # http://127.0.0.1:%d%s%n", service.module, service.localPort,
+                    service == Platform.Service.SESSION ? ", asks the permission-service at :" + Platform.Service.PERMISSION.localPort + ": run it too" : ""));
+        }
+        return summary.toString();
+    }
+
     private static String servicesSummary(Platform platform, String accountId) {
         String gateway = platform.gateway().baseUrl();
         String account = gateway + "/api";

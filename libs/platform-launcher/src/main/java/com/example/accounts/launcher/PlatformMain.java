@@ -64,7 +64,7 @@ public final class PlatformMain {
                     platform.keycloak();
                     platform.postgres();
                     platform.kafka();
-                    System.out.println(LocalRun.serversSummary(platform));
+                    System.out.println(LocalRun.serversSummary(platform) + LocalRun.devModeSummary());
                 }
                 default -> LocalRun.start(platform);
             }
