@@ -66,6 +66,14 @@ public final class Traces {
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
+    /** For a record a service sends itself: the current span's context as its {@code traceparent} header (none outside a span). */
+    public static void propagate(Headers headers) {
+        String traceparent = traceparent();
+        if (traceparent != null) {
+            headers.add(HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * One consumer span per record, started now, each the child of the span its record's {@code traceparent} names (a
      * trace of its own when it has none): a poll applied in one transaction shows in the trace of every command whose

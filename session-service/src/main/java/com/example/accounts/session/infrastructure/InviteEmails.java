@@ -6,6 +6,7 @@ import com.example.accounts.contract.InviteUrlSeal;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.kit.Traces;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -75,6 +76,8 @@ public class InviteEmails {
                 email.inviterMemberId(), email.email(), email.externalName(), email.comments(), email.policyName(), email.expiresAt(),
                 seal.seal(email.url(), email.accountId(), email.inviteId(), email.email()), email.language()));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INVITE_EMAILS, email.accountId().toString(), message.toString());
+        // notification-service's email joins the inviter's trace
+        Traces.propagate(record.headers());
         return Uni.createFrom().item(() -> {
                     try {
                         producer.send(record).get(15, TimeUnit.SECONDS);

@@ -6,7 +6,9 @@ import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.NewEvent;
+import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
@@ -296,6 +298,23 @@ class GuestCodesApiTest {
             Thread.sleep(50);
         }
         assertFalse(redemptions.isEmpty(), "the redemptions were traced");
+        // a command's calls to permission-service carry its trace: their spans, and permission-service's log lines, name it
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        as(Tokens.DEMO_ADMIN, session.consistency()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("coOrganizerMemberIds", List.of())).post("/accounts/" + session.story().account + "/training-sessions")
+                .then().statusCode(201);
+        boolean asked = false;
+        boolean callOut = false;
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!(asked && callOut) && System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(TestPlatform.get().service(Platform.Service.PERMISSION).log())) {
+                asked |= line.startsWith("{") && traceId.equals(EventJson.MAPPER.readTree(line).path("mdc").path("traceId").asText());
+            }
+            callOut = spans.getFinishedSpanItems().stream().anyMatch(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.CLIENT);
+            Thread.sleep(100);
+        }
+        assertTrue(asked, "permission-service answered within the command's trace");
+        assertTrue(callOut, "the call out is a client span of the command's trace");
         for (SpanData span : spans.getFinishedSpanItems()) {
             String told = span.getName() + " " + span.getAttributes() + " " + span.getEvents();
             for (String secret : List.of(bearer, session.code(), invite)) {
