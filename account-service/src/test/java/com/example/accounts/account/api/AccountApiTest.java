@@ -1,6 +1,7 @@
 package com.example.accounts.account.api;
 
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -8,13 +9,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.example.accounts.account.api.ApiFixture.token;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** The account API against the real PostgreSQL, Kafka and Keycloak, with real tokens. */
@@ -31,6 +38,18 @@ class AccountApiTest {
                 .then().statusCode(201)
                 .header("Consistency-Token", matchesPattern("account-events\\.[0-9a-f-]{36}\\.\\d+"))
                 .extract().path("accountId");
+    }
+
+    @Test
+    void readinessNamesTheDatabaseKafkaTheRelayAndKeycloakEachUpAndLivenessReadsNoServer() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'keycloak' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'event relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", not(hasItem(anyOf(equalTo("kafka"), equalTo("keycloak"), equalTo("event relay")))));
     }
 
     @Test
@@ -167,5 +186,43 @@ class AccountApiTest {
                     .body("errors[0].field", equalTo(bad.field()));
         }
         given().auth().oauth2(ada).get(base).then().statusCode(200).header("ETag", etag);
+    }
+
+    @Test
+    void aCommandMovesTheCounterOfItsTypeAndOutcomeAndARefusalNamesItsRule() {
+        String ada = token(Tokens.DEMO_ADMIN);
+        String accountId = openAccount(ada);
+        String adaMember = ApiFixture.adaMember(ada, accountId);
+        Map<String, String> added = Map.of("stream", "account", "command", "AddMember", "outcome", "appended", "rule", "none");
+
+        Scraped before = scrape();
+        ApiFixture.add(ada, accountId, "metrics." + UUID.randomUUID() + "@example.com", "STANDARD");
+        // Ada may not demote herself: refused by a rule, the one her answer and the counter name
+        String rule = given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"role\": \"STANDARD\"}")
+                .put("/accounts/" + accountId + "/members/" + adaMember + "/role")
+                .then().statusCode(403).extract().path("rule");
+        Scraped after = scrape();
+
+        assertEquals(before.sum("platform_commands_total", added) + 1, after.sum("platform_commands_total", added));
+        Map<String, String> refused = Map.of("stream", "account", "command", "ChangeRole", "outcome", "refused", "rule", rule);
+        assertEquals(before.sum("platform_commands_total", refused) + 1, after.sum("platform_commands_total", refused));
+        assertTrue(after.sum("platform_commands_append_seconds_count", Map.of("stream", "account"))
+                > before.sum("platform_commands_append_seconds_count", Map.of("stream", "account")), "the append was timed");
+        // the member's login was looked up through Keycloak's admin REST client
+        assertTrue(after.has("http_client_requests_seconds_count"), "the calls out are timed");
+    }
+
+    @Test
+    void metricsAnswerWithoutATokenWithTheRelaysLagAndTheHttpMeters() {
+        Scraped metrics = scrape();
+        for (String name : List.of("platform_relay_unpublished", "platform_relay_oldest_unpublished_seconds", "platform_relay_leading",
+                "http_server_requests_seconds_count")) {
+            assertTrue(metrics.has(name), name + " is scraped");
+        }
+    }
+
+    /** /q/metrics as Prometheus reads it: on the service port, without a token. */
+    private static Scraped scrape() {
+        return Scraped.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

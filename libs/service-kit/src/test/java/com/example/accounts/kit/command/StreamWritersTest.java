@@ -5,6 +5,8 @@ import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.rules.Refusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,55 @@ class StreamWritersTest {
             submit(writers, "s" + i, add(1)).await().atMost(WAIT);
         }
         assertEquals(3, writers.streams());
+    }
+
+    /** A command with a type of its own: asked, then decided (a negative amount is refused by rule CNT-1, 0 changes nothing). */
+    record Bump(int amount) {
+    }
+
+    static Command<Integer, Added> bump(int amount) {
+        return Command.<Integer, Added, Bump>asked(state -> new Bump(amount), (bump, state) -> {
+            if (bump.amount() < 0) {
+                throw Refusal.invalid("CNT-1", "amount", "must not be negative");
+            }
+            return bump.amount() == 0 ? List.of() : List.of(new Added(bump.amount()));
+        }, METADATA);
+    }
+
+    @Test
+    void everyCommandIsCountedOnceByItsTypeItsOutcomeAndTheRuleThatRefusedIt() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Lists store = new Lists();
+        StreamWriters writers = new StreamWriters(store, 1, 64, 100, new CommandMetrics(meters));
+        submit(writers, "s", bump(1)).await().atMost(WAIT);
+        assertInstanceOf(Refusal.class, cause(submit(writers, "s", bump(-1)).subscribeAsCompletionStage()));
+        submit(writers, "s", bump(0)).await().atMost(WAIT);
+        assertInstanceOf(PreconditionFailed.class, cause(submit(writers, "s", bump(1).ifMatch(7L)).subscribeAsCompletionStage()));
+        store.elsewhere = 1000;
+        submit(writers, "s", add(1)).await().atMost(WAIT);
+        store.hold = new CompletableFuture<>();
+        var inFlight = submit(writers, "s", add(1)).subscribeAsCompletionStage();
+        var waiting = submit(writers, "s", add(1)).subscribeAsCompletionStage();
+        assertInstanceOf(ProblemException.class, cause(submit(writers, "s", add(1)).subscribeAsCompletionStage()), "the queue of one is full");
+        store.hold.complete(null);
+        inFlight.join();
+        waiting.join();
+
+        assertEquals(1, commands(meters, "Bump", "appended", "none"));
+        assertEquals(1, commands(meters, "Bump", "refused", "CNT-1"));
+        assertEquals(1, commands(meters, "Bump", "unchanged", "none"));
+        assertEquals(1, commands(meters, "Bump", "precondition_failed", "none"));
+        assertEquals(3, commands(meters, CommandMetrics.UNNAMED, "appended", "none"), "a command decided without a record has no type");
+        assertEquals(1, commands(meters, CommandMetrics.UNNAMED, "overloaded", "none"));
+        assertEquals(8, meters.get(CommandMetrics.COMMANDS).counters().stream().mapToDouble(Counter::count).sum(), "each command once");
+        assertEquals(1, meters.get(CommandMetrics.CONFLICTS).tag("stream", "counter").counter().count(), "another instance's append, decided again");
+        assertEquals(4, meters.get(CommandMetrics.APPEND).tag("stream", "counter").timer().count(), "one timing per committed transaction");
+        assertEquals(4, meters.get(CommandMetrics.GROUP).tag("stream", "counter").summary().totalAmount(), "each appended one command");
+    }
+
+    private static double commands(SimpleMeterRegistry meters, String command, String outcome, String rule) {
+        return meters.get(CommandMetrics.COMMANDS)
+                .tags("stream", "counter", "command", command, "outcome", outcome, "rule", rule).counter().count();
     }
 
     private static Throwable cause(CompletableFuture<?> answer) {
