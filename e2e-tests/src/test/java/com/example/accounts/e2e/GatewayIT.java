@@ -5,6 +5,7 @@ import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.Platform.Service;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +15,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -188,6 +195,56 @@ class GatewayIT {
         assertFalse(logs.contains(code), "no join code in the gateway's logs");
         assertTrue(logs.contains("\"path\":\"/api/sessions/guest/invites/(token)\",\"status\":429"), "the refusals are logged, masked");
         assertTrue(logs.contains("\"path\":\"(not canonical)\",\"status\":400"), "so are the paths refused as not canonical");
+    }
+
+    /**
+     * A trace starts where a request enters: the gateway passes the caller's traceparent on, or starts one from its
+     * request id, and names its trace id in its access log; the service's log lines of that request (JSON, as the
+     * launcher's log files hold them) carry the same trace id, the correlation id and the account id.
+     */
+    @Test
+    void aRequestsTraceIdIsTheCallersOrTheGatewaysAndTheServicesLogLinesNameIt() throws Exception {
+        Response opened = given().auth().oauth2(token()).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Traced %s", "plan": {"modules": ["REMOTE_SUPPORT"], "seats": [{"module": "REMOTE_SUPPORT", "seats": 1}]},
+                         "admin": {"name": "Ada Admin", "email": "%s"}}""".formatted(UUID.randomUUID(), Tokens.DEMO_ADMIN))
+                .post(gateway + "/api/accounts");
+        opened.then().statusCode(201);
+        String accountId = opened.path("accountId");
+        String callersTrace = UUID.randomUUID().toString().replace("-", "");
+        String continued = "trace-" + UUID.randomUUID();
+        given().auth().oauth2(token()).header("X-Correlation-Id", continued).header("traceparent", "00-" + callersTrace + "-00f067aa0ba902b7-01")
+                .get(gateway + "/api/accounts/" + accountId).then().statusCode(200);
+        String started = "trace-" + UUID.randomUUID();
+        given().auth().oauth2(token()).header("X-Correlation-Id", started).header("traceparent", "00-not-a-trace-01")
+                .get(gateway + "/api/accounts/" + accountId).then().statusCode(200);
+
+        Matcher gateways = Pattern.compile("\"correlationId\":\"" + started + "\",\"traceId\":\"([0-9a-f]{32})\"")
+                .matcher(platform.gateway().logs());
+        assertTrue(gateways.find(), "the gateway logs the trace it started");
+        String gatewaysTrace = gateways.group(1);
+        assertTrue(platform.gateway().logs().contains("\"correlationId\":\"" + continued + "\",\"traceId\":\"" + callersTrace + "\""),
+                "the gateway logs the caller's trace");
+
+        var json = new ObjectMapper();
+        Map<String, String> traces = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (traces.size() < 2 && System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(platform.service(Service.ACCOUNT).log())) {
+                if (!line.startsWith("{")) {
+                    continue;
+                }
+                var mdc = json.readTree(line).path("mdc");
+                String correlation = mdc.path("correlationId").asText();
+                if (correlation.equals(continued) || correlation.equals(started)) {
+                    assertEquals(accountId, mdc.path("accountId").asText(), line);
+                    traces.put(correlation, mdc.path("traceId").asText());
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(callersTrace, traces.get(continued), "account-service's line of the request continues the caller's trace");
+        assertEquals(gatewaysTrace, traces.get(started), "and the one the gateway started");
     }
 
     @Test
