@@ -26,6 +26,9 @@ public final class KafkaServer implements AutoCloseable {
     private final int saslPort;
     private final List<String> jvmOptions;
     private ManagedProcess process;
+    /** The container the broker runs in (platform.servers=containers), else null: a local process. */
+    private ServerContainer container;
+    private String host = "127.0.0.1";
 
     /** The one user of the SASL listener and its password: local, for tests and the local run only. */
     public static final String SASL_USER = "platform";
@@ -113,8 +116,21 @@ public final class KafkaServer implements AutoCloseable {
         PostgresServer.run(command, logDir, "kafka storage format");
     }
 
+    /** Kafka from Testcontainers, with the settings of the local broker's server.properties. */
+    static KafkaServer inContainer() {
+        ServerContainer container = ContainerServers.kafka();
+        KafkaServer server = new KafkaServer(null, null, null, container.port(ContainerServers.KAFKA_PORT), -1, List.<String>of());
+        server.container = container;
+        server.host = container.host();
+        return server;
+    }
+
     /** Starts the broker (again) on the same port and data. */
     public synchronized void startProcess() {
+        if (container != null) {
+            container.startServer(Duration.ofSeconds(90), this::answers);
+            return;
+        }
         if (process != null && process.isAlive()) {
             return;
         }
@@ -126,8 +142,23 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Stops the broker as an outage would; {@link #startProcess()} brings it back. */
     public synchronized void stopProcess() {
+        if (container != null) {
+            container.stopServer();
+            return;
+        }
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** A container's broker answers a client (the container publishes its port before the broker listens). */
+    private boolean answers() {
+        try {
+            // the broker's listener inside the container (KafkaContainer's BROKER, advertised by the container's name)
+            container.exec("/opt/kafka/bin/kafka-broker-api-versions.sh", "--bootstrap-server", "localhost:9093");
+            return true;
+        } catch (LaunchException e) {
+            return false;
         }
     }
 
@@ -156,7 +187,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return host + ":" + port;
     }
 
     /**
@@ -171,6 +202,10 @@ public final class KafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (container != null) {
+            container.close();
+            return;
+        }
         stopProcess();
     }
 }

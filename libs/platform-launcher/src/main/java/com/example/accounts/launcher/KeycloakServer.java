@@ -41,10 +41,35 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final int port;
     private final ManagedProcess process;
+    /** Where Keycloak listens: loopback for the local process, the engine's host for a container. */
+    private final String host;
+    /** The container Keycloak runs in (platform.servers=containers), else null: a local process. */
+    private final ServerContainer container;
 
     private KeycloakServer(int port, ManagedProcess process) {
+        this(port, process, "127.0.0.1", null);
+    }
+
+    private KeycloakServer(int port, ManagedProcess process, String host, ServerContainer container) {
         this.port = port;
         this.process = process;
+        this.host = host;
+        this.container = container;
+    }
+
+    /**
+     * Keycloak from Testcontainers on the realm the local process imports (the local-only clients included), its
+     * own mail sent to the GreenMail container; its database in memory, as the tests' process has it.
+     */
+    static KeycloakServer inContainer(Installation installation) {
+        byte[] realm;
+        try {
+            realm = JSON.writeValueAsBytes(localRealm(installation.root().resolve(REALM_FILE)));
+        } catch (IOException e) {
+            throw new LaunchException("cannot read the realm " + REALM_FILE + ": " + e.getMessage(), e);
+        }
+        ServerContainer container = ContainerServers.keycloak(realm);
+        return new KeycloakServer(container.port(ContainerServers.KEYCLOAK_PORT), null, container.host(), container);
     }
 
     /**
@@ -128,7 +153,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     public String realmUrl() {
@@ -184,6 +209,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (container != null) {
+            container.close();
+            return;
+        }
         process.stop(Duration.ofSeconds(20));
     }
 }

@@ -31,6 +31,9 @@ public final class MailServer implements AutoCloseable {
     private final int smtpPort;
     private final int apiPort;
     private ManagedProcess process;
+    /** The container GreenMail runs in (platform.servers=containers), else null: a local process. */
+    private ServerContainer container;
+    private String host = "127.0.0.1";
 
     private MailServer(Installation installation, Path runDir, int smtpPort, int apiPort) {
         this.installation = installation;
@@ -45,7 +48,20 @@ public final class MailServer implements AutoCloseable {
         return server;
     }
 
+    /** GreenMail from Testcontainers, the same server as the local process, its SMTP and API ports published. */
+    static MailServer inContainer() {
+        ServerContainer container = ContainerServers.mail();
+        MailServer server = new MailServer(null, null, container.port(ContainerServers.SMTP_PORT), container.port(ContainerServers.MAIL_API_PORT));
+        server.container = container;
+        server.host = container.host();
+        return server;
+    }
+
     public synchronized void startProcess() {
+        if (container != null) {
+            container.startServer(Duration.ofSeconds(60), () -> Net.httpOk(apiUrl() + "/api/service/readiness"));
+            return;
+        }
         if (process != null && process.isAlive()) {
             return;
         }
@@ -59,13 +75,17 @@ public final class MailServer implements AutoCloseable {
     }
 
     public synchronized void stopProcess() {
+        if (container != null) {
+            container.stopServer();
+            return;
+        }
         if (process != null) {
             process.stop(Duration.ofSeconds(10));
         }
     }
 
     public String smtpHost() {
-        return "127.0.0.1";
+        return host;
     }
 
     public int smtpPort() {
@@ -99,11 +119,15 @@ public final class MailServer implements AutoCloseable {
 
     /** Base URL of GreenMail's REST API, where the received mail can be read. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + apiPort;
+        return "http://" + host + ":" + apiPort;
     }
 
     @Override
     public void close() {
+        if (container != null) {
+            container.close();
+            return;
+        }
         stopProcess();
     }
 }

@@ -73,6 +73,8 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new LinkedHashMap<>();
 
     private final Ports ports;
+    /** Where the servers come from: local processes, or containers (platform.servers, ServerChoice). */
+    private final ServerChoice servers;
     private final PostgresServer.Durability durability;
     private final List<String> serviceJvm;
 
@@ -87,6 +89,8 @@ public final class Platform implements AutoCloseable {
         this.ports = ports;
         this.durability = durability;
         this.serviceJvm = serviceJvm;
+        // the local run's fixed ports and kept data are its processes'; the tests' and benchmarks' platforms choose
+        this.servers = ports == Ports.FIXED ? ServerChoice.PROCESSES : ServerChoice.forThisRun();
         // before anything is wiped or claims a port: a killed earlier run's servers still hold both
         ManagedProcess.killStaleIn(runDir.resolve("logs"));
         if (!keepsData) {
@@ -146,8 +150,9 @@ public final class Platform implements AutoCloseable {
     public synchronized PostgresServer postgres() {
         if (postgres == null) {
             log("starting PostgreSQL");
-            postgres = remember(PostgresServer.start(runDir, List.of(
-                    Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database), ports, durability));
+            List<String> databases = List.of(Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database);
+            postgres = remember(servers == ServerChoice.CONTAINERS ? PostgresServer.inContainer(databases, durability)
+                    : PostgresServer.start(runDir, databases, ports, durability));
             log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
         }
         return postgres;
@@ -156,7 +161,8 @@ public final class Platform implements AutoCloseable {
     public synchronized KafkaServer kafka() {
         if (kafka == null) {
             log("starting Kafka");
-            kafka = remember(KafkaServer.start(installation, runDir, ports, keepsData ? KafkaServer.LOCAL_RUN_JVM : KafkaServer.QUICK_START_JVM));
+            kafka = remember(servers == ServerChoice.CONTAINERS ? KafkaServer.inContainer()
+                    : KafkaServer.start(installation, runDir, ports, keepsData ? KafkaServer.LOCAL_RUN_JVM : KafkaServer.QUICK_START_JVM));
             log("Kafka ready on " + kafka.bootstrapServers());
         }
         return kafka;
@@ -165,7 +171,7 @@ public final class Platform implements AutoCloseable {
     public synchronized MailServer mail() {
         if (mail == null) {
             log("starting the SMTP server (GreenMail)");
-            mail = remember(MailServer.start(installation, runDir, ports));
+            mail = remember(servers == ServerChoice.CONTAINERS ? MailServer.inContainer() : MailServer.start(installation, runDir, ports));
             log("SMTP ready on 127.0.0.1:" + mail.smtpPort() + ", mail readable at " + mail.apiUrl());
         }
         return mail;
@@ -208,7 +214,8 @@ public final class Platform implements AutoCloseable {
         if (keycloak == null) {
             MailServer smtp = mail();
             log("starting Keycloak");
-            keycloak = remember(KeycloakServer.start(installation, runDir, smtp, ports, keepsData));
+            keycloak = remember(servers == ServerChoice.CONTAINERS ? KeycloakServer.inContainer(installation)
+                    : KeycloakServer.start(installation, runDir, smtp, ports, keepsData));
             log("Keycloak ready at " + keycloak.baseUrl());
         }
         return keycloak;

@@ -24,12 +24,32 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final Durability durability;
     private ManagedProcess process;
+    /** Where the server listens: loopback for the local process, the engine's host for a container. */
+    private final String host;
+    /** The container the server runs in (platform.servers=containers), else null: a local process. */
+    private final ServerContainer container;
 
     private PostgresServer(Path bin, Path dataDir, int port, Durability durability) {
+        this(bin, dataDir, port, durability, "127.0.0.1", null);
+    }
+
+    private PostgresServer(Path bin, Path dataDir, int port, Durability durability, String host, ServerContainer container) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.port = port;
         this.durability = durability;
+        this.host = host;
+        this.container = container;
+    }
+
+    /** PostgreSQL from Testcontainers with the same user, trust authentication, durability and databases. */
+    static PostgresServer inContainer(List<String> databases, Durability durability) {
+        ServerContainer container = ContainerServers.postgres(durability.settings);
+        PostgresServer server = new PostgresServer(null, null, container.port(ContainerServers.POSTGRES_PORT), durability, container.host(), container);
+        for (String database : databases) {
+            server.createDatabase(database);
+        }
+        return server;
     }
 
     /**
@@ -100,6 +120,10 @@ public final class PostgresServer implements AutoCloseable {
      * {@link #kill()} that includes the crash recovery, which replays what the WAL holds and nothing else.
      */
     public synchronized void startProcess() {
+        if (container != null) {
+            container.startServer(Duration.ofSeconds(120), this::answers);
+            return;
+        }
         if (process != null && process.isAlive()) {
             return;
         }
@@ -113,6 +137,10 @@ public final class PostgresServer implements AutoCloseable {
 
     /** SIGKILL to the postmaster and every backend, as a crash would: no checkpoint, no shutdown; {@link #startProcess()} recovers. */
     public synchronized void kill() {
+        if (container != null) {
+            container.killServer();
+            return;
+        }
         if (process != null) {
             process.kill();
         }
@@ -120,6 +148,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The cluster's folder, which a restart reuses. */
     public Path dataDir() {
+        if (container != null) {
+            throw ServerContainer.processOnly("PostgreSQL", "the cluster's folder");
+        }
         return dataDir;
     }
 
@@ -128,11 +159,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String reactiveUrl(String database) {
-        return "postgresql://127.0.0.1:" + port + "/" + database;
+        return "postgresql://" + host + ":" + port + "/" + database;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public void createDatabase(String name) {
@@ -141,9 +172,21 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs one SQL statement with psql and returns what it printed (unaligned, tuples only). */
     public String psql(String database, String sql) {
+        if (container != null) {
+            return container.exec("psql", "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql);
+        }
         List<String> command = List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql);
         return run(command, dataDir.getParent().resolve("logs"), "psql");
+    }
+
+    /** A container's server answers a query (its entrypoint's first start, which initialises, does not count). */
+    private boolean answers() {
+        try {
+            return "1".equals(psql("postgres", "SELECT 1"));
+        } catch (LaunchException e) {
+            return false;
+        }
     }
 
     private boolean accepting() {
@@ -161,6 +204,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (container != null) {
+            container.close();
+        }
         if (process != null) {
             process.stop(Duration.ofSeconds(15));
         }
