@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * SEC-1, deny by default, in each service as built (its production configuration): every operation of its OpenAPI
- * document sent without a token is refused by its HTTP security before any of its code runs, and so is the document;
- * health answers anyone. The only exceptions are session-service's guests: joining as customer or participant,
- * redeeming an invite, and what a joined guest does next with its Guest-Key.
+ * document sent without a token is refused by its HTTP security before any of its code runs; health and the API docs
+ * (the document, Swagger UI) answer anyone, and no other path of Quarkus's. The only exceptions are session-service's
+ * guests: joining as customer or participant, redeeming an invite, and what a joined guest does next with its Guest-Key.
  */
 class DenyByDefaultIT {
 

@@ -19,7 +19,6 @@ import com.example.accounts.account.domain.Vocabulary.BillingInfo;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,10 +45,7 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)")
 public class AccountResource {
 
     private final AccountCommands commands;
@@ -61,9 +57,10 @@ public class AccountResource {
     }
 
     @POST
-    @Operation(summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
-    @APIResponse(responseCode = "201", description = "opened; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "422", description = "a rule refused it, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "openAccount", summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "opened; Consistency-Token and ETag headers carry the write",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.AccountOpenedView.class)))
+    @APIResponse(responseCode = "422", description = "a rule refused it, or the Idempotency-Key was used for another request")
     public Uni<Response> open(OpenAccountRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -86,8 +83,8 @@ public class AccountResource {
 
     @GET
     @Path("/{accountId}")
-    @Operation(summary = "The account, its plan and its members, for its members (ACC-6: 404 for anyone else)")
-    @APIResponse(responseCode = "200", description = "the account; ETag carries its version")
+    @Operation(operationId = "getAccount", summary = "The account, its plan and its members, for its members (ACC-6: 404 for anyone else)")
+    @APIResponse(responseCode = "200", description = "the account; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.AccountView.class)))
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
@@ -98,12 +95,11 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/plan")
-    @Operation(summary = "Change the plan (ACC-3): the billing contact only; never below the seats provisioned. Accepts If-Match")
+    @Operation(operationId = "changePlan", summary = "Change the plan (ACC-3): the billing contact only; never below the seats provisioned. Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the account after the change")
-    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "fewer seats than provisioned; names the module, the seats provisioned and asked (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "an invalid plan (ACC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)")
+    @APIResponse(responseCode = "409", description = "fewer seats than provisioned; names the module, the seats provisioned and asked (ACC-3)")
+    @APIResponse(responseCode = "422", description = "an invalid plan (ACC-2)")
     public Uni<Response> changePlan(@PathParam("accountId") UUID accountId, PlanBody plan, @HeaderParam("If-Match") String ifMatch,
                                     @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -115,11 +111,10 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/billing-contact")
-    @Operation(summary = "Hand the billing contact flag to another ADMIN (BIL-2); the old holder stays ADMIN. Accepts If-Match")
+    @Operation(operationId = "handOverBillingContact", summary = "Hand the billing contact flag to another ADMIN (BIL-2); the old holder stays ADMIN. Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the account after the change")
-    @APIResponse(responseCode = "403", description = "the caller is not the billing contact (BIL-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "the new holder is not an ADMIN (BIL-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "the caller is not the billing contact (BIL-2)")
+    @APIResponse(responseCode = "422", description = "the new holder is not an ADMIN (BIL-1)")
     public Uni<Response> handOverBillingContact(@PathParam("accountId") UUID accountId, BillingContactRequest request,
                                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -133,9 +128,9 @@ public class AccountResource {
 
     @GET
     @Path("/{accountId}/billing-info")
-    @Operation(summary = "The billing information (ACC-4), for full admins")
+    @Operation(operationId = "getBillingInfo", summary = "The billing information (ACC-4), for full admins")
     @APIResponse(responseCode = "200", description = "the billing information; ETag carries the account's version")
-    @APIResponse(responseCode = "403", description = "not a full admin (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not a full admin (ACC-3)")
     public Uni<Response> billingInfo(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
@@ -149,11 +144,10 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/billing-info")
-    @Operation(summary = "Set the billing information, whole (ACC-3: the billing contact only; ACC-4: card numbers are refused, never stored or logged). Accepts If-Match")
+    @Operation(operationId = "changeBillingInfo", summary = "Set the billing information, whole (ACC-3: the billing contact only; ACC-4: card numbers are refused, never stored or logged). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the billing information after the change")
-    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)")
+    @APIResponse(responseCode = "422", description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value")
     public Uni<Response> changeBillingInfo(@PathParam("accountId") UUID accountId, BillingInfoRequest request,
                                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -166,11 +160,10 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/settings")
-    @Operation(summary = "Set the account-wide settings, whole (ACC-5: full admins only). Accepts If-Match")
+    @Operation(operationId = "changeAccountSettings", summary = "Set the account-wide settings, whole (ACC-5: full admins only). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the account after the change")
-    @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "an unknown language (ACC-5); a missing setting is a 400 naming it (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)")
+    @APIResponse(responseCode = "422", description = "an unknown language (ACC-5); a missing setting is a 400 naming it (SEC-2)")
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);

@@ -10,7 +10,6 @@ import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +38,8 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or company for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-1)")
+@APIResponse(responseCode = "404", description = "no such account or company for this caller (ACC-6)")
 public class CompanyResource {
 
     private final AccountCommands commands;
@@ -55,7 +51,7 @@ public class CompanyResource {
     }
 
     @GET
-    @Operation(summary = "The account's companies, by name (USR-10; USR-11: an observer sees those it may access)")
+    @Operation(operationId = "listCompanies", summary = "The account's companies, by name (USR-10; USR-11: an observer sees those it may access)")
     @APIResponse(responseCode = "200", description = "the companies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
@@ -70,10 +66,11 @@ public class CompanyResource {
     }
 
     @POST
-    @Operation(summary = "Add a company (CMP-1): full admins; names unique case-insensitively. Accepts Idempotency-Key (SEC-3)")
-    @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "addCompany", summary = "Add a company (CMP-1): full admins; names unique case-insensitively. Accepts Idempotency-Key (SEC-3)")
+    @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.CompanyView.class)))
+    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, CompanyRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -88,11 +85,10 @@ public class CompanyResource {
 
     @PUT
     @Path("/{companyId}")
-    @Operation(summary = "Rename a company (CMP-1). Accepts If-Match")
+    @Operation(operationId = "renameCompany", summary = "Rename a company (CMP-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the company after the change")
-    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId, CompanyRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -104,9 +100,8 @@ public class CompanyResource {
 
     @DELETE
     @Path("/{companyId}")
-    @Operation(summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
+    @Operation(operationId = "removeCompany", summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);

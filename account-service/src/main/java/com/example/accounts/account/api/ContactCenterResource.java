@@ -19,7 +19,6 @@ import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
 import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,8 +35,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -51,12 +48,8 @@ import java.util.function.Function;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field or value, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "neither a contact admin nor a full admin (CC-1, ACC-5), or without a CONTACT_CENTER licence (SEAT-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account, member or queue for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "neither a contact admin nor a full admin (CC-1, ACC-5), or without a CONTACT_CENTER licence (SEAT-3)")
+@APIResponse(responseCode = "404", description = "no such account, member or queue for this caller (ACC-6)")
 public class ContactCenterResource {
 
     private final AccountCommands commands;
@@ -68,7 +61,7 @@ public class ContactCenterResource {
     }
 
     @GET
-    @Operation(summary = "The contact center: role permissions, organization settings, and the queues the caller sees (CC-5) with who is assigned to them")
+    @Operation(operationId = "getContactCenter", summary = "The contact center: role permissions, organization settings, and the queues the caller sees (CC-5) with who is assigned to them")
     @APIResponse(responseCode = "200", description = "the contact center; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
@@ -81,9 +74,9 @@ public class ContactCenterResource {
 
     @PUT
     @Path("/members/{memberId}/roles/{role}")
-    @Operation(summary = "Give a member a contact-center role (CC-1: CONTACT_ADMIN requires ADMIN; the plan must have CONTACT_CENTER). Accepts If-Match")
+    @Operation(operationId = "assignContactCenterRole", summary = "Give a member a contact-center role (CC-1: CONTACT_ADMIN requires ADMIN; the plan must have CONTACT_CENTER). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "422", description = "CONTACT_ADMIN for a non-ADMIN (CC-1), an observer (USR-11), CONTACT_CENTER not in the plan (SEAT-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "CONTACT_ADMIN for a non-ADMIN (CC-1), an observer (USR-11), CONTACT_CENTER not in the plan (SEAT-5)")
     public Uni<Response> assignRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
                                     @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
@@ -93,7 +86,7 @@ public class ContactCenterResource {
 
     @DELETE
     @Path("/members/{memberId}/roles/{role}")
-    @Operation(summary = "Take a contact-center role away, and the queue assignments it carried (CC-1). Accepts If-Match")
+    @Operation(operationId = "revokeContactCenterRole", summary = "Take a contact-center role away, and the queue assignments it carried (CC-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
     public Uni<Response> revokeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
                                     @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -104,10 +97,10 @@ public class ContactCenterResource {
 
     @POST
     @Path("/queues")
-    @Operation(summary = "Create a queue (CC-1): contact admins and full admins; names unique. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "createQueue", summary = "Create a queue (CC-1): contact admins and full admins; names unique. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "created; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "409", description = "a queue of that name exists (CC-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name, CONTACT_CENTER not in the plan (SEAT-5), a reused Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a queue of that name exists (CC-1)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, CONTACT_CENTER not in the plan (SEAT-5), a reused Idempotency-Key")
     public Uni<Response> createQueue(@PathParam("accountId") UUID accountId, QueueRequest request,
                                      @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = caller();
@@ -123,9 +116,9 @@ public class ContactCenterResource {
 
     @PUT
     @Path("/queues/{queueId}/members/{memberId}")
-    @Operation(summary = "Assign a member to a queue as AGENT or SUPERVISOR (CC-1: they must hold that role). Accepts If-Match")
+    @Operation(operationId = "assignQueueMember", summary = "Assign a member to a queue as AGENT or SUPERVISOR (CC-1: they must hold that role). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the queue after the change")
-    @APIResponse(responseCode = "422", description = "the member lacks the role (CC-8 for agents, CC-1 for supervisors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "the member lacks the role (CC-8 for agents, CC-1 for supervisors)")
     public Uni<Response> assignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
                                      QueueAssignmentRequest request, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -138,7 +131,7 @@ public class ContactCenterResource {
 
     @DELETE
     @Path("/queues/{queueId}/members/{memberId}")
-    @Operation(summary = "Unassign a member from a queue (CC-1). Accepts If-Match")
+    @Operation(operationId = "unassignQueueMember", summary = "Unassign a member from a queue (CC-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the queue after the change")
     public Uni<Response> unassignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -148,9 +141,9 @@ public class ContactCenterResource {
 
     @PUT
     @Path("/role-permissions/{role}")
-    @Operation(summary = "Set the permissions of SUPERVISOR or AGENT, whole (CC-2 to CC-4: MANAGE_X brings VIEW_X; VIEW_QUEUE_SETTINGS stays on). Accepts If-Match")
+    @Operation(operationId = "changeContactCenterRolePermissions", summary = "Set the permissions of SUPERVISOR or AGENT, whole (CC-2 to CC-4: MANAGE_X brings VIEW_X; VIEW_QUEUE_SETTINGS stays on). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the contact center after the change")
-    @APIResponse(responseCode = "422", description = "a permission of another role, VIEW_X off while MANAGE_X is on, VIEW_QUEUE_SETTINGS off (CC-3, CC-4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a permission of another role, VIEW_X off while MANAGE_X is on, VIEW_QUEUE_SETTINGS off (CC-3, CC-4)")
     public Uni<Response> changeRolePermissions(@PathParam("accountId") UUID accountId, @PathParam("role") String role, CcPermissionsRequest request,
                                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
@@ -161,9 +154,9 @@ public class ContactCenterResource {
 
     @PUT
     @Path("/settings")
-    @Operation(summary = "Set the contact-center organization settings (ACC-5: full admins; CC-6). Accepts If-Match")
+    @Operation(operationId = "changeContactCenterSettings", summary = "Set the contact-center organization settings (ACC-5: full admins; CC-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the contact center after the change")
-    @APIResponse(responseCode = "422", description = "a missing setting", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing setting")
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, CcSettingsRequest request,
                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         if (request == null || request.restrictUnassignedQueueLogin() == null) {

@@ -9,7 +9,6 @@ import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -38,11 +35,8 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "neither a full admin nor a limited admin supervising the device's group (CMP-4)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or device for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "neither a full admin nor a limited admin supervising the device's group (CMP-4)")
+@APIResponse(responseCode = "404", description = "no such account or device for this caller (ACC-6)")
 public class DeviceResource {
 
     private final AccountCommands commands;
@@ -54,7 +48,7 @@ public class DeviceResource {
     }
 
     @GET
-    @Operation(summary = "The account's devices, by name")
+    @Operation(operationId = "listDevices", summary = "The account's devices, by name")
     @APIResponse(responseCode = "200", description = "the devices; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
@@ -67,9 +61,9 @@ public class DeviceResource {
     }
 
     @POST
-    @Operation(summary = "Add a device (CMP-4): full admins, or limited admins into a device group they supervise. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "addDevice", summary = "Add a device (CMP-4): full admins, or limited admins into a device group they supervise. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6), or a reused Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6), or a reused Idempotency-Key")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, DeviceRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -85,10 +79,9 @@ public class DeviceResource {
 
     @PUT
     @Path("/{deviceId}")
-    @Operation(summary = "Change a device, whole: name, company, device group (CMP-4). Accepts If-Match")
+    @Operation(operationId = "changeDevice", summary = "Change a device, whole: name, company, device group (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the device after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId, DeviceRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -100,9 +93,8 @@ public class DeviceResource {
 
     @DELETE
     @Path("/{deviceId}")
-    @Operation(summary = "Remove a device (CMP-4). Accepts If-Match")
+    @Operation(operationId = "removeDevice", summary = "Remove a device (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);

@@ -10,7 +10,6 @@ import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
 import com.example.accounts.account.domain.AccountCommand.RenameGroup;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -38,11 +35,8 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or group for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (CMP-3)")
+@APIResponse(responseCode = "404", description = "no such account or group for this caller (ACC-6)")
 public class GroupResource {
 
     private final AccountCommands commands;
@@ -58,7 +52,7 @@ public class GroupResource {
     }
 
     @GET
-    @Operation(summary = "The account's user groups or device groups, by name")
+    @Operation(operationId = "listGroups", summary = "The account's user groups or device groups, by name")
     @APIResponse(responseCode = "200", description = "the groups; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
         Caller caller = Caller.of(identity);
@@ -70,10 +64,10 @@ public class GroupResource {
     }
 
     @POST
-    @Operation(summary = "Create a group (CMP-3): full admins; names unique per kind, case-insensitively. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "createGroup", summary = "Create a group (CMP-3): full admins; names unique per kind, case-insensitively. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "created; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> create(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, GroupRequest request,
                                 @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -89,11 +83,10 @@ public class GroupResource {
 
     @PUT
     @Path("/{groupId}")
-    @Operation(summary = "Rename a group (CMP-3). Accepts If-Match")
+    @Operation(operationId = "renameGroup", summary = "Rename a group (CMP-3). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the group after the change")
-    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
                                 GroupRequest request, @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -105,9 +98,8 @@ public class GroupResource {
 
     @DELETE
     @Path("/{groupId}")
-    @Operation(summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
+    @Operation(operationId = "deleteGroup", summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);

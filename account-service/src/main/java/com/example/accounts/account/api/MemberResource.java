@@ -26,7 +26,6 @@ import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,8 +44,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -59,11 +56,8 @@ import java.util.function.Function;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "a member without the right to do this (USR-1, USR-4, USR-6, USR-8)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "a member without the right to do this (USR-1, USR-4, USR-6, USR-8)")
+@APIResponse(responseCode = "404", description = "no such account or member for this caller (ACC-6)")
 public class MemberResource {
 
     private final AccountCommands commands;
@@ -75,10 +69,10 @@ public class MemberResource {
     }
 
     @POST
-    @Operation(summary = "Add a member (USR-1, USR-2): a full admin adds a person by email; an unknown email gets a new login. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "addMember", summary = "Add a member (USR-1, USR-2): a full admin adds a person by email; an unknown email gets a new login. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "409", description = "the email is already a member (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a rule refused it (name, email, role, USR-3), or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the email is already a member (USR-1)")
+    @APIResponse(responseCode = "422", description = "a rule refused it (name, email, role, USR-3), or the Idempotency-Key was used for another request")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, AddMemberRequest request,
                              @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -94,9 +88,9 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "The members, by email, a page at a time; filtered by role, user group, company reached and seat held (USR-10; USR-11: not for observers)")
+    @Operation(operationId = "listMembers", summary = "The members, by email, a page at a time; filtered by role, user group, company reached and seat held (USR-10; USR-11: not for observers)")
     @APIResponse(responseCode = "200", description = "a page of members and the cursor of the next page (null on the last)")
-    @APIResponse(responseCode = "403", description = "a monitoring observer (USR-11)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "a monitoring observer (USR-11)")
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @QueryParam("role") String role, @QueryParam("group") String group,
                               @QueryParam("company") String company,
                               @QueryParam("seat") String seat, @QueryParam("limit") @DefaultValue("50") int limit,
@@ -118,7 +112,7 @@ public class MemberResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "The caller's own membership of the account (USR-5's \"my profile\")")
+    @Operation(operationId = "getMyMembership", summary = "The caller's own membership of the account (USR-5's \"my profile\")")
     @APIResponse(responseCode = "200", description = "the caller as a member; ETag carries the account's version")
     public Uni<Response> me(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
@@ -130,11 +124,10 @@ public class MemberResource {
 
     @PUT
     @Path("/me/profile")
-    @Operation(summary = "Change your own name and email (USR-5). Accepts If-Match")
+    @Operation(operationId = "changeMyProfile", summary = "Change your own name and email (USR-5). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the caller as a member after the change")
-    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)")
     public Uni<Response> changeMyProfile(@PathParam("accountId") UUID accountId, ProfileRequest request,
                                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -148,7 +141,7 @@ public class MemberResource {
 
     @GET
     @Path("/{memberId}")
-    @Operation(summary = "One member, for the account's members (ACC-6)")
+    @Operation(operationId = "getMember", summary = "One member, for the account's members (ACC-6)")
     @APIResponse(responseCode = "200", description = "the member; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
         Caller caller = Caller.of(identity);
@@ -164,10 +157,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/role")
-    @Operation(summary = "Change a member's role (USR-4, USR-7, USR-8, BIL-3; an observer's seats are released, SEAT-6). Accepts If-Match")
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role (USR-4, USR-7, USR-8, BIL-3; an observer's seats are released, SEAT-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or demote the billing contact (BIL-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or demote the billing contact (BIL-3)")
     public Uni<Response> changeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ChangeRoleRequest request,
                                     @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -177,10 +169,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/company-access")
-    @Operation(summary = "Set a member's company access, whole: all, or a list of the account's companies (USR-4, USR-3, CMP-2). Accepts If-Match")
+    @Operation(operationId = "changeCompanyAccess", summary = "Set a member's company access, whole: all, or a list of the account's companies (USR-4, USR-3, CMP-2). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "an admin's access (USR-3), a company not of this account (ACC-6), all with a list (CMP-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an admin's access (USR-3), a company not of this account (ACC-6), all with a list (CMP-2)")
     public Uni<Response> changeCompanyAccess(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, CompanyAccessBody request,
                                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -191,10 +182,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/support-features")
-    @Operation(summary = "Set a member's support features, whole (USR-4, USR-3, FEAT-1). Accepts If-Match")
+    @Operation(operationId = "changeSupportFeatures", summary = "Set a member's support features, whole (USR-4, USR-3, FEAT-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "an admin's features (USR-3), or no list (FEAT-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "an admin's features (USR-3), or no list (FEAT-1)")
     public Uni<Response> changeSupportFeatures(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                                SupportFeaturesRequest request, @HeaderParam("If-Match") String ifMatch,
                                                @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -206,10 +196,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/groups")
-    @Operation(summary = "Set the user groups a member belongs to, whole (USR-4: a limited admin only within the groups it supervises). Accepts If-Match")
+    @Operation(operationId = "changeMemberGroups", summary = "Set the user groups a member belongs to, whole (USR-4: a limited admin only within the groups it supervises). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a group not of this account (ACC-6), or no list (CMP-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a group not of this account (ACC-6), or no list (CMP-3)")
     public Uni<Response> changeGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, UserGroupsRequest request,
                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -219,10 +208,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/supervised-groups")
-    @Operation(summary = "Assign the user and device groups a limited admin supervises, whole (CMP-3: full admins). Accepts If-Match")
+    @Operation(operationId = "assignSupervisedGroups", summary = "Assign the user and device groups a limited admin supervises, whole (CMP-3: full admins). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "not a LIMITED_ADMIN (CMP-3), or a group not of this account (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "not a LIMITED_ADMIN (CMP-3), or a group not of this account (ACC-6)")
     public Uni<Response> assignSupervisedGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                                 SupervisedGroupsRequest request, @HeaderParam("If-Match") String ifMatch,
                                                 @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -234,11 +222,10 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/profile")
-    @Operation(summary = "Change your own name and email (USR-5: only the member; an admin who tries is refused). Accepts If-Match")
+    @Operation(operationId = "changeMemberProfile", summary = "Change your own name and email (USR-5: only the member; an admin who tries is refused). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)")
     public Uni<Response> changeProfile(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ProfileRequest request,
                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -249,10 +236,9 @@ public class MemberResource {
 
     @DELETE
     @Path("/{memberId}")
-    @Operation(summary = "Delete a member (USR-6, USR-7, USR-8, BIL-3): removed for good, seats released (SEAT-6). Accepts If-Match")
+    @Operation(operationId = "deleteMember", summary = "Delete a member (USR-6, USR-7, USR-8, BIL-3): removed for good, seats released (SEAT-6). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
-    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or delete the billing contact (BIL-3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or delete the billing contact (BIL-3)")
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -263,10 +249,10 @@ public class MemberResource {
 
     @PUT
     @Path("/{memberId}/seats/{module}")
-    @Operation(summary = "Provision a seat of a module to a member (SEAT-1, SEAT-2, SEAT-5). Accepts If-Match")
+    @Operation(operationId = "provisionSeat", summary = "Provision a seat of a module to a member (SEAT-1, SEAT-2, SEAT-5). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
-    @APIResponse(responseCode = "409", description = "all seats bought are in use; names the module, the seats bought and in use (SEAT-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "not a seat-bearing module of the plan, or an observer (SEAT-1, SEAT-5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "all seats bought are in use; names the module, the seats bought and in use (SEAT-2)")
+    @APIResponse(responseCode = "422", description = "not a seat-bearing module of the plan, or an observer (SEAT-1, SEAT-5)")
     public Uni<Response> provisionSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                        @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,
                                        @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -276,7 +262,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{memberId}/seats/{module}")
-    @Operation(summary = "Release a member's seat of a module. Accepts If-Match")
+    @Operation(operationId = "releaseSeat", summary = "Release a member's seat of a module. Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
     public Uni<Response> releaseSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
                                      @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,

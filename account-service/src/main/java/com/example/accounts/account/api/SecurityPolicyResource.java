@@ -9,7 +9,6 @@ import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
 import com.example.accounts.kit.Caller;
-import com.example.accounts.kit.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -37,11 +34,8 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "malformed JSON, unknown field, bad header (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "a member who is not a full admin (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or policy for this caller (ACC-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "body over 64 KiB (SEC-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "a member who is not a full admin (INV-6)")
+@APIResponse(responseCode = "404", description = "no such account or policy for this caller (ACC-6)")
 public class SecurityPolicyResource {
 
     private final AccountCommands commands;
@@ -53,7 +47,7 @@ public class SecurityPolicyResource {
     }
 
     @GET
-    @Operation(summary = "The account's security policies, by name, enabled or not")
+    @Operation(operationId = "listSecurityPolicies", summary = "The account's security policies, by name, enabled or not")
     @APIResponse(responseCode = "200", description = "the policies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         Caller caller = Caller.of(identity);
@@ -66,10 +60,10 @@ public class SecurityPolicyResource {
     }
 
     @POST
-    @Operation(summary = "Define a security policy, enabled for invites (INV-6: full admins; names unique). Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "defineSecurityPolicy", summary = "Define a security policy, enabled for invites (INV-6: full admins; names unique). Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "defined; Consistency-Token and ETag headers carry the write")
-    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6), or a reused Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6), or a reused Idempotency-Key")
     public Uni<Response> define(@PathParam("accountId") UUID accountId, SecurityPolicyRequest request,
                                 @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Caller.of(identity);
@@ -86,11 +80,10 @@ public class SecurityPolicyResource {
 
     @PUT
     @Path("/{policyId}")
-    @Operation(summary = "Edit a security policy's name, description and permissions, whole (INV-6). Accepts If-Match")
+    @Operation(operationId = "changeSecurityPolicy", summary = "Edit a security policy's name, description and permissions, whole (INV-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
-    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
+    @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId, SecurityPolicyRequest request,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         Caller caller = Caller.of(identity);
@@ -104,9 +97,8 @@ public class SecurityPolicyResource {
     @POST
     @Path("/{policyId}/disable")
     @Consumes(MediaType.WILDCARD) // no body
-    @Operation(summary = "Disable a security policy: no new invite may use it (INV-6, INV-1). Accepts If-Match")
+    @Operation(operationId = "disableSecurityPolicy", summary = "Disable a security policy: no new invite may use it (INV-6, INV-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> disable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         return setEnabled(accountId, policyId, false, ifMatch, correlationId);
@@ -115,9 +107,8 @@ public class SecurityPolicyResource {
     @POST
     @Path("/{policyId}/enable")
     @Consumes(MediaType.WILDCARD) // no body
-    @Operation(summary = "Enable a disabled security policy for invites again (INV-6). Accepts If-Match")
+    @Operation(operationId = "enableSecurityPolicy", summary = "Enable a disabled security policy for invites again (INV-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
-    @APIResponse(responseCode = "412", description = "If-Match is not the account's version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> enable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
         return setEnabled(accountId, policyId, true, ifMatch, correlationId);

@@ -1,7 +1,7 @@
 package com.example.accounts.account.api;
 
+import com.example.accounts.launcher.OperationIds;
 import com.example.accounts.launcher.PlatformTestResource;
-import com.example.accounts.launcher.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +16,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The published OpenAPI document describes every endpoint: a summary, its success and its errors as problem+json. */
+/**
+ * The published OpenAPI document describes every endpoint: a summary, its success and its errors as problem+json, an
+ * operation id of its own, how to authenticate.
+ */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "account-service"))
 class OpenApiTest {
@@ -24,8 +27,8 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasASummaryASuccessAndItsErrors() {
-        // the document too needs a token (SEC-1, deny by default)
-        JsonPath document = given().auth().oauth2(ApiFixture.token(Tokens.DEMO_ADMIN)).queryParam("format", "json").get("/q/openapi")
+        // the API docs need no token (front-end developers read them through the gateway); the operations do
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> undocumented = new ArrayList<>();
@@ -46,7 +49,8 @@ class OpenApiTest {
                     undocumented.add(where + ": no success answer");
                 }
                 for (String error : List.of("400", "401", "404")) {
-                    if (!responses.containsKey(error)) {
+                    // opening an account names no resource that could be missing
+                    if (!responses.containsKey(error) && !(error.equals("404") && path.getKey().equals("/accounts"))) {
                         undocumented.add(where + ": no " + error);
                     }
                 }
@@ -57,5 +61,19 @@ class OpenApiTest {
         }
         assertTrue(operations >= 40, "only " + operations + " operations documented");
         assertEquals(List.of(), undocumented);
+    }
+
+    @Test
+    void everyOperationHasAnIdOfItsOwnAndTheSecuritySchemes() {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        // addCompany, getAccount...: a generated client names its methods by them
+        assertEquals(List.of(), OperationIds.findings(document));
+        JsonPath parsed = JsonPath.from(document);
+        assertEquals("bearer", parsed.getString("components.securitySchemes.bearer.scheme"));
+        assertEquals("oauth2", parsed.getString("components.securitySchemes.keycloak.type"));
+        assertEquals("#/components/schemas/Problem",
+                parsed.getString("paths.'/accounts/{accountId}'.get.responses.'404'.content.'application/problem+json'.schema.$ref"));
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("keycloak", List.of("openid"))),
+                parsed.getList("paths.'/accounts/{accountId}'.get.security"));
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * SEC-1 for one service, deny by default: every operation of its OpenAPI document, sent without a token, is refused
  * by the service's HTTP security before any of its code runs (401 with a Bearer challenge), except the operations
- * named as SEC-1's exceptions, which the service itself answers. The document needs a token too; health does not.
+ * named as SEC-1's exceptions, which the service itself answers. Health and the API docs (the OpenAPI document,
+ * Swagger UI) need none, and no other path of Quarkus's is let in with them.
  */
 public final class DenyByDefault {
 
@@ -28,6 +29,10 @@ public final class DenyByDefault {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    /** The API docs, which need no token: the OpenAPI document and Swagger UI. */
+    private static final List<String> DOCS = List.of("/q/openapi?format=json", "/q/openapi", "/q/swagger-ui/");
+    /** Beside them, paths of Quarkus's that the permission for the docs must not let in. */
+    private static final List<String> OTHER_QUARKUS_PATHS = List.of("/q/openapi.json", "/q/swagger-uix", "/q/arc", "/q/dev-ui", "/q/");
 
     private final String baseUrl;
     private final String token;
@@ -38,7 +43,7 @@ public final class DenyByDefault {
         this.token = token;
     }
 
-    /** The service at {@code baseUrl}; {@code token} (anyone's) reads its OpenAPI document. */
+    /** The service at {@code baseUrl}; {@code token} (anyone's) reads its OpenAPI document as a caller would. */
     public static DenyByDefault of(String baseUrl, String token) {
         return new DenyByDefault(baseUrl, token);
     }
@@ -51,8 +56,8 @@ public final class DenyByDefault {
 
     /**
      * What is wrong, one line each: an operation answered without a token, an exception refused for want of one,
-     * an exception the document does not have, health refused or the document given without a token. Empty when
-     * the service denies by default.
+     * an exception the document does not have, health or the API docs refused without a token, another path of
+     * Quarkus's let in. Empty when the service denies by default.
      */
     public List<String> findings() {
         List<String> findings = new ArrayList<>();
@@ -73,9 +78,16 @@ public final class DenyByDefault {
             }
         }
         exceptions.stream().filter(e -> !seen.contains(e)).forEach(e -> findings.add(e + ": named as an exception, not in the document"));
-        HttpResponse<String> anonymousDocument = send("GET", "/q/openapi?format=json", null);
-        if (!refusedForWantOfAToken(anonymousDocument)) {
-            findings.add("GET /q/openapi: answered " + anonymousDocument.statusCode() + " without a token");
+        for (String docs : DOCS) {
+            HttpResponse<String> anonymous = send("GET", docs, null);
+            if (anonymous.statusCode() != 200) {
+                findings.add("GET " + docs + ": answered " + anonymous.statusCode() + " without a token, the API docs need none");
+            }
+        }
+        for (String other : OTHER_QUARKUS_PATHS) {
+            if (!refusedForWantOfAToken(send("GET", other, null))) {
+                findings.add("GET " + other + ": not refused without a token, only the API docs and health are let in");
+            }
         }
         HttpResponse<String> health = send("GET", "/q/health/ready", null);
         if (health.statusCode() != 200) {

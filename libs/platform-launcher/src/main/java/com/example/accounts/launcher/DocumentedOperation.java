@@ -27,6 +27,12 @@ record DocumentedOperation(String method, String path, JsonNode operation, JsonN
         return operations;
     }
 
+    /** Its {@code operationId}, null when the document gives none. */
+    String operationId() {
+        String id = operation.path("operationId").asText("");
+        return id.isBlank() ? null : id;
+    }
+
     /** How a test names it: {@code GET /accounts/{accountId}}. */
     String name() {
         return method + " " + path;

@@ -33,7 +33,6 @@ import java.util.UUID;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
 public class DeliveriesResource {
 
     public record AccountDeliveries(UUID accountId, Map<Deliveries.Status, Long> counts, List<Deliveries.Delivery> deliveries) {
@@ -65,7 +64,7 @@ public class DeliveriesResource {
     @GET
     @Path("/accounts/{accountId}/deliveries")
     @Authenticated
-    @Operation(summary = "The account's email deliveries and failures, newest first; for its admins")
+    @Operation(operationId = "listDeliveries", summary = "The account's email deliveries and failures, newest first; for its admins")
     @APIResponse(responseCode = "200", description = "counts per status and the deliveries asked for")
     @APIResponse(responseCode = "400", description = "a status or limit that is not one")
     @APIResponse(responseCode = "403", description = "the caller is a member but not an ADMIN of the account")
@@ -90,7 +89,7 @@ public class DeliveriesResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(summary = "Per topic partition: the next offset to read and the live position, from which records send email; "
+    @Operation(operationId = "getDeliveryPositions", summary = "Per topic partition: the next offset to read and the live position, from which records send email; "
             + "the events that diverged from one read at their stream version (EVT-1)")
     @APIResponse(responseCode = "200", description = "the positions and the divergent events")
     @APIResponse(responseCode = "403", description = "only platform operators")

@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.ArrayList;
@@ -37,15 +35,10 @@ import java.util.UUID;
 @Path("/accounts/{accountId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "unknown permission, resource of a kind the permission does not take, bad member id or token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
-@APIResponse(responseCode = "403", description = "asking about other members needs account.view (USR-11)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "the caller is not a member of the account, or no such member (ACC-6)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "PRM-4: the consistency token was not applied within the bound, retry; PRM-1: the account is stale",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "unknown permission, resource of a kind the permission does not take, bad member id or token")
+@APIResponse(responseCode = "403", description = "asking about other members needs account.view (USR-11)")
+@APIResponse(responseCode = "404", description = "the caller is not a member of the account, or no such member (ACC-6)")
+@APIResponse(responseCode = "503", description = "PRM-4: the consistency token was not applied within the bound, retry; PRM-1: the account is stale")
 public class CheckResource {
 
     static final int MAX_CHECKS = 100;
@@ -121,8 +114,7 @@ public class CheckResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkMany", summary = "Up to 100 checks at once, answered from one view of the account, in the order asked (PRM-2)")
     @APIResponse(responseCode = "200", description = "one answer per check, in order")
-    @APIResponse(responseCode = "422", description = "no checks, or more than 100 (PRM-2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no checks, or more than 100 (PRM-2)")
     public Uni<CheckManyAnswer> checkMany(@PathParam("accountId") UUID accountId, CheckMany body,
                                           @QueryParam("consistency") String consistencyParam,
                                           @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {

@@ -2,7 +2,6 @@ package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.KafkaClients;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.permission.projection.Generations;
 import com.example.accounts.permission.projection.ProjectionLeader;
 import com.example.accounts.permission.projection.Projector;
@@ -21,8 +20,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Path("/read-model")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "no valid token (SEC-1)")
 public class ReadModelResource {
 
     public record PartitionStatus(String topic, int partition, int generation, String state, long applied, Long end, Long lag) {
@@ -77,7 +73,7 @@ public class ReadModelResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters, "
+    @Operation(operationId = "getReadModelStatus", summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters, "
             + "and those of events that diverged from one applied at their stream version (EVT-1)")
     @APIResponse(responseCode = "200", description = "the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
@@ -108,11 +104,10 @@ public class ReadModelResource {
     @POST
     @Path("/rebuilds")
     @RolesAllowed("platform-operator")
-    @Operation(summary = "Rebuild the read model from the beginning of the topics beside the live one; it takes over once caught up (PRM-5)")
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read model from the beginning of the topics beside the live one; it takes over once caught up (PRM-5)")
     @APIResponse(responseCode = "202", description = "the rebuild started; follow it in the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
-    @APIResponse(responseCode = "409", description = "a rebuild is already running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "a rebuild is already running")
     public Response rebuild() {
         Generations.Generation started = generations.startRebuild();
         return Response.accepted(Map.of("generation", started.number(), "state", started.state().name())).build();

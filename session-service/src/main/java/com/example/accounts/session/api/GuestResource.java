@@ -4,7 +4,6 @@ import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.command.StreamKind;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.SupportSessions;
 import com.example.accounts.session.infrastructure.GuestLimits;
@@ -26,8 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Duration;
@@ -51,8 +48,7 @@ import static com.example.accounts.session.api.SessionApi.required;
 @Path("/guest")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "429", description = "too many attempts from this address or on this session, or too many wrong codes from this "
-        + "address or from all; Retry-After says when to try again",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "address or from all; Retry-After says when to try again")
 public class GuestResource {
 
     public static final String GUEST_KEY = "Guest-Key";
@@ -100,10 +96,9 @@ public class GuestResource {
     @POST
     @Path("/support-sessions/join")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Join a support session as its customer with the code, from Windows, Mac, Android, iOS or a browser (SUP-2)")
+    @Operation(operationId = "joinSupportSession", summary = "Join a support session as its customer with the code, from Windows, Mac, Android, iOS or a browser (SUP-2)")
     @APIResponse(responseCode = "200", description = "joined: the guest key for what the customer does next")
-    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, used or lapsed, without saying which (SUP-2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, used or lapsed, without saying which (SUP-2)")
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         long nowMillis = clock.now().toEpochMilli();
@@ -139,7 +134,7 @@ public class GuestResource {
 
     @GET
     @Path("/support-sessions/join")
-    @Operation(summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
+    @Operation(operationId = "getSupportSessionJoinLanding", summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
@@ -160,7 +155,7 @@ public class GuestResource {
 
     @GET
     @Path("/invites/{token}")
-    @Operation(summary = "What an invite URL is for, without using it: a link checker or mail scanner opening it spends nothing (INV-2)")
+    @Operation(operationId = "getInviteStatus", summary = "What an invite URL is for, without using it: a link checker or mail scanner opening it spends nothing (INV-2)")
     @APIResponse(responseCode = "200", description = "the invite, and whether it still admits")
     public Uni<InviteStatus> inviteStatus(@PathParam("token") String token, @Context HttpServerRequest request) {
         long nowMillis = clock.now().toEpochMilli();
@@ -174,14 +169,11 @@ public class GuestResource {
 
     @POST
     @Path("/invites/{token}")
-    @Operation(summary = "Redeem an invite URL, once: admitted as an external technician of that session only, with its policy's permissions (INV-2, INV-3)")
+    @Operation(operationId = "redeemInvite", summary = "Redeem an invite URL, once: admitted as an external technician of that session only, with its policy's permissions (INV-2, INV-3)")
     @APIResponse(responseCode = "200", description = "admitted: the guest key for what the external technician does next")
-    @APIResponse(responseCode = "404", description = "no invite has this URL (INV-2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already used: an invite works once (INV-2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "lapsed, revoked, or its session ended (INV-2, SUP-5)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no invite has this URL (INV-2)")
+    @APIResponse(responseCode = "409", description = "already used: an invite works once (INV-2)")
+    @APIResponse(responseCode = "410", description = "lapsed, revoked, or its session ended (INV-2, SUP-5)")
     public Uni<Admitted> redeem(@PathParam("token") String token, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         long nowMillis = clock.now().toEpochMilli();
         limits.fromAddress(address(request), nowMillis);
@@ -209,7 +201,7 @@ public class GuestResource {
     @POST
     @Path("/support-sessions/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
+    @Operation(operationId = "actAsCustomer", summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
     public Uni<Requested> act(ActionBody body, @HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);

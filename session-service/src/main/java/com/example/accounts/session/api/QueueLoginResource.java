@@ -4,7 +4,6 @@ import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.contract.ConsistencyToken;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.application.QueueLoginStreams;
 import com.example.accounts.session.application.SessionStreams;
@@ -27,8 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
@@ -53,12 +50,9 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 @Path("/accounts/{accountId}/queue-logins")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "the permission-service or the login rules refuse it; the problem names the rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or queue for the caller (ACC-6)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the permission-service or the login rules refuse it; the problem names the rule")
+@APIResponse(responseCode = "404", description = "no such account or queue for the caller (ACC-6)")
+@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry")
 public class QueueLoginResource {
 
     /** CC-4: the permission-service's name of each AGENT permission, and the name a login fixes it under. */
@@ -91,7 +85,7 @@ public class QueueLoginResource {
 
     @POST
     @Path("/{queueId}")
-    @Operation(summary = "Log into a queue as an agent, with the AGENT permissions of now fixed until log-out (CC-6, CC-7, CC-8)")
+    @Operation(operationId = "logIntoQueue", summary = "Log into a queue as an agent, with the AGENT permissions of now fixed until log-out (CC-6, CC-7, CC-8)")
     @APIResponse(responseCode = "200", description = "logged in (or already was, with the permissions of that login): the agent's logins")
     public Uni<Response> logIn(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
                                @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -105,10 +99,9 @@ public class QueueLoginResource {
 
     @POST
     @Path("/{queueId}/agents/{agentMemberId}")
-    @Operation(summary = "As a supervisor of the queue, log an agent into it, also when it is not assigned to them; it assigns nothing (CC-6)")
+    @Operation(operationId = "logAgentIntoQueue", summary = "As a supervisor of the queue, log an agent into it, also when it is not assigned to them; it assigns nothing (CC-6)")
     @APIResponse(responseCode = "200", description = "logged in (or already was, with the permissions of that login): the agent's logins")
-    @APIResponse(responseCode = "422", description = "no such member in the account (CC-8)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no such member in the account (CC-8)")
     public Uni<Response> logInAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
                                     @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
                                     @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -127,10 +120,9 @@ public class QueueLoginResource {
 
     @DELETE
     @Path("/{queueId}")
-    @Operation(summary = "Log out of a queue: the next login takes the AGENT permissions and settings of then (CC-7)")
+    @Operation(operationId = "logOutOfQueue", summary = "Log out of a queue: the next login takes the AGENT permissions and settings of then (CC-7)")
     @APIResponse(responseCode = "200", description = "logged out: the agent's remaining logins")
-    @APIResponse(responseCode = "409", description = "not logged into this queue (CC-7)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not logged into this queue (CC-7)")
     public Uni<Response> logOut(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
                                 @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
@@ -141,10 +133,9 @@ public class QueueLoginResource {
 
     @DELETE
     @Path("/{queueId}/agents/{agentMemberId}")
-    @Operation(summary = "As a supervisor of the queue, log an agent out of it (CC-7)")
+    @Operation(operationId = "logAgentOutOfQueue", summary = "As a supervisor of the queue, log an agent out of it (CC-7)")
     @APIResponse(responseCode = "200", description = "logged out: the agent's remaining logins")
-    @APIResponse(responseCode = "409", description = "the agent is not logged into this queue (CC-7)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the agent is not logged into this queue (CC-7)")
     public Uni<Response> logOutAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
                                      @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
                                      @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -155,7 +146,7 @@ public class QueueLoginResource {
 
     @GET
     @Path("/{memberId}")
-    @Operation(summary = "The queues a member ('me' or an id) is logged into, with the permissions fixed at each login and who made it (CC-7); "
+    @Operation(operationId = "listQueueLogins", summary = "The queues a member ('me' or an id) is logged into, with the permissions fixed at each login and who made it (CC-7); "
             + "of another member, only the queues the caller supervises (CC-5)")
     @APIResponse(responseCode = "200", description = "the member's logins")
     public Uni<LoginsView> logins(@PathParam("accountId") UUID accountId, @PathParam("memberId") String memberId,

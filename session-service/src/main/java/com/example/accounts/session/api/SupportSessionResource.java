@@ -7,7 +7,6 @@ import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.Mailbox;
 import com.example.accounts.kit.Idempotent;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.session.application.SessionStreams;
@@ -69,14 +68,10 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 @Path("/accounts/{accountId}/support-sessions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "the permission-service or the session's rules refuse it; the problem names the rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or session for the caller (ACC-6)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "410", description = "the session has ended (SUP-5)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the permission-service or the session's rules refuse it; the problem names the rule")
+@APIResponse(responseCode = "404", description = "no such account or session for the caller (ACC-6)")
+@APIResponse(responseCode = "410", description = "the session has ended (SUP-5)")
+@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry")
 public class SupportSessionResource {
 
     /** FEAT-2: the first technician client that honours feature restrictions. */
@@ -153,8 +148,9 @@ public class SupportSessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a support session: attended (optionally for a company) with a customer code, or unattended to a device (SUP-1, SUP-3, FEAT-2)")
-    @APIResponse(responseCode = "201", description = "started: the customer's join code and link (attended)")
+    @Operation(operationId = "startSupportSession", summary = "Start a support session: attended (optionally for a company) with a customer code, or unattended to a device (SUP-1, SUP-3, FEAT-2)")
+    @APIResponse(responseCode = "201", description = "started: the customer's join code and link (attended)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> start(@PathParam("accountId") UUID accountId, StartBody body, @HeaderParam("Authorization") String bearer,
                                @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -210,7 +206,7 @@ public class SupportSessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "A support session: technicians, customers, invites (never their tokens), external technicians; for members who may use "
+    @Operation(operationId = "getSupportSession", summary = "A support session: technicians, customers, invites (never their tokens), external technicians; for members who may use "
             + "REMOTE_SUPPORT (its seat) and for the technicians in the session, never for observers (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
@@ -233,7 +229,7 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask the customer for remote control or a file transfer, as the session's technician (SUP-4)")
+    @Operation(operationId = "actInSupportSession", summary = "Ask the customer for remote control or a file transfer, as the session's technician (SUP-4)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
     public Uni<Response> act(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActionBody body,
                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -251,7 +247,7 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/handover")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand the session to another member who could have started it (seat, company or device access, UNATTENDED_ACCESS, "
+    @Operation(operationId = "handOverSupportSession", summary = "Hand the session to another member who could have started it (seat, company or device access, UNATTENDED_ACCESS, "
             + "features on their client), never to an external technician (SUP-6, SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "200", description = "the session is theirs; the previous owner stays in it until they leave")
     public Uni<Response> handOver(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, HandOverBody body,
@@ -278,7 +274,7 @@ public class SupportSessionResource {
 
     @POST
     @Path("/{sessionId}/leave")
-    @Operation(summary = "Leave the session (an earlier owner); the external technicians you invited are logged out (INV-4)")
+    @Operation(operationId = "leaveSupportSession", summary = "Leave the session (an earlier owner); the external technicians you invited are logged out (INV-4)")
     @APIResponse(responseCode = "200", description = "left")
     public Uni<Response> leave(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -292,7 +288,7 @@ public class SupportSessionResource {
 
     @POST
     @Path("/{sessionId}/end")
-    @Operation(summary = "End the session, as its owner: everyone in it is logged out and its open invites lapse (SUP-5)")
+    @Operation(operationId = "endSupportSession", summary = "End the session, as its owner: everyone in it is logged out and its open invites lapse (SUP-5)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -307,10 +303,9 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/invites")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite an external technician under a security policy enabled for invites, delivered by the server's email, a mailto: link or a URL to copy (INV-1, INV-2)")
+    @Operation(operationId = "inviteExternalTechnician", summary = "Invite an external technician under a security policy enabled for invites, delivered by the server's email, a mailto: link or a URL to copy (INV-1, INV-2)")
     @APIResponse(responseCode = "201", description = "issued: the URL (COPY_URL), the mailto: link (LOCAL_EMAIL), or the email on its way (SERVER_EMAIL)")
-    @APIResponse(responseCode = "422", description = "no such policy in the account, not enabled for invites, bad delivery, email or name (INV-1)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no such policy in the account, not enabled for invites, bad delivery, email or name (INV-1)")
     @Idempotent(secret = {"url", "mailto"})
     public Uni<Response> invite(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, InviteBody body,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -394,7 +389,7 @@ public class SupportSessionResource {
 
     @DELETE
     @Path("/{sessionId}/invites/{inviteId}")
-    @Operation(summary = "Revoke an open invite, as its inviter or the session's owner (INV-2)")
+    @Operation(operationId = "revokeInvite", summary = "Revoke an open invite, as its inviter or the session's owner (INV-2)")
     @APIResponse(responseCode = "204", description = "revoked: its URL admits no one")
     public Uni<Response> revoke(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, @PathParam("inviteId") UUID inviteId,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -408,10 +403,9 @@ public class SupportSessionResource {
 
     @DELETE
     @Path("/{sessionId}/external-technicians/{externalTechnicianId}")
-    @Operation(summary = "Take an external technician out of the session, as the session's owner or their inviter; their guest key admits no one after (INV-3)")
+    @Operation(operationId = "removeExternalTechnician", summary = "Take an external technician out of the session, as the session's owner or their inviter; their guest key admits no one after (INV-3)")
     @APIResponse(responseCode = "204", description = "logged out (ExternalTechnicianLoggedOut, reason REMOVED)")
-    @APIResponse(responseCode = "409", description = "already out of the session (INV-3)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already out of the session (INV-3)")
     public Uni<Response> removeExternal(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                         @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
                                         @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {

@@ -3,7 +3,6 @@ package com.example.accounts.session.api;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.application.TrainingSessions;
 import com.example.accounts.session.domain.Actor;
@@ -27,8 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
@@ -54,8 +51,7 @@ import static com.example.accounts.session.api.SessionApi.required;
 @Path("/guest/training-sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "429", description = "too many attempts from this address or on this session, or too many wrong codes from this "
-        + "address or from all; Retry-After says when to try again",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "address or from all; Retry-After says when to try again")
 public class TrainingGuestResource {
 
     /** TRN-6: what a participant does in a session. */
@@ -104,7 +100,7 @@ public class TrainingGuestResource {
 
     @GET
     @Path("/join")
-    @Operation(summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
+    @Operation(operationId = "getTrainingSessionJoinLanding", summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding participantLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/training-sessions/join", "name", "your name, as the others will see it");
@@ -113,14 +109,11 @@ public class TrainingGuestResource {
     @POST
     @Path("/join")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
+    @Operation(operationId = "joinTrainingSession", summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
     @APIResponse(responseCode = "200", description = "joined: the guest key for what the participant does next")
-    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, lapsed, or its session ended, without saying which (TRN-6)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the session is full: it holds platform.training.max-participants at most (TRN-6)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "no name, or a name too long, whatever the code (TRN-6)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "the code admits no one: wrong, lapsed, or its session ended, without saying which (TRN-6)")
+    @APIResponse(responseCode = "409", description = "the session is full: it holds platform.training.max-participants at most (TRN-6)")
+    @APIResponse(responseCode = "422", description = "no name, or a name too long, whatever the code (TRN-6)")
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         long nowMillis = clock.now().toEpochMilli();
@@ -164,7 +157,7 @@ public class TrainingGuestResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
+    @Operation(operationId = "getMyParticipation", summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
     @APIResponse(responseCode = "200", description = "the session as the participant sees it")
     public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
         return guest(passes, guestKey).chain(pass -> streams.loadIn(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()))
@@ -179,7 +172,7 @@ public class TrainingGuestResource {
     @POST
     @Path("/presenter")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "As the presenting participant (Guest-Key), pass the presenter role on (TRN-4)")
+    @Operation(operationId = "passPresenterAsParticipant", summary = "As the presenting participant (Guest-Key), pass the presenter role on (TRN-4)")
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<ParticipantView> presenter(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -192,7 +185,7 @@ public class TrainingGuestResource {
     @POST
     @Path("/keyboard")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "As the presenting participant (Guest-Key), give keyboard and mouse control to an organizer or participant (TRN-5)")
+    @Operation(operationId = "giveKeyboardAsParticipant", summary = "As the presenting participant (Guest-Key), give keyboard and mouse control to an organizer or participant (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<ParticipantView> giveKeyboard(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -204,7 +197,7 @@ public class TrainingGuestResource {
 
     @DELETE
     @Path("/keyboard")
-    @Operation(summary = "As the presenting participant (Guest-Key), take keyboard and mouse control back (TRN-5)")
+    @Operation(operationId = "takeBackKeyboardAsParticipant", summary = "As the presenting participant (Guest-Key), take keyboard and mouse control back (TRN-5)")
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();

@@ -6,7 +6,6 @@ import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.Idempotent;
-import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
@@ -34,8 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -62,14 +59,10 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 @Path("/accounts/{accountId}/training-sessions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "the permission-service or the session's rules refuse it; the problem names the rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such account or session for the caller (ACC-6)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "410", description = "the session has ended (TRN-3)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the permission-service or the session's rules refuse it; the problem names the rule")
+@APIResponse(responseCode = "404", description = "no such account or session for the caller (ACC-6)")
+@APIResponse(responseCode = "410", description = "the session has ended (TRN-3)")
+@APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry")
 public class TrainingSessionResource {
 
     public record CoOrganizersBody(@Max(value = TrainingDecider.MAX_CO_ORGANIZERS, each = SessionApi.ID) List<String> coOrganizerMemberIds) {
@@ -121,10 +114,10 @@ public class TrainingSessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Schedule a training session as its organizer, with co-organizers unless the account turned them off (TRN-1, TRN-2)")
+    @Operation(operationId = "scheduleTrainingSession", summary = "Schedule a training session as its organizer, with co-organizers unless the account turned them off (TRN-1, TRN-2)")
     @APIResponse(responseCode = "201", description = "scheduled: the participants' join code and link (TRN-6)")
     @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, is named twice or is the organizer, "
-            + "or the account turned co-organizers off (TRN-2)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or the account turned co-organizers off (TRN-2)")
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
                                   @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -153,7 +146,7 @@ public class TrainingSessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @Operation(summary = "A training session as its account's members who may use TRAINING see it: hosts, participants, presenter, "
+    @Operation(operationId = "getTrainingSession", summary = "A training session as its account's members who may use TRAINING see it: hosts, participants, presenter, "
             + "keyboard control (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
@@ -168,10 +161,9 @@ public class TrainingSessionResource {
     @PUT
     @Path("/{sessionId}/co-organizers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Name the co-organizers, whole, as the organizer, before or during the session (TRN-2)")
+    @Operation(operationId = "changeCoOrganizers", summary = "Name the co-organizers, whole, as the organizer, before or during the session (TRN-2)")
     @APIResponse(responseCode = "200", description = "the session with its co-organizers")
-    @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, or the account turned co-organizers off (TRN-2)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, or the account turned co-organizers off (TRN-2)")
     public Uni<Response> coOrganizers(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, CoOrganizersBody body,
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                       @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -189,7 +181,7 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/start")
-    @Operation(summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
+    @Operation(operationId = "startTrainingSession", summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
     @APIResponse(responseCode = "200", description = "started")
     public Uni<Response> start(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -201,7 +193,7 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/recording/start")
-    @Operation(summary = "Start recording the started session, as the organizer or a co-organizer (TRN-3)")
+    @Operation(operationId = "startRecording", summary = "Start recording the started session, as the organizer or a co-organizer (TRN-3)")
     @APIResponse(responseCode = "200", description = "recording")
     public Uni<Response> startRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                         @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -213,7 +205,7 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/recording/stop")
-    @Operation(summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
+    @Operation(operationId = "stopRecording", summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
     @APIResponse(responseCode = "200", description = "not recording")
     public Uni<Response> stopRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                        @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -225,7 +217,7 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/end")
-    @Operation(summary = "End the session, as the organizer or a co-organizer; a recording under way stops (TRN-3)")
+    @Operation(operationId = "endTrainingSession", summary = "End the session, as the organizer or a co-organizer; a recording under way stops (TRN-3)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -237,7 +229,7 @@ public class TrainingSessionResource {
 
     @DELETE
     @Path("/{sessionId}/participants/{participantId}")
-    @Operation(summary = "Remove a participant, as the organizer or a co-organizer (TRN-3); their roles go back to the organizer (TRN-4, TRN-5)")
+    @Operation(operationId = "removeParticipant", summary = "Remove a participant, as the organizer or a co-organizer (TRN-3); their roles go back to the organizer (TRN-4, TRN-5)")
     @APIResponse(responseCode = "204", description = "removed")
     public Uni<Response> removeParticipant(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                            @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
@@ -250,7 +242,7 @@ public class TrainingSessionResource {
     @POST
     @Path("/{sessionId}/presenter")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
+    @Operation(operationId = "changePresenter", summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<Response> presenter(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
                                    @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -265,7 +257,7 @@ public class TrainingSessionResource {
     @POST
     @Path("/{sessionId}/keyboard")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give keyboard and mouse control to an organizer or participant, as the presenter (TRN-5)")
+    @Operation(operationId = "giveKeyboard", summary = "Give keyboard and mouse control to an organizer or participant, as the presenter (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<Response> giveKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -279,7 +271,7 @@ public class TrainingSessionResource {
 
     @DELETE
     @Path("/{sessionId}/keyboard")
-    @Operation(summary = "Take keyboard and mouse control back, as the presenter (TRN-5)")
+    @Operation(operationId = "takeBackKeyboard", summary = "Take keyboard and mouse control back, as the presenter (TRN-5)")
     @APIResponse(responseCode = "204", description = "taken back")
     public Uni<Response> takeBackKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                           @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -291,7 +283,7 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/follow-up")
-    @Operation(summary = "Send the follow-up email after the session, as the organizer only (TRN-3)")
+    @Operation(operationId = "sendFollowUp", summary = "Send the follow-up email after the session, as the organizer only (TRN-3)")
     @APIResponse(responseCode = "200", description = "sent")
     public Uni<Response> followUp(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
@@ -303,7 +295,7 @@ public class TrainingSessionResource {
 
     @GET
     @Path("/{sessionId}/report")
-    @Operation(summary = "The session's report, for the organizer only: co-organizers do not have it (TRN-3)")
+    @Operation(operationId = "getTrainingReport", summary = "The session's report, for the organizer only: co-organizers do not have it (TRN-3)")
     @APIResponse(responseCode = "200", description = "the report")
     public Uni<Report> report(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                               @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
@@ -313,7 +305,7 @@ public class TrainingSessionResource {
 
     @GET
     @Path("/{sessionId}/recordings")
-    @Operation(summary = "The session's recordings archive, for the organizer only: co-organizers do not have it (TRN-3)")
+    @Operation(operationId = "listRecordings", summary = "The session's recordings archive, for the organizer only: co-organizers do not have it (TRN-3)")
     @APIResponse(responseCode = "200", description = "the recordings")
     public Uni<Recordings> recordings(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
