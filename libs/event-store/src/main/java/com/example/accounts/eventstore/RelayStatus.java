@@ -7,14 +7,18 @@ import java.time.Duration;
  *
  * @param leading           whether this instance's relay holds the lead and publishes
  * @param unpublished       events committed and not yet published (counted up to {@link #COUNTED})
- * @param oldestUnpublished how long the oldest of them has been stored; {@link Duration#ZERO} when none
+ * @param oldestUnpublished how long the oldest of them (of the first {@link #COUNTED}) has been stored; {@link Duration#ZERO} when none
  * @param heldBackBy        the open transaction that may still write events and keeps the relay from them, or null
  * @param lastFailure       why this instance's relay last failed to publish (Kafka down, its lock connection lost), or null
  */
 public record RelayStatus(String topic, boolean leading, long unpublished, Duration oldestUnpublished, String heldBackBy, String lastFailure) {
 
-    /** Counting stops here, so that a long backlog costs the health check no more than this. */
-    public static final int COUNTED = 100_000;
+    /**
+     * Counting stops here: the status reads the first events past the relay's checkpoint in the relay's order, a range
+     * of its index {@code events_relay_order} no longer than this, so a long backlog costs a health check, called every
+     * few seconds by every load balancer and scrape, a few milliseconds rather than a scan of the backlog.
+     */
+    public static final int COUNTED = 1_000;
 
     /** Whether the oldest unpublished event waits no longer than {@code bound}. */
     public boolean within(Duration bound) {

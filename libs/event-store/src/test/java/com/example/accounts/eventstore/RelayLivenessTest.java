@@ -62,6 +62,18 @@ class RelayLivenessTest {
     }
 
     @Test
+    void theStatusReadsAtMostAThousandEventsOfTheBacklogTheOldestFirst() {
+        OutboxRelay relay = fixture.relay(fixture.pool);
+        closing.add(relay);
+        append(UUID.randomUUID(), 0, 1_500);
+
+        // nothing published yet: a backlog of 1,500, of which the status reads the first thousand in the relay's order
+        RelayStatus status = relay.status().await().indefinitely();
+        assertEquals(1_000, status.unpublished(), status.reason());
+        assertTrue(status.reason().startsWith("at least 1000 committed events not yet published"), status.reason());
+    }
+
+    @Test
     void EVT3_aTransactionLeftOpenInAnotherDatabaseDoesNotHoldPublicationBack() {
         openTransactionIn("postgres");
         OutboxRelay relay = startedRelay(fixture.pool);

@@ -65,6 +65,11 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
         return leading;
     }
 
+    /** The projector of the live generation, while this instance leads and runs one; else null. */
+    synchronized Projector liveProjector() {
+        return leading ? projectors.get(Integer.parseInt(generations.live().schema().substring("rm_".length()))) : null;
+    }
+
     /** What this instance's projectors did since it started leading, per generation. */
     public synchronized Map<Integer, Projector.Stats> stats() {
         Map<Integer, Projector.Stats> stats = new HashMap<>();

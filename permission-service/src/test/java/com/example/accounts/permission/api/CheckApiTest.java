@@ -50,6 +50,14 @@ class CheckApiTest {
     }
 
     @Test
+    void readinessNamesTheDatabaseKafkaAndTheProjection() {
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status", equalTo("UP"))
+                .body("checks.name", hasItem("projection"));
+    }
+
+    @Test
     void PRM2_PRM4_theAdminMayManageMembersAStandardMemberMayNot() {
         Story story = Story.opened();
         UUID ben = story.member("STANDARD", loginOf(Tokens.DEMO_STANDARD), "Ben");
