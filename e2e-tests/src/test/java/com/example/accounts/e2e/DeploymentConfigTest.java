@@ -187,6 +187,49 @@ class DeploymentConfigTest {
         assertNull(problems, "nginx -t: " + problems);
     }
 
+    // --- images: built by Jib (root pom.xml, ./platform images), run by name ----------------------------------------
+
+    @Test
+    void composeAndKubernetesRunTheImagesTheBuildNamesAsItBuildsThem() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        String group = pomProperty(pom, "quarkus.container-image.group");
+        String tag = pomProperty(pom, "quarkus.container-image.tag");
+        String user = pomProperty(pom, "quarkus.jib.user");
+        assertEquals("8080", pomProperty(pom, "quarkus.jib.ports"), "the image's port, which compose publishes");
+        assertTrue(pom.contains("<quarkus.jib.environment-variables.QUARKUS_HTTP_PORT>8080<"), "the image listens on its port");
+        assertFalse(user.equals("0") || user.equals("root"), "the image runs as a user, not root: " + user);
+        String buildScript = Files.readString(ROOT.resolve("deploy/images/build"));
+        Map<String, Object> compose = map(yaml(ROOT.resolve("docker-compose.yml")), "services");
+        Map<String, Map<String, Object>> deployments = byName(manifests(), "Deployment");
+        Map<String, Object> localOverlay = asMap(yaml(ROOT.resolve("deploy/k8s/overlays/local/kustomization.yaml")), "the local overlay");
+        Set<String> overlayImages = new TreeSet<>();
+        for (Map<String, Object> image : list(localOverlay, "images")) {
+            overlayImages.add(image.get("name") + ":" + image.get("newTag"));
+        }
+        for (Service service : Service.values()) {
+            String image = group + "/" + service.module;
+            assertTrue(Files.readString(ROOT.resolve(service.module).resolve("pom.xml")).contains("<artifactId>quarkus-container-image-jib</artifactId>"),
+                    service.module + " builds its image with Jib");
+            assertTrue(buildScript.contains(service.module), "./platform images builds " + service.module);
+            Map<String, Object> composed = map(compose, service.module);
+            assertNull(composed.get("build"), "compose runs " + service.module + "'s image, it builds none");
+            assertEquals("${PLATFORM_REGISTRY:-docker.io}/" + image + ":${PLATFORM_IMAGE_TAG:-" + tag + "}", composed.get("image"),
+                    "compose runs the image the build names");
+            Map<String, Object> pod = map(map(deployments.get(service.module), "spec"), "template");
+            assertEquals(image + ":" + tag, list(map(pod, "spec"), "containers").get(0).get("image"), "Kubernetes runs " + service.module + "'s image");
+            assertEquals(user, String.valueOf(map(map(pod, "spec"), "securityContext").get("runAsUser")),
+                    service.module + "'s pod runs as the image's user");
+            assertTrue(overlayImages.contains(image + ":" + tag), "the local overlay names " + image + ":" + tag + ": " + overlayImages);
+        }
+        assertEquals(Service.values().length, overlayImages.size(), "the local overlay names the services' images only: " + overlayImages);
+    }
+
+    private static String pomProperty(String pom, String name) {
+        Matcher property = Pattern.compile("<" + Pattern.quote(name) + ">([^<]*)</").matcher(pom);
+        assertTrue(property.find(), "the root pom.xml sets " + name);
+        return property.group(1);
+    }
+
     // --- security: secrets, bindings, Kafka users, network policies ----------------------------------------------
 
     /** What each service writes with clients of its own besides its event store's topic (InviteEmails, the dead letters). */
