@@ -6,10 +6,13 @@ import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.notification.delivery.DeadLetters;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(NotificationPlatform.class)
 class DeliveriesTest {
 
+    @Inject
+    InMemorySpanExporter spans;
+
     private static final String ADMIN_LOGIN = Tokens.subject(TestPlatform.token(Tokens.DEMO_ADMIN));
     /** How long the service waits for the SMTP server, and the longest it waits before trying again (test profile). */
     private static final Duration SEND_TIMEOUT = ConfigProvider.getConfig().getValue("platform.mail.send-timeout", Duration.class);
@@ -42,6 +48,24 @@ class DeliveriesTest {
     @BeforeEach
     void positionsKnown() {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    /** The email of an event is sent within the trace of the command that appended it (the record's traceparent). */
+    @Test
+    void anEventsEmailIsSentInAConsumerSpanOfTheCommandsTrace() {
+        Story story = Story.opened();
+        story.publish();
+        String tia = Story.unique("tia");
+        story.member("STANDARD", "Tia", tia, null);
+        EventEnvelope added = story.pending().get(0);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String commandSpan = traceId.substring(16);
+        PublishedEvents.onTestPlatform().publishTraced(added, "00-" + traceId + "-" + commandSpan + "-01");
+
+        Inbox.awaitMail(tia);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(spans.getFinishedSpanItems().stream().anyMatch(span ->
+                span.getTraceId().equals(traceId) && span.getKind() == SpanKind.CONSUMER && commandSpan.equals(span.getParentSpanId())),
+                "a consumer span, child of the command's, took the record"));
     }
 
     /** An account whose admin Dora is the demo admin, so the deliveries can be read as her. */
