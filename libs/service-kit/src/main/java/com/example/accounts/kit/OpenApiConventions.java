@@ -33,7 +33,8 @@ import java.util.Optional;
  * <p>
  * It runs at build time (so the document stored in {@code target/openapi} for the generated clients is the same)
  * and again at start, where the authorization URLs are the running configuration's: Keycloak as browsers reach it,
- * {@code platform.openapi.auth-server-url}, else {@code quarkus.oidc.auth-server-url}. Its servers are the gateway's
+ * {@code platform.openapi.auth-server-url}, else the token issuer a deployment sets ({@code quarkus.oidc.token.issuer}),
+ * else {@code quarkus.oidc.auth-server-url}. Its servers are the gateway's
  * prefix for the service ({@code platform.openapi.gateway-prefix}) and the service itself. Running it twice changes
  * nothing more than once.
  */
@@ -161,7 +162,9 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static Optional<String> authServerUrl(Config config) {
+        // the issuer, where a deployment sets it, is the realm at Keycloak's public address (deploy/README.md)
         return config.getOptionalValue("platform.openapi.auth-server-url", String.class)
+                .or(() -> config.getOptionalValue("quarkus.oidc.token.issuer", String.class).filter(issuer -> issuer.startsWith("http")))
                 .or(() -> config.getOptionalValue("quarkus.oidc.auth-server-url", String.class))
                 .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
