@@ -34,6 +34,11 @@ public final class KafkaServer implements AutoCloseable {
     public static final String SASL_USER = "platform";
     public static final String SASL_PASSWORD = "platform-local-secret";
 
+    /** A broker without the SASL listener. */
+    private KafkaServer(Installation installation, Path dir, Path logDir, int port, List<String> jvmOptions) {
+        this(installation, dir, logDir, port, -1, jvmOptions);
+    }
+
     private KafkaServer(Installation installation, Path dir, Path logDir, int port, int saslPort, List<String> jvmOptions) {
         this.installation = installation;
         this.dir = dir;
@@ -195,7 +200,10 @@ public final class KafkaServer implements AutoCloseable {
      * {@link #SASL_USER} and {@link #SASL_PASSWORD}): what a service reads from {@code kafka.*} or {@code KAFKA_*}.
      */
     public Map<String, String> saslClientConfig(String user, String password) {
-        return Map.of("bootstrap.servers", "127.0.0.1:" + saslPort, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+        if (saslPort < 0) {
+            throw new LaunchException("this Kafka broker has no SASL listener");
+        }
+        return Map.of("bootstrap.servers", host + ":" + saslPort, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
                 "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
                         + "\" password=\"" + password + "\";");
     }

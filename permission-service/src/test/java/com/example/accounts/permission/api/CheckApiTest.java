@@ -2,6 +2,7 @@ package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.permission.projection.AccountViews;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -535,5 +537,32 @@ class CheckApiTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @Test
+    void aCheckIsCountedByPermissionAndOutcomeItsConsistencyWaitTimedAndTheProjectionLagScrapedPerPartition() {
+        Story story = Story.opened();
+        String consistency = story.publish();
+
+        Scraped before = scrape();
+        as(Tokens.DEMO_ADMIN).header("Consistency-Token", consistency).queryParam("permission", "members.manage").get(checks(story))
+                .then().statusCode(200).body("allowed", equalTo(true));
+        as(Tokens.DEMO_ADMIN).queryParam("permission", "nonsense").get(checks(story)).then().statusCode(400);
+        Scraped after = scrape();
+
+        Map<String, String> allowed = Map.of("permission", "members.manage", "outcome", "allowed");
+        assertEquals(before.sum("platform_checks_total", allowed) + 1, after.sum("platform_checks_total", allowed));
+        Map<String, String> answered = Map.of("request", "single", "outcome", "answered");
+        assertEquals(before.sum("platform_checks_requests_seconds_count", answered) + 1, after.sum("platform_checks_requests_seconds_count", answered));
+        Map<String, String> applied = Map.of("outcome", "applied");
+        assertEquals(before.sum("platform_consistency_waits_seconds_count", applied) + 1, after.sum("platform_consistency_waits_seconds_count", applied));
+        assertTrue(after.has("platform_dead_letters_total"), "dead letters are counted, from 0");
+        // the gauges of the live projector's partitions appear once it has polled them
+        Awaitility.await().until(() -> scrape().has("platform_projection_lag", Map.of("topic", Topics.ACCOUNT_EVENTS)));
+    }
+
+    /** /q/metrics as Prometheus reads it: on the service port, without a token. */
+    private static Scraped scrape() {
+        return Scraped.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }
