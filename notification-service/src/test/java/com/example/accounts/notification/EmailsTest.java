@@ -1,6 +1,7 @@
 package com.example.accounts.notification;
 
 import com.example.accounts.launcher.ReceivedMail;
+import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.TestPlatform;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -47,6 +50,29 @@ class EmailsTest {
         // NTF-5: the Message-ID is the event's and the recipient's, whoever sends it
         assertTrue(mail.header("Message-ID").startsWith("<" + event + "."), mail.headers().toString());
         assertEquals("en", mail.header("Content-Language"));
+    }
+
+    @Test
+    void aSentEmailMovesTheDeliveriesCounterAndEveryStatusIsScrapedFromZero() {
+        Scraped before = scrape();
+        for (String status : List.of("sent", "failed", "uncertain", "retried")) {
+            assertTrue(before.has("platform_email_deliveries_total", Map.of("status", status)), status + " is scraped");
+        }
+        assertTrue(before.has("platform_dead_letters_total"), "dead letters are counted, from 0");
+        Story story = Story.opened();
+        String mia = Story.unique("mia");
+        story.member("STANDARD", "Mia", mia, null);
+        story.publish();
+
+        Inbox.awaitMail(mia);
+        Map<String, String> sent = Map.of("status", "sent");
+        // the delivery is marked sent just after the SMTP server took it
+        await().until(() -> scrape().sum("platform_email_deliveries_total", sent) >= before.sum("platform_email_deliveries_total", sent) + 1);
+    }
+
+    /** /q/metrics as Prometheus reads it: on the service port, without a token. */
+    private static Scraped scrape() {
+        return Scraped.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     @Test

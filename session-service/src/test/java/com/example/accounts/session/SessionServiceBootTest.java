@@ -2,6 +2,7 @@ package com.example.accounts.session;
 
 import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.PlatformTestResource;
+import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.TestPlatform;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** session-service boots on its own database and Kafka: health is UP and its relay created the kept-forever topic (EVT-4). */
 @QuarkusTest
@@ -29,6 +31,14 @@ class SessionServiceBootTest {
     void healthIsUpWithItsDatabaseAndEventStore() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("event relay"));
+    }
+
+    @Test
+    void metricsAnswerWithoutATokenWithTheRelaysLagForSessionEvents() {
+        Scraped metrics = Scraped.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        for (String name : List.of("platform_relay_unpublished", "platform_relay_oldest_unpublished_seconds", "platform_relay_leading")) {
+            assertTrue(metrics.has(name, Map.of("topic", Topics.SESSION_EVENTS)), name + " is scraped for " + Topics.SESSION_EVENTS);
+        }
     }
 
     @Test
