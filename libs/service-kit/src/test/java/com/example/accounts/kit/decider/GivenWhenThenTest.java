@@ -1,0 +1,75 @@
+package com.example.accounts.kit.decider;
+
+import com.example.accounts.kit.command.StreamKind;
+import com.example.accounts.rules.Refusal;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The harness passes what the decider does and fails on anything else, naming what it expected and what came. */
+class GivenWhenThenTest {
+
+    record Added(int amount) {
+    }
+
+    record Add(int amount) {
+    }
+
+    /** A counter that never goes above ten (rule "MAX-10") and takes no negative amount ("POS-1", invalid). */
+    static List<Added> decide(Add add, Integer sum) {
+        if (add.amount() < 0) {
+            throw Refusal.invalid("POS-1", "amount", "must not be negative");
+        }
+        if (sum + add.amount() > 10) {
+            throw Refusal.conflict("MAX-10", "the counter stays at most 10");
+        }
+        return add.amount() == 0 ? List.of() : List.of(new Added(add.amount()));
+    }
+
+    static final GivenWhenThen<Integer, Add, Added> COUNTER = GivenWhenThen.of(0, (sum, added) -> sum + added.amount(), GivenWhenThenTest::decide);
+
+    @Test
+    void givenFoldsTheEventsAndThenComparesTheRecordedOnesAndGoesOnFromTheirState() {
+        GivenWhenThen.Given<Integer, Add, Added> after = COUNTER.given(new Added(3), new Added(4)).when(new Add(2)).then(new Added(2));
+        assertEquals(9, after.state());
+        assertEquals(10, after.when(new Add(1)).then(new Added(1)).state());
+        assertEquals(7, COUNTER.given(new Added(3)).given(new Added(4)).when(new Add(0)).thenNothing().state());
+        assertEquals(0, COUNTER.givenNothing().state());
+    }
+
+    @Test
+    void thenFailsOnOtherEventsAndOnARefusalNamingBoth() {
+        AssertionError other = assertThrows(AssertionError.class, () -> COUNTER.given(new Added(3)).when(new Add(2)).as("two more").then(new Added(3)));
+        assertTrue(other.getMessage().startsWith("two more\n"), other.getMessage());
+        assertTrue(other.getMessage().contains("[Added[amount=2]]"), other.getMessage());
+        AssertionError refused = assertThrows(AssertionError.class, () -> COUNTER.given(new Added(9)).when(new Add(2)).then(new Added(2)));
+        assertTrue(refused.getMessage().contains("MAX-10 refused it"), refused.getMessage());
+        assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(1)).thenNothing());
+    }
+
+    @Test
+    void thenRefusedReturnsTheRefusalOfTheRuleAndFailsOnAnotherRuleAKindOrAnAcceptance() {
+        Refusal refusal = COUNTER.given(new Added(9)).when(new Add(2)).thenRefused("MAX-10", Refusal.Kind.CONFLICT);
+        assertEquals("the counter stays at most 10", refusal.getMessage());
+        assertEquals("amount", COUNTER.given().when(new Add(-1)).thenRefused("POS-1").field());
+
+        AssertionError wrongRule = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused("MAX-10"));
+        assertTrue(wrongRule.getMessage().contains("but POS-1 refused it"), wrongRule.getMessage());
+        assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused("POS-1", Refusal.Kind.CONFLICT));
+        AssertionError accepted = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(1)).thenRefused("MAX-10"));
+        assertTrue(accepted.getMessage().contains("accepted, recording [Added[amount=1]]"), accepted.getMessage());
+    }
+
+    @Test
+    void aStreamKindGivesTheInitialStateAndTheEvolveThePipelineFoldsWith() {
+        StreamKind<Integer, Added> kind = new StreamKind<>("counter", null, 5, (sum, added) -> sum + added.amount(), "none", "none");
+        GivenWhenThen<Integer, Add, Added> counter = GivenWhenThen.of(kind, GivenWhenThenTest::decide);
+        assertEquals(List.of(new Added(1)), counter.given(new Added(4)).when(new Add(1)).events());
+        counter.given(new Added(4)).when(new Add(2)).thenRefused("MAX-10");
+        assertEquals(6, counter.givenNothing().when(new Add(1)).accepted().state());
+    }
+}
