@@ -1,5 +1,8 @@
 package com.example.accounts.session.api;
 
+import com.example.accounts.kit.command.StreamKind;
+import com.example.accounts.rules.Refusal;
+import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.ProblemException;
@@ -22,9 +25,11 @@ import java.util.UUID;
 public class SessionApi {
 
     /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
-    static final int ID = 64;
+    public static final int ID = 64;
     /** SEC-2: the most characters of a name from a fixed list (an action, a delivery, a kind) or a client version. */
-    static final int WORD = 32;
+    public static final int WORD = 32;
+    /** The header a guest (customer, external technician, participant) proves who they are with (SEC-1). */
+    public static final String GUEST_KEY = "Guest-Key";
 
     /**
      * Where a join link lands (SUP-2, TRN-6): how to join with the code it carries, for the page or client that
@@ -33,7 +38,7 @@ public class SessionApi {
     public record JoinLanding(String code, String method, String url, Map<String, String> body) {
     }
 
-    static JoinLanding landing(String code, String path, String otherField, String otherValue) {
+    public static JoinLanding landing(String code, String path, String otherField, String otherValue) {
         // twelve digits, spaces and dashes aside; a nine-digit code issued before codes were widened admits until it lapses
         String digits = code == null || code.length() > 64 ? null : Passes.digits(code);
         if (digits == null || !digits.matches("\\d{12}|\\d{9}")) {
@@ -43,12 +48,12 @@ public class SessionApi {
     }
 
     /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */
-    static Uni<UUID> me(PermissionService permissions, UUID accountId, String bearer, String consistency) {
+    public static Uni<UUID> me(PermissionService permissions, UUID accountId, String bearer, String consistency) {
         return permissions.check(accountId, bearer, consistency, "me", "profile.manage-own", null).map(PermissionService.Check::memberId);
     }
 
     /** A denial of the permission-service as a 403 naming the rule and what the member lacks. */
-    static PermissionService.Check allowed(PermissionService.Check check, String rule) {
+    public static PermissionService.Check allowed(PermissionService.Check check, String rule) {
         if (!check.allowed()) {
             throw ProblemException.forbidden(rule, denial(check));
         }
@@ -56,43 +61,51 @@ public class SessionApi {
     }
 
     /** What a denial says: the permission, what the member lacks and the permission-service's reasons. */
-    static String denial(PermissionService.Check check) {
+    public static String denial(PermissionService.Check check) {
         return check.permission() + " is denied: lacks " + String.join(", ", check.missing()) + " (" + String.join("; ", check.reasons()) + ")";
     }
 
     /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door (SEC-1). */
-    static Uni<Passes.Pass> guest(Passes passes, String guestKey) {
+    public static Uni<Passes.Pass> guest(Passes passes, String guestKey) {
         return guest(passes, guestKey, null);
     }
 
     /** The same at {@code now}: a key past its lifetime (INV-3) admits no one, and says so as an unknown key does. */
-    static Uni<Passes.Pass> guest(Passes passes, String guestKey, Instant now) {
+    public static Uni<Passes.Pass> guest(Passes passes, String guestKey, Instant now) {
         if (guestKey == null || guestKey.isBlank()) {
-            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GuestResource.GUEST_KEY + " header (given when you joined) is required", null);
+            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + GUEST_KEY + " header (given when you joined) is required", null);
         }
         return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found
                 .filter(pass -> now == null || pass.expiresAt() == null || now.isBefore(pass.expiresAt()))
-                .orElseThrow(() -> new ProblemException(401, "SEC-1", "Unauthorized", "this " + GuestResource.GUEST_KEY + " admits no one", null)));
+                .orElseThrow(() -> new ProblemException(401, "SEC-1", "Unauthorized", "this " + GUEST_KEY + " admits no one", null)));
+    }
+
+    /**
+     * SUP-2, TRN-6: a wrong or lapsed code reads a session's stream ({@code anyStream}, one never written) as a real
+     * one does before it is refused, so the time of the answer tells them apart no more than its status and body.
+     */
+    public static <T> Uni<T> refusedAfterReading(SessionStreams streams, StreamKind<?, ?> aggregate, String anyStream, Refusal refusal) {
+        return streams.load(aggregate, anyStream).chain(nothing -> Uni.createFrom().failure(refusal));
     }
 
     /** The caller's address, as a trusted proxy forwards it: what guest rate limits count by. */
-    static String address(HttpServerRequest request) {
+    public static String address(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    static String member(UUID memberId) {
+    public static String member(UUID memberId) {
         return "member:" + memberId;
     }
 
     /** SEC-2: a body there, whole and within its bounds ({@link RequestShape}), before anything looks at what it says. */
-    static void required(Object body) {
+    public static void required(Object body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required");
         }
         RequestShape.check(body);
     }
 
-    static UUID uuid(String field, String value) {
+    public static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -103,19 +116,19 @@ public class SessionApi {
         }
     }
 
-    static Response.ResponseBuilder withToken(Response.ResponseBuilder response, Done<?, ?> done) {
+    public static Response.ResponseBuilder withToken(Response.ResponseBuilder response, Done<?, ?> done) {
         return done.token() == null ? response : response.header(ConsistencyToken.HEADER, done.token().toString());
     }
 
-    static Response created(URI location, Done<?, ?> done, Object body) {
+    public static Response created(URI location, Done<?, ?> done, Object body) {
         return withToken(Response.created(location).entity(body), done).build();
     }
 
-    static Response ok(Done<?, ?> done, Object body) {
+    public static Response ok(Done<?, ?> done, Object body) {
         return withToken(Response.ok(body), done).build();
     }
 
-    static Response noContent(Done<?, ?> done) {
+    public static Response noContent(Done<?, ?> done) {
         return withToken(Response.noContent(), done).build();
     }
 

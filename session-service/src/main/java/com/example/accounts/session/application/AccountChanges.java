@@ -1,7 +1,9 @@
 package com.example.accounts.session.application;
 
+import com.example.accounts.session.queue.application.QueueLoginStreams;
+import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.eventstore.EventMetadata;
-import com.example.accounts.session.infrastructure.AccountCoOrganizers;
+import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PolicyStreams;
 import com.example.accounts.session.queue.domain.QueueDecider;

@@ -31,10 +31,10 @@ import java.util.function.Function;
 public class SessionStreams {
 
     /** Raise when a fold changes outside the state's record and its events: every snapshot is then folded again. */
-    static final int FOLD_REVISION = 1;
+    public static final int FOLD_REVISION = 1;
 
     /** One table for every kind of stream: each kind's fold is its own, so a snapshot is never read as another kind. */
-    static final String SNAPSHOTS = "session_snapshots";
+    public static final String SNAPSHOTS = "session_snapshots";
 
     private final CommandPipeline pipeline;
     private final Passes passes;

@@ -11,7 +11,7 @@ import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.application.TrainingSessions;
+import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;

@@ -1,6 +1,5 @@
 package com.example.accounts.session.training.domain;
 
-import com.example.accounts.session.domain.Actor;
 
 import java.time.Instant;
 import java.util.List;

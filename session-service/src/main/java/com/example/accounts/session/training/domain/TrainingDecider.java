@@ -1,7 +1,6 @@
 package com.example.accounts.session.training.domain;
 
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.session.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangeCoOrganizers;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangePresenter;
 import com.example.accounts.session.training.domain.TrainingCommand.End;

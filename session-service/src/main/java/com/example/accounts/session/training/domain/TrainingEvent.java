@@ -1,6 +1,5 @@
 package com.example.accounts.session.training.domain;
 
-import com.example.accounts.session.domain.Actor;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package com.example.accounts.session.training.domain;
 
-import com.example.accounts.session.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlGiven;
 import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlTakenBack;
 import com.example.accounts.session.training.domain.TrainingEvent.ParticipantJoined;

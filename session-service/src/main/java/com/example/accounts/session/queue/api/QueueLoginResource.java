@@ -1,11 +1,12 @@
-package com.example.accounts.session.api;
+package com.example.accounts.session.queue.api;
 
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.ProblemException;
-import com.example.accounts.session.application.QueueLoginStreams;
+import com.example.accounts.session.queue.application.QueueLoginStreams;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PermissionService;

@@ -1,5 +1,6 @@
-package com.example.accounts.session.api;
+package com.example.accounts.session.training.api;
 
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
@@ -10,8 +11,8 @@ import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.application.TrainingSessions;
-import com.example.accounts.session.domain.Actor;
+import com.example.accounts.session.training.application.TrainingSessions;
+import com.example.accounts.session.training.domain.Actor;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.training.domain.TrainingCommand;

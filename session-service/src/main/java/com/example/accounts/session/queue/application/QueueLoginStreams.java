@@ -1,5 +1,6 @@
-package com.example.accounts.session.application;
+package com.example.accounts.session.queue.application;
 
+import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.command.EventCodec;
 import com.example.accounts.kit.command.StreamKind;

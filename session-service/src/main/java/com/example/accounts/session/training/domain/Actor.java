@@ -1,4 +1,4 @@
-package com.example.accounts.session.domain;
+package com.example.accounts.session.training.domain;
 
 import java.util.Objects;
 import java.util.UUID;

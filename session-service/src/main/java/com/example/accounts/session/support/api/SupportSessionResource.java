@@ -1,5 +1,6 @@
-package com.example.accounts.session.api;
+package com.example.accounts.session.support.api;
 
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
@@ -10,8 +11,8 @@ import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.application.SupportSessions;
-import com.example.accounts.session.infrastructure.InviteEmails;
+import com.example.accounts.session.support.application.SupportSessions;
+import com.example.accounts.session.support.infrastructure.InviteEmails;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.infrastructure.PermissionService;

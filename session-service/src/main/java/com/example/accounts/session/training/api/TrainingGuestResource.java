@@ -1,12 +1,13 @@
-package com.example.accounts.session.api;
+package com.example.accounts.session.training.api;
 
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.application.TrainingSessions;
-import com.example.accounts.session.domain.Actor;
-import com.example.accounts.session.infrastructure.AccountCoOrganizers;
+import com.example.accounts.session.training.application.TrainingSessions;
+import com.example.accounts.session.training.domain.Actor;
+import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -36,7 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import static com.example.accounts.session.api.GuestResource.GUEST_KEY;
+import static com.example.accounts.session.api.SessionApi.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.session.api.SessionApi.guest;
 import static com.example.accounts.session.api.SessionApi.required;
@@ -128,7 +129,7 @@ public class TrainingGuestResource {
         return passes.find(body.code(), Passes.Kind.TRAINING_CODE).chain(found -> {
             Optional<Passes.Pass> admitting = found.filter(p -> p.expiresAt() == null || now.isBefore(p.expiresAt()));
             if (admitting.isEmpty()) {
-                return GuestResource.refusedAfterReading(streams, TrainingSessions.AGGREGATE, noSuchCode());
+                return SessionApi.refusedAfterReading(streams, TrainingSessions.AGGREGATE, TrainingSessions.stream(UUID.randomUUID()), noSuchCode());
             }
             Passes.Pass pass = admitting.get();
             limits.onSession(pass.sessionId().toString(), nowMillis);

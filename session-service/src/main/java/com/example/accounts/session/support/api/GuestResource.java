@@ -1,11 +1,11 @@
-package com.example.accounts.session.api;
+package com.example.accounts.session.support.api;
 
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.application.SupportSessions;
+import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.support.domain.SupportCommand;
@@ -51,7 +51,6 @@ import static com.example.accounts.session.api.SessionApi.required;
         + "address or from all; Retry-After says when to try again")
 public class GuestResource {
 
-    public static final String GUEST_KEY = "Guest-Key";
     static final Duration MAX_EXTERNAL_KEY_LIFETIME = Duration.ofHours(24);
 
     public record JoinBody(String code, String platform) {
@@ -114,7 +113,7 @@ public class GuestResource {
         return passes.find(body.code(), Passes.Kind.CUSTOMER_CODE).chain(found -> {
             Optional<Passes.Pass> admitting = found.filter(p -> now.isBefore(p.expiresAt()));
             if (admitting.isEmpty()) {
-                return refusedAfterReading(streams, SupportSessions.AGGREGATE, noSuchCode());
+                return SessionApi.refusedAfterReading(streams, SupportSessions.AGGREGATE, SupportSessions.stream(UUID.randomUUID()), noSuchCode());
             }
             Passes.Pass pass = admitting.get();
             limits.onSession(pass.sessionId().toString(), nowMillis);
@@ -138,14 +137,6 @@ public class GuestResource {
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
-    }
-
-    /**
-     * SUP-2, TRN-6: a wrong or lapsed code reads a session's stream as a real one does before it is refused, so the
-     * time of the answer tells them apart no more than its status and body.
-     */
-    static <T> Uni<T> refusedAfterReading(SessionStreams streams, StreamKind<?, ?> aggregate, Refusal refusal) {
-        return streams.load(aggregate, SupportSessions.stream(UUID.randomUUID())).chain(nothing -> Uni.createFrom().failure(refusal));
     }
 
     /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */
@@ -203,7 +194,7 @@ public class GuestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "actAsCustomer", summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
-    public Uni<Requested> act(ActionBody body, @HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
+    public Uni<Requested> act(ActionBody body, @HeaderParam(SessionApi.GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         Instant now = clock.now();
         return guest(passes, guestKey, now).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),

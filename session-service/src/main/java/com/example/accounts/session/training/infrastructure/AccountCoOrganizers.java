@@ -1,4 +1,4 @@
-package com.example.accounts.session.infrastructure;
+package com.example.accounts.session.training.infrastructure;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package com.example.accounts.session.infrastructure;
+package com.example.accounts.session.support.infrastructure;
 
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
