@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the fold (Draft) stays in Account's nest, whose class files Snapshots.fingerprint hashes to tell a snapshot's fold.
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountEvent.AccountOpened;

@@ -1,6 +1,5 @@
 package com.example.accounts.account.domain;
 
-import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.Member;
 import com.example.accounts.account.domain.Account.Queue;
 import com.example.accounts.account.domain.AccountCommand.AssignContactCenterRole;
@@ -20,6 +19,7 @@ import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.rules.Refusal;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import static com.example.accounts.account.domain.AccountGuards.actor;
+import static com.example.accounts.account.domain.AccountGuards.found;
+import static com.example.accounts.account.domain.AccountGuards.fullAdmin;
+import static com.example.accounts.account.domain.AccountGuards.member;
+import static com.example.accounts.account.domain.AccountGuards.name;
 
 /** Contact-center roles, queues, role permissions and organization settings (CC-1 to CC-5). Pure. */
 final class ContactCenterRules {
@@ -45,7 +51,7 @@ final class ContactCenterRules {
      * module that needs it in the plan and their own licence (SEAT-3, SEAT-5), as the read model's cc.admin decides.
      */
     private static Member contactAdmin(Account state, String actorLoginId, String what) {
-        Member actor = AccountDecider.actor(state, actorLoginId);
+        Member actor = actor(state, actorLoginId);
         if (actor.role() != Role.ADMIN) {
             throw Refusal.forbidden("CC-1", "only contact admins and full admins " + what + "; you are " + actor.role());
         }
@@ -65,7 +71,7 @@ final class ContactCenterRules {
 
     static List<AccountEvent> assignRole(AssignContactCenterRole assign, Account state) {
         contactAdmin(state, assign.actorLoginId(), "assign contact-center roles");
-        Member target = AccountDecider.member(state, assign.memberId());
+        Member target = member(state, assign.memberId());
         if (assign.role() == null) {
             throw Refusal.invalid("CC-1", "role", "must be one of " + List.of(CcRole.values()));
         }
@@ -81,7 +87,7 @@ final class ContactCenterRules {
 
     static List<AccountEvent> revokeRole(RevokeContactCenterRole revoke, Account state) {
         contactAdmin(state, revoke.actorLoginId(), "revoke contact-center roles");
-        Member target = AccountDecider.member(state, revoke.memberId());
+        Member target = member(state, revoke.memberId());
         return target.contactCenterRoles().contains(revoke.role()) ? revoked(state, target, revoke.role()) : List.of();
     }
 
@@ -105,7 +111,7 @@ final class ContactCenterRules {
 
     static List<AccountEvent> createQueue(CreateQueue create, Account state) {
         contactAdmin(state, create.actorLoginId(), "configure queues");
-        String name = AccountDecider.name("CC-1", "name", create.name());
+        String name = name("CC-1", "name", create.name());
         Account.byName(state.queues().values(), name, Queue::name).ifPresent(other -> {
             throw Refusal.conflict("CC-1", "name", "a queue named '" + other.name() + "' exists already");
         });
@@ -118,8 +124,8 @@ final class ContactCenterRules {
      */
     static List<AccountEvent> assignQueue(AssignQueue assign, Account state) {
         contactAdmin(state, assign.actorLoginId(), "assign members to queues");
-        Queue queue = AccountDecider.found(state.queues(), assign.queueId(), "queue");
-        Member target = AccountDecider.member(state, assign.memberId());
+        Queue queue = found(state.queues(), assign.queueId(), "queue");
+        Member target = member(state, assign.memberId());
         if (assign.role() == QueueRole.AGENT && !state.holds(target, CcRole.AGENT)) {
             throw Refusal.invalid("CC-8", "role", target.name() + " does not hold AGENT");
         }
@@ -166,8 +172,8 @@ final class ContactCenterRules {
 
     /** ACC-5, CC-6: contact-center organization settings are changed by full admins, with the module and its licence (CC-1). */
     static List<AccountEvent> changeSettings(ChangeContactCenterSettings change, Account state) {
-        Member actor = AccountDecider.actor(state, change.actorLoginId());
-        AccountDecider.fullAdmin(actor, "ACC-5", "change contact-center organization settings");
+        Member actor = actor(state, change.actorLoginId());
+        fullAdmin(actor, "ACC-5", "change contact-center organization settings");
         licensed(state, actor, "change contact-center organization settings");
         return change.restrictUnassignedQueueLogin() == state.contactCenter().restrictUnassignedQueueLogin() ? List.of()
                 : List.of(new ContactCenterSettingsChanged(change.restrictUnassignedQueueLogin()));

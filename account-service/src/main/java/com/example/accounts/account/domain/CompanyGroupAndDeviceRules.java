@@ -1,17 +1,23 @@
 package com.example.accounts.account.domain;
 
-import com.example.accounts.rules.Refusal;
+import com.example.accounts.account.domain.Account.Company;
 import com.example.accounts.account.domain.Account.Device;
 import com.example.accounts.account.domain.Account.Group;
 import com.example.accounts.account.domain.Account.Member;
+import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.AssignSupervisedGroups;
 import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.ChangeUserGroups;
 import com.example.accounts.account.domain.AccountCommand.CreateGroup;
 import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
+import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
+import com.example.accounts.account.domain.AccountCommand.RenameCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameGroup;
+import com.example.accounts.account.domain.AccountEvent.CompanyAdded;
+import com.example.accounts.account.domain.AccountEvent.CompanyRemoved;
+import com.example.accounts.account.domain.AccountEvent.CompanyRenamed;
 import com.example.accounts.account.domain.AccountEvent.DeviceAdded;
 import com.example.accounts.account.domain.AccountEvent.DeviceChanged;
 import com.example.accounts.account.domain.AccountEvent.DeviceGroupCreated;
@@ -25,6 +31,7 @@ import com.example.accounts.account.domain.AccountEvent.UserGroupRenamed;
 import com.example.accounts.account.domain.AccountEvent.UserGroupsChanged;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.rules.Refusal;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,21 +41,64 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** User groups, device groups, the groups limited admins supervise, and devices (CMP-3, CMP-4, USR-4). Pure. */
-final class GroupsAndDevices {
+import static com.example.accounts.account.domain.AccountGuards.actor;
+import static com.example.accounts.account.domain.AccountGuards.found;
+import static com.example.accounts.account.domain.AccountGuards.fullAdmin;
+import static com.example.accounts.account.domain.AccountGuards.manages;
+import static com.example.accounts.account.domain.AccountGuards.member;
+import static com.example.accounts.account.domain.AccountGuards.name;
 
-    private GroupsAndDevices() {
+/** Companies, user groups, device groups, the groups limited admins supervise, and devices (CMP-1, CMP-3, CMP-4, USR-4). Pure. */
+final class CompanyGroupAndDeviceRules {
+
+    private CompanyGroupAndDeviceRules() {
+    }
+
+    static List<AccountEvent> addCompany(AddCompany add, Account state) {
+        fullAdmin(actor(state, add.actorLoginId()), "CMP-1", "add companies");
+        String name = companyName(state, add.name(), null);
+        return List.of(new CompanyAdded(add.companyId(), name));
+    }
+
+    static List<AccountEvent> renameCompany(RenameCompany rename, Account state) {
+        fullAdmin(actor(state, rename.actorLoginId()), "CMP-1", "rename companies");
+        Company company = company(state, rename.companyId());
+        String name = companyName(state, rename.name(), company.companyId());
+        return name.equals(company.name()) ? List.of() : List.of(new CompanyRenamed(company.companyId(), name));
+    }
+
+    static List<AccountEvent> removeCompany(RemoveCompany remove, Account state) {
+        fullAdmin(actor(state, remove.actorLoginId()), "CMP-1", "remove companies");
+        Company company = company(state, remove.companyId());
+        long devices = state.devices().values().stream().filter(d -> d.companyId().equals(company.companyId())).count();
+        if (devices > 0) {
+            throw Refusal.conflict("CMP-4", null, company.name() + " has " + devices + " devices; move or remove them first");
+        }
+        return List.of(new CompanyRemoved(company.companyId()));
+    }
+
+    private static Company company(Account state, UUID companyId) {
+        return found(state.companies(), companyId, "company");
+    }
+
+    /** CMP-1: names are unique in the account, case-insensitively. */
+    private static String companyName(Account state, String raw, UUID renaming) {
+        String name = name("CMP-1", "name", raw);
+        state.companyByName(name).filter(other -> !other.companyId().equals(renaming)).ifPresent(other -> {
+            throw Refusal.conflict("CMP-1", "name", "a company named '" + other.name() + "' exists already");
+        });
+        return name;
     }
 
     static List<AccountEvent> createGroup(CreateGroup create, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, create.actorLoginId()), "CMP-3", "create groups");
+        fullAdmin(actor(state, create.actorLoginId()), "CMP-3", "create groups");
         String name = groupName(state, create.kind(), create.name(), null);
         return List.of(create.kind() == GroupKind.USER ? new UserGroupCreated(create.groupId(), name) : new DeviceGroupCreated(create.groupId(), name));
     }
 
     static List<AccountEvent> renameGroup(RenameGroup rename, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, rename.actorLoginId()), "CMP-3", "rename groups");
-        Group group = AccountDecider.found(groups(state, rename.kind()), rename.groupId(), "group");
+        fullAdmin(actor(state, rename.actorLoginId()), "CMP-3", "rename groups");
+        Group group = found(groups(state, rename.kind()), rename.groupId(), "group");
         String name = groupName(state, rename.kind(), rename.name(), group.groupId());
         if (name.equals(group.name())) {
             return List.of();
@@ -57,8 +107,8 @@ final class GroupsAndDevices {
     }
 
     static List<AccountEvent> deleteGroup(DeleteGroup delete, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, delete.actorLoginId()), "CMP-3", "delete groups");
-        Group group = AccountDecider.found(groups(state, delete.kind()), delete.groupId(), "group");
+        fullAdmin(actor(state, delete.actorLoginId()), "CMP-3", "delete groups");
+        Group group = found(groups(state, delete.kind()), delete.groupId(), "group");
         return List.of(delete.kind() == GroupKind.USER ? new UserGroupDeleted(group.groupId()) : new DeviceGroupDeleted(group.groupId()));
     }
 
@@ -67,9 +117,9 @@ final class GroupsAndDevices {
      * supervises, which of its own groups the member is in, and the member's other groups stay as they are.
      */
     static List<AccountEvent> changeUserGroups(ChangeUserGroups change, Account state) {
-        Member actor = AccountDecider.actor(state, change.actorLoginId());
-        Member target = AccountDecider.member(state, change.memberId());
-        AccountDecider.manages(actor, target, "USR-4", "change a member's groups");
+        Member actor = actor(state, change.actorLoginId());
+        Member target = member(state, change.memberId());
+        manages(actor, target, "USR-4", "change a member's groups");
         Set<UUID> asked = existing(state.userGroups(), change.userGroups(), "userGroups");
         Set<UUID> groups = asked;
         if (actor.role() == Role.LIMITED_ADMIN) {
@@ -83,8 +133,8 @@ final class GroupsAndDevices {
     }
 
     static List<AccountEvent> assignSupervisedGroups(AssignSupervisedGroups assign, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, assign.actorLoginId()), "CMP-3", "assign groups to limited admins");
-        Member target = AccountDecider.member(state, assign.memberId());
+        fullAdmin(actor(state, assign.actorLoginId()), "CMP-3", "assign groups to limited admins");
+        Member target = member(state, assign.memberId());
         if (target.role() != Role.LIMITED_ADMIN) {
             throw Refusal.invalid("CMP-3", "memberId", "only a LIMITED_ADMIN supervises groups; " + target.name() + " is " + target.role());
         }
@@ -97,15 +147,15 @@ final class GroupsAndDevices {
     }
 
     static List<AccountEvent> addDevice(AddDevice add, Account state) {
-        Member actor = AccountDecider.actor(state, add.actorLoginId());
+        Member actor = actor(state, add.actorLoginId());
         Device device = device(state, add.deviceId(), add.name(), add.companyId(), add.deviceGroupId());
         managesDevicesOf(actor, device.deviceGroupId());
         return List.of(new DeviceAdded(device.deviceId(), device.name(), device.companyId(), device.deviceGroupId()));
     }
 
     static List<AccountEvent> changeDevice(ChangeDevice change, Account state) {
-        Member actor = AccountDecider.actor(state, change.actorLoginId());
-        Device current = AccountDecider.found(state.devices(), change.deviceId(), "device");
+        Member actor = actor(state, change.actorLoginId());
+        Device current = found(state.devices(), change.deviceId(), "device");
         managesDevicesOf(actor, current.deviceGroupId());
         Device device = device(state, current.deviceId(), change.name(), change.companyId(), change.deviceGroupId());
         managesDevicesOf(actor, device.deviceGroupId());
@@ -114,8 +164,8 @@ final class GroupsAndDevices {
     }
 
     static List<AccountEvent> removeDevice(RemoveDevice remove, Account state) {
-        Member actor = AccountDecider.actor(state, remove.actorLoginId());
-        Device current = AccountDecider.found(state.devices(), remove.deviceId(), "device");
+        Member actor = actor(state, remove.actorLoginId());
+        Device current = found(state.devices(), remove.deviceId(), "device");
         managesDevicesOf(actor, current.deviceGroupId());
         return List.of(new DeviceRemoved(current.deviceId()));
     }
@@ -135,7 +185,7 @@ final class GroupsAndDevices {
 
     /** CMP-4: a named device of one of this account's companies, in at most one of its device groups. */
     private static Device device(Account state, UUID deviceId, String rawName, UUID companyId, UUID deviceGroupId) {
-        String name = AccountDecider.name("CMP-4", "name", rawName);
+        String name = name("CMP-4", "name", rawName);
         if (companyId == null) {
             throw Refusal.invalid("CMP-4", "companyId", "is required: a device belongs to one company");
         }
@@ -157,7 +207,7 @@ final class GroupsAndDevices {
 
     /** CMP-3: names are unique per kind, case-insensitively. */
     private static String groupName(Account state, GroupKind kind, String raw, UUID renaming) {
-        String name = AccountDecider.name("CMP-3", "name", raw);
+        String name = name("CMP-3", "name", raw);
         Account.byName(groups(state, kind).values(), name, Group::name).filter(other -> !other.groupId().equals(renaming)).ifPresent(other -> {
             throw Refusal.conflict("CMP-3", "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
         });

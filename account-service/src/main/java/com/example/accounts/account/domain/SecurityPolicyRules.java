@@ -1,6 +1,5 @@
 package com.example.accounts.account.domain;
 
-import com.example.accounts.rules.Refusal;
 import com.example.accounts.account.domain.Account.SecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
@@ -10,36 +9,42 @@ import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDefined;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
 import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.rules.Refusal;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
+import static com.example.accounts.account.domain.AccountGuards.actor;
+import static com.example.accounts.account.domain.AccountGuards.found;
+import static com.example.accounts.account.domain.AccountGuards.fullAdmin;
+import static com.example.accounts.account.domain.AccountGuards.name;
+
 /** INV-6: the security policies that say what an invited external technician may do. Pure. */
-final class SecurityPolicies {
+final class SecurityPolicyRules {
 
     static final int MAX_DESCRIPTION = 500;
 
-    private SecurityPolicies() {
+    private SecurityPolicyRules() {
     }
 
     static List<AccountEvent> define(DefineSecurityPolicy define, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, define.actorLoginId()), "INV-6", "define security policies");
+        fullAdmin(actor(state, define.actorLoginId()), "INV-6", "define security policies");
         SecurityPolicy policy = policy(state, define.policyId(), define.name(), define.description(), define.permissions(), true);
         return List.of(new SecurityPolicyDefined(policy.policyId(), policy.name(), policy.description(), inOrder(policy)));
     }
 
     static List<AccountEvent> change(ChangeSecurityPolicy change, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, change.actorLoginId()), "INV-6", "edit security policies");
-        SecurityPolicy current = AccountDecider.found(state.securityPolicies(), change.policyId(), "security policy");
+        fullAdmin(actor(state, change.actorLoginId()), "INV-6", "edit security policies");
+        SecurityPolicy current = found(state.securityPolicies(), change.policyId(), "security policy");
         SecurityPolicy policy = policy(state, current.policyId(), change.name(), change.description(), change.permissions(), current.enabled());
         return policy.equals(current) ? List.of()
                 : List.of(new SecurityPolicyChanged(policy.policyId(), policy.name(), policy.description(), inOrder(policy)));
     }
 
     static List<AccountEvent> setEnabled(SetSecurityPolicyEnabled set, Account state) {
-        AccountDecider.fullAdmin(AccountDecider.actor(state, set.actorLoginId()), "INV-6", set.enabled() ? "enable security policies" : "disable security policies");
-        SecurityPolicy current = AccountDecider.found(state.securityPolicies(), set.policyId(), "security policy");
+        fullAdmin(actor(state, set.actorLoginId()), "INV-6", set.enabled() ? "enable security policies" : "disable security policies");
+        SecurityPolicy current = found(state.securityPolicies(), set.policyId(), "security policy");
         if (current.enabled() == set.enabled()) {
             return List.of();
         }
@@ -53,7 +58,7 @@ final class SecurityPolicies {
     /** INV-6: a unique name, a description, and permissions from VIEW_SCREEN, CHAT, REMOTE_CONTROL, FILE_TRANSFER. */
     private static SecurityPolicy policy(Account state, java.util.UUID policyId, String rawName, String rawDescription,
                                          List<PolicyPermission> permissions, boolean enabled) {
-        String name = AccountDecider.name("INV-6", "name", rawName);
+        String name = name("INV-6", "name", rawName);
         Account.byName(state.securityPolicies().values(), name, SecurityPolicy::name)
                 .filter(other -> !other.policyId().equals(policyId)).ifPresent(other -> {
                     throw Refusal.conflict("INV-6", "name", "a security policy named '" + other.name() + "' exists already");
