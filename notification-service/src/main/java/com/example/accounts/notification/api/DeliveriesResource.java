@@ -1,5 +1,6 @@
 package com.example.accounts.notification.api;
 
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.notification.delivery.AppliedEvents;
@@ -78,7 +79,7 @@ public class DeliveriesResource {
         return directory.memberByLogin(pool, accountId, caller.loginId())
                 .map(member -> member.orElseThrow(() -> ProblemException.notFound("account " + accountId)))
                 .invoke(member -> {
-                    if (!member.role().equals("ADMIN")) {
+                    if (!member.role().equals(Role.ADMIN.name())) {
                         throw ProblemException.forbidden("ACC-6", "only the account's admins (ADMIN) see its email deliveries");
                     }
                 })

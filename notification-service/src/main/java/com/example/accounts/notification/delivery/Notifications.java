@@ -3,9 +3,9 @@ package com.example.accounts.notification.delivery;
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.InviteEmailRequest;
+import com.example.accounts.contract.vocabulary.Language;
 import com.example.accounts.notification.domain.Email;
 import com.example.accounts.notification.domain.EmailKind;
-import com.example.accounts.notification.domain.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -33,7 +33,7 @@ public class Notifications {
     static final Set<String> TYPES = Set.of("AccountOpened", "AccountSettingsChanged", "UserAdded", "UserProfileChanged", "RoleChanged",
             "UserDeleted", "BillingContactChanged");
 
-    private static final Directory.Account UNKNOWN_ACCOUNT = new Directory.Account("", "en");
+    private static final Directory.Account UNKNOWN_ACCOUNT = new Directory.Account("", Language.DEFAULT.code());
 
     private final Directory directory;
     private final String signInLink;

@@ -3,9 +3,9 @@ package com.example.accounts.notification.delivery;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest.SealedUrl;
 import com.example.accounts.contract.InviteUrlSeal;
+import com.example.accounts.contract.vocabulary.Language;
 import com.example.accounts.notification.domain.Email;
 import com.example.accounts.notification.domain.EmailKind;
-import com.example.accounts.notification.domain.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +61,6 @@ public class Rendering {
             values.put("url", seal.open(sealed, claimed.accountId(), claimed.sourceId(), claimed.recipient()));
         }
         return templates.render(new Email(claimed.sourceId(), claimed.accountId(), claimed.recipient(), kind,
-                Language.of(claimed.language()).orElse(Language.EN), values));
+                Language.of(claimed.language()).orElse(Language.DEFAULT), values));
     }
 }

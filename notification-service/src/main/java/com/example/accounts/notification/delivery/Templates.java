@@ -1,8 +1,8 @@
 package com.example.accounts.notification.delivery;
 
+import com.example.accounts.contract.vocabulary.Language;
 import com.example.accounts.notification.domain.Email;
 import com.example.accounts.notification.domain.EmailKind;
-import com.example.accounts.notification.domain.Language;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

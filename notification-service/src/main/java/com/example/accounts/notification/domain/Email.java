@@ -1,5 +1,7 @@
 package com.example.accounts.notification.domain;
 
+import com.example.accounts.contract.vocabulary.Language;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
