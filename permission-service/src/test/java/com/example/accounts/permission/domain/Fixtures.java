@@ -167,4 +167,12 @@ final class Fixtures {
     static AccountBuilder account(String... modules) {
         return new AccountBuilder(modules);
     }
+
+    static boolean may(AccountView account, Member member, String permission) {
+        return PermissionRules.decide(account, member, permission).allowed();
+    }
+
+    static boolean may(AccountView account, Member member, String permission, Resource.Kind kind, UUID id) {
+        return PermissionRules.decide(account, member, permission, new Resource(kind, id)).allowed();
+    }
 }
