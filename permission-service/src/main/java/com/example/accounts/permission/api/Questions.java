@@ -6,7 +6,7 @@ import com.example.accounts.permission.domain.AccountView;
 import com.example.accounts.permission.domain.Member;
 import com.example.accounts.permission.domain.PermissionRules;
 import com.example.accounts.permission.domain.Resource;
-import com.example.accounts.permission.projection.AccountViews;
+import com.example.accounts.permission.projection.AccountViewCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * What every query of an account does first: find the caller among the account's members (else 404, ACC-6), wait
- * for the consistency token (PRM-4) as {@link AccountViews#asOf} says (membership first: an outsider's wait is the
+ * for the consistency token (PRM-4) as {@link AccountViewCache#asOf} says (membership first: an outsider's wait is the
  * same for a real account and a made-up one), refuse to answer from a stale account, and resolve the member asked
  * about (asking about another member needs {@code account.view}).
  */
@@ -44,11 +44,11 @@ class Questions {
         }
     }
 
-    private final AccountViews views;
+    private final AccountViewCache views;
     private final Duration maxWait;
     private final CheckMetrics metrics;
 
-    Questions(AccountViews views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait, CheckMetrics metrics) {
+    Questions(AccountViewCache views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait, CheckMetrics metrics) {
         this.views = views;
         this.maxWait = maxWait;
         this.metrics = metrics;
@@ -62,10 +62,10 @@ class Questions {
     Uni<Asked> ask(UUID accountId, String loginId, String consistency, boolean evenStale) {
         Optional<ConsistencyToken> token = token(accountId, consistency);
         boolean held = views.holds(accountId);
-        Uni<Optional<AccountViews.Cached>> view = token.isPresent()
-                ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViews.NotYetApplied.class) : views.get(accountId);
+        Uni<Optional<AccountViewCache.Cached>> view = token.isPresent()
+                ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViewCache.NotYetApplied.class) : views.get(accountId);
         return view
-                .onFailure(AccountViews.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
+                .onFailure(AccountViewCache.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
                         "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))
                 .chain(found -> {
                     Optional<Member> member = found.flatMap(cached -> cached.memberByLogin(loginId));

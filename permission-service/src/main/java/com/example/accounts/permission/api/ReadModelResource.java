@@ -87,7 +87,7 @@ public class ReadModelResource {
             if (g.state() == Generations.State.RETIRED) {
                 continue;
             }
-            Map<String, Map<Integer, Long>> applied = g.model().nextOffsets();
+            Map<String, Map<Integer, Long>> applied = g.model().inspection().nextOffsets();
             for (TopicPartition tp : ends.keySet()) {
                 long next = applied.getOrDefault(tp.topic(), Map.of()).getOrDefault(tp.partition(), 0L);
                 Long end = ends.get(tp);
@@ -97,8 +97,8 @@ public class ReadModelResource {
         }
         partitions.sort(Comparator.comparing(PartitionStatus::generation).thenComparing(PartitionStatus::topic).thenComparing(PartitionStatus::partition));
         ReadModel live = generations.live();
-        return new Status(leader.leading(), Integer.parseInt(live.schema().substring(3)), all, partitions, live.deadLetterCount(),
-                live.deadLetters(20), live.divergedCount(), live.diverged(20));
+        return new Status(leader.leading(), Integer.parseInt(live.schema().substring(3)), all, partitions, live.inspection().deadLetterCount(),
+                live.inspection().deadLetters(20), live.inspection().divergedCount(), live.inspection().diverged(20));
     }
 
     @POST

@@ -44,7 +44,7 @@ public class Generations {
      */
     void start(@Observes @Priority(10) StartupEvent event) {
         refresh();
-        live.create();
+        live.tables().create();
     }
 
     /** The generation that answers checks. */
@@ -81,7 +81,7 @@ public class Generations {
         }
         for (Generation retired : all()) {
             if (retired.state() == State.RETIRED) {
-                retired.model().drop();
+                retired.model().tables().drop();
                 pool.preparedQuery("DELETE FROM read_model_generations WHERE generation = $1").execute(Tuple.of(retired.number())).await().atMost(DB);
             }
         }
@@ -90,8 +90,8 @@ public class Generations {
                         SELECT max(generation) + 1, 'BUILDING' FROM read_model_generations RETURNING generation""")
                 .execute().await().atMost(DB).iterator().next().getInteger(0);
         ReadModel model = new ReadModel(pool, number);
-        model.create();
-        model.inheritSuperseded(live);
+        model.tables().create();
+        model.tables().inheritSuperseded(live.tables());
         LOG.infof("rebuild: generation %d created; the projection leader fills it from the beginning of the topics", number);
         return new Generation(number, State.BUILDING, model);
     }

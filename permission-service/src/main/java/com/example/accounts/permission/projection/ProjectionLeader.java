@@ -24,7 +24,7 @@ import java.util.Map;
  * Events that cannot be applied are published to {@value #DEAD_LETTER_TOPIC} with their source and reason.
  */
 @ApplicationScoped
-public class ProjectionLeader implements ReadModel.DeadLetterSink {
+public class ProjectionLeader implements ReadModelWriter.DeadLetterSink {
 
     public static final String DEAD_LETTER_TOPIC = "permission-service.dead-letters";
     private static final Logger LOG = Logger.getLogger(ProjectionLeader.class);
@@ -154,8 +154,8 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
 
     /** Caught up: the rebuilt generation has applied, in every partition, at least as far as the live one. */
     private static boolean caughtUp(ReadModel building, ReadModel live) {
-        Map<String, Map<Integer, Long>> rebuilt = building.nextOffsets();
-        for (var topic : live.nextOffsets().entrySet()) {
+        Map<String, Map<Integer, Long>> rebuilt = building.inspection().nextOffsets();
+        for (var topic : live.inspection().nextOffsets().entrySet()) {
             for (var partition : topic.getValue().entrySet()) {
                 if (rebuilt.getOrDefault(topic.getKey(), Map.of()).getOrDefault(partition.getKey(), 0L) < partition.getValue()) {
                     return false;
@@ -177,7 +177,7 @@ public class ProjectionLeader implements ReadModel.DeadLetterSink {
 
     /** Publishes the record as it came, with where it came from and why it could not be applied; waits for Kafka. */
     @Override
-    public void publish(ReadModel.Delivered record, String reason) {
+    public void publish(ReadModelWriter.Delivered record, String reason) {
         deadLetters.publish(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);
     }
 

@@ -36,7 +36,7 @@ public final class Projector implements Runnable {
     private static final Duration TOPIC_REFRESH = Duration.ofSeconds(2);
 
     private final ReadModel model;
-    private final ReadModel.DeadLetterSink deadLetters;
+    private final ReadModelWriter.DeadLetterSink deadLetters;
     private final KafkaConsumer<String, String> consumer;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -51,7 +51,7 @@ public final class Projector implements Runnable {
     private long topicsCheckedAt;
     private final Tracer tracer = Traces.tracer("permission-projector");
 
-    Projector(ReadModel model, KafkaClients kafka, ReadModel.DeadLetterSink deadLetters) {
+    Projector(ReadModel model, KafkaClients kafka, ReadModelWriter.DeadLetterSink deadLetters) {
         this.model = model;
         this.deadLetters = deadLetters;
         this.consumer = kafka.consumer(Map.ofEntries(
@@ -107,13 +107,13 @@ public final class Projector implements Runnable {
                         measureLag();
                         continue;
                     }
-                    List<ReadModel.Delivered> batch = new ArrayList<>(records.count());
+                    List<ReadModelWriter.Delivered> batch = new ArrayList<>(records.count());
                     for (ConsumerRecord<String, String> record : records) {
-                        batch.add(new ReadModel.Delivered(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+                        batch.add(new ReadModelWriter.Delivered(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
                     }
                     long started = System.nanoTime();
                     // each record's span joins the trace of the command that appended its event (the relay's traceparent header)
-                    ReadModel.Applied result = Traces.within(tracer, "project", records, () -> model.apply(batch, moved, deadLetters));
+                    ReadModelWriter.Applied result = Traces.within(tracer, "project", records, () -> model.writer().apply(batch, moved, deadLetters));
                     applyNanos.addAndGet(System.nanoTime() - started);
                     batches.incrementAndGet();
                     moved.forEach((topic, partitions) -> partitions.forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next)));
@@ -194,7 +194,7 @@ public final class Projector implements Runnable {
     }
 
     private void seekToStored(Set<TopicPartition> partitions) {
-        Map<String, Map<Integer, Long>> stored = model.nextOffsets();
+        Map<String, Map<Integer, Long>> stored = model.inspection().nextOffsets();
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             Long next = stored.getOrDefault(partition.topic(), Map.of()).get(partition.partition());

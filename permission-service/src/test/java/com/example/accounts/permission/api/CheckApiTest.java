@@ -4,7 +4,7 @@ import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.Tokens;
-import com.example.accounts.permission.projection.AccountViews;
+import com.example.accounts.permission.projection.AccountViewCache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckApiTest {
 
     @Inject
-    AccountViews views;
+    AccountViewCache views;
 
     private static String checks(Story story) {
         return "/accounts/" + story.account + "/checks";

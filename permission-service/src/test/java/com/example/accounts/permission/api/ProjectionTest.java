@@ -8,6 +8,7 @@ import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.permission.projection.ProjectionLeader;
 import com.example.accounts.permission.projection.ReadModel;
+import com.example.accounts.permission.projection.ReadModelWriter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -55,8 +56,8 @@ class ProjectionTest {
     InMemorySpanExporter spans;
 
     /** Three accounts' histories, each in its order, as the partitions would deliver them. */
-    private static List<List<ReadModel.Delivered>> histories() {
-        List<List<ReadModel.Delivered>> histories = new ArrayList<>();
+    private static List<List<ReadModelWriter.Delivered>> histories() {
+        List<List<ReadModelWriter.Delivered>> histories = new ArrayList<>();
         long offset = 0;
         for (int a = 0; a < 3; a++) {
             Story story = Story.opened("REMOTE_SUPPORT", "CONTACT_CENTER", "MONITORING");
@@ -73,9 +74,9 @@ class ProjectionTest {
                     .event("QueueAssignmentChanged", data().put("queueId", queue.toString()).put("memberId", ben.toString()).put("role", "AGENT"))
                     .event("CompanyRemoved", data().put("companyId", company.toString()))
                     .event("SeatReleased", data().put("memberId", ben.toString()).put("module", "REMOTE_SUPPORT"));
-            List<ReadModel.Delivered> history = new ArrayList<>();
+            List<ReadModelWriter.Delivered> history = new ArrayList<>();
             for (EventEnvelope event : story.pending()) {
-                history.add(new ReadModel.Delivered(Topics.ACCOUNT_EVENTS, a, offset++, event.accountId().toString(), EventJson.write(event)));
+                history.add(new ReadModelWriter.Delivered(Topics.ACCOUNT_EVENTS, a, offset++, event.accountId().toString(), EventJson.write(event)));
             }
             // CC-7: queue logins, with what each fixed, and a logout
             UUID logins = UUID.randomUUID();
@@ -93,51 +94,51 @@ class ProjectionTest {
         return histories;
     }
 
-    private static ReadModel.Delivered session(int partition, long offset, EventEnvelope event) {
-        return new ReadModel.Delivered(Topics.SESSION_EVENTS, partition, offset, event.accountId().toString(), EventJson.write(event));
+    private static ReadModelWriter.Delivered session(int partition, long offset, EventEnvelope event) {
+        return new ReadModelWriter.Delivered(Topics.SESSION_EVENTS, partition, offset, event.accountId().toString(), EventJson.write(event));
     }
 
     @Test
     @Order(1)
     void PRM1_deliveringEveryEventTwiceAndInterleavingTheAccountsGivesTheSameReadModel() {
-        List<List<ReadModel.Delivered>> histories = histories();
+        List<List<ReadModelWriter.Delivered>> histories = histories();
         ReadModel once = new ReadModel(pool, 900 + new Random().nextInt(90));
         ReadModel twice = new ReadModel(pool, 990 + new Random().nextInt(9));
-        once.create();
-        twice.create();
+        once.tables().create();
+        twice.tables().create();
         try {
-            for (List<ReadModel.Delivered> history : histories) {
-                once.apply(history, Map.of(), (record, reason) -> fail(reason));
+            for (List<ReadModelWriter.Delivered> history : histories) {
+                once.writer().apply(history, Map.of(), (record, reason) -> fail(reason));
             }
             // every event twice: each account's history in order, the accounts shuffled together, then all of it again
-            List<ReadModel.Delivered> interleaved = new ArrayList<>();
-            List<List<ReadModel.Delivered>> queues = new ArrayList<>();
+            List<ReadModelWriter.Delivered> interleaved = new ArrayList<>();
+            List<List<ReadModelWriter.Delivered>> queues = new ArrayList<>();
             histories.forEach(h -> queues.add(new ArrayList<>(h)));
             Random random = new Random(7);
             while (queues.stream().anyMatch(q -> !q.isEmpty())) {
-                List<ReadModel.Delivered> next = queues.get(random.nextInt(queues.size()));
+                List<ReadModelWriter.Delivered> next = queues.get(random.nextInt(queues.size()));
                 if (!next.isEmpty()) {
-                    ReadModel.Delivered record = next.remove(0);
+                    ReadModelWriter.Delivered record = next.remove(0);
                     interleaved.add(record);
                     interleaved.add(record);
                 }
             }
-            List<ReadModel.Delivered> again = new ArrayList<>(histories.get(2));
+            List<ReadModelWriter.Delivered> again = new ArrayList<>(histories.get(2));
             again.addAll(histories.get(0));
             again.addAll(histories.get(1));
-            ReadModel.Applied first = twice.apply(interleaved, Map.of(), (record, reason) -> fail(reason));
-            ReadModel.Applied second = twice.apply(again, Map.of(), (record, reason) -> fail(reason));
+            ReadModelWriter.Applied first = twice.writer().apply(interleaved, Map.of(), (record, reason) -> fail(reason));
+            ReadModelWriter.Applied second = twice.writer().apply(again, Map.of(), (record, reason) -> fail(reason));
 
             int events = histories.stream().mapToInt(List::size).sum();
             assertEquals(events, first.applied());
             assertEquals(events, first.skipped());
             assertEquals(0, second.applied());
-            assertEquals(once.rows(), twice.rows());
-            assertFalse(once.rows().get("members").isEmpty());
-            assertEquals(3, once.rows().get("agent_logins").size(), "CC-7: each account's agent logged in again after logging out");
+            assertEquals(once.inspection().rows(), twice.inspection().rows());
+            assertFalse(once.inspection().rows().get("members").isEmpty());
+            assertEquals(3, once.inspection().rows().get("agent_logins").size(), "CC-7: each account's agent logged in again after logging out");
         } finally {
-            once.drop();
-            twice.drop();
+            once.tables().drop();
+            twice.tables().drop();
         }
     }
 
@@ -243,7 +244,7 @@ class ProjectionTest {
             Thread.sleep(200);
         }
 
-        assertEquals(new ReadModel(pool, before).rows(), new ReadModel(pool, rebuilt).rows());
+        assertEquals(new ReadModel(pool, before).inspection().rows(), new ReadModel(pool, rebuilt).inspection().rows());
         as(Tokens.DEMO_STANDARD).queryParam("permission", "training.session.host").get("/accounts/" + story.account + "/checks")
                 .then().statusCode(200).body("allowed", equalTo(true)).body("memberId", equalTo(ben.toString()));
         String later = story.event("RoleChanged", data().put("memberId", ben.toString()).put("from", "STANDARD").put("to", "MONITORING_OBSERVER")).publish();

@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
  * woken by the notification that applies it, and all the waiters an applied change wakes share one load.
  */
 @ApplicationScoped
-public class AccountViews {
+public class AccountViewCache {
 
     /** An account's view with its members indexed by login. */
     public record Cached(AccountView view, Map<String, UUID> logins) {
@@ -49,7 +49,7 @@ public class AccountViews {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(AccountViews.class);
+    private static final Logger LOG = Logger.getLogger(AccountViewCache.class);
     /** While the notifications cannot be heard, how often the waiters look again (one load per account waited for). */
     private static final Duration UNHEARD = Duration.ofMillis(100);
 
@@ -72,7 +72,7 @@ public class AccountViews {
     private PgSubscriber subscriber;
     private long timer = -1;
 
-    public AccountViews(Generations generations, Vertx vertx,
+    public AccountViewCache(Generations generations, Vertx vertx,
                         @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") String username,
                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
@@ -163,7 +163,7 @@ public class AccountViews {
     public Uni<Void> readAsAMadeUpIdDoes() {
         return Uni.createFrom().deferred(() -> {
             outsiderReads.incrementAndGet();
-            return generations.live().load(UUID.randomUUID());
+            return generations.live().reader().load(UUID.randomUUID());
         }).replaceWithVoid();
     }
 
@@ -192,7 +192,7 @@ public class AccountViews {
         boolean wasListening = listening;
         return Uni.createFrom().deferred(() -> {
                     loads.incrementAndGet();
-                    return model.load(accountId);
+                    return model.reader().load(accountId);
                 })
                 .map(found -> found.map(view -> {
                     Cached loaded = new Cached(view, logins(view));
@@ -211,7 +211,7 @@ public class AccountViews {
 
     /** REP-1, SUP-5: sessions the view leaves out, because they ended, as the live generation has them. */
     public Uni<Map<UUID, AccountView.Session>> sessions(UUID accountId, Collection<UUID> sessionIds) {
-        return generations.live().sessions(accountId, sessionIds);
+        return generations.live().reader().sessions(accountId, sessionIds);
     }
 
     /**
@@ -307,7 +307,7 @@ public class AccountViews {
 
     /** The frontier as the live generation has it (after a takeover, a reconnect, or while nothing is heard), then every waiter looks again. */
     private void refreshFrontier() {
-        generations.live().frontier().subscribe().with(positions -> {
+        generations.live().inspection().frontier().subscribe().with(positions -> {
             positions.forEach(this::advance);
             waiters.forEach((key, queue) -> wake(key, Long.MAX_VALUE));
         }, failure -> LOG.warnf("cannot read the read model's applied positions: %s", failure.getMessage()));
