@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: its tests run in order on one service's generations (a rebuild one test starts is the next one's to wait out).
 package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.EventEnvelope;
