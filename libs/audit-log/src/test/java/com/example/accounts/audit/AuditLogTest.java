@@ -1,6 +1,8 @@
 package com.example.accounts.audit;
 
 import com.example.accounts.contract.Topics;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.eventstore.AccountHistory;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.PublishedEvents;
@@ -30,15 +32,15 @@ class AuditLogTest {
 
     private static final class History extends AccountHistory {
         History() {
-            super("ada", "ada@acme.example", "REMOTE_SUPPORT");
+            super("ada", "ada@acme.example", Module.REMOTE_SUPPORT.name());
         }
     }
 
     @Test
     void EVT4_anOutsideConsumerReadsAnAccountsWholeHistoryFromTheBeginningAndOnlyIts() {
         History acme = new History();
-        UUID ben = acme.member("STANDARD", "ben", "Ben");
-        acme.seat(ben, "REMOTE_SUPPORT");
+        UUID ben = acme.member(Role.STANDARD.name(), "ben", "Ben");
+        acme.seat(ben, Module.REMOTE_SUPPORT.name());
         acme.publish();
         History other = new History();
         other.publish();
