@@ -2,6 +2,7 @@ package com.example.accounts.notification;
 
 import com.example.accounts.contract.EventEnvelope;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.eventstore.PublishedEvents;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
@@ -56,7 +57,7 @@ class DeliveriesTest {
         Story story = Story.opened();
         story.publish();
         String tia = Story.unique("tia");
-        story.member("STANDARD", "Tia", tia, null);
+        story.member(Role.STANDARD, "Tia", tia, null);
         EventEnvelope added = story.pending().get(0);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String commandSpan = traceId.substring(16);
@@ -71,7 +72,7 @@ class DeliveriesTest {
     /** An account whose admin Dora is the demo admin, so the deliveries can be read as her. */
     private static Story account() {
         Story story = Story.opened();
-        story.memberWithLogin("ADMIN", "Dora", ADMIN_LOGIN);
+        story.memberWithLogin(Role.ADMIN, "Dora", ADMIN_LOGIN);
         return story;
     }
 
@@ -103,9 +104,9 @@ class DeliveriesTest {
         Story story = Story.opened();
         String tess = Story.unique("tess");
         String mark = Story.unique("mark");
-        story.member("STANDARD", "Tess", tess, null);
+        story.member(Role.STANDARD, "Tess", tess, null);
         EventEnvelope added = story.last();
-        story.member("STANDARD", "Mark", mark, null);
+        story.member(Role.STANDARD, "Mark", mark, null);
         EventEnvelope marker = story.last();
         story.publish();
         PublishedEvents.onTestPlatform().publish(added, added, marker);
@@ -120,7 +121,7 @@ class DeliveriesTest {
     void NTF5_whileTheSmtpServerIsDownEmailsWaitAndGoOutOnceItIsBack() {
         Story story = account();
         String olive = Story.unique("olive");
-        story.member("STANDARD", "Olive", olive, null);
+        story.member(Role.STANDARD, "Olive", olive, null);
         TestPlatform.get().mail().stopProcess();
         try {
             story.publish();
@@ -142,7 +143,7 @@ class DeliveriesTest {
         String busy = Story.unique("busy");
         NotificationPlatform.relay().refuse(busy, "450 4.2.1 Mailbox busy, try again later");
         try {
-            story.member("STANDARD", "Bea", busy, null);
+            story.member(Role.STANDARD, "Bea", busy, null);
             story.publish();
             Map<String, Object> waiting = awaitDelivery(story, busy, "PENDING", 3);
             assertTrue(waiting.get("lastError").toString().contains("450"), waiting.toString());
@@ -161,7 +162,7 @@ class DeliveriesTest {
         // the server takes the message at once; its 250 reaches the service only after the service stopped waiting
         NotificationPlatform.relay().answerLate(late, SEND_TIMEOUT.plusSeconds(2));
         try {
-            story.member("STANDARD", "Lara", late, null);
+            story.member(Role.STANDARD, "Lara", late, null);
             story.publish();
             assertHandedOverOnceAndUncertain(story, late);
         } finally {
@@ -176,7 +177,7 @@ class DeliveriesTest {
         // the server takes the message; the line goes before its 250 reaches the service
         NotificationPlatform.relay().hangUpAfterData(dropped);
         try {
-            story.member("STANDARD", "Dina", dropped, null);
+            story.member(Role.STANDARD, "Dina", dropped, null);
             story.publish();
             assertHandedOverOnceAndUncertain(story, dropped);
         } finally {
@@ -191,7 +192,7 @@ class DeliveriesTest {
         // the server never answers the recipient: the service gives up waiting before any data went out
         NotificationPlatform.relay().stallAtRecipient(slow);
         try {
-            story.member("STANDARD", "Sol", slow, null);
+            story.member(Role.STANDARD, "Sol", slow, null);
             story.publish();
             // tried again soon after (the back-off is short here), so the error is read whether it waits or is being tried
             await().atMost(SEND_TIMEOUT.plusSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -239,7 +240,7 @@ class DeliveriesTest {
         String next = Story.unique("next");
         NotificationPlatform.relay().refuse(gone, "550 5.1.1 No such user here");
         try {
-            story.member("STANDARD", "Gus", gone, null);
+            story.member(Role.STANDARD, "Gus", gone, null);
             story.publish();
             Map<String, Object> failed = awaitDelivery(story, gone, "FAILED", 1);
             assertTrue(failed.get("lastError").toString().contains("550"), failed.toString());
@@ -247,7 +248,7 @@ class DeliveriesTest {
         } finally {
             NotificationPlatform.relay().pass(gone);
         }
-        story.member("STANDARD", "Nell", next, null);
+        story.member(Role.STANDARD, "Nell", next, null);
         story.publish();
         Inbox.awaitMail(next);
         assertEquals(1, (int) deliveryTo(story, gone).get("attempts"), "a lasting refusal is not tried again");
@@ -260,7 +261,7 @@ class DeliveriesTest {
     @Test
     void ACC6_onlyTheAccountsAdminsSeeItsDeliveries() {
         Story story = account();
-        story.memberWithLogin("STANDARD", "Ben", Tokens.subject(TestPlatform.token(Tokens.DEMO_STANDARD)));
+        story.memberWithLogin(Role.STANDARD, "Ben", Tokens.subject(TestPlatform.token(Tokens.DEMO_STANDARD)));
         story.publish();
         Story other = Story.opened();
         other.publish();
@@ -284,7 +285,7 @@ class DeliveriesTest {
     void EVT1_anotherEventAtAStreamVersionReadIsDeadLetteredAndFlagsItsAccountWhileTheSameEventAgainIsSkipped() {
         Story story = Story.opened();
         String tess = Story.unique("tess");
-        story.member("STANDARD", "Tess", tess, null);
+        story.member(Role.STANDARD, "Tess", tess, null);
         story.publish();
         EventEnvelope held = story.last();
         Inbox.awaitMail(tess);
@@ -297,7 +298,7 @@ class DeliveriesTest {
                 "STANDARD", true);
         PublishedEvents.onTestPlatform().publish(other);
         String after = Story.unique("after");
-        story.member("STANDARD", "After", after, null);
+        story.member(Role.STANDARD, "After", after, null);
         story.publish();
         Inbox.awaitMail(after);
 
@@ -320,7 +321,7 @@ class DeliveriesTest {
         PublishedEvents.onTestPlatform().publish(corrupt);
         PublishedEvents.onTestPlatform().publishRaw(Topics.INVITE_EMAILS, story.account.toString(), "{\"accountId\": \"" + story.account + "\"}");
         String after = Story.unique("after");
-        story.member("STANDARD", "After", after, null);
+        story.member(Role.STANDARD, "After", after, null);
         story.publish();
         story.inviteEmail(Story.unique("ivy"), "Ivy", null, "Support", java.time.Instant.now().plusSeconds(3600), "http://127.0.0.1:1/i", null);
 

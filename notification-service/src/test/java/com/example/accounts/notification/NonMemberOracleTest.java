@@ -1,5 +1,6 @@
 package com.example.accounts.notification;
 
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.launcher.NonMemberOracle;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
@@ -23,11 +24,11 @@ class NonMemberOracleTest {
         String ada = TestPlatform.token(Tokens.DEMO_ADMIN);
         String ben = TestPlatform.token(Tokens.DEMO_STANDARD);
         Story story = Story.opened();
-        story.memberWithLogin("ADMIN", "Dora", Tokens.subject(ada));
+        story.memberWithLogin(Role.ADMIN, "Dora", Tokens.subject(ada));
         String reached = story.publish();
         // Ben is the outsider: an admin of an account of his own, and of no other here
         Story his = Story.opened();
-        his.memberWithLogin("ADMIN", "Ben", Tokens.subject(ben));
+        his.memberWithLogin(Role.ADMIN, "Ben", Tokens.subject(ben));
         his.publish();
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(ada).get("/accounts/" + story.account + "/deliveries").statusCode() == 200
                 && given().auth().oauth2(ben).get("/accounts/" + his.account + "/deliveries").statusCode() == 200);

@@ -4,6 +4,8 @@ import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.InviteUrlSeal;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.eventstore.AccountHistory;
 import com.example.accounts.eventstore.PublishedEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,16 +44,16 @@ final class Story extends AccountHistory {
     }
 
     /** A member with a new login ({@code loginCreated}), writing in {@code language} (null: none chosen). */
-    UUID member(String role, String name, String email, String language) {
+    UUID member(Role role, String name, String email, Language language) {
         return member(role, name, email, language, true);
     }
 
-    UUID member(String role, String name, String email, String language, boolean newLogin) {
+    UUID member(Role role, String name, String email, Language language, boolean newLogin) {
         UUID member = UUID.randomUUID();
         String login = "login-" + member;
-        ObjectNode data = PublishedEvents.userAddedData(member, login, name, email, role, newLogin);
+        ObjectNode data = PublishedEvents.userAddedData(member, login, name, email, role.name(), newLogin);
         if (language != null) {
-            data.put("language", language);
+            data.put("language", language.code());
         }
         event("UserAdded", data);
         logins.put(member, login);
@@ -60,9 +62,9 @@ final class Story extends AccountHistory {
     }
 
     /** A member who signs in with this login (a demo user's, to call the API as them). */
-    UUID memberWithLogin(String role, String name, String login) {
+    UUID memberWithLogin(Role role, String name, String login) {
         UUID member = UUID.randomUUID();
-        event("UserAdded", PublishedEvents.userAddedData(member, login, name, unique(name), role, false));
+        event("UserAdded", PublishedEvents.userAddedData(member, login, name, unique(name), role.name(), false));
         logins.put(member, login);
         return member;
     }
@@ -77,9 +79,9 @@ final class Story extends AccountHistory {
         return this;
     }
 
-    Story defaultLanguage(String language) {
+    Story defaultLanguage(Language language) {
         ObjectNode data = data();
-        data.putObject("settings").put("serverInviteEmails", true).put("coOrganizers", true).put("defaultLanguage", language);
+        data.putObject("settings").put("serverInviteEmails", true).put("coOrganizers", true).put("defaultLanguage", language.code());
         event("AccountSettingsChanged", data);
         return this;
     }
