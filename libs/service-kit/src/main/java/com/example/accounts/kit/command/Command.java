@@ -53,9 +53,17 @@ public final class Command<S, E> {
 
     /** A command made from the state by {@code ask} (which may refuse the caller), before If-Match is compared; then decided. */
     public static <S, E, C> Command<S, E> asked(Function<S, C> ask, BiFunction<C, S, List<E>> decide, EventMetadata metadata) {
+        return askedOf(loaded -> ask.apply(loaded.state()), (asked, loaded) -> decide.apply(asked, loaded.state()), metadata);
+    }
+
+    /**
+     * As {@link #asked}, made and decided on the stream as loaded (its account, whether it was written), for streams
+     * that are seen through the account asking (ACC-6: another account's stream is as one never written).
+     */
+    public static <S, E, C> Command<S, E> askedOf(Function<Loaded<S>, C> ask, BiFunction<C, Loaded<S>, List<E>> decide, EventMetadata metadata) {
         return new Command<>(loaded -> {
-            C asked = ask.apply(loaded.state());
-            return new Asked<>(asked.getClass().getSimpleName(), () -> decide.apply(asked, loaded.state()));
+            C asked = ask.apply(loaded);
+            return new Asked<>(asked.getClass().getSimpleName(), () -> decide.apply(asked, loaded));
         }, metadata, null, null, null);
     }
 
