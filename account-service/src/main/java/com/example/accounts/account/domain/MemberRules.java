@@ -99,7 +99,7 @@ final class MemberRules {
         }
         List<AccountEvent> events = new ArrayList<>();
         if (change.role() == Role.MONITORING_OBSERVER) {
-            events.addAll(SeatRules.releaseAll(target)); // SEAT-1
+            events.addAll(SeatRules.releaseAll(target)); // SEAT-1, SEAT-6
         }
         // CC-1: CONTACT_ADMIN goes with ADMIN; USR-11: an observer holds no contact-center role.
         target.contactCenterRoles().stream().sorted()
@@ -141,8 +141,7 @@ final class MemberRules {
         if (target.memberId().equals(state.billingContact())) {
             throw Refusal.conflict("BIL-3", null, "the billing contact cannot be deleted until the flag is handed over (BIL-2)");
         }
-        List<AccountEvent> events = new ArrayList<>();
-        events.addAll(SeatRules.releaseAll(target));
+        List<AccountEvent> events = new ArrayList<>(SeatRules.releaseAll(target)); // SEAT-6
         events.addAll(ContactCenterRules.leaveQueues(state, target));
         events.add(new UserDeleted(target.memberId(), target.loginId(), target.email()));
         return events;
