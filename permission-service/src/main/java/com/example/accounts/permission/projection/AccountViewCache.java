@@ -6,7 +6,6 @@ import com.example.accounts.permission.domain.Member;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
@@ -18,16 +17,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * The accounts' views, cached in memory so that a check reads no database, and always as fresh as the live
@@ -36,8 +31,9 @@ import java.util.function.BooleanSupplier;
  * are one load. While the notifications cannot be heard (the listening connection is down), nothing is cached and
  * every check reads the database.
  *
- * <p>PRM-4's waits cost a map entry and a timer each, never a poll: a query waiting for a consistency token is
- * woken by the notification that applies it, and all the waiters an applied change wakes share one load.
+ * <p>PRM-4's waits ({@link PositionWaiters}) cost a map entry and a timer each, never a poll: a query waiting for a
+ * consistency token is woken by the notification that applies it, and all the waiters an applied change wakes share
+ * one load.
  */
 @ApplicationScoped
 public class AccountViewCache {
@@ -62,10 +58,7 @@ public class AccountViewCache {
     private final Map<UUID, Loading> loading = new ConcurrentHashMap<>();
     /** Per topic, the highest position the live generation has applied, of any account (what outsiders wait on, ACC-6). */
     private final Map<String, AtomicLong> frontier = new ConcurrentHashMap<>();
-    /** Who waits for what: key {@code <topic>} for a position of the topic, {@code <topic>/<accountId>} for one of the account. */
-    private final Map<String, ConcurrentSkipListSet<Waiter>> waiters = new ConcurrentHashMap<>();
-    private final AtomicLong waiterSequence = new AtomicLong();
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final PositionWaiters waiters = new PositionWaiters();
     private final AtomicLong loads = new AtomicLong();
     private final AtomicLong outsiderReads = new AtomicLong();
     private volatile boolean listening;
@@ -137,7 +130,7 @@ public class AccountViewCache {
         // first the view is dropped, then the waiters are told: whoever wakes loads what this notification announced
         epochs.computeIfAbsent(account, a -> new AtomicLong()).incrementAndGet();
         cache.remove(account);
-        wake(topic + "/" + account, position);
+        waiters.wake(topic + "/" + account, position);
         advance(topic, position);
     }
 
@@ -148,7 +141,7 @@ public class AccountViewCache {
 
     /** How many queries wait for a consistency token in this instance now. */
     public int waiting() {
-        return waiting.get();
+        return waiters.waiting();
     }
 
     /** Whether this instance holds the account's view in memory now. */
@@ -240,59 +233,10 @@ public class AccountViewCache {
                 return Uni.createFrom().item(found);
             }
             Uni<Void> change = member
-                    ? until(token.topic() + "/" + accountId, token.position(), () -> epoch(accountId) != epoch, deadline)
-                    : until(token.topic(), token.position(), () -> applied(token.topic()) >= token.position(), deadline);
+                    ? waiters.until(token.topic() + "/" + accountId, token.position(), () -> epoch(accountId) != epoch, deadline)
+                    : waiters.until(token.topic(), token.position(), () -> applied(token.topic()) >= token.position(), deadline);
             return change.chain(() -> asOf(accountId, loginId, token, deadline));
         });
-    }
-
-    private record Waiter(long position, long sequence, UniEmitter<? super Void> emitter) {
-        static final Comparator<Waiter> ORDER = Comparator.comparingLong(Waiter::position).thenComparingLong(Waiter::sequence);
-    }
-
-    /**
-     * Completes once a notification under {@code key} reaches {@code position}, or {@code already} holds, or every
-     * waiter is told to look again (see {@link #refreshFrontier}); fails with {@link NotYetApplied} past the deadline.
-     */
-    private Uni<Void> until(String key, long position, BooleanSupplier already, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return Uni.createFrom().failure(new NotYetApplied());
-        }
-        Uni<Void> woken = Uni.createFrom().emitter(emitter -> {
-            Waiter waiter = new Waiter(position, waiterSequence.incrementAndGet(), emitter);
-            waiting.incrementAndGet();
-            emitter.onTermination(() -> {
-                waiting.decrementAndGet();
-                waiters.computeIfPresent(key, (k, queue) -> {
-                    queue.remove(waiter);
-                    return queue.isEmpty() ? null : queue;
-                });
-            });
-            waiters.compute(key, (k, queue) -> {
-                ConcurrentSkipListSet<Waiter> q = queue == null ? new ConcurrentSkipListSet<>(Waiter.ORDER) : queue;
-                q.add(waiter);
-                return q;
-            });
-            // a notification between the caller's look and this registration would otherwise be missed
-            if (already.getAsBoolean()) {
-                emitter.complete(null);
-            }
-        });
-        return woken.ifNoItem().after(Duration.ofNanos(left)).failWith(NotYetApplied::new);
-    }
-
-    /** Wakes who waits under {@code key} for a position up to {@code position}; the others stay, in order. */
-    private void wake(String key, long position) {
-        ConcurrentSkipListSet<Waiter> queue = waiters.get(key);
-        if (queue == null) {
-            return;
-        }
-        for (Waiter waiter : queue.headSet(new Waiter(position, Long.MAX_VALUE, null), true)) {
-            if (queue.remove(waiter)) {
-                waiter.emitter().complete(null);
-            }
-        }
     }
 
     private long applied(String topic) {
@@ -302,14 +246,14 @@ public class AccountViewCache {
 
     private void advance(String topic, long position) {
         long now = frontier.computeIfAbsent(topic, t -> new AtomicLong()).accumulateAndGet(position, Math::max);
-        wake(topic, now);
+        waiters.wake(topic, now);
     }
 
     /** The frontier as the live generation has it (after a takeover, a reconnect, or while nothing is heard), then every waiter looks again. */
     private void refreshFrontier() {
         generations.live().inspection().frontier().subscribe().with(positions -> {
             positions.forEach(this::advance);
-            waiters.forEach((key, queue) -> wake(key, Long.MAX_VALUE));
+            waiters.wakeAll();
         }, failure -> LOG.warnf("cannot read the read model's applied positions: %s", failure.getMessage()));
     }
 
