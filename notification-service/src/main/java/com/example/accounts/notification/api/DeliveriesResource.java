@@ -1,6 +1,7 @@
 package com.example.accounts.notification.api;
 
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.notification.delivery.AppliedEvents;
@@ -80,7 +81,7 @@ public class DeliveriesResource {
                 .map(member -> member.orElseThrow(() -> ProblemException.notFound("account " + accountId)))
                 .invoke(member -> {
                     if (!member.role().equals(Role.ADMIN.name())) {
-                        throw ProblemException.forbidden("ACC-6", "only the account's admins (ADMIN) see its email deliveries");
+                        throw ProblemException.forbidden(RuleId.ACC_6.id(), "only the account's admins (ADMIN) see its email deliveries");
                     }
                 })
                 .chain(member -> deliveries.counts(accountId))
