@@ -63,7 +63,7 @@ class ManifestSchemaTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRenderingIsKubectlKustomizesWhereKubectlIsInstalled() throws IOException, InterruptedException {
-        assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl"))),
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl"))),
                 "kubectl is not installed");
         for (String kustomization : List.of("deploy/k8s/base", LOCAL)) {
             Map<String, Object> ours = new TreeMap<>();
