@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checks' meters (PRM-2, PRM-4), tagged only by what is bounded: a permission of the catalogue, allowed or
@@ -31,15 +33,20 @@ public class CheckMetrics {
     public static final String WAITS = "platform.consistency.waits";
 
     private final MeterRegistry meters;
+    /** Each meter looked up in the registry once per tag set, not at every check (a batch counts each of its checks). */
+    private final Map<String, Counter> checks = new ConcurrentHashMap<>();
+    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Timer> waits = new ConcurrentHashMap<>();
 
     public CheckMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
     void checked(String permission, boolean allowed) {
-        Counter.builder(CHECKS).description("checks answered, by permission and outcome")
-                .tag("permission", permission).tag("outcome", allowed ? "allowed" : "denied")
-                .register(meters).increment();
+        String outcome = allowed ? "allowed" : "denied";
+        checks.computeIfAbsent(permission + ' ' + outcome, tags -> Counter.builder(CHECKS).description("checks answered, by permission and outcome")
+                .tag("permission", permission).tag("outcome", outcome)
+                .register(meters)).increment();
     }
 
     /** {@code answer}, timed from now (the request's arrival) to its item or failure. */
@@ -47,12 +54,14 @@ public class CheckMetrics {
         long started = System.nanoTime();
         return answer.onItemOrFailure().invoke((item, failure) -> {
             String rule = failure instanceof ProblemException problem && problem.problem().rule() != null ? problem.problem().rule() : "none";
-            Timer.builder(REQUESTS).description("check requests from arrival to answer, the consistency wait included")
-                    .tag("request", request).tag("outcome", failure == null ? "answered" : "refused").tag("rule", rule)
+            String outcome = failure == null ? "answered" : "refused";
+            requests.computeIfAbsent(request + ' ' + outcome + ' ' + rule, tags -> Timer.builder(REQUESTS)
+                    .description("check requests from arrival to answer, the consistency wait included")
+                    .tag("request", request).tag("outcome", outcome).tag("rule", rule)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(meters).record(Duration.ofNanos(System.nanoTime() - started));
+                    .register(meters)).record(Duration.ofNanos(System.nanoTime() - started));
         });
     }
 
@@ -61,12 +70,14 @@ public class CheckMetrics {
         long started = System.nanoTime();
         return wait.onItemOrFailure().invoke((item, failure) -> {
             if (failure == null || timedOut.isInstance(failure)) {
-                Timer.builder(WAITS).description("questions that carried a consistency token, until the read model applied it")
-                        .tag("outcome", failure == null ? "applied" : "timeout")
+                String outcome = failure == null ? "applied" : "timeout";
+                waits.computeIfAbsent(outcome, tags -> Timer.builder(WAITS)
+                        .description("questions that carried a consistency token, until the read model applied it")
+                        .tag("outcome", outcome)
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofSeconds(10))
-                        .register(meters).record(Duration.ofNanos(System.nanoTime() - started));
+                        .register(meters)).record(Duration.ofNanos(System.nanoTime() - started));
             }
         });
     }

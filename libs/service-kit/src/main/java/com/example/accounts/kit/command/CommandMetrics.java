@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command pipeline's meters, defined here once for every service that writes streams. Every tag is bounded: the
@@ -37,6 +39,14 @@ public final class CommandMetrics {
     private static final String NO_RULE = "none";
 
     private final MeterRegistry registry;
+    /** Each meter is looked up in the registry once per tag set, not at every command: the tags are bounded, so are these maps. */
+    private final Map<Outcome, Counter> commands = new ConcurrentHashMap<>();
+    private final Map<String, Counter> conflicts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> appends = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> groups = new ConcurrentHashMap<>();
+
+    private record Outcome(String stream, String command, String outcome, String rule) {
+    }
 
     public CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -72,29 +82,31 @@ public final class CommandMetrics {
     }
 
     void conflictRetried(String stream) {
-        Counter.builder(CONFLICTS).description("command groups decided again after another instance appended to their stream first")
-                .tag("stream", stream).register(registry).increment();
+        conflicts.computeIfAbsent(stream, tagged -> Counter.builder(CONFLICTS)
+                .description("command groups decided again after another instance appended to their stream first")
+                .tag("stream", tagged).register(registry)).increment();
     }
 
     void committed(String stream, int commands, Duration took) {
-        Timer.builder(APPEND).description("a group of commands' append transaction, commit included")
-                .tag("stream", stream)
+        appends.computeIfAbsent(stream, tagged -> Timer.builder(APPEND).description("a group of commands' append transaction, commit included")
+                .tag("stream", tagged)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(took);
-        DistributionSummary.builder(GROUP).description("commands appended by one transaction (group commit)")
-                .tag("stream", stream)
+                .register(registry)).record(took);
+        groups.computeIfAbsent(stream, tagged -> DistributionSummary.builder(GROUP).description("commands appended by one transaction (group commit)")
+                .tag("stream", tagged)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(1.0)
                 .maximumExpectedValue(64.0)
-                .register(registry).record(commands);
+                .register(registry)).record(commands);
     }
 
     private void count(String stream, String command, String outcome, String rule) {
-        Counter.builder(COMMANDS).description("commands by stream, type and outcome (a refusal with the rule it names)")
-                .tag("stream", stream).tag("command", command).tag("outcome", outcome).tag("rule", rule)
-                .register(registry).increment();
+        commands.computeIfAbsent(new Outcome(stream, command, outcome, rule), tags -> Counter.builder(COMMANDS)
+                .description("commands by stream, type and outcome (a refusal with the rule it names)")
+                .tag("stream", tags.stream()).tag("command", tags.command()).tag("outcome", tags.outcome()).tag("rule", tags.rule())
+                .register(registry)).increment();
     }
 
     private static String ruleOf(String rule) {
