@@ -4,6 +4,8 @@ import com.example.accounts.contract.Topics;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Scraped;
 import com.example.accounts.launcher.TestPlatform;
+import com.example.accounts.launcher.Tokens;
+import com.example.accounts.session.api.AccountStory;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,11 +22,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** session-service boots on its own database and Kafka: health is UP and its relay created the kept-forever topic (EVT-4). */
+/**
+ * session-service boots on its own database and Kafka: health is UP and its relay created the kept-forever topic
+ * (EVT-4). The permission-service runs beside it for the one command the metrics test starts.
+ */
 @QuarkusTest
-@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "session-service"))
+@WithTestResource(value = PlatformTestResource.class, initArgs = {@ResourceArg(name = "service", value = "session-service"),
+        @ResourceArg(name = "needs", value = "permission-service")})
 class SessionServiceBootTest {
 
     @Test
@@ -34,11 +41,21 @@ class SessionServiceBootTest {
     }
 
     @Test
-    void metricsAnswerWithoutATokenWithTheRelaysLagForSessionEvents() {
+    void metricsAnswerWithoutATokenWithTheRelaysLagForSessionEventsAndEachCommandByItsName() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        AccountStory.as(Tokens.DEMO_ADMIN, consistency).body(Map.of("clientVersion", "2.4.0")).post("/accounts/" + story.account + "/support-sessions")
+                .then().statusCode(201);
+
         Scraped metrics = Scraped.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
         for (String name : List.of("platform_relay_unpublished", "platform_relay_oldest_unpublished_seconds", "platform_relay_leading")) {
             assertTrue(metrics.has(name, Map.of("topic", Topics.SESSION_EVENTS)), name + " is scraped for " + Topics.SESSION_EVENTS);
         }
+        // the pipeline names a command by its record: a support session's start is counted as Start, never as "unnamed"
+        assertTrue(metrics.has("platform_commands_total", Map.of("stream", "support session", "command", "Start", "outcome", "appended")),
+                "a started support session is counted under its command's name");
+        assertFalse(metrics.has("platform_commands_total", Map.of("stream", "support session", "command", "unnamed")),
+                "no support-session command is counted as unnamed");
     }
 
     @Test

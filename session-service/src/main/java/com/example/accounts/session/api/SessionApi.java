@@ -10,7 +10,6 @@ import com.example.accounts.kit.ProblemMapper;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
-import com.example.accounts.session.infrastructure.PermissionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the session API's resources share: the caller as a member, headers in and out (refusals are mapped by the kit's ProblemMapper). */
+/** What the session API's resources share: bodies checked, answers with their Consistency-Token, guests' keys and join links (refusals are mapped by the kit's ProblemMapper). */
 public class SessionApi {
 
     /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
@@ -45,24 +44,6 @@ public class SessionApi {
             throw ProblemException.badRequest("code", "must be the twelve digits you were given");
         }
         return new JoinLanding(digits, "POST", path, Map.of("code", digits, otherField, otherValue));
-    }
-
-    /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */
-    public static Uni<UUID> me(PermissionService permissions, UUID accountId, String bearer, String consistency) {
-        return permissions.check(accountId, bearer, consistency, "me", "profile.manage-own", null).map(PermissionService.Check::memberId);
-    }
-
-    /** A denial of the permission-service as a 403 naming the rule and what the member lacks. */
-    public static PermissionService.Check allowed(PermissionService.Check check, String rule) {
-        if (!check.allowed()) {
-            throw ProblemException.forbidden(rule, denial(check));
-        }
-        return check;
-    }
-
-    /** What a denial says: the permission, what the member lacks and the permission-service's reasons. */
-    public static String denial(PermissionService.Check check) {
-        return check.permission() + " is denied: lacks " + String.join(", ", check.missing()) + " (" + String.join("; ", check.reasons()) + ")";
     }
 
     /** The pass behind a guest key, or 401: guests prove who they are with the key they were given at the door (SEC-1). */
@@ -91,10 +72,6 @@ public class SessionApi {
     /** The caller's address, as a trusted proxy forwards it: what guest rate limits count by. */
     public static String address(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
-    public static String member(UUID memberId) {
-        return "member:" + memberId;
     }
 
     /** SEC-2: a body there, whole and within its bounds ({@link RequestShape}), before anything looks at what it says. */

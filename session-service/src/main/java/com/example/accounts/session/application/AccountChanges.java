@@ -1,13 +1,13 @@
 package com.example.accounts.session.application;
 
-import com.example.accounts.session.queue.application.QueueLoginStreams;
+import com.example.accounts.session.queue.application.QueueLogins;
 import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PolicyStreams;
-import com.example.accounts.session.queue.domain.QueueDecider;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
+import com.example.accounts.session.support.domain.SupportCommand;
 import com.example.accounts.session.support.domain.SupportDecider;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +32,11 @@ public class AccountChanges {
     private final MemberStreams memberStreams;
     private final PolicyStreams policyStreams;
     private final AccountCoOrganizers coOrganizers;
+    private final QueueLogins queueLogins;
 
-    public AccountChanges(SessionStreams streams, MemberStreams memberStreams, PolicyStreams policyStreams, AccountCoOrganizers coOrganizers) {
+    public AccountChanges(SessionStreams streams, MemberStreams memberStreams, PolicyStreams policyStreams, AccountCoOrganizers coOrganizers,
+                          QueueLogins queueLogins) {
+        this.queueLogins = queueLogins;
         this.streams = streams;
         this.memberStreams = memberStreams;
         this.policyStreams = policyStreams;
@@ -49,10 +52,10 @@ public class AccountChanges {
         EventMetadata metadata = EventMetadata.causedBy(deletionEventId, now);
         return memberStreams.of(accountId, memberId)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(stream -> stream.startsWith(QueueLoginStreams.PREFIX)
+                .onItem().transformToUniAndConcatenate(stream -> stream.startsWith(QueueLogins.PREFIX)
                         ? endQueueLogins(accountId, memberId, Reason.MEMBER_DELETED, metadata)
-                        : streams.execute(SupportSessions.AGGREGATE, accountId, stream, state -> SupportDecider.memberDeleted(state, memberId), metadata)
-                        .replaceWithVoid())
+                        : streams.run(SupportSessions.AGGREGATE, accountId, stream, new SupportCommand.RemoveDeletedMember(memberId, now),
+                        SupportDecider::decide, metadata).replaceWithVoid())
                 .collect().last()
                 .chain(() -> memberStreams.forget(accountId, memberId));
     }
@@ -65,7 +68,7 @@ public class AccountChanges {
     /** SEAT-5: the plan dropped CONTACT_CENTER, so no agent of the account stays in its queues. */
     public Uni<Void> contactCenterRemoved(UUID accountId, UUID planEventId, Instant now) {
         EventMetadata metadata = EventMetadata.causedBy(planEventId, now);
-        return memberStreams.membersWith(accountId, QueueLoginStreams.PREFIX)
+        return memberStreams.membersWith(accountId, QueueLogins.PREFIX)
                 .onItem().transformToMulti(members -> Multi.createFrom().iterable(members))
                 .onItem().transformToUniAndConcatenate(member -> endQueueLogins(accountId, member, Reason.MODULE_REMOVED, metadata))
                 .collect().last().replaceWithVoid();
@@ -76,13 +79,12 @@ public class AccountChanges {
         EventMetadata metadata = EventMetadata.causedBy(disablingEventId, now);
         return policyStreams.of(accountId, policyId)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(stream -> streams.execute(SupportSessions.AGGREGATE, accountId, stream,
-                        state -> SupportDecider.policyDisabled(state, policyId), metadata).replaceWithVoid())
+                .onItem().transformToUniAndConcatenate(stream -> streams.run(SupportSessions.AGGREGATE, accountId, stream,
+                        new SupportCommand.DisablePolicy(policyId, now), SupportDecider::decide, metadata).replaceWithVoid())
                 .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> endQueueLogins(UUID accountId, UUID memberId, Reason reason, EventMetadata metadata) {
-        return streams.execute(QueueLoginStreams.AGGREGATE, accountId, QueueLoginStreams.stream(memberId),
-                state -> QueueDecider.loginsEnded(state, memberId, reason), metadata).replaceWithVoid();
+        return queueLogins.end(accountId, memberId, reason, metadata);
     }
 }

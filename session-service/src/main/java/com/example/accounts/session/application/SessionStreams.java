@@ -78,22 +78,33 @@ public class SessionStreams {
         return stored;
     }
 
-    public <S, E> Uni<Done<S, E>> execute(StreamKind<S, E> kind, UUID accountId, String stream, Function<S, List<E>> decide, EventMetadata metadata) {
-        return execute(kind, accountId, stream, decide, metadata, (connection, done) -> Uni.createFrom().voidItem());
+    /** {@code command} decided by {@code decide} on the stream as this account sees it (ACC-6). */
+    public <S, E, C> Uni<Done<S, E>> run(StreamKind<S, E> kind, UUID accountId, String stream, C command, BiFunction<C, S, List<E>> decide,
+                                        EventMetadata metadata) {
+        return run(kind, accountId, stream, command, decide, metadata, (connection, done) -> Uni.createFrom().voidItem());
     }
 
     /**
      * {@code alongside} writes in the transaction of the append (a pass's hash), so both commit or neither; so does
      * the Idempotency-Key of a creating command's request (SEC-3), so a retry racing its first try cannot append twice.
      */
-    public <S, E> Uni<Done<S, E>> execute(StreamKind<S, E> kind, UUID accountId, String stream, Function<S, List<E>> decide,
-                                         EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
+    public <S, E, C> Uni<Done<S, E>> run(StreamKind<S, E> kind, UUID accountId, String stream, C command, BiFunction<C, S, List<E>> decide,
+                                        EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
+        return runAsked(kind, accountId, stream, state -> command, decide, metadata, alongside);
+    }
+
+    /**
+     * The command {@code ask} makes of the stream's state as this account sees it (it may refuse who asks, before
+     * anything is decided), decided by {@code decide}. The pipeline's meters count it under its record's name.
+     */
+    public <S, E, C> Uni<Done<S, E>> runAsked(StreamKind<S, E> kind, UUID accountId, String stream, Function<S, C> ask, BiFunction<C, S, List<E>> decide,
+                                             EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
         AtomicBoolean seen = new AtomicBoolean();
-        Command<S, E> command = Command.<S, E>deciding(stored -> {
+        Command<S, E> command = Command.<S, E, C>askedOf(stored -> ask.apply(seenBy(kind, accountId, stored).state()), (asked, stored) -> {
             // ACC-6: decided on as this account sees it, so another account's stream is refused as a made-up id is
             Loaded<S> view = seenBy(kind, accountId, stored);
             seen.set(view.exists());
-            List<E> events = decide.apply(view.state());
+            List<E> events = decide.apply(asked, view.state());
             if (!events.isEmpty() && stored.exists() && !view.exists()) {
                 // what creates a stream draws a fresh id: one already written elsewhere is never this account's to write
                 throw ProblemException.notFound(kind.name());

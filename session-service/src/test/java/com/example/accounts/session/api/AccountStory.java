@@ -17,14 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An account's history told as the account-service would publish it, to the real Kafka, for the real
  * permission-service to project: Ada (the demo admin's login) opened it and is its ADMIN. Each test tells its own.
  */
-final class AccountStory extends AccountHistory {
+public final class AccountStory extends AccountHistory {
 
     private AccountStory(String... modules) {
         super(loginOf(Tokens.DEMO_ADMIN), Tokens.DEMO_ADMIN, modules);
     }
 
     /** Opened with these modules, 10 seats of each seat-bearing one; Ada holds none yet. */
-    static AccountStory opened(String... modules) {
+    public static AccountStory opened(String... modules) {
         return new AccountStory(modules);
     }
 
@@ -36,7 +36,7 @@ final class AccountStory extends AccountHistory {
         return Tokens.subject(token(user));
     }
 
-    static RequestSpecification as(String user, String consistency) {
+    public static RequestSpecification as(String user, String consistency) {
         return given().auth().oauth2(token(user)).header("Consistency-Token", consistency).contentType("application/json");
     }
 

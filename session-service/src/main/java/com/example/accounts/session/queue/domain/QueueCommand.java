@@ -9,8 +9,6 @@ import java.util.UUID;
  */
 public sealed interface QueueCommand {
 
-    UUID queueId();
-
     UUID agent();
 
     /** {@code by} is the agent, or a supervisor of the queue logging them in (CC-6). */
@@ -19,5 +17,9 @@ public sealed interface QueueCommand {
 
     /** {@code by} is the agent, or a supervisor of the queue logging them out (CC-7). */
     record LogOut(UUID queueId, UUID agent, UUID by) implements QueueCommand {
+    }
+
+    /** USR-6, CC-8, SEAT-3, SEAT-5, SEAT-6: the account took away what a login needs; every login of the agent ends, by no one. */
+    record EndLogins(UUID agent, QueueEvent.Reason reason) implements QueueCommand {
     }
 }

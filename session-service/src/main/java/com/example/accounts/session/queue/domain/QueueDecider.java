@@ -1,6 +1,7 @@
 package com.example.accounts.session.queue.domain;
 
 import com.example.accounts.rules.Refusal;
+import com.example.accounts.session.queue.domain.QueueCommand.EndLogins;
 import com.example.accounts.session.queue.domain.QueueCommand.LogIn;
 import com.example.accounts.session.queue.domain.QueueCommand.LogOut;
 import com.example.accounts.session.queue.domain.QueueEvent.AgentLoggedIntoQueue;
@@ -24,11 +25,11 @@ public final class QueueDecider {
      * module, SEAT-6 made an observer): the agent is logged out of every queue, by no one (the system). CC-7 keeps a
      * login as it was made against changes of permissions and settings, not against losing the right to be in it.
      */
-    public static List<QueueEvent> loginsEnded(QueueLogins s, UUID agent, Reason reason) {
+    public static List<QueueEvent> loginsEnded(AgentLogins s, UUID agent, Reason reason) {
         return s.queues().keySet().stream().map(queue -> (QueueEvent) new AgentLoggedOutOfQueue(queue, agent, null, reason)).toList();
     }
 
-    public static List<QueueEvent> decide(QueueCommand command, QueueLogins s) {
+    public static List<QueueEvent> decide(QueueCommand command, AgentLogins s) {
         return switch (command) {
             case LogIn c -> {
                 if (!PERMISSIONS.containsAll(c.permissions())) {
@@ -47,6 +48,7 @@ public final class QueueDecider {
                 yield List.of(new AgentLoggedOutOfQueue(c.queueId(), c.agent(), c.by(),
                         c.by().equals(c.agent()) ? Reason.LOGGED_OUT : Reason.SUPERVISOR_LOGGED_OUT));
             }
+            case EndLogins c -> loginsEnded(s, c.agent(), c.reason());
         };
     }
 }

@@ -1,14 +1,13 @@
 package com.example.accounts.session.support.api;
 
 import com.example.accounts.session.api.SessionApi;
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.support.application.SupportInvites;
 import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
-import com.example.accounts.session.support.domain.SupportCommand;
 import com.example.accounts.session.support.domain.SupportDecider;
 import com.example.accounts.session.support.domain.SupportSession;
 import io.smallrye.mutiny.Uni;
@@ -73,12 +72,14 @@ public class GuestResource {
     }
 
     private final SessionStreams streams;
+    private final SupportSessions sessions;
+    private final SupportInvites invites;
     private final Passes passes;
     private final GuestLimits limits;
     private final CommandClock clock;
     private final Duration externalKeyLifetime;
 
-    public GuestResource(SessionStreams streams, Passes passes, GuestLimits limits, CommandClock clock,
+    public GuestResource(SessionStreams streams, SupportSessions sessions, SupportInvites invites, Passes passes, GuestLimits limits, CommandClock clock,
                          @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
         // INV-3: an external technician's key is bounded; a day at most, so a forgotten key does not open the session for good
         if (externalKeyLifetime.isNegative() || externalKeyLifetime.isZero() || externalKeyLifetime.compareTo(MAX_EXTERNAL_KEY_LIFETIME) > 0) {
@@ -88,6 +89,8 @@ public class GuestResource {
         this.externalKeyLifetime = externalKeyLifetime;
         this.clock = clock;
         this.streams = streams;
+        this.sessions = sessions;
+        this.invites = invites;
         this.passes = passes;
         this.limits = limits;
     }
@@ -117,13 +120,7 @@ public class GuestResource {
             }
             Passes.Pass pass = admitting.get();
             limits.onSession(pass.sessionId().toString(), nowMillis);
-            return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
-                    state -> SupportDecider.decide(new SupportCommand.JoinAsCustomer(customerId, body.platform(), now), state),
-                    EventMetadata.requested("customer:" + customerId, correlationId, now),
-                    (connection, done) -> {
-                        key.set(Passes.newToken());
-                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), customerId, null);
-                    });
+            return sessions.joinAsCustomer(pass, customerId, body.platform(), now, correlationId, key);
         }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
                 .map(done -> {
                     limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
@@ -151,10 +148,10 @@ public class GuestResource {
     public Uni<InviteStatus> inviteStatus(@PathParam("token") String token, @Context HttpServerRequest request) {
         long nowMillis = clock.now().toEpochMilli();
         limits.fromAddress(address(request), nowMillis);
-        return invite(token).chain(pass -> streams.load(SupportSessions.AGGREGATE, SupportSessions.stream(pass.sessionId())).map(loaded -> {
-            SupportSession.Invite invite = loaded.state().invites().get(pass.subjectId());
+        return invite(token).chain(pass -> invites.sessionOf(pass).map(session -> {
+            SupportSession.Invite invite = session.invites().get(pass.subjectId());
             return new InviteStatus(pass.sessionId(), invite.externalName(), invite.policyName(), invite.expiresAt(),
-                    invite.usable(Instant.ofEpochMilli(nowMillis), loaded.state().ended()));
+                    invite.usable(Instant.ofEpochMilli(nowMillis), session.ended()));
         }));
     }
 
@@ -169,20 +166,13 @@ public class GuestResource {
         long nowMillis = clock.now().toEpochMilli();
         limits.fromAddress(address(request), nowMillis);
         Instant now = Instant.ofEpochMilli(nowMillis);
-        UUID externalId = UUID.randomUUID();
         Instant keyExpiresAt = now.plus(externalKeyLifetime);
-        AtomicReference<String> key = new AtomicReference<>();
         return invite(token).chain(pass -> {
             limits.onSession(pass.sessionId().toString(), nowMillis);
-            return streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
-                    state -> SupportDecider.decide(new SupportCommand.Redeem(pass.subjectId(), externalId, now), state),
-                    EventMetadata.requested("external:" + externalId, correlationId, now),
-                    (connection, done) -> {
-                        key.set(Passes.newToken());
-                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, keyExpiresAt);
-                    });
-        }).map(done -> new Admitted(done.state().sessionId(), externalId,
-                done.state().externals().get(externalId).permissions().stream().sorted().toList(), key.get(), keyExpiresAt));
+            return invites.redeem(pass, now, keyExpiresAt, correlationId);
+        }).map(redeemed -> new Admitted(redeemed.done().state().sessionId(), redeemed.externalTechnicianId(),
+                redeemed.done().state().externals().get(redeemed.externalTechnicianId()).permissions().stream().sorted().toList(), redeemed.guestKey(),
+                keyExpiresAt));
     }
 
     private Uni<Passes.Pass> invite(String token) {
@@ -197,13 +187,7 @@ public class GuestResource {
     public Uni<Requested> act(ActionBody body, @HeaderParam(SessionApi.GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         Instant now = clock.now();
-        return guest(passes, guestKey, now).chain(pass -> streams.execute(SupportSessions.AGGREGATE, pass.accountId(), SupportSessions.stream(pass.sessionId()),
-                        state -> {
-                            if (!state.externals().containsKey(pass.subjectId())) {
-                                throw Refusal.forbidden("SUP-4", "only technicians ask for " + body.action() + "; a customer grants it");
-                            }
-                            return SupportDecider.decide(new SupportCommand.RequestAsExternal(pass.subjectId(), body.action(), now), state);
-                        }, EventMetadata.requested("external:" + pass.subjectId(), correlationId, now))
+        return guest(passes, guestKey, now).chain(pass -> sessions.actAsExternal(pass, body.action(), now, correlationId)
                 .map(done -> new Requested(pass.sessionId(), body.action(), true)));
     }
 }

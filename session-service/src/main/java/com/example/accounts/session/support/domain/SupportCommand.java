@@ -72,4 +72,16 @@ public sealed interface SupportCommand {
     /** INV-3: the session's owner or the technician's inviter takes an external technician out of the session. */
     record RemoveExternal(UUID externalTechnicianId, UUID byMemberId, Instant now) implements SupportCommand {
     }
+
+    /** USR-6: the account deleted a member, who is out of every session at once. */
+    record RemoveDeletedMember(UUID memberId, Instant now) implements SupportCommand {
+    }
+
+    /** INV-6: the account disabled a security policy, which ends what it admitted. */
+    record DisablePolicy(UUID policyId, Instant now) implements SupportCommand {
+    }
+
+    /** INV-1: the invite's email could not be handed on, so nobody can have its URL: it is withdrawn. */
+    record WithdrawUndelivered(UUID inviteId, Instant now) implements SupportCommand {
+    }
 }

@@ -2,6 +2,7 @@ package com.example.accounts.session.support.domain;
 
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.contract.Mailbox;
+import com.example.accounts.session.support.domain.SupportCommand.DisablePolicy;
 import com.example.accounts.session.support.domain.SupportCommand.End;
 import com.example.accounts.session.support.domain.SupportCommand.HandOver;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
@@ -9,11 +10,13 @@ import com.example.accounts.session.support.domain.SupportCommand.JoinAsCustomer
 import com.example.accounts.session.support.domain.SupportCommand.Leave;
 import com.example.accounts.session.support.domain.SupportCommand.Owner;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
+import com.example.accounts.session.support.domain.SupportCommand.RemoveDeletedMember;
 import com.example.accounts.session.support.domain.SupportCommand.RemoveExternal;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsExternal;
 import com.example.accounts.session.support.domain.SupportCommand.RequestAsMember;
 import com.example.accounts.session.support.domain.SupportCommand.Revoke;
 import com.example.accounts.session.support.domain.SupportCommand.Start;
+import com.example.accounts.session.support.domain.SupportCommand.WithdrawUndelivered;
 import com.example.accounts.session.support.domain.SupportEvent.CustomerJoined;
 import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteIssued;
 import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRedeemed;
@@ -58,6 +61,7 @@ public final class SupportDecider {
                 if (s.started()) {
                     throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
                 }
+                startsFor(c.companyId(), c.deviceId());
                 unmet(c.owner(), c.deviceId() != null).ifPresent(unmet -> {
                     throw Refusal.forbidden(unmet.rule(), unmet.why());
                 });
@@ -127,7 +131,7 @@ public final class SupportDecider {
                 }
                 List<SupportEvent> events = new ArrayList<>();
                 events.add(new TechnicianLeftSession(s.sessionId(), c.memberId()));
-                events.addAll(invitedBy(s, c.memberId(), "INVITER_LEFT"));
+                events.addAll(InviteRules.invitedBy(s, c.memberId(), "INVITER_LEFT"));
                 yield events;
             }
             case End c -> {
@@ -135,81 +139,21 @@ public final class SupportDecider {
                 owner(s, c.byMemberId(), "ends the session (SUP-5)");
                 yield List.of(new SupportSessionEnded(s.sessionId()));
             }
-            case Invite c -> {
-                active(s);
-                if (!s.technicians().contains(c.inviterMemberId())) {
-                    throw Refusal.forbidden("INV-1", "only a technician in the session invites an external technician");
-                }
-                if (!c.policy().enabled()) {
-                    throw Refusal.invalid("INV-1", "policyId", "security policy '" + c.policy().name() + "' is not enabled for invites");
-                }
-                String name = text("externalName", c.externalName(), MAX_NAME, true);
-                String comments = c.comments() == null ? "" : text("comments", c.comments(), MAX_COMMENTS, false);
-                if (c.delivery() == null || !DELIVERIES.contains(c.delivery())) {
-                    throw Refusal.invalid("INV-1", "delivery", "must be one of " + DELIVERIES.stream().sorted().toList());
-                }
-                String email = c.email() == null || c.email().isBlank() ? null : c.email().strip();
-                if (email != null && !Mailbox.isMailbox(email)) {
-                    throw Refusal.invalid("INV-1", "email", "is not an email address");
-                }
-                if (c.delivery().equals("SERVER_EMAIL")) {
-                    if (email == null) {
-                        throw Refusal.invalid("INV-1", "email", "SERVER_EMAIL needs the external technician's address");
-                    }
-                    if (!c.serverEmailsAllowed()) {
-                        throw Refusal.invalid("INV-1", "delivery", "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
-                    }
-                }
-                yield List.of(new ExternalInviteIssued(s.sessionId(), c.inviteId(), c.inviterMemberId(), c.policy().policyId(), c.policy().name(), name,
-                        comments, c.delivery(), email, c.now().plus(INVITE_LIFETIME), c.policy().permissions().stream().sorted().toList()));
-            }
-            case Redeem c -> {
-                SupportSession.Invite invite = s.invites().get(c.inviteId());
-                if (invite == null) {
-                    throw Refusal.notFound("INV-2", "no such invite");
-                }
-                if (s.ended()) {
-                    throw Refusal.gone("INV-2", "the session has ended, and its invites with it (SUP-5)");
-                }
-                switch (invite.state()) {
-                    case REDEEMED -> throw Refusal.conflict("INV-2", "this invite was already used: it works once");
-                    case REVOKED -> throw Refusal.gone("INV-2", "this invite was revoked");
-                    case OPEN -> {
-                    }
-                }
-                if (!c.now().isBefore(invite.expiresAt())) {
-                    throw Refusal.gone("INV-2", "this invite lapsed at " + invite.expiresAt() + ", two hours after it was issued");
-                }
-                yield List.of(new ExternalInviteRedeemed(s.sessionId(), c.inviteId(), c.externalTechnicianId(), invite.permissions().stream().sorted().toList()));
-            }
-            case Revoke c -> {
-                SupportSession.Invite invite = s.invites().get(c.inviteId());
-                if (invite == null) {
-                    throw Refusal.notFound("ACC-6", "no invite " + c.inviteId() + " in this session");
-                }
-                if (!c.byMemberId().equals(invite.inviter()) && !c.byMemberId().equals(s.owner())) {
-                    throw Refusal.forbidden("INV-2", "only the inviter or the session's owner revokes an invite");
-                }
-                if (!invite.usable(c.now(), s.ended())) {
-                    throw Refusal.conflict("INV-2", "the invite is no longer open (" + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
-                }
-                yield List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
-            }
-            case RemoveExternal c -> {
-                active(s);
-                ExternalTechnician external = s.externals().get(c.externalTechnicianId());
-                if (external == null) {
-                    throw Refusal.notFound("ACC-6", "no external technician " + c.externalTechnicianId() + " in this session");
-                }
-                if (!c.byMemberId().equals(s.owner()) && !c.byMemberId().equals(external.invitedBy())) {
-                    throw Refusal.forbidden("INV-3", "only the session's owner or the member who invited them removes an external technician");
-                }
-                if (external.loggedOut()) {
-                    throw Refusal.conflict("INV-3", "this external technician is already out of the session (" + external.loggedOutBecause() + ")");
-                }
-                yield List.of(new ExternalTechnicianLoggedOut(s.sessionId(), external.id(), "REMOVED"));
-            }
+            case Invite c -> InviteRules.invite(c, s);
+            case Redeem c -> InviteRules.redeem(c, s);
+            case Revoke c -> InviteRules.revoke(c, s);
+            case RemoveExternal c -> InviteRules.removeExternal(c, s);
+            case RemoveDeletedMember c -> memberDeleted(s, c.memberId());
+            case DisablePolicy c -> InviteRules.policyDisabled(s, c.policyId());
+            case WithdrawUndelivered c -> InviteRules.deliveryFailed(s, c.inviteId());
         };
+    }
+
+    /** SUP-3: an unattended session is for its device's company, so a start names a company or a device, never both. */
+    public static void startsFor(UUID companyId, UUID deviceId) {
+        if (companyId != null && deviceId != null) {
+            throw Refusal.invalid("SUP-3", "companyId", "an unattended session is for its device's company: give the device only");
+        }
     }
 
     /** Why a member may not own a session: the rule they fall short of, and what they lack. */
@@ -232,21 +176,6 @@ public final class SupportDecider {
         return Optional.empty();
     }
 
-    /**
-     * INV-6: a security policy disabled ends what it admitted. The external technicians in the session under it are
-     * logged out and its open invites are revoked; deciding again on a session already cleared appends nothing.
-     */
-    public static List<SupportEvent> policyDisabled(SupportSession s, UUID policyId) {
-        if (!s.started() || s.ended()) {
-            return List.of();
-        }
-        List<SupportEvent> events = new ArrayList<>();
-        s.invites().values().stream().filter(i -> policyId.equals(i.policyId()) && i.state() == InviteState.OPEN)
-                .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, POLICY_DISABLED)));
-        s.externals().values().stream().filter(x -> policyId.equals(x.policyId()) && !x.loggedOut())
-                .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), POLICY_DISABLED)));
-        return events;
-    }
 
     /**
      * USR-6: a member deleted from the account is out of every session at once. A session they own ends (nobody
@@ -263,28 +192,13 @@ public final class SupportDecider {
         if (s.technicians().contains(member)) {
             events.add(new TechnicianLeftSession(s.sessionId(), member));
         }
-        events.addAll(invitedBy(s, member, "MEMBER_DELETED"));
+        events.addAll(InviteRules.invitedBy(s, member, "MEMBER_DELETED"));
         return events;
     }
 
-    /** INV-4: who a departing member invited leaves with them; invites they left open would admit someone nobody answers for. */
-    private static List<SupportEvent> invitedBy(SupportSession s, UUID member, String reason) {
-        List<SupportEvent> events = new ArrayList<>();
-        s.invites().values().stream().filter(i -> i.inviter().equals(member) && i.state() == InviteState.OPEN)
-                .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, reason)));
-        s.externals().values().stream().filter(x -> x.invitedBy().equals(member) && !x.loggedOut())
-                .forEach(x -> events.add(new ExternalTechnicianLoggedOut(s.sessionId(), x.id(), reason)));
-        return events;
-    }
 
-    /** The invite's revocation when its email could not be handed on: nobody can have its URL. */
-    public static List<SupportEvent> deliveryFailed(SupportSession s, UUID inviteId) {
-        SupportSession.Invite invite = s.invites().get(inviteId);
-        return invite == null || invite.state() != InviteState.OPEN ? List.of()
-                : List.of(new ExternalInviteRevoked(s.sessionId(), inviteId, null, "DELIVERY_FAILED"));
-    }
 
-    private static void active(SupportSession s) {
+    static void active(SupportSession s) {
         if (!s.started()) {
             throw Refusal.notFound("ACC-6", "no such support session");
         }
@@ -305,14 +219,4 @@ public final class SupportDecider {
         }
     }
 
-    private static String text(String field, String value, int max, boolean required) {
-        String stripped = value == null ? "" : value.strip();
-        if (required && stripped.isEmpty()) {
-            throw Refusal.invalid("INV-1", field, "is required");
-        }
-        if (stripped.length() > max) {
-            throw Refusal.invalid("INV-1", field, "is longer than " + max + " characters");
-        }
-        return stripped;
-    }
 }

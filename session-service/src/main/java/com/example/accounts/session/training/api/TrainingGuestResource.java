@@ -1,13 +1,11 @@
 package com.example.accounts.session.training.api;
 
 import com.example.accounts.session.api.SessionApi;
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.Actor;
-import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -80,13 +78,13 @@ public class TrainingGuestResource {
     }
 
     private final SessionStreams streams;
+    private final TrainingSessions sessions;
     private final Passes passes;
     private final GuestLimits limits;
     private final CommandClock clock;
-    private final AccountCoOrganizers coOrganizers;
     private final int maxParticipants;
 
-    public TrainingGuestResource(SessionStreams streams, Passes passes, GuestLimits limits, CommandClock clock, AccountCoOrganizers coOrganizers,
+    public TrainingGuestResource(SessionStreams streams, TrainingSessions sessions, Passes passes, GuestLimits limits, CommandClock clock,
                                  @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
         if (maxParticipants < 1) {
             throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
@@ -96,7 +94,7 @@ public class TrainingGuestResource {
         this.passes = passes;
         this.limits = limits;
         this.clock = clock;
-        this.coOrganizers = coOrganizers;
+        this.sessions = sessions;
     }
 
     @GET
@@ -133,13 +131,7 @@ public class TrainingGuestResource {
             }
             Passes.Pass pass = admitting.get();
             limits.onSession(pass.sessionId().toString(), nowMillis);
-            return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
-                    state -> TrainingDecider.decide(new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now), state),
-                    EventMetadata.requested(participant(participantId), correlationId, now),
-                    (connection, done) -> {
-                        key.set(Passes.newToken());
-                        return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), participantId, null);
-                    });
+            return sessions.join(pass, participantId, name, maxParticipants, now, correlationId, key);
         }).onFailure(Refusal.class).transform(f -> switch (((Refusal) f).kind()) {
                     // an ended or vanished session is a wrong code; a full one is told so, to one who has its code (TRN-6)
                     case NOT_FOUND, GONE -> noSuchCode();
@@ -161,13 +153,12 @@ public class TrainingGuestResource {
     @Operation(operationId = "getMyParticipation", summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
     @APIResponse(responseCode = "200", description = "the session as the participant sees it")
     public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
-        return guest(passes, guestKey).chain(pass -> streams.loadIn(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()))
-                .map(loaded -> {
-                    if (!loaded.state().participants().containsKey(pass.subjectId())) {
-                        throw Refusal.forbidden("TRN-3", "you were removed from this session");
-                    }
-                    return ParticipantView.of(loaded.state(), pass.subjectId());
-                }));
+        return guest(passes, guestKey).chain(pass -> sessions.sessionOf(pass).map(session -> {
+            if (!session.participants().containsKey(pass.subjectId())) {
+                throw Refusal.forbidden("TRN-3", "you were removed from this session");
+            }
+            return ParticipantView.of(session, pass.subjectId());
+        }));
     }
 
     @POST
@@ -206,22 +197,7 @@ public class TrainingGuestResource {
                 allowed -> new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), false, allowed, now)));
     }
 
-    /**
-     * TRN-2: a participant has no token to ask the permission-service whether the account allows co-organizers
-     * (SEC-1), so the setting is the one this service keeps from the account's events. A participant is never a host
-     * (the commands' {@code mayHost} is false).
-     */
     private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, Function<Boolean, TrainingCommand> commandOf) {
-        return coOrganizers.allowed(pass.accountId()).map(commandOf).chain(command -> run(pass, correlationId, command));
-    }
-
-    private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, TrainingCommand command) {
-        return streams.execute(TrainingSessions.AGGREGATE, pass.accountId(), TrainingSessions.stream(pass.sessionId()),
-                        state -> TrainingDecider.decide(command, state), EventMetadata.requested(participant(pass.subjectId()), correlationId, command.now()))
-                .map(done -> ParticipantView.of(done.state(), pass.subjectId()));
-    }
-
-    private static String participant(UUID participantId) {
-        return "participant:" + participantId;
+        return sessions.actAsParticipant(pass, correlationId, commandOf).map(done -> ParticipantView.of(done.state(), pass.subjectId()));
     }
 }

@@ -1,20 +1,15 @@
 package com.example.accounts.session.training.api;
 
 import com.example.accounts.session.api.SessionApi;
-import com.example.accounts.eventstore.EventMetadata;
-import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.Idempotent;
-import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
-import com.example.accounts.session.application.SessionStreams;
+import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.Actor;
-import com.example.accounts.session.infrastructure.Passes;
-import com.example.accounts.session.infrastructure.PermissionService;
 import com.example.accounts.session.training.domain.TrainingCommand;
 import com.example.accounts.session.training.domain.TrainingDecider;
 import com.example.accounts.session.training.domain.TrainingEvent;
@@ -37,17 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
-import static com.example.accounts.session.api.SessionApi.allowed;
-import static com.example.accounts.session.api.SessionApi.member;
 import static com.example.accounts.session.api.SessionApi.required;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
@@ -91,26 +80,16 @@ public class TrainingSessionResource {
     public record Recordings(UUID sessionId, int recordings, boolean recording) {
     }
 
-    /**
-     * The caller as a member, whether the permission-service lets them host now (training.session.host, TRN-1, TRN-3),
-     * and whether the account allows co-organizers now: a co-organizer hosts only then (TRN-2).
-     */
-    private record Caller(UUID memberId, boolean mayHost, boolean coOrganizersAllowed) {
-    }
-
-    private final SessionStreams streams;
-    private final PermissionService permissions;
-    private final Passes passes;
-    private final CommandClock clock;
+    private final TrainingSessions sessions;
     private final URI publicUrl;
 
-    public TrainingSessionResource(SessionStreams streams, PermissionService permissions, Passes passes, CommandClock clock,
-                                   @ConfigProperty(name = "platform.public-url") URI publicUrl) {
-        this.streams = streams;
-        this.permissions = permissions;
-        this.passes = passes;
-        this.clock = clock;
+    public TrainingSessionResource(TrainingSessions sessions, @ConfigProperty(name = "platform.public-url") URI publicUrl) {
+        this.sessions = sessions;
         this.publicUrl = publicUrl;
+    }
+
+    private static MemberRequest request(UUID accountId, String bearer, String consistency, String correlationId) {
+        return new MemberRequest(accountId, bearer, consistency, correlationId);
     }
 
     @POST
@@ -124,25 +103,12 @@ public class TrainingSessionResource {
                                   @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         RequestShape.check(body);
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
-        Instant now = clock.now();
-        UUID sessionId = UUID.randomUUID();
-        AtomicReference<String> code = new AtomicReference<>();
-        return permissions.check(accountId, bearer, consistency, "me", "training.session.schedule", null)
-                .map(check -> allowed(check, "TRN-1").memberId())
-                .chain(organizer -> permissions.settings(accountId, bearer, consistency).chain(settings ->
-                        mayCoOrganize(accountId, bearer, consistency, named, settings.coOrganizers(),
-                                () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
-                                .chain(() -> streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
-                                        state -> TrainingDecider.decide(new TrainingCommand.Schedule(sessionId, organizer, named, settings.coOrganizers(), now), state),
-                                        EventMetadata.requested(member(organizer), correlationId, now),
-                                        (connection, done) -> {
-                                            code.set(Passes.newCode());
-                                            return passes.keep(connection, code.get(), Passes.Kind.TRAINING_CODE, accountId, sessionId, null,
-                                                    now.plus(TrainingDecider.CODE_LIFETIME));
-                                        }))))
-                .map(done -> SessionApi.created(URI.create("/accounts/" + accountId + "/training-sessions/" + sessionId), done,
-                        new Scheduled(sessionId, done.state().organizer(), List.copyOf(done.state().coOrganizers()), code.get(),
-                                publicUrl + "/guest/training-sessions/join?code=" + code.get())));
+        return sessions.schedule(request(accountId, bearer, consistency, correlationId), named).map(scheduled -> {
+            TrainingSession s = scheduled.done().state();
+            return SessionApi.created(URI.create("/accounts/" + accountId + "/training-sessions/" + s.sessionId()), scheduled.done(),
+                    new Scheduled(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), scheduled.code(),
+                            publicUrl + "/guest/training-sessions/join?code=" + scheduled.code()));
+        });
     }
 
     @GET
@@ -152,11 +118,7 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        // USR-11, SEAT-3: the session is part of TRAINING; observers see Monitoring data only, and nobody a module gone
-        return permissions.check(accountId, bearer, consistency, "me", "module.training", null)
-                .invoke(check -> allowed(check, "USR-11"))
-                .chain(member -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)))
-                .map(loaded -> SessionView.of(loaded.state()));
+        return sessions.session(request(accountId, bearer, consistency, null), sessionId).map(SessionView::of);
     }
 
     @PUT
@@ -170,14 +132,7 @@ public class TrainingSessionResource {
                                       @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         List<UUID> named = ids(body.coOrganizerMemberIds());
-        Instant now = clock.now();
-        return caller(accountId, bearer, consistency)
-                .chain(caller -> streams.loadAs(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId))
-                        .chain(loaded -> mayCoOrganize(accountId, bearer, consistency, named, caller.coOrganizersAllowed(),
-                                () -> TrainingDecider.changesCoOrganizers(loaded.state(), caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), named)))
-                        .chain(() -> run(accountId, sessionId, caller.memberId(), correlationId,
-                                new TrainingCommand.ChangeCoOrganizers(caller.memberId(), named, caller.mayHost(), caller.coOrganizersAllowed(), now))))
-                .map(TrainingSessionResource::view);
+        return sessions.changeCoOrganizers(request(accountId, bearer, consistency, correlationId), sessionId, named).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -187,9 +142,8 @@ public class TrainingSessionResource {
     public Uni<Response> start(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.Start(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.Start(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -199,9 +153,8 @@ public class TrainingSessionResource {
     public Uni<Response> startRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                         @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                         @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.StartRecording(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.StartRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -211,9 +164,8 @@ public class TrainingSessionResource {
     public Uni<Response> stopRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                        @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                        @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.StopRecording(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.StopRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -223,9 +175,8 @@ public class TrainingSessionResource {
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                              @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.End(caller.memberId(), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(TrainingSessionResource::view);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.End(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -235,9 +186,8 @@ public class TrainingSessionResource {
     public Uni<Response> removeParticipant(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                            @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
                                            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.RemoveParticipant(caller.memberId(), participantId, caller.mayHost(), caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.RemoveParticipant(host.memberId(), participantId, host.mayHost(),
+                host.coOrganizersAllowed(), host.now())).map(SessionApi::noContent);
     }
 
     @POST
@@ -249,10 +199,8 @@ public class TrainingSessionResource {
                                    @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                    @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, "TRN-4");
-        Instant now = clock.now();
-        return actOn(accountId, sessionId, bearer, consistency, correlationId, to, (caller, toMayHost) ->
-                new TrainingCommand.ChangePresenter(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), toMayHost, now))
-                .map(TrainingSessionResource::view);
+        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.ChangePresenter(Actor.member(host.memberId()), to,
+                host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -264,10 +212,8 @@ public class TrainingSessionResource {
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                       @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, "TRN-5");
-        Instant now = clock.now();
-        return actOn(accountId, sessionId, bearer, consistency, correlationId, to, (caller, toMayHost) ->
-                new TrainingCommand.GiveKeyboard(Actor.member(caller.memberId()), to, caller.mayHost(), caller.coOrganizersAllowed(), toMayHost, now))
-                .map(TrainingSessionResource::view);
+        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.GiveKeyboard(Actor.member(host.memberId()), to,
+                host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -277,9 +223,8 @@ public class TrainingSessionResource {
     public Uni<Response> takeBackKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                           @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.TakeBackKeyboard(Actor.member(caller.memberId()), caller.mayHost(), caller.coOrganizersAllowed(), now)).map(SessionApi::noContent);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.TakeBackKeyboard(Actor.member(host.memberId()), host.mayHost(),
+                host.coOrganizersAllowed(), host.now())).map(SessionApi::noContent);
     }
 
     @POST
@@ -289,9 +234,8 @@ public class TrainingSessionResource {
     public Uni<Response> followUp(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                   @HeaderParam("X-Correlation-Id") String correlationId) {
-        Instant now = clock.now();
-        return act(accountId, sessionId, bearer, consistency, correlationId,
-                caller -> new TrainingCommand.SendFollowUp(caller.memberId(), caller.mayHost(), now)).map(TrainingSessionResource::view);
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.SendFollowUp(host.memberId(), host.mayHost(), host.now()))
+                .map(TrainingSessionResource::view);
     }
 
     @GET
@@ -300,7 +244,7 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "200", description = "the report")
     public Uni<Report> report(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                               @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        return organizers(accountId, sessionId, bearer, consistency, "reports").map(s -> new Report(s.sessionId(), s.organizer(),
+        return sessions.forOrganizer(request(accountId, bearer, consistency, null), sessionId, "reports").map(s -> new Report(s.sessionId(), s.organizer(),
                 List.copyOf(s.coOrganizers()), s.started(), s.ended(), s.participants(), s.recordings(), s.followUpSent()));
     }
 
@@ -310,90 +254,8 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "200", description = "the recordings")
     public Uni<Recordings> recordings(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        return organizers(accountId, sessionId, bearer, consistency, "recordings archive")
+        return sessions.forOrganizer(request(accountId, bearer, consistency, null), sessionId, "recordings archive")
                 .map(s -> new Recordings(s.sessionId(), s.recordings(), s.recording()));
-    }
-
-    private Uni<TrainingSession> organizers(UUID accountId, UUID sessionId, String bearer, String consistency, String feature) {
-        return host(accountId, bearer, consistency)
-                .chain(me -> streams.loadIn(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId)).map(loaded -> {
-                    TrainingDecider.afterSession(loaded.state(), me.memberId(), me.allowed(), feature);
-                    return loaded.state();
-                }));
-    }
-
-    /**
-     * Hosting is asked first: a member who may not host is refused for that (TRN-3) by the decider, whatever else
-     * they may not read (an observer reads no session settings, USR-11).
-     */
-    private Uni<Caller> caller(UUID accountId, String bearer, String consistency) {
-        return host(accountId, bearer, consistency).chain(host -> host.allowed()
-                ? permissions.settings(accountId, bearer, consistency).map(settings -> new Caller(host.memberId(), true, settings.coOrganizers()))
-                : Uni.createFrom().item(new Caller(host.memberId(), false, false)));
-    }
-
-    /**
-     * TRN-1, TRN-3: whether the caller may host now, asked at every host action. Asked account-wide, not of
-     * {@code session:<id>}: who organizes and co-organizes the session is its own stream's to say, strongly consistent,
-     * while the read model's copy of the session may not have the write the client just made.
-     */
-    private Uni<PermissionService.Check> host(UUID accountId, String bearer, String consistency) {
-        return permissions.check(accountId, bearer, consistency, "me", "training.session.host", null);
-    }
-
-    private Uni<Done<TrainingSession, TrainingEvent>> act(UUID accountId, UUID sessionId, String bearer, String consistency,
-                                                                          String correlationId, Function<Caller, TrainingCommand> command) {
-        return caller(accountId, bearer, consistency).chain(caller -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller)));
-    }
-
-    /** As {@link #act}, for a command naming someone in the session: whether a member named may still host (TRN-3). */
-    private Uni<Done<TrainingSession, TrainingEvent>> actOn(UUID accountId, UUID sessionId, String bearer, String consistency,
-                                                                            String correlationId, Actor to,
-                                                                            BiFunction<Caller, Boolean, TrainingCommand> command) {
-        return caller(accountId, bearer, consistency).chain(caller -> mayHost(accountId, bearer, consistency, caller, to)
-                .chain(toMayHost -> run(accountId, sessionId, caller.memberId(), correlationId, command.apply(caller, toMayHost))));
-    }
-
-    /**
-     * TRN-3: a member made presenter or given control is asked about like the caller ({@code training.session.host}).
-     * Not asked of participants (never hosts), nor while the caller may not host: the session refuses the caller first.
-     * A member the permission-service does not know may not host, and is refused as not in the session (TRN-4, TRN-5).
-     */
-    private Uni<Boolean> mayHost(UUID accountId, String bearer, String consistency, Caller caller, Actor to) {
-        if (to.kind() != Actor.Kind.MEMBER || !caller.mayHost() || to.id().equals(caller.memberId())) {
-            return Uni.createFrom().item(caller.mayHost());
-        }
-        return permissions.check(accountId, bearer, consistency, to.id().toString(), "training.session.host", null)
-                .map(PermissionService.Check::allowed)
-                .onFailure(f -> f instanceof ProblemException p && p.problem().status() == 404).recoverWithItem(false);
-    }
-
-    private Uni<Done<TrainingSession, TrainingEvent>> run(UUID accountId, UUID sessionId, UUID by, String correlationId,
-                                                                          TrainingCommand command) {
-        return streams.execute(TrainingSessions.AGGREGATE, accountId, TrainingSessions.stream(sessionId),
-                state -> TrainingDecider.decide(command, state), EventMetadata.requested(member(by), correlationId, command.now()));
-    }
-
-    /**
-     * TRN-2: each co-organizer is a member of this account who may use TRAINING, asked of the permission-service in one
-     * request however many are named (at most {@link TrainingDecider#MAX_CO_ORGANIZERS}), and only once the caller and
-     * the list passed what the session says ({@code first}): whoever may not name them is refused before any id is
-     * asked about. Not asked while the account turned co-organizers off: the session refuses any then.
-     */
-    private Uni<Void> mayCoOrganize(UUID accountId, String bearer, String consistency, List<UUID> named, boolean coOrganizersAllowed,
-                                    Runnable first) {
-        first.run();
-        if (named.isEmpty() || !coOrganizersAllowed) {
-            return Uni.createFrom().voidItem();
-        }
-        List<PermissionService.Ask> asks = named.stream().map(id -> new PermissionService.Ask(id.toString(), "module.training", null)).toList();
-        return permissions.checks(accountId, bearer, consistency, asks)
-                .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                        ? Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names someone who is not a member of this account") : f)
-                .invoke(checks -> checks.stream().filter(check -> !check.allowed()).findFirst().ifPresent(check -> {
-                    throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "member " + check.memberId() + " may not use TRAINING");
-                }))
-                .replaceWithVoid();
     }
 
     private static Response view(Done<TrainingSession, TrainingEvent> done) {

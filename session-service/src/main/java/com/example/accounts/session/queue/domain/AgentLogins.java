@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The queues one agent is logged into, folded from their events. */
-public record QueueLogins(Map<UUID, Login> queues) {
+public record AgentLogins(Map<UUID, Login> queues) {
 
-    public static final QueueLogins INITIAL = new QueueLogins(Map.of());
+    public static final AgentLogins INITIAL = new AgentLogins(Map.of());
 
     /** CC-7: the permissions are those of the login, not the AGENT role's of today. */
     public record Login(UUID queueId, UUID byMemberId, Set<String> permissions) {
@@ -23,20 +23,20 @@ public record QueueLogins(Map<UUID, Login> queues) {
         return queues.containsKey(queueId);
     }
 
-    public static QueueLogins evolveAll(QueueLogins state, List<QueueEvent> events) {
-        QueueLogins next = state;
+    public static AgentLogins evolveAll(AgentLogins state, List<QueueEvent> events) {
+        AgentLogins next = state;
         for (QueueEvent event : events) {
             next = evolve(next, event);
         }
         return next;
     }
 
-    public static QueueLogins evolve(QueueLogins s, QueueEvent event) {
+    public static AgentLogins evolve(AgentLogins s, QueueEvent event) {
         Map<UUID, Login> next = new LinkedHashMap<>(s.queues);
         switch (event) {
             case AgentLoggedIntoQueue e -> next.put(e.queueId(), new Login(e.queueId(), e.byMemberId(), Set.copyOf(e.permissions())));
             case AgentLoggedOutOfQueue e -> next.remove(e.queueId());
         }
-        return new QueueLogins(Collections.unmodifiableMap(next));
+        return new AgentLogins(Collections.unmodifiableMap(next));
     }
 }
