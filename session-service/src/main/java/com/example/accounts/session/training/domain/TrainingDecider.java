@@ -13,7 +13,6 @@ import com.example.accounts.session.training.domain.TrainingCommand.Start;
 import com.example.accounts.session.training.domain.TrainingCommand.StartRecording;
 import com.example.accounts.session.training.domain.TrainingCommand.StopRecording;
 import com.example.accounts.session.training.domain.TrainingCommand.TakeBackKeyboard;
-import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlGiven;
 import com.example.accounts.session.training.domain.TrainingEvent.KeyboardControlTakenBack;
 import com.example.accounts.session.training.domain.TrainingEvent.ParticipantJoined;
 import com.example.accounts.session.training.domain.TrainingEvent.ParticipantRemoved;
@@ -131,42 +130,9 @@ public final class TrainingDecider {
                 }
                 yield List.of(new ParticipantRemoved(s.sessionId(), c.participantId(), c.byMemberId()));
             }
-            case ChangePresenter c -> {
-                live(s, "TRN-4", "a presenter");
-                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "passes the presenter role");
-                if (!c.by().equals(s.presenter()) && !s.host(c.by(), c.coOrganizersAllowed())) {
-                    throw Refusal.forbidden("TRN-4", "only the presenter, the organizer or a co-organizer passes the presenter role");
-                }
-                if (!s.inSession(c.to(), c.coOrganizersAllowed())) {
-                    notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "presents");
-                    throw Refusal.invalid("TRN-4", "id", "the presenter role passes to the organizer, a co-organizer or a participant in the session");
-                }
-                mayStillHostToo(c.to(), c.toMayHost(), "made presenter");
-                yield c.to().equals(s.presenter()) ? List.of() : List.of(new PresenterChanged(s.sessionId(), c.to()));
-            }
-            case GiveKeyboard c -> {
-                live(s, "TRN-5", "keyboard and mouse control");
-                presenter(s, c.by(), "gives keyboard and mouse control");
-                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "gives keyboard and mouse control");
-                if (!s.inSession(c.to(), c.coOrganizersAllowed())) {
-                    notWhileCoOrganizersOff(s, c.to(), c.coOrganizersAllowed(), "is given keyboard and mouse control");
-                    throw Refusal.invalid("TRN-5", "id", "control goes to the organizer, a co-organizer or a participant in the session");
-                }
-                mayStillHostToo(c.to(), c.toMayHost(), "given keyboard and mouse control");
-                if (c.to().equals(s.presenter())) {
-                    throw Refusal.invalid("TRN-5", "id", "the presenter has control already");
-                }
-                yield c.to().equals(s.keyboard()) ? List.of() : List.of(new KeyboardControlGiven(s.sessionId(), c.to()));
-            }
-            case TakeBackKeyboard c -> {
-                live(s, "TRN-5", "keyboard and mouse control");
-                presenter(s, c.by(), "takes keyboard and mouse control back");
-                asMember(s, c.by(), c.mayHost(), c.coOrganizersAllowed(), "takes keyboard and mouse control back");
-                if (s.keyboard() == null) {
-                    throw Refusal.conflict("TRN-5", "no one else has keyboard and mouse control");
-                }
-                yield List.of(new KeyboardControlTakenBack(s.sessionId()));
-            }
+            case ChangePresenter c -> PresenterRules.changePresenter(c, s);
+            case GiveKeyboard c -> PresenterRules.giveKeyboard(c, s);
+            case TakeBackKeyboard c -> PresenterRules.takeBackKeyboard(c, s);
             case SendFollowUp c -> {
                 afterSession(s, c.byMemberId(), c.mayHost(), "follow-up emails");
                 if (!s.ended()) {
@@ -251,7 +217,7 @@ public final class TrainingDecider {
         }
     }
 
-    private static void live(TrainingSession s, String rule, String what) {
+    static void live(TrainingSession s, String rule, String what) {
         open(s);
         if (!s.started()) {
             throw Refusal.conflict(rule, "the session has not started: no " + what + " before it does");
@@ -273,50 +239,11 @@ public final class TrainingDecider {
     }
 
     /** TRN-1, TRN-3: a host made an observer, or of an account that lost TRAINING, no longer acts in the session. */
-    private static void mayStillHost(boolean mayHost, String what) {
+    static void mayStillHost(boolean mayHost, String what) {
         if (!mayHost) {
             throw Refusal.forbidden("TRN-3", "you may no longer host training sessions (TRN-1: an ADMIN, LIMITED_ADMIN or STANDARD member of an "
                     + "account with TRAINING), so no longer " + what);
         }
     }
 
-    /**
-     * TRN-2, TRN-3: a member acts in the session only as a host: while co-organizers are off a co-organizer is nobody in
-     * it, even while presenting, and no member who may no longer host acts. Participants are never hosts, and act as
-     * presenter alone.
-     */
-    private static void asMember(TrainingSession s, Actor by, boolean mayHost, boolean coOrganizersAllowed, String what) {
-        if (by.kind() != Actor.Kind.MEMBER) {
-            return;
-        }
-        if (s.organizer().equals(by.id()) || s.coOrganizers().contains(by.id())) {
-            mayStillHost(mayHost, what);
-        }
-        if (!coOrganizersAllowed && s.coOrganizers().contains(by.id())) {
-            throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: a co-organizer no longer " + what);
-        }
-    }
-
-    /**
-     * TRN-3: a member is in the session only as a host, so a member made presenter or given control must still be
-     * able to host ({@code toMayHost}, asked of the permission-service about them now), as the one who acts must.
-     */
-    private static void mayStillHostToo(Actor to, boolean toMayHost, String what) {
-        if (to.kind() == Actor.Kind.MEMBER && !toMayHost) {
-            throw Refusal.invalid("TRN-3", "id", "member " + to.id() + " may no longer host training sessions (TRN-1), so is not " + what);
-        }
-    }
-
-    /** TRN-2: while co-organizers are off, a co-organizer is not in the session to present or to have control. */
-    private static void notWhileCoOrganizersOff(TrainingSession s, Actor to, boolean coOrganizersAllowed, String what) {
-        if (!coOrganizersAllowed && to.kind() == Actor.Kind.MEMBER && s.coOrganizers().contains(to.id())) {
-            throw Refusal.invalid("TRN-2", "id", "the account turned co-organizers off: no co-organizer " + what);
-        }
-    }
-
-    private static void presenter(TrainingSession s, Actor by, String what) {
-        if (!by.equals(s.presenter())) {
-            throw Refusal.forbidden("TRN-5", "only the presenter " + what);
-        }
-    }
 }
