@@ -1,31 +1,36 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.BillingContactRequest;
 import com.example.accounts.account.api.AccountRequests.BillingInfoRequest;
 import com.example.accounts.account.api.AccountRequests.OpenAccountRequest;
 import com.example.accounts.account.api.AccountRequests.PlanBody;
 import com.example.accounts.account.api.AccountRequests.SettingsRequest;
-import com.example.accounts.account.api.AccountViews.AccountOpenedView;
-import com.example.accounts.account.api.AccountViews.AccountView;
+import com.example.accounts.account.api.AccountResponses.AccountOpenedView;
+import com.example.accounts.account.api.AccountResponses.AccountView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
+import com.example.accounts.account.domain.AccountCommand;
 import com.example.accounts.account.domain.AccountCommand.ChangeBillingInfo;
 import com.example.accounts.account.domain.AccountCommand.ChangePlan;
 import com.example.accounts.account.domain.AccountCommand.ChangeSettings;
 import com.example.accounts.account.domain.AccountCommand.HandOverBillingContact;
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
+import com.example.accounts.account.domain.Vocabulary.Plan;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.account.domain.Vocabulary.Settings;
+import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -39,7 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/accounts")
 @Authenticated
@@ -49,22 +56,20 @@ import java.util.UUID;
 public class AccountResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public AccountResource(AccountCommands commands, SecurityIdentity identity) {
+    public AccountResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
     @Operation(operationId = "openAccount", summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "opened; Consistency-Token and ETag headers carry the write",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.AccountOpenedView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.AccountOpenedView.class)))
     @APIResponse(responseCode = "422", description = "a rule refused it, or the Idempotency-Key was used for another request")
-    public Uni<Response> open(OpenAccountRequest request, @HeaderParam("X-Correlation-Id") String correlationId,
-                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+    public Uni<Response> open(OpenAccountRequest request, @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         if (request.admin() == null) {
             throw ProblemException.invalid("ACC-1", "admin", "is required: the first member's name and email");
         }
@@ -72,25 +77,23 @@ public class AccountResource {
             throw ProblemException.invalid("ACC-1", "admin.email", "must be the signed-in caller's own email, who becomes the first admin");
         }
         UUID accountId = UUID.randomUUID();
-        OpenAccount command = new OpenAccount(accountId, request.name(), ApiSupport.plan(request.plan()), UUID.randomUUID(),
+        OpenAccount command = new OpenAccount(accountId, request.name(), plan(request.plan()), UUID.randomUUID(),
                 caller.loginId(), request.admin().name(), request.admin().email(), commands.now());
-        return commands.open(accountId, command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts", request),
-                        result -> ApiSupport.created(URI.create("/accounts/" + accountId), result,
-                                new AccountOpenedView(accountId, command.firstMemberId(), result.state().version(), result.token().toString())))
-                .map(ApiSupport::respond);
+        return commands.open(accountId, command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST /accounts", request),
+                        result -> CommandAnswer.created(URI.create("/accounts/" + accountId),
+                                new AccountOpenedView(accountId, command.firstMemberId(), result.state().version(), result.token().toString()))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @GET
     @Path("/{accountId}")
     @Operation(operationId = "getAccount", summary = "The account, its plan and its members, for its members (ACC-6: 404 for anyone else)")
-    @APIResponse(responseCode = "200", description = "the account; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.AccountView.class)))
+    @APIResponse(responseCode = "200", description = "the account; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.AccountView.class)))
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
-            return Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build();
-        });
+        return commands.loadDataFor(accountId, caller.loginId())
+                .map(account -> Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build());
     }
 
     @PUT
@@ -100,13 +103,10 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)")
     @APIResponse(responseCode = "409", description = "fewer seats than provisioned; names the module, the seats provisioned and asked (ACC-3)")
     @APIResponse(responseCode = "422", description = "an invalid plan (ACC-2)")
-    public Uni<Response> changePlan(@PathParam("accountId") UUID accountId, PlanBody plan, @HeaderParam("If-Match") String ifMatch,
-                                    @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(plan);
-        ChangePlan command = new ChangePlan(caller.loginId(), ApiSupport.plan(plan), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
+    public Uni<Response> changePlan(@PathParam("accountId") UUID accountId, PlanBody plan, @BeanParam CommandHeaders headers) {
+        RequestShape.required(plan);
+        ChangePlan command = new ChangePlan(caller.loginId(), plan(plan), commands.now());
+        return edit(accountId, command, headers, AccountView::of);
     }
 
     @PUT
@@ -116,14 +116,12 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "the caller is not the billing contact (BIL-2)")
     @APIResponse(responseCode = "422", description = "the new holder is not an ADMIN (BIL-1)")
     public Uni<Response> handOverBillingContact(@PathParam("accountId") UUID accountId, BillingContactRequest request,
-                                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
+                                                @BeanParam CommandHeaders headers) {
         if (request == null || request.memberId() == null) {
             throw ProblemException.invalid("BIL-2", "memberId", "is required");
         }
         HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
+        return edit(accountId, command, headers, AccountView::of);
     }
 
     @GET
@@ -132,7 +130,6 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "the billing information; ETag carries the account's version")
     @APIResponse(responseCode = "403", description = "not a full admin (ACC-3)")
     public Uni<Response> billingInfo(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
             Account account = loaded.state();
             if (account.memberByLogin(caller.loginId()).orElseThrow().role() != Role.ADMIN) {
@@ -149,13 +146,11 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)")
     @APIResponse(responseCode = "422", description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value")
     public Uni<Response> changeBillingInfo(@PathParam("accountId") UUID accountId, BillingInfoRequest request,
-                                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                           @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         ChangeBillingInfo command = new ChangeBillingInfo(caller.loginId(),
                 new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, result.state().billingInfo()));
+        return edit(accountId, command, headers, Account::billingInfo);
     }
 
     @PUT
@@ -165,12 +160,30 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)")
     @APIResponse(responseCode = "422", description = "an unknown language (ACC-5); a missing setting is a 400 naming it (SEC-2)")
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
-                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                        @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         ChangeSettings command = new ChangeSettings(caller.loginId(),
                 new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, AccountView.of(result.state())));
+        return edit(accountId, command, headers, AccountView::of);
+    }
+
+    private Uni<Response> edit(UUID accountId, AccountCommand command, CommandHeaders headers, Function<Account, Object> view) {
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(view.apply(result.state())).versioned(result).response());
+    }
+
+    /** ACC-2: the plan a body asks for; the rules judge it, a missing part is refused here. */
+    static Plan plan(PlanBody body) {
+        if (body == null || body.modules() == null) {
+            throw ProblemException.invalid("ACC-2", "plan.modules", "is required");
+        }
+        List<SeatCount> seats = body.seats() == null ? List.of() : body.seats().stream()
+                .map(seat -> {
+                    if (seat == null || seat.module() == null || seat.seats() == null) {
+                        throw ProblemException.invalid("ACC-2", "plan.seats", "each entry needs a module and a number of seats");
+                    }
+                    return new SeatCount(seat.module(), seat.seats());
+                }).toList();
+        return new Plan(body.modules(), seats);
     }
 }

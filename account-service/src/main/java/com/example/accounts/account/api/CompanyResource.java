@@ -1,8 +1,7 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.CompanyRequest;
-import com.example.accounts.account.api.AccountViews.CompanyView;
+import com.example.accounts.account.api.AccountResponses.CompanyView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
@@ -10,13 +9,16 @@ import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -43,18 +45,17 @@ import java.util.UUID;
 public class CompanyResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public CompanyResource(AccountCommands commands, SecurityIdentity identity) {
+    public CompanyResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "listCompanies", summary = "The account's companies, by name (USR-10; USR-11: an observer sees those it may access)")
     @APIResponse(responseCode = "200", description = "the companies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
             Account account = loaded.state();
             Account.Member viewer = account.memberByLogin(caller.loginId()).orElseThrow();
@@ -68,19 +69,20 @@ public class CompanyResource {
     @POST
     @Operation(operationId = "addCompany", summary = "Add a company (CMP-1): full admins; names unique case-insensitively. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountViews.CompanyView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.CompanyView.class)))
     @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, CompanyRequest request,
-                             @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                             @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), commands.now());
         URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
-        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/companies", request),
-                        result -> ApiSupport.created(location, result, CompanyView.of(result.state().companies().get(command.companyId()))))
-                .map(ApiSupport::respond);
+        return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST /accounts/" + accountId + "/companies", request),
+                        result -> CommandAnswer.created(location,
+                                CompanyView.of(result.state().companies().get(command.companyId())))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @PUT
@@ -90,12 +92,11 @@ public class CompanyResource {
     @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId, CompanyRequest request,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, CompanyView.of(result.state().companies().get(companyId))));
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(CompanyView.of(result.state().companies().get(companyId))).versioned(result).response());
     }
 
     @DELETE
@@ -103,10 +104,9 @@ public class CompanyResource {
     @Operation(operationId = "removeCompany", summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
+                                @BeanParam CommandHeaders headers) {
         RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(ApiSupport::removed);
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.noContent().versioned(result).response());
     }
 }

@@ -1,13 +1,12 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.CcPermissionsRequest;
 import com.example.accounts.account.api.AccountRequests.CcSettingsRequest;
 import com.example.accounts.account.api.AccountRequests.QueueAssignmentRequest;
 import com.example.accounts.account.api.AccountRequests.QueueRequest;
-import com.example.accounts.account.api.AccountViews.ContactCenterView;
-import com.example.accounts.account.api.AccountViews.MemberView;
-import com.example.accounts.account.api.AccountViews.QueueView;
+import com.example.accounts.account.api.AccountResponses.ContactCenterView;
+import com.example.accounts.account.api.AccountResponses.MemberView;
+import com.example.accounts.account.api.AccountResponses.QueueView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand;
@@ -19,14 +18,17 @@ import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
 import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -53,20 +55,18 @@ import java.util.function.Function;
 public class ContactCenterResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public ContactCenterResource(AccountCommands commands, SecurityIdentity identity) {
+    public ContactCenterResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "getContactCenter", summary = "The contact center: role permissions, organization settings, and the queues the caller sees (CC-5) with who is assigned to them")
     @APIResponse(responseCode = "200", description = "the contact center; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -78,9 +78,9 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "422", description = "CONTACT_ADMIN for a non-ADMIN (CC-1), an observer (USR-11), CONTACT_CENTER not in the plan (SEAT-5)")
     public Uni<Response> assignRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
-                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
-        return edit(accountId, ifMatch, correlationId, now -> new AssignContactCenterRole(caller().loginId(), memberId, ccRole, now),
+                                    @BeanParam CommandHeaders headers) {
+        CcRole ccRole = RequestShape.parsed("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        return edit(accountId, headers, now -> new AssignContactCenterRole(caller.loginId(), memberId, ccRole, now),
                 account -> MemberView.of(account.members().get(memberId)));
     }
 
@@ -89,9 +89,9 @@ public class ContactCenterResource {
     @Operation(operationId = "revokeContactCenterRole", summary = "Take a contact-center role away, and the queue assignments it carried (CC-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
     public Uni<Response> revokeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, @PathParam("role") String role,
-                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
-        return edit(accountId, ifMatch, correlationId, now -> new RevokeContactCenterRole(caller().loginId(), memberId, ccRole, now),
+                                    @BeanParam CommandHeaders headers) {
+        CcRole ccRole = RequestShape.parsed("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        return edit(accountId, headers, now -> new RevokeContactCenterRole(caller.loginId(), memberId, ccRole, now),
                 account -> MemberView.of(account.members().get(memberId)));
     }
 
@@ -102,16 +102,16 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "409", description = "a queue of that name exists (CC-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, CONTACT_CENTER not in the plan (SEAT-5), a reused Idempotency-Key")
     public Uni<Response> createQueue(@PathParam("accountId") UUID accountId, QueueRequest request,
-                                     @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = caller();
-        ApiSupport.required(request);
+                                     @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         CreateQueue command = new CreateQueue(caller.loginId(), UUID.randomUUID(), request.name(), commands.now());
         String collection = "/accounts/" + accountId + "/contact-center/queues";
-        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
-                        result -> ApiSupport.created(URI.create(collection + "/" + command.queueId()), result,
-                                QueueView.of(result.state().queues().get(command.queueId()))))
-                .map(ApiSupport::respond);
+        return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST " + collection, request),
+                        result -> CommandAnswer.created(URI.create(collection + "/" + command.queueId()),
+                                QueueView.of(result.state().queues().get(command.queueId())))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @PUT
@@ -120,12 +120,11 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "200", description = "the queue after the change")
     @APIResponse(responseCode = "422", description = "the member lacks the role (CC-8 for agents, CC-1 for supervisors)")
     public Uni<Response> assignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
-                                     QueueAssignmentRequest request, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("X-Correlation-Id") String correlationId) {
+                                     QueueAssignmentRequest request, @BeanParam CommandHeaders headers) {
         if (request == null || request.role() == null) {
             throw ProblemException.invalid("CC-1", "role", "is required: AGENT or SUPERVISOR");
         }
-        return edit(accountId, ifMatch, correlationId, now -> new AssignQueue(caller().loginId(), queueId, memberId, request.role(), now),
+        return edit(accountId, headers, now -> new AssignQueue(caller.loginId(), queueId, memberId, request.role(), now),
                 account -> QueueView.of(account.queues().get(queueId)));
     }
 
@@ -134,8 +133,8 @@ public class ContactCenterResource {
     @Operation(operationId = "unassignQueueMember", summary = "Unassign a member from a queue (CC-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the queue after the change")
     public Uni<Response> unassignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
-                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return edit(accountId, ifMatch, correlationId, now -> new AssignQueue(caller().loginId(), queueId, memberId, null, now),
+                                       @BeanParam CommandHeaders headers) {
+        return edit(accountId, headers, now -> new AssignQueue(caller.loginId(), queueId, memberId, null, now),
                 account -> QueueView.of(account.queues().get(queueId)));
     }
 
@@ -145,10 +144,10 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "200", description = "the contact center after the change")
     @APIResponse(responseCode = "422", description = "a permission of another role, VIEW_X off while MANAGE_X is on, VIEW_QUEUE_SETTINGS off (CC-3, CC-4)")
     public Uni<Response> changeRolePermissions(@PathParam("accountId") UUID accountId, @PathParam("role") String role, CcPermissionsRequest request,
-                                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        CcRole ccRole = ApiSupport.queryParam("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
-        ApiSupport.required(request);
-        return edit(accountId, ifMatch, correlationId, now -> new ChangeContactCenterRolePermissions(caller().loginId(), ccRole, request.permissions(), now),
+                                               @BeanParam CommandHeaders headers) {
+        CcRole ccRole = RequestShape.parsed("role", role, CcRole::valueOf, List.of(CcRole.values()).toString());
+        RequestShape.required(request);
+        return edit(accountId, headers, now -> new ChangeContactCenterRolePermissions(caller.loginId(), ccRole, request.permissions(), now),
                 this::contactCenter);
     }
 
@@ -158,26 +157,22 @@ public class ContactCenterResource {
     @APIResponse(responseCode = "200", description = "the contact center after the change")
     @APIResponse(responseCode = "422", description = "a missing setting")
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, CcSettingsRequest request,
-                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
+                                        @BeanParam CommandHeaders headers) {
         if (request == null || request.restrictUnassignedQueueLogin() == null) {
             throw ProblemException.invalid("CC-6", "restrictUnassignedQueueLogin", "is required (true or false)");
         }
-        return edit(accountId, ifMatch, correlationId,
-                now -> new ChangeContactCenterSettings(caller().loginId(), request.restrictUnassignedQueueLogin(), now), this::contactCenter);
+        return edit(accountId, headers,
+                now -> new ChangeContactCenterSettings(caller.loginId(), request.restrictUnassignedQueueLogin(), now), this::contactCenter);
     }
 
     private ContactCenterView contactCenter(Account account) {
-        return ContactCenterView.of(account, account.memberByLogin(caller().loginId()).orElseThrow());
+        return ContactCenterView.of(account, account.memberByLogin(caller.loginId()).orElseThrow());
     }
 
-    private Caller caller() {
-        return Caller.of(identity);
-    }
-
-    private Uni<Response> edit(UUID accountId, String ifMatch, String correlationId, Function<Instant, AccountCommand> command,
+    private Uni<Response> edit(UUID accountId, CommandHeaders headers, Function<Instant, AccountCommand> command,
                                Function<Account, Object> view) {
         AccountCommand decided = command.apply(commands.now());
-        return ApiSupport.edit(commands, accountId, decided, caller(), correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, view.apply(result.state())));
+        return commands.edit(accountId, caller.loginId(), decided, headers.requestedBy(caller, decided.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(view.apply(result.state())).versioned(result).response());
     }
 }

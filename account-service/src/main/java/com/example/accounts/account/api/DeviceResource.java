@@ -1,21 +1,23 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.DeviceRequest;
-import com.example.accounts.account.api.AccountViews.DeviceView;
+import com.example.accounts.account.api.AccountResponses.DeviceView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,20 +42,18 @@ import java.util.UUID;
 public class DeviceResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public DeviceResource(AccountCommands commands, SecurityIdentity identity) {
+    public DeviceResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "listDevices", summary = "The account's devices, by name")
     @APIResponse(responseCode = "200", description = "the devices; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(account.devices().values().stream().map(DeviceView::of)
                     .sorted(Comparator.comparing(DeviceView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -65,16 +65,16 @@ public class DeviceResource {
     @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
     @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6), or a reused Idempotency-Key")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, DeviceRequest request,
-                             @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                             @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), commands.now());
         String collection = "/accounts/" + accountId + "/devices";
-        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
-                        result -> ApiSupport.created(URI.create(collection + "/" + command.deviceId()), result,
-                                DeviceView.of(result.state().devices().get(command.deviceId()))))
-                .map(ApiSupport::respond);
+        return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST " + collection, request),
+                        result -> CommandAnswer.created(URI.create(collection + "/" + command.deviceId()),
+                                DeviceView.of(result.state().devices().get(command.deviceId())))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @PUT
@@ -83,12 +83,11 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "the device after the change")
     @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId, DeviceRequest request,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         ChangeDevice command = new ChangeDevice(caller.loginId(), deviceId, request.name(), request.companyId(), request.deviceGroupId(), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, DeviceView.of(result.state().devices().get(deviceId))));
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(DeviceView.of(result.state().devices().get(deviceId))).versioned(result).response());
     }
 
     @DELETE
@@ -96,10 +95,9 @@ public class DeviceResource {
     @Operation(operationId = "removeDevice", summary = "Remove a device (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
+                                @BeanParam CommandHeaders headers) {
         RemoveDevice command = new RemoveDevice(caller.loginId(), deviceId, commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(ApiSupport::removed);
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.noContent().versioned(result).response());
     }
 }

@@ -1,8 +1,7 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.GroupRequest;
-import com.example.accounts.account.api.AccountViews.GroupView;
+import com.example.accounts.account.api.AccountResponses.GroupView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.CreateGroup;
@@ -10,13 +9,16 @@ import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
 import com.example.accounts.account.domain.AccountCommand.RenameGroup;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,11 +42,11 @@ import java.util.UUID;
 public class GroupResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public GroupResource(AccountCommands commands, SecurityIdentity identity) {
+    public GroupResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     private static GroupKind kind(String path) {
@@ -55,9 +57,7 @@ public class GroupResource {
     @Operation(operationId = "listGroups", summary = "The account's user groups or device groups, by name")
     @APIResponse(responseCode = "200", description = "the groups; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(GroupView.all(kind(kind) == GroupKind.USER ? account.userGroups() : account.deviceGroups()))
                     .tag(Long.toString(account.version())).build();
         });
@@ -69,16 +69,16 @@ public class GroupResource {
     @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> create(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, GroupRequest request,
-                                @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), commands.now());
         String collection = "/accounts/" + accountId + "/" + kind;
-        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
-                        result -> ApiSupport.created(URI.create(collection + "/" + command.groupId()), result,
-                                new GroupView(command.groupId(), groupName(result.state(), command.kind(), command.groupId()))))
-                .map(ApiSupport::respond);
+        return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST " + collection, request),
+                        result -> CommandAnswer.created(URI.create(collection + "/" + command.groupId()),
+                                new GroupView(command.groupId(), groupName(result.state(), command.kind(), command.groupId())))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @PUT
@@ -88,12 +88,11 @@ public class GroupResource {
     @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
-                                GroupRequest request, @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                GroupRequest request, @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, new GroupView(groupId, groupName(result.state(), command.kind(), groupId))));
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(new GroupView(groupId, groupName(result.state(), command.kind(), groupId))).versioned(result).response());
     }
 
     @DELETE
@@ -101,11 +100,10 @@ public class GroupResource {
     @Operation(operationId = "deleteGroup", summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
+                                @BeanParam CommandHeaders headers) {
         DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(ApiSupport::removed);
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.noContent().versioned(result).response());
     }
 
     private static String groupName(Account account, GroupKind kind, UUID groupId) {

@@ -1,6 +1,6 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.account.api.AccountViews.MemberView;
+import com.example.accounts.account.api.AccountResponses.MemberView;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Role;

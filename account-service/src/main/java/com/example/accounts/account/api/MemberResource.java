@@ -1,6 +1,5 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.AddMemberRequest;
 import com.example.accounts.account.api.AccountRequests.ChangeRoleRequest;
 import com.example.accounts.account.api.AccountRequests.CompanyAccessBody;
@@ -8,8 +7,8 @@ import com.example.accounts.account.api.AccountRequests.ProfileRequest;
 import com.example.accounts.account.api.AccountRequests.SupervisedGroupsRequest;
 import com.example.accounts.account.api.AccountRequests.UserGroupsRequest;
 import com.example.accounts.account.api.AccountRequests.SupportFeaturesRequest;
-import com.example.accounts.account.api.AccountViews.MemberAddedView;
-import com.example.accounts.account.api.AccountViews.MemberView;
+import com.example.accounts.account.api.AccountResponses.MemberAddedView;
+import com.example.accounts.account.api.AccountResponses.MemberView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand;
@@ -23,18 +22,22 @@ import com.example.accounts.account.domain.AccountCommand.ChangeUserGroups;
 import com.example.accounts.account.domain.AccountCommand.DeleteMember;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
+import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -61,11 +64,11 @@ import java.util.function.Function;
 public class MemberResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public MemberResource(AccountCommands commands, SecurityIdentity identity) {
+    public MemberResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -74,17 +77,17 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "the email is already a member (USR-1)")
     @APIResponse(responseCode = "422", description = "a rule refused it (name, email, role, USR-3), or the Idempotency-Key was used for another request")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, AddMemberRequest request,
-                             @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                             @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         AddMember probe = new AddMember(caller.loginId(), UUID.randomUUID(), "(to be found or created)", false, request.name(),
-                request.email(), request.role(), ApiSupport.companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), commands.now());
-        return commands.addMember(accountId, probe, EventMetadata.requested(caller.loginId(), correlationId, probe.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST /accounts/" + accountId + "/members", request),
-                        result -> ApiSupport.created(URI.create("/accounts/" + accountId + "/members/" + probe.memberId()), result,
+                request.email(), request.role(), companyAccess(request.companyAccess()), request.supportFeatures(), request.language(), commands.now());
+        return commands.addMember(accountId, probe, headers.requestedBy(caller, probe.now()),
+                        headers.idempotencyKey(caller, "POST /accounts/" + accountId + "/members", request),
+                        result -> CommandAnswer.created(URI.create("/accounts/" + accountId + "/members/" + probe.memberId()),
                                 new MemberAddedView(accountId, probe.memberId(), result.state().members().get(probe.memberId()).loginId(),
-                                        result.state().version(), result.token().toString())))
-                .map(ApiSupport::respond);
+                                        result.state().version(), result.token().toString()))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @GET
@@ -95,17 +98,15 @@ public class MemberResource {
                               @QueryParam("company") String company,
                               @QueryParam("seat") String seat, @QueryParam("limit") @DefaultValue("50") int limit,
                               @QueryParam("after") String after) {
-        Caller caller = Caller.of(identity);
-        Role roleFilter = ApiSupport.queryParam("role", role, Role::valueOf, List.of(Role.values()).toString());
-        UUID groupFilter = ApiSupport.queryParam("group", group, UUID::fromString, "a user group id");
-        UUID companyFilter = ApiSupport.queryParam("company", company, UUID::fromString, "a company id");
-        Module seatFilter = ApiSupport.queryParam("seat", seat, Module::valueOf, List.of(Module.values()).toString());
+        Role roleFilter = RequestShape.parsed("role", role, Role::valueOf, List.of(Role.values()).toString());
+        UUID groupFilter = RequestShape.parsed("group", group, UUID::fromString, "a user group id");
+        UUID companyFilter = RequestShape.parsed("company", company, UUID::fromString, "a company id");
+        Module seatFilter = RequestShape.parsed("seat", seat, Module::valueOf, List.of(Module.values()).toString());
         if (limit < 1 || limit > MemberPage.MAX_LIMIT) {
             throw ProblemException.badRequest("limit", "must be 1 to " + MemberPage.MAX_LIMIT);
         }
         MemberPage.Cursor cursor = after == null ? null : MemberPage.Cursor.decode(after);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(MemberPage.of(account, roleFilter, groupFilter, companyFilter, seatFilter, cursor, limit)).tag(Long.toString(account.version())).build();
         });
     }
@@ -115,7 +116,6 @@ public class MemberResource {
     @Operation(operationId = "getMyMembership", summary = "The caller's own membership of the account (USR-5's \"my profile\")")
     @APIResponse(responseCode = "200", description = "the caller as a member; ETag carries the account's version")
     public Uni<Response> me(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
             Account account = loaded.state();
             return Response.ok(MemberView.of(account.memberByLogin(caller.loginId()).orElseThrow())).tag(Long.toString(account.version())).build();
@@ -129,14 +129,13 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)")
     public Uni<Response> changeMyProfile(@PathParam("accountId") UUID accountId, ProfileRequest request,
-                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                         @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         Instant now = commands.now();
         return commands.edit(accountId, caller.loginId(), state -> new ChangeProfile(caller.loginId(),
                                 state.memberByLogin(caller.loginId()).map(Account.Member::memberId).orElse(null), request.name(), request.email(), now),
-                        EventMetadata.requested(caller.loginId(), correlationId, now), ApiSupport.ifMatch(ifMatch))
-                .map(result -> ApiSupport.edited(result, MemberView.of(result.state().memberByLogin(caller.loginId()).orElseThrow())));
+                        headers.requestedBy(caller, now), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(MemberView.of(result.state().memberByLogin(caller.loginId()).orElseThrow())).versioned(result).response());
     }
 
     @GET
@@ -144,9 +143,7 @@ public class MemberResource {
     @Operation(operationId = "getMember", summary = "One member, for the account's members (ACC-6)")
     @APIResponse(responseCode = "200", description = "the member; ETag carries the account's version")
     public Uni<Response> get(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             Account.Member member = account.members().get(memberId);
             if (member == null) {
                 throw ProblemException.notFound("member " + memberId);
@@ -161,10 +158,9 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or demote the billing contact (BIL-3)")
     public Uni<Response> changeRole(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ChangeRoleRequest request,
-                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeRole(caller.loginId(), memberId, request.role(), now), caller);
+                                    @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers, now -> new ChangeRole(caller.loginId(), memberId, request.role(), now));
     }
 
     @PUT
@@ -173,11 +169,10 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "422", description = "an admin's access (USR-3), a company not of this account (ACC-6), all with a list (CMP-2)")
     public Uni<Response> changeCompanyAccess(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, CompanyAccessBody request,
-                                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId,
-                now -> new ChangeCompanyAccess(caller.loginId(), memberId, ApiSupport.companyAccess(request), now), caller);
+                                             @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers,
+                now -> new ChangeCompanyAccess(caller.loginId(), memberId, companyAccess(request), now));
     }
 
     @PUT
@@ -186,12 +181,10 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "422", description = "an admin's features (USR-3), or no list (FEAT-1)")
     public Uni<Response> changeSupportFeatures(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
-                                               SupportFeaturesRequest request, @HeaderParam("If-Match") String ifMatch,
-                                               @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId,
-                now -> new ChangeSupportFeatures(caller.loginId(), memberId, request.supportFeatures(), now), caller);
+                                               SupportFeaturesRequest request, @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers,
+                now -> new ChangeSupportFeatures(caller.loginId(), memberId, request.supportFeatures(), now));
     }
 
     @PUT
@@ -200,10 +193,9 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "422", description = "a group not of this account (ACC-6), or no list (CMP-3)")
     public Uni<Response> changeGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, UserGroupsRequest request,
-                                      @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId, now -> new ChangeUserGroups(caller.loginId(), memberId, request.userGroups(), now), caller);
+                                      @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers, now -> new ChangeUserGroups(caller.loginId(), memberId, request.userGroups(), now));
     }
 
     @PUT
@@ -212,12 +204,10 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "the member after the change")
     @APIResponse(responseCode = "422", description = "not a LIMITED_ADMIN (CMP-3), or a group not of this account (ACC-6)")
     public Uni<Response> assignSupervisedGroups(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
-                                                SupervisedGroupsRequest request, @HeaderParam("If-Match") String ifMatch,
-                                                @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId,
-                now -> new AssignSupervisedGroups(caller.loginId(), memberId, request.userGroups(), request.deviceGroups(), now), caller);
+                                                SupervisedGroupsRequest request, @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers,
+                now -> new AssignSupervisedGroups(caller.loginId(), memberId, request.userGroups(), request.deviceGroups(), now));
     }
 
     @PUT
@@ -227,11 +217,10 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "the email is already a member of the account (USR-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, an invalid email (USR-5)")
     public Uni<Response> changeProfile(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId, ProfileRequest request,
-                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
-        return edit(accountId, memberId, ifMatch, correlationId,
-                now -> new ChangeProfile(caller.loginId(), memberId, request.name(), request.email(), now), caller);
+                                       @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
+        return edit(accountId, memberId, headers,
+                now -> new ChangeProfile(caller.loginId(), memberId, request.name(), request.email(), now));
     }
 
     @DELETE
@@ -240,11 +229,10 @@ public class MemberResource {
     @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
     @APIResponse(responseCode = "409", description = "it would leave no ADMIN (USR-7) or delete the billing contact (BIL-3)")
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
+                                @BeanParam CommandHeaders headers) {
         DeleteMember command = new DeleteMember(caller.loginId(), memberId, commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(ApiSupport::removed);
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.noContent().versioned(result).response());
     }
 
     @PUT
@@ -254,10 +242,8 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "all seats bought are in use; names the module, the seats bought and in use (SEAT-2)")
     @APIResponse(responseCode = "422", description = "not a seat-bearing module of the plan, or an observer (SEAT-1, SEAT-5)")
     public Uni<Response> provisionSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
-                                       @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,
-                                       @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        return edit(accountId, memberId, ifMatch, correlationId, now -> new ProvisionSeat(caller.loginId(), memberId, module, now), caller);
+                                       @PathParam("module") Module module, @BeanParam CommandHeaders headers) {
+        return edit(accountId, memberId, headers, now -> new ProvisionSeat(caller.loginId(), memberId, module, now));
     }
 
     @DELETE
@@ -265,16 +251,17 @@ public class MemberResource {
     @Operation(operationId = "releaseSeat", summary = "Release a member's seat of a module. Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the member after the change")
     public Uni<Response> releaseSeat(@PathParam("accountId") UUID accountId, @PathParam("memberId") UUID memberId,
-                                     @PathParam("module") Module module, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        return edit(accountId, memberId, ifMatch, correlationId, now -> new ReleaseSeat(caller.loginId(), memberId, module, now), caller);
+                                     @PathParam("module") Module module, @BeanParam CommandHeaders headers) {
+        return edit(accountId, memberId, headers, now -> new ReleaseSeat(caller.loginId(), memberId, module, now));
     }
 
-    private Uni<Response> edit(UUID accountId, UUID memberId, String ifMatch, String correlationId,
-                               Function<Instant, AccountCommand> command, Caller caller) {
+    private Uni<Response> edit(UUID accountId, UUID memberId, CommandHeaders headers, Function<Instant, AccountCommand> command) {
         AccountCommand decided = command.apply(commands.now());
-        return ApiSupport.edit(commands, accountId, decided, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, MemberView.of(result.state().members().get(memberId))));
+        return commands.edit(accountId, caller.loginId(), decided, headers.requestedBy(caller, decided.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(MemberView.of(result.state().members().get(memberId))).versioned(result).response());
+    }
+
+    static CompanyAccess companyAccess(CompanyAccessBody body) {
+        return body == null ? null : new CompanyAccess(Boolean.TRUE.equals(body.all()), body.companies() == null ? List.of() : body.companies());
     }
 }

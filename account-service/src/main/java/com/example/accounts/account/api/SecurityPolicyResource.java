@@ -1,20 +1,22 @@
 package com.example.accounts.account.api;
 
-import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.account.api.AccountRequests.SecurityPolicyRequest;
-import com.example.accounts.account.api.AccountViews.SecurityPolicyView;
+import com.example.accounts.account.api.AccountResponses.SecurityPolicyView;
 import com.example.accounts.account.application.AccountCommands;
 import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
 import com.example.accounts.kit.Caller;
+import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
+import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -39,20 +41,18 @@ import java.util.UUID;
 public class SecurityPolicyResource {
 
     private final AccountCommands commands;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public SecurityPolicyResource(AccountCommands commands, SecurityIdentity identity) {
+    public SecurityPolicyResource(AccountCommands commands, Caller caller) {
         this.commands = commands;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "listSecurityPolicies", summary = "The account's security policies, by name, enabled or not")
     @APIResponse(responseCode = "200", description = "the policies; ETag carries the account's version")
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
-        Caller caller = Caller.of(identity);
-        return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
-            Account account = ApiSupport.accountDataFor(loaded.state(), caller);
+        return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
                             .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
@@ -65,17 +65,17 @@ public class SecurityPolicyResource {
     @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6), or a reused Idempotency-Key")
     public Uni<Response> define(@PathParam("accountId") UUID accountId, SecurityPolicyRequest request,
-                                @HeaderParam("X-Correlation-Id") String correlationId, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
                 request.permissions(), commands.now());
         String collection = "/accounts/" + accountId + "/security-policies";
-        return commands.create(accountId, caller.loginId(), command, EventMetadata.requested(caller.loginId(), correlationId, command.now()),
-                        ApiSupport.idempotencyKey(caller, idempotencyKey, "POST " + collection, request),
-                        result -> ApiSupport.created(URI.create(collection + "/" + command.policyId()), result,
-                                SecurityPolicyView.of(result.state().securityPolicies().get(command.policyId()))))
-                .map(ApiSupport::respond);
+        return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
+                        headers.idempotencyKey(caller, "POST " + collection, request),
+                        result -> CommandAnswer.created(URI.create(collection + "/" + command.policyId()),
+                                SecurityPolicyView.of(result.state().securityPolicies().get(command.policyId())))
+                                .versioned(result).kept())
+                .map(Answer::response);
     }
 
     @PUT
@@ -85,13 +85,12 @@ public class SecurityPolicyResource {
     @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId, SecurityPolicyRequest request,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        Caller caller = Caller.of(identity);
-        ApiSupport.required(request);
+                                @BeanParam CommandHeaders headers) {
+        RequestShape.required(request);
         ChangeSecurityPolicy command = new ChangeSecurityPolicy(caller.loginId(), policyId, request.name(), request.description(),
                 request.permissions(), commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.state().securityPolicies().get(policyId))));
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(SecurityPolicyView.of(result.state().securityPolicies().get(policyId))).versioned(result).response());
     }
 
     @POST
@@ -100,8 +99,8 @@ public class SecurityPolicyResource {
     @Operation(operationId = "disableSecurityPolicy", summary = "Disable a security policy: no new invite may use it (INV-6, INV-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
     public Uni<Response> disable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
-                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return setEnabled(accountId, policyId, false, ifMatch, correlationId);
+                                 @BeanParam CommandHeaders headers) {
+        return setEnabled(accountId, policyId, false, headers);
     }
 
     @POST
@@ -110,14 +109,13 @@ public class SecurityPolicyResource {
     @Operation(operationId = "enableSecurityPolicy", summary = "Enable a disabled security policy for invites again (INV-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
     public Uni<Response> enable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return setEnabled(accountId, policyId, true, ifMatch, correlationId);
+                                @BeanParam CommandHeaders headers) {
+        return setEnabled(accountId, policyId, true, headers);
     }
 
-    private Uni<Response> setEnabled(UUID accountId, UUID policyId, boolean enabled, String ifMatch, String correlationId) {
-        Caller caller = Caller.of(identity);
+    private Uni<Response> setEnabled(UUID accountId, UUID policyId, boolean enabled, CommandHeaders headers) {
         SetSecurityPolicyEnabled command = new SetSecurityPolicyEnabled(caller.loginId(), policyId, enabled, commands.now());
-        return ApiSupport.edit(commands, accountId, command, caller, correlationId, ifMatch)
-                .map(result -> ApiSupport.edited(result, SecurityPolicyView.of(result.state().securityPolicies().get(policyId))));
+        return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
+                .map(result -> CommandAnswer.ok(SecurityPolicyView.of(result.state().securityPolicies().get(policyId))).versioned(result).response());
     }
 }

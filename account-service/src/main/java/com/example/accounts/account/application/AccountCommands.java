@@ -7,13 +7,14 @@ import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
+import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.infrastructure.LoginMemberships;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.Answer;
-import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.IdempotencyKey;
 import com.example.accounts.kit.IdempotencyKeys;
+import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.command.Command;
 import com.example.accounts.kit.command.CommandPipeline;
 import com.example.accounts.kit.command.Done;
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,12 +57,12 @@ public class AccountCommands {
     private static final Logger LOG = Logger.getLogger(AccountCommands.class);
 
     private final CommandPipeline pipeline;
-    private final CommandClock clock;
+    private final Clock clock;
     private final Logins logins;
     private final IdempotencyKeys idempotencyKeys;
     private final LoginMemberships loginMemberships;
 
-    public AccountCommands(CommandPipeline pipeline, CommandClock clock, Logins logins, IdempotencyKeys idempotencyKeys,
+    public AccountCommands(CommandPipeline pipeline, Clock clock, Logins logins, IdempotencyKeys idempotencyKeys,
                            LoginMemberships loginMemberships) {
         this.pipeline = pipeline;
         this.clock = clock;
@@ -71,7 +73,7 @@ public class AccountCommands {
 
     /** The time a command is decided at (the domain reads no clock). */
     public Instant now() {
-        return clock.now();
+        return clock.instant();
     }
 
     public static String streamOf(UUID accountId) {
@@ -90,6 +92,19 @@ public class AccountCommands {
      */
     public Uni<Loaded<Account>> loadFor(UUID accountId, String loginId) {
         return admitted(accountId, loginId).chain(() -> load(accountId)).invoke(loaded -> AccountDecider.actor(loaded.state(), loginId));
+    }
+
+    /**
+     * USR-10, USR-11: the account's data, for its members ({@link #loadFor}) except monitoring observers, who see
+     * Monitoring data only.
+     */
+    public Uni<Account> loadDataFor(UUID accountId, String loginId) {
+        return loadFor(accountId, loginId).map(loaded -> {
+            if (loaded.state().memberByLogin(loginId).orElseThrow().role() == Role.MONITORING_OBSERVER) {
+                throw ProblemException.forbidden("USR-11", "monitoring observers see Monitoring data of the companies they may access, nothing else");
+            }
+            return loaded.state();
+        });
     }
 
     /** ACC-6: the first question asked of every request about an account, before its version, its keys or its state. */
@@ -156,6 +171,11 @@ public class AccountCommands {
     public Uni<Done<Account, AccountEvent>> edit(UUID accountId, String loginId, Function<Account, AccountCommand> command, EventMetadata metadata,
                                                  Long ifMatch) {
         return admitted(accountId, loginId).chain(() -> execute(accountId, byMember(loginId, command), metadata, ifMatch, Optional.empty(), null));
+    }
+
+    /** The same for a command that does not depend on the state it is decided on. */
+    public Uni<Done<Account, AccountEvent>> edit(UUID accountId, String loginId, AccountCommand command, EventMetadata metadata, Long ifMatch) {
+        return edit(accountId, loginId, state -> command, metadata, ifMatch);
     }
 
     private Uni<Done<Account, AccountEvent>> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,

@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,20 +29,18 @@ public class EventStoreLifecycle {
     private final EventStore store;
     private final OutboxRelay relay;
 
-    public EventStoreLifecycle(Pool pool, Vertx vertx,
-                               @ConfigProperty(name = "platform.event-store.topic") String topic,
-                               KafkaClients kafka,
-                               @ConfigProperty(name = "platform.event-store.partitions", defaultValue = "12") int partitions,
-                               @ConfigProperty(name = "platform.event-store.writer-timeout", defaultValue = "10s") Duration writerTimeout,
+    // the datasource's own properties are Quarkus's, read as it names them
+    public EventStoreLifecycle(Pool pool, Vertx vertx, KitConfig.EventStore config, KafkaClients kafka,
                                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.store = new EventStore(pool, topic, writerTimeout);
+        String topic = config.topic().orElseThrow(() -> new IllegalStateException("platform.event-store.topic names no topic to publish to"));
+        this.store = new EventStore(pool, topic, config.writerTimeout());
         // EVT-3: the relay's lead lives on a connection of its own, to the pool's database as the pool reaches it
         PgConnectOptions lead = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
         user.ifPresent(lead::setUser);
         password.ifPresent(lead::setPassword);
-        this.relay = new OutboxRelay(pool, OutboxRelay.dedicatedConnections(vertx, lead), topic, kafka, partitions);
+        this.relay = new OutboxRelay(pool, OutboxRelay.dedicatedConnections(vertx, lead), topic, kafka, config.partitions());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -4,7 +4,6 @@ import com.example.accounts.eventstore.KafkaClients;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +23,8 @@ public class KafkaConfiguration {
 
     @Produces
     @Singleton
-    KafkaClients kafkaClients(Config config,
-                              @ConfigProperty(name = "platform.kafka.topics.replication-factor", defaultValue = "1") int replicationFactor,
-                              @ConfigProperty(name = "platform.kafka.topics.min-insync-replicas", defaultValue = "1") int minInsyncReplicas) {
-        return new KafkaClients(properties(config), replicationFactor, minInsyncReplicas);
+    KafkaClients kafkaClients(Config config, KitConfig.KafkaTopics topics) {
+        return new KafkaClients(properties(config), topics.replicationFactor(), topics.minInsyncReplicas());
     }
 
     /** The Kafka client properties of the configuration, without the prefix. */

@@ -1,5 +1,6 @@
 package com.example.accounts.kit;
 
+import com.example.accounts.contract.ConsistencyToken;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -47,6 +48,9 @@ public class OpenApiConventions implements OASFilter {
     public static final String WEB_CLIENT = "web";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String PERMISSION = "quarkus.http.auth.permission.";
+    /** The headers of {@link CommandHeaders}. */
+    private static final List<String> COMMAND_HEADERS = List.of(CommandHeaders.IF_MATCH, IdempotencyKey.HEADER, ConsistencyToken.HEADER,
+            RequestLog.CORRELATION_HEADER);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -77,14 +81,34 @@ public class OpenApiConventions implements OASFilter {
                 OASFactory.createServer().url(prefix).description("through the API gateway"),
                 OASFactory.createServer().url("/").description("the service itself")))));
         List<String> permitted = permittedPaths(config);
+        List<String> commandHeaders = config.getOptionalValues("platform.openapi.command-headers", String.class).orElse(COMMAND_HEADERS);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean open = permitted.stream().anyMatch(p -> matches(p, path.getKey()));
             for (Operation operation : path.getValue().getOperations().values()) {
+                commandHeaders(operation, commandHeaders);
                 document(operation, path.getValue(), open, components.getSecuritySchemes().containsKey(KEYCLOAK));
             }
+        }
+    }
+
+    /**
+     * A method that takes {@link CommandHeaders} is documented with those of its headers that apply to it: the ones
+     * the service's commands read ({@code platform.openapi.command-headers}, all by default), If-Match where it edits
+     * and Idempotency-Key where it creates (answers 201).
+     */
+    private static void commandHeaders(Operation operation, List<String> read) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        boolean creates = operation.getResponses() != null && operation.getResponses().hasAPIResponse("201");
+        List<Parameter> applying = operation.getParameters().stream().filter(p -> p.getIn() != Parameter.In.HEADER
+                || !COMMAND_HEADERS.contains(p.getName()) || read.contains(p.getName())
+                && !(creates && p.getName().equals(CommandHeaders.IF_MATCH)) && (creates || !p.getName().equals(IdempotencyKey.HEADER))).toList();
+        if (applying.size() < operation.getParameters().size()) {
+            operation.setParameters(new ArrayList<>(applying));
         }
     }
 

@@ -6,7 +6,6 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -28,9 +27,9 @@ public class RelayReadiness implements AsyncHealthCheck {
     private final OutboxRelay relay;
     private final Duration maxLag;
 
-    public RelayReadiness(OutboxRelay relay, @ConfigProperty(name = "platform.event-store.relay.max-lag", defaultValue = "30s") Duration maxLag) {
+    public RelayReadiness(OutboxRelay relay, KitConfig.EventStore config) {
         this.relay = relay;
-        this.maxLag = maxLag;
+        this.maxLag = config.relay().maxLag();
     }
 
     @Override

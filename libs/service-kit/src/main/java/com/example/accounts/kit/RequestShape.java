@@ -7,12 +7,14 @@ import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * SEC-2: a request body becomes a command only when it is whole and bounded: every {@link Required} field is there,
  * no list holds a null, and no string or list is longer than its {@link Max}. Checked once for every body, before any
  * rule or pattern looks at it, so no rule ever spends more on a value than its bound allows; the field is named as the
- * body spells it ({@code coOrganizerMemberIds[3]}). What a field's value means is left to the rules.
+ * body spells it ({@code coOrganizerMemberIds[3]}). What a field's value means is left to the rules. A parameter that
+ * does not parse is a 400 naming it ({@link #parsed}).
  */
 public final class RequestShape {
 
@@ -39,6 +41,26 @@ public final class RequestShape {
 
     public static void check(Object body) {
         check(body, "", null);
+    }
+
+    /** A request that needs a body: refused when it came without one, or with a part missing or over its bound. */
+    public static void required(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "is required");
+        }
+        check(body);
+    }
+
+    /** A path or query parameter parsed (null when absent), or a 400 naming it and what it {@code takes}. */
+    public static <T> T parsed(String name, String value, Function<String, T> parse, String takes) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be " + takes);
+        }
     }
 
     private static void check(Object value, String path, Max max) {

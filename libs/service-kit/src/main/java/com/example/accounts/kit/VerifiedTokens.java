@@ -9,7 +9,6 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Map;
@@ -35,10 +34,9 @@ public class VerifiedTokens {
     private final int capacity;
     private final long trustMillis;
 
-    public VerifiedTokens(@ConfigProperty(name = "platform.auth.verified-tokens", defaultValue = "10000") int capacity,
-                          @ConfigProperty(name = "platform.auth.verified-token-trust", defaultValue = "60s") java.time.Duration trust) {
-        this.capacity = capacity;
-        this.trustMillis = trust.toMillis();
+    public VerifiedTokens(KitConfig.Auth config) {
+        this.capacity = config.verifiedTokens();
+        this.trustMillis = config.verifiedTokenTrust().toMillis();
     }
 
     /** The identity of a token verified before, while it has neither expired nor been trusted for long; else null. */

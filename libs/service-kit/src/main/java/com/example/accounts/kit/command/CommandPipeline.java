@@ -6,13 +6,13 @@ import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.OutboxRelay;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.IdempotencyKeys;
+import com.example.accounts.kit.KitConfig;
 import com.example.accounts.kit.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +43,11 @@ public class CommandPipeline {
     private final Map<String, Snapshots<?>> snapshots = new ConcurrentHashMap<>();
 
     public CommandPipeline(EventStore store, OutboxRelay relay, IdempotencyKeys idempotencyKeys, MeterRegistry meters,
-                           @ConfigProperty(name = "platform.commands.queue-per-stream", defaultValue = "512") int queueLimit,
-                           @ConfigProperty(name = "platform.commands.group", defaultValue = "64") int groupLimit,
-                           @ConfigProperty(name = "platform.commands.streams-kept", defaultValue = "10000") int streamLimit) {
+                           KitConfig.Commands config) {
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
-        this.writers = new StreamWriters(new Store(store, relay), queueLimit, groupLimit, streamLimit, new CommandMetrics(meters));
+        this.writers = new StreamWriters(new Store(store, relay), config.queuePerStream(), config.group(), config.streamsKept(),
+                new CommandMetrics(meters));
     }
 
     public String topic() {

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Response bodies. */
-public final class AccountViews {
+/** The response bodies of the account API: views of the account and its parts, and what a creation answers. */
+public final class AccountResponses {
 
-    private AccountViews() {
+    private AccountResponses() {
     }
 
     /** The account; its members are read a page at a time at {@code /members} (10,000 of them fit no single answer). */
