@@ -1,5 +1,7 @@
 package com.example.accounts.rules;
 
+import com.example.accounts.contract.vocabulary.RuleId;
+
 /**
  * A command refused by a rule of the rule book: which rule, what kind of refusal (the kit's problem mapper gives each
  * kind its HTTP status), which field (if one), and why. Plain Java, so every service's domain throws it.
@@ -52,6 +54,31 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal notFound(String rule, String message) {
         return new Refusal(Kind.NOT_FOUND, rule, null, message);
+    }
+
+    /** The factories by the contract's rule id, so a rule's code is found from its constant ({@code RuleId.USR_7}). */
+    public static Refusal invalid(RuleId rule, String field, String message) {
+        return invalid(rule.id(), field, message);
+    }
+
+    public static Refusal forbidden(RuleId rule, String message) {
+        return forbidden(rule.id(), message);
+    }
+
+    public static Refusal conflict(RuleId rule, String message) {
+        return conflict(rule.id(), message);
+    }
+
+    public static Refusal conflict(RuleId rule, String field, String message) {
+        return conflict(rule.id(), field, message);
+    }
+
+    public static Refusal gone(RuleId rule, String message) {
+        return gone(rule.id(), message);
+    }
+
+    public static Refusal notFound(RuleId rule, String message) {
+        return notFound(rule.id(), message);
     }
 
     public Kind kind() {
