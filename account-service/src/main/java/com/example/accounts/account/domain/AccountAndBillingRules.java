@@ -20,13 +20,13 @@ import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.account.domain.Vocabulary.Settings;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static com.example.accounts.account.domain.AccountGuards.LANGUAGES;
 import static com.example.accounts.account.domain.AccountGuards.MAX_EMAIL;
 import static com.example.accounts.account.domain.AccountGuards.actor;
 import static com.example.accounts.account.domain.AccountGuards.email;
@@ -46,11 +46,11 @@ final class AccountAndBillingRules {
 
     static List<AccountEvent> open(OpenAccount open, Account state) {
         if (state.opened()) {
-            throw Refusal.conflict("ACC-1", "accountId", "the account is already open");
+            throw Refusal.conflict(RuleId.ACC_1, "accountId", "the account is already open");
         }
-        String accountName = name("ACC-1", "name", open.name());
-        String memberName = name("ACC-1", "admin.name", open.memberName());
-        String email = email("ACC-1", "admin.email", open.email());
+        String accountName = name(RuleId.ACC_1, "name", open.name());
+        String memberName = name(RuleId.ACC_1, "admin.name", open.memberName());
+        String email = email(RuleId.ACC_1, "admin.email", open.email());
         checkPlan(open.plan());
         // ACC-1: the first member is ADMIN and billing contact; seats come with the seat rules later.
         return List.of(
@@ -62,21 +62,21 @@ final class AccountAndBillingRules {
     private static void checkPlan(Plan plan) {
         Set<Module> modules = new HashSet<>(plan.modules());
         if (modules.size() != plan.modules().size()) {
-            throw Refusal.invalid("ACC-2", "plan.modules", "lists a module twice");
+            throw Refusal.invalid(RuleId.ACC_2, "plan.modules", "lists a module twice");
         }
         Set<Module> counted = new HashSet<>();
         for (SeatCount count : plan.seats()) {
             if (!count.module().seatBearing()) {
-                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " is not sold in seats");
+                throw Refusal.invalid(RuleId.ACC_2, "plan.seats", count.module() + " is not sold in seats");
             }
             if (!modules.contains(count.module())) {
-                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " has seats but is not in the plan's modules");
+                throw Refusal.invalid(RuleId.ACC_2, "plan.seats", count.module() + " has seats but is not in the plan's modules");
             }
             if (count.seats() < 0) {
-                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " cannot have a negative number of seats");
+                throw Refusal.invalid(RuleId.ACC_2, "plan.seats", count.module() + " cannot have a negative number of seats");
             }
             if (!counted.add(count.module())) {
-                throw Refusal.invalid("ACC-2", "plan.seats", count.module() + " is counted twice");
+                throw Refusal.invalid(RuleId.ACC_2, "plan.seats", count.module() + " is counted twice");
             }
         }
     }
@@ -84,14 +84,14 @@ final class AccountAndBillingRules {
     static List<AccountEvent> handOver(HandOverBillingContact handOver, Account state) {
         Member actor = actor(state, handOver.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw Refusal.forbidden("BIL-2", "only the billing contact hands the flag over");
+            throw Refusal.forbidden(RuleId.BIL_2, "only the billing contact hands the flag over");
         }
         Member target = member(state, handOver.toMemberId());
         if (target.memberId().equals(actor.memberId())) {
             return List.of();
         }
         if (target.role() != Role.ADMIN) {
-            throw Refusal.invalid("BIL-1", "memberId", "the billing contact must be an ADMIN; " + target.name() + " is " + target.role());
+            throw Refusal.invalid(RuleId.BIL_1, "memberId", "the billing contact must be an ADMIN; " + target.name() + " is " + target.role());
         }
         return List.of(new BillingContactChanged(actor.memberId(), target.memberId()));
     }
@@ -99,7 +99,7 @@ final class AccountAndBillingRules {
     static List<AccountEvent> changePlan(ChangePlan change, Account state) {
         Member actor = actor(state, change.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw Refusal.forbidden("ACC-3", "only the billing contact changes the plan");
+            throw Refusal.forbidden(RuleId.ACC_3, "only the billing contact changes the plan");
         }
         checkPlan(change.plan());
         for (Module module : Module.values()) {
@@ -110,7 +110,7 @@ final class AccountAndBillingRules {
             int asked = change.plan().modules().contains(module) ? change.plan().seats().stream()
                     .filter(s -> s.module() == module).mapToInt(SeatCount::seats).findFirst().orElse(0) : 0;
             if (asked < provisioned) {
-                throw Refusal.conflict("ACC-3", "plan.seats", module + ": " + provisioned
+                throw Refusal.conflict(RuleId.ACC_3, "plan.seats", module + ": " + provisioned
                         + " seats are provisioned, the plan asks for " + asked + "; release seats first");
             }
         }
@@ -120,12 +120,12 @@ final class AccountAndBillingRules {
     static List<AccountEvent> changeBillingInfo(ChangeBillingInfo change, Account state) {
         Member actor = actor(state, change.actorLoginId());
         if (!actor.memberId().equals(state.billingContact())) {
-            throw Refusal.forbidden("ACC-3", "only the billing contact changes the billing information");
+            throw Refusal.forbidden(RuleId.ACC_3, "only the billing contact changes the billing information");
         }
         BillingInfo asked = change.billingInfo();
         String billingEmail = billingText("billingInfo.email", asked.email(), MAX_EMAIL);
         BillingInfo info = new BillingInfo(billingText("billingInfo.address", asked.address(), MAX_ADDRESS),
-                billingEmail == null ? null : email("ACC-4", "billingInfo.email", billingEmail),
+                billingEmail == null ? null : email(RuleId.ACC_4, "billingInfo.email", billingEmail),
                 billingText("billingInfo.vatId", asked.vatId(), MAX_VAT_ID),
                 billingText("billingInfo.paymentMethodRef", asked.paymentMethodRef(), MAX_PAYMENT_REF));
         return info.equals(state.billingInfo()) ? List.of() : List.of(new BillingInfoChanged(info));
@@ -141,19 +141,19 @@ final class AccountAndBillingRules {
         }
         String value = raw.strip();
         if (value.length() > max) {
-            throw Refusal.invalid("ACC-4", field, "must be at most " + max + " characters, was " + value.length());
+            throw Refusal.invalid(RuleId.ACC_4, field, "must be at most " + max + " characters, was " + value.length());
         }
         if (CardNumbers.anyIn(value)) {
-            throw Refusal.invalid("ACC-4", field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
+            throw Refusal.invalid(RuleId.ACC_4, field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
         }
         return value.isEmpty() ? null : value;
     }
 
     static List<AccountEvent> changeSettings(ChangeSettings change, Account state) {
-        fullAdmin(actor(state, change.actorLoginId()), "ACC-5", "change account-wide settings");
+        fullAdmin(actor(state, change.actorLoginId()), RuleId.ACC_5, "change account-wide settings");
         Settings settings = change.settings();
-        if (settings.defaultLanguage() == null || !LANGUAGES.contains(settings.defaultLanguage())) {
-            throw Refusal.invalid("ACC-5", "defaultLanguage", "must be one of " + LANGUAGES);
+        if (settings.defaultLanguage() == null || !Language.codes().contains(settings.defaultLanguage())) {
+            throw Refusal.invalid(RuleId.ACC_5, "defaultLanguage", "must be one of " + Language.codes());
         }
         return settings.equals(state.settings()) ? List.of() : List.of(new AccountSettingsChanged(settings));
     }

@@ -2,9 +2,9 @@ package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.Account.Member;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +18,6 @@ final class AccountGuards {
 
     static final int MAX_NAME = 100;
     static final int MAX_EMAIL = 254;
-    static final List<String> LANGUAGES = List.of("en", "fr", "es", "de");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     private AccountGuards() {
@@ -34,7 +33,7 @@ final class AccountGuards {
 
     /** ACC-6: all that anyone who is not a member learns of an account, the same for every id, real or not. */
     static Refusal noSuchAccount() {
-        return Refusal.notFound("ACC-6", "no such account");
+        return Refusal.notFound(RuleId.ACC_6, "no such account");
     }
 
     static Member member(Account state, UUID memberId) {
@@ -45,19 +44,19 @@ final class AccountGuards {
     static <T> T found(Map<UUID, T> items, UUID id, String what) {
         T item = items.get(id);
         if (item == null) {
-            throw Refusal.notFound("ACC-6", "no such " + what);
+            throw Refusal.notFound(RuleId.ACC_6, "no such " + what);
         }
         return item;
     }
 
-    static void fullAdmin(Member actor, String rule, String what) {
+    static void fullAdmin(Member actor, RuleId rule, String what) {
         if (actor.role() != Role.ADMIN) {
             throw Refusal.forbidden(rule, "only full admins " + what + "; you are " + actor.role());
         }
     }
 
     /** USR-4, USR-6: full admins act on any member; a limited admin on non-admin members of the groups it supervises. */
-    static void manages(Member actor, Member target, String rule, String what) {
+    static void manages(Member actor, Member target, RuleId rule, String what) {
         if (actor.role() == Role.ADMIN) {
             return;
         }
@@ -70,7 +69,7 @@ final class AccountGuards {
         throw Refusal.forbidden(rule, "only admins " + what + "; you are " + actor.role());
     }
 
-    static String name(String rule, String field, String raw) {
+    static String name(RuleId rule, String field, String raw) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
             throw Refusal.invalid(rule, field, "is required");
@@ -81,7 +80,7 @@ final class AccountGuards {
         return name;
     }
 
-    static String email(String rule, String field, String raw) {
+    static String email(RuleId rule, String field, String raw) {
         String email = raw == null ? "" : raw.strip();
         if (email.isEmpty()) {
             throw Refusal.invalid(rule, field, "is required");

@@ -31,6 +31,7 @@ import com.example.accounts.account.domain.AccountEvent.UserGroupRenamed;
 import com.example.accounts.account.domain.AccountEvent.UserGroupsChanged;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.HashSet;
@@ -55,24 +56,24 @@ final class CompanyGroupAndDeviceRules {
     }
 
     static List<AccountEvent> addCompany(AddCompany add, Account state) {
-        fullAdmin(actor(state, add.actorLoginId()), "CMP-1", "add companies");
+        fullAdmin(actor(state, add.actorLoginId()), RuleId.CMP_1, "add companies");
         String name = companyName(state, add.name(), null);
         return List.of(new CompanyAdded(add.companyId(), name));
     }
 
     static List<AccountEvent> renameCompany(RenameCompany rename, Account state) {
-        fullAdmin(actor(state, rename.actorLoginId()), "CMP-1", "rename companies");
+        fullAdmin(actor(state, rename.actorLoginId()), RuleId.CMP_1, "rename companies");
         Company company = company(state, rename.companyId());
         String name = companyName(state, rename.name(), company.companyId());
         return name.equals(company.name()) ? List.of() : List.of(new CompanyRenamed(company.companyId(), name));
     }
 
     static List<AccountEvent> removeCompany(RemoveCompany remove, Account state) {
-        fullAdmin(actor(state, remove.actorLoginId()), "CMP-1", "remove companies");
+        fullAdmin(actor(state, remove.actorLoginId()), RuleId.CMP_1, "remove companies");
         Company company = company(state, remove.companyId());
         long devices = state.devices().values().stream().filter(d -> d.companyId().equals(company.companyId())).count();
         if (devices > 0) {
-            throw Refusal.conflict("CMP-4", null, company.name() + " has " + devices + " devices; move or remove them first");
+            throw Refusal.conflict(RuleId.CMP_4, null, company.name() + " has " + devices + " devices; move or remove them first");
         }
         return List.of(new CompanyRemoved(company.companyId()));
     }
@@ -83,21 +84,21 @@ final class CompanyGroupAndDeviceRules {
 
     /** CMP-1: names are unique in the account, case-insensitively. */
     private static String companyName(Account state, String raw, UUID renaming) {
-        String name = name("CMP-1", "name", raw);
+        String name = name(RuleId.CMP_1, "name", raw);
         state.companyByName(name).filter(other -> !other.companyId().equals(renaming)).ifPresent(other -> {
-            throw Refusal.conflict("CMP-1", "name", "a company named '" + other.name() + "' exists already");
+            throw Refusal.conflict(RuleId.CMP_1, "name", "a company named '" + other.name() + "' exists already");
         });
         return name;
     }
 
     static List<AccountEvent> createGroup(CreateGroup create, Account state) {
-        fullAdmin(actor(state, create.actorLoginId()), "CMP-3", "create groups");
+        fullAdmin(actor(state, create.actorLoginId()), RuleId.CMP_3, "create groups");
         String name = groupName(state, create.kind(), create.name(), null);
         return List.of(create.kind() == GroupKind.USER ? new UserGroupCreated(create.groupId(), name) : new DeviceGroupCreated(create.groupId(), name));
     }
 
     static List<AccountEvent> renameGroup(RenameGroup rename, Account state) {
-        fullAdmin(actor(state, rename.actorLoginId()), "CMP-3", "rename groups");
+        fullAdmin(actor(state, rename.actorLoginId()), RuleId.CMP_3, "rename groups");
         Group group = found(groups(state, rename.kind()), rename.groupId(), "group");
         String name = groupName(state, rename.kind(), rename.name(), group.groupId());
         if (name.equals(group.name())) {
@@ -107,7 +108,7 @@ final class CompanyGroupAndDeviceRules {
     }
 
     static List<AccountEvent> deleteGroup(DeleteGroup delete, Account state) {
-        fullAdmin(actor(state, delete.actorLoginId()), "CMP-3", "delete groups");
+        fullAdmin(actor(state, delete.actorLoginId()), RuleId.CMP_3, "delete groups");
         Group group = found(groups(state, delete.kind()), delete.groupId(), "group");
         return List.of(delete.kind() == GroupKind.USER ? new UserGroupDeleted(group.groupId()) : new DeviceGroupDeleted(group.groupId()));
     }
@@ -119,12 +120,12 @@ final class CompanyGroupAndDeviceRules {
     static List<AccountEvent> changeUserGroups(ChangeUserGroups change, Account state) {
         Member actor = actor(state, change.actorLoginId());
         Member target = member(state, change.memberId());
-        manages(actor, target, "USR-4", "change a member's groups");
+        manages(actor, target, RuleId.USR_4, "change a member's groups");
         Set<UUID> asked = existing(state.userGroups(), change.userGroups(), "userGroups");
         Set<UUID> groups = asked;
         if (actor.role() == Role.LIMITED_ADMIN) {
             if (!actor.supervisedUserGroups().containsAll(asked)) {
-                throw Refusal.forbidden("USR-4", "a limited admin puts members only into the groups it supervises");
+                throw Refusal.forbidden(RuleId.USR_4, "a limited admin puts members only into the groups it supervises");
             }
             groups = new HashSet<>(asked);
             target.userGroups().stream().filter(g -> !actor.supervisedUserGroups().contains(g)).forEach(groups::add);
@@ -133,10 +134,10 @@ final class CompanyGroupAndDeviceRules {
     }
 
     static List<AccountEvent> assignSupervisedGroups(AssignSupervisedGroups assign, Account state) {
-        fullAdmin(actor(state, assign.actorLoginId()), "CMP-3", "assign groups to limited admins");
+        fullAdmin(actor(state, assign.actorLoginId()), RuleId.CMP_3, "assign groups to limited admins");
         Member target = member(state, assign.memberId());
         if (target.role() != Role.LIMITED_ADMIN) {
-            throw Refusal.invalid("CMP-3", "memberId", "only a LIMITED_ADMIN supervises groups; " + target.name() + " is " + target.role());
+            throw Refusal.invalid(RuleId.CMP_3, "memberId", "only a LIMITED_ADMIN supervises groups; " + target.name() + " is " + target.role());
         }
         Set<UUID> users = existing(state.userGroups(), assign.userGroups(), "userGroups");
         Set<UUID> devices = existing(state.deviceGroups(), assign.deviceGroups(), "deviceGroups");
@@ -178,38 +179,38 @@ final class CompanyGroupAndDeviceRules {
         if (actor.role() == Role.LIMITED_ADMIN && deviceGroup != null && actor.supervisedDeviceGroups().contains(deviceGroup)) {
             return;
         }
-        throw Refusal.forbidden("CMP-4", actor.role() == Role.LIMITED_ADMIN
+        throw Refusal.forbidden(RuleId.CMP_4, actor.role() == Role.LIMITED_ADMIN
                 ? "a limited admin manages only devices of the device groups it supervises"
                 : "only admins manage devices; you are " + actor.role());
     }
 
     /** CMP-4: a named device of one of this account's companies, in at most one of its device groups. */
     private static Device device(Account state, UUID deviceId, String rawName, UUID companyId, UUID deviceGroupId) {
-        String name = name("CMP-4", "name", rawName);
+        String name = name(RuleId.CMP_4, "name", rawName);
         if (companyId == null) {
-            throw Refusal.invalid("CMP-4", "companyId", "is required: a device belongs to one company");
+            throw Refusal.invalid(RuleId.CMP_4, "companyId", "is required: a device belongs to one company");
         }
         if (!state.companies().containsKey(companyId)) {
-            throw Refusal.invalid("ACC-6", "companyId", "no company " + companyId + " in this account");
+            throw Refusal.invalid(RuleId.ACC_6, "companyId", "no company " + companyId + " in this account");
         }
         if (deviceGroupId != null && !state.deviceGroups().containsKey(deviceGroupId)) {
-            throw Refusal.invalid("ACC-6", "deviceGroupId", "no device group " + deviceGroupId + " in this account");
+            throw Refusal.invalid(RuleId.ACC_6, "deviceGroupId", "no device group " + deviceGroupId + " in this account");
         }
         return new Device(deviceId, name, companyId, deviceGroupId);
     }
 
     private static Map<UUID, Group> groups(Account state, GroupKind kind) {
         if (kind == null) {
-            throw Refusal.invalid("CMP-3", "kind", "must be USER or DEVICE");
+            throw Refusal.invalid(RuleId.CMP_3, "kind", "must be USER or DEVICE");
         }
         return kind == GroupKind.USER ? state.userGroups() : state.deviceGroups();
     }
 
     /** CMP-3: names are unique per kind, case-insensitively. */
     private static String groupName(Account state, GroupKind kind, String raw, UUID renaming) {
-        String name = name("CMP-3", "name", raw);
+        String name = name(RuleId.CMP_3, "name", raw);
         Account.byName(groups(state, kind).values(), name, Group::name).filter(other -> !other.groupId().equals(renaming)).ifPresent(other -> {
-            throw Refusal.conflict("CMP-3", "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
+            throw Refusal.conflict(RuleId.CMP_3, "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
         });
         return name;
     }
@@ -217,11 +218,11 @@ final class CompanyGroupAndDeviceRules {
     /** ACC-6: each id names a group of this account. */
     private static Set<UUID> existing(Map<UUID, Group> groups, List<UUID> asked, String field) {
         if (asked == null) {
-            throw Refusal.invalid("CMP-3", field, "is required (an empty list for none)");
+            throw Refusal.invalid(RuleId.CMP_3, field, "is required (an empty list for none)");
         }
         for (UUID id : asked) {
             if (id == null || !groups.containsKey(id)) {
-                throw Refusal.invalid("ACC-6", field, "no group " + id + " in this account");
+                throw Refusal.invalid(RuleId.ACC_6, field, "no group " + id + " in this account");
             }
         }
         return Set.copyOf(new LinkedHashSet<>(asked.stream().filter(Objects::nonNull).toList()));

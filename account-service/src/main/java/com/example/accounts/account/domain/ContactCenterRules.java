@@ -19,6 +19,7 @@ import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.QueueRole;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class ContactCenterRules {
     private static Member contactAdmin(Account state, String actorLoginId, String what) {
         Member actor = actor(state, actorLoginId);
         if (actor.role() != Role.ADMIN) {
-            throw Refusal.forbidden("CC-1", "only contact admins and full admins " + what + "; you are " + actor.role());
+            throw Refusal.forbidden(RuleId.CC_1, "only contact admins and full admins " + what + "; you are " + actor.role());
         }
         licensed(state, actor, what);
         return actor;
@@ -62,10 +63,10 @@ final class ContactCenterRules {
     /** SEAT-5: a module not in the plan grants nothing; SEAT-3: without its seat, no part of it, admins included. */
     private static void licensed(Account state, Member actor, String what) {
         if (!state.plan().modules().contains(Module.CONTACT_CENTER)) {
-            throw Refusal.invalid("SEAT-5", null, "CONTACT_CENTER is not in the account's plan");
+            throw Refusal.invalid(RuleId.SEAT_5, null, "CONTACT_CENTER is not in the account's plan");
         }
         if (!actor.seats().contains(Module.CONTACT_CENTER)) {
-            throw Refusal.forbidden("SEAT-3", "you hold no CONTACT_CENTER licence, and without it nobody may " + what + ", admins included");
+            throw Refusal.forbidden(RuleId.SEAT_3, "you hold no CONTACT_CENTER licence, and without it nobody may " + what + ", admins included");
         }
     }
 
@@ -73,13 +74,13 @@ final class ContactCenterRules {
         contactAdmin(state, assign.actorLoginId(), "assign contact-center roles");
         Member target = member(state, assign.memberId());
         if (assign.role() == null) {
-            throw Refusal.invalid("CC-1", "role", "must be one of " + List.of(CcRole.values()));
+            throw Refusal.invalid(RuleId.CC_1, "role", "must be one of " + List.of(CcRole.values()));
         }
         if (assign.role() == CcRole.CONTACT_ADMIN && target.role() != Role.ADMIN) {
-            throw Refusal.invalid("CC-1", "role", "CONTACT_ADMIN requires ADMIN; " + target.name() + " is " + target.role());
+            throw Refusal.invalid(RuleId.CC_1, "role", "CONTACT_ADMIN requires ADMIN; " + target.name() + " is " + target.role());
         }
         if (target.role() == Role.MONITORING_OBSERVER) {
-            throw Refusal.invalid("USR-11", "role", "monitoring observers hold no contact-center role");
+            throw Refusal.invalid(RuleId.USR_11, "role", "monitoring observers hold no contact-center role");
         }
         return target.contactCenterRoles().contains(assign.role()) ? List.of()
                 : List.of(new ContactCenterRoleAssigned(target.memberId(), assign.role()));
@@ -111,9 +112,9 @@ final class ContactCenterRules {
 
     static List<AccountEvent> createQueue(CreateQueue create, Account state) {
         contactAdmin(state, create.actorLoginId(), "configure queues");
-        String name = name("CC-1", "name", create.name());
+        String name = name(RuleId.CC_1, "name", create.name());
         Account.byName(state.queues().values(), name, Queue::name).ifPresent(other -> {
-            throw Refusal.conflict("CC-1", "name", "a queue named '" + other.name() + "' exists already");
+            throw Refusal.conflict(RuleId.CC_1, "name", "a queue named '" + other.name() + "' exists already");
         });
         return List.of(new QueueCreated(create.queueId(), name));
     }
@@ -127,10 +128,10 @@ final class ContactCenterRules {
         Queue queue = found(state.queues(), assign.queueId(), "queue");
         Member target = member(state, assign.memberId());
         if (assign.role() == QueueRole.AGENT && !state.holds(target, CcRole.AGENT)) {
-            throw Refusal.invalid("CC-8", "role", target.name() + " does not hold AGENT");
+            throw Refusal.invalid(RuleId.CC_8, "role", target.name() + " does not hold AGENT");
         }
         if (assign.role() == QueueRole.SUPERVISOR && !state.holds(target, CcRole.SUPERVISOR)) {
-            throw Refusal.invalid("CC-1", "role", target.name() + " does not hold SUPERVISOR");
+            throw Refusal.invalid(RuleId.CC_1, "role", target.name() + " does not hold SUPERVISOR");
         }
         return Objects.equals(queue.assignments().get(target.memberId()), assign.role()) ? List.of()
                 : List.of(new QueueAssignmentChanged(queue.queueId(), target.memberId(), assign.role()));
@@ -140,15 +141,15 @@ final class ContactCenterRules {
     static List<AccountEvent> changeRolePermissions(ChangeContactCenterRolePermissions change, Account state) {
         contactAdmin(state, change.actorLoginId(), "configure role permissions");
         if (change.role() != CcRole.SUPERVISOR && change.role() != CcRole.AGENT) {
-            throw Refusal.invalid("CC-2", "role", "permissions are set for SUPERVISOR or AGENT");
+            throw Refusal.invalid(RuleId.CC_2, "role", "permissions are set for SUPERVISOR or AGENT");
         }
         if (change.permissions() == null || change.permissions().stream().anyMatch(Objects::isNull)) {
-            throw Refusal.invalid("CC-2", "permissions", "is required: a list of permissions of the role");
+            throw Refusal.invalid(RuleId.CC_2, "permissions", "is required: a list of permissions of the role");
         }
         Set<CcPermission> asked = change.permissions().isEmpty() ? EnumSet.noneOf(CcPermission.class) : EnumSet.copyOf(change.permissions());
         for (CcPermission permission : asked) {
             if (permission.supervisor() != (change.role() == CcRole.SUPERVISOR)) {
-                throw Refusal.invalid(change.role() == CcRole.SUPERVISOR ? "CC-3" : "CC-4", "permissions",
+                throw Refusal.invalid(change.role() == CcRole.SUPERVISOR ? RuleId.CC_3 : RuleId.CC_4, "permissions",
                         permission + " is not a permission of " + change.role());
             }
         }
@@ -156,12 +157,12 @@ final class ContactCenterRules {
                 : state.contactCenter().agentPermissions();
         if (change.role() == CcRole.SUPERVISOR) {
             if (!asked.contains(CcPermission.VIEW_QUEUE_SETTINGS)) {
-                throw Refusal.invalid("CC-3", "permissions", "VIEW_QUEUE_SETTINGS cannot be turned off");
+                throw Refusal.invalid(RuleId.CC_3, "permissions", "VIEW_QUEUE_SETTINGS cannot be turned off");
             }
             for (Map.Entry<CcPermission, CcPermission> pair : VIEW_OF.entrySet()) {
                 if (asked.contains(pair.getKey()) && !asked.contains(pair.getValue())) {
                     if (current.contains(pair.getValue())) {
-                        throw Refusal.invalid("CC-3", "permissions", pair.getValue() + " cannot be turned off while " + pair.getKey() + " is on");
+                        throw Refusal.invalid(RuleId.CC_3, "permissions", pair.getValue() + " cannot be turned off while " + pair.getKey() + " is on");
                     }
                     asked.add(pair.getValue()); // CC-3: turning MANAGE_X on turns VIEW_X on
                 }
@@ -173,7 +174,7 @@ final class ContactCenterRules {
     /** ACC-5, CC-6: contact-center organization settings are changed by full admins, with the module and its licence (CC-1). */
     static List<AccountEvent> changeSettings(ChangeContactCenterSettings change, Account state) {
         Member actor = actor(state, change.actorLoginId());
-        fullAdmin(actor, "ACC-5", "change contact-center organization settings");
+        fullAdmin(actor, RuleId.ACC_5, "change contact-center organization settings");
         licensed(state, actor, "change contact-center organization settings");
         return change.restrictUnassignedQueueLogin() == state.contactCenter().restrictUnassignedQueueLogin() ? List.of()
                 : List.of(new ContactCenterSettingsChanged(change.restrictUnassignedQueueLogin()));

@@ -18,6 +18,8 @@ import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.ArrayList;
@@ -27,8 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import static com.example.accounts.account.domain.AccountGuards.LANGUAGES;
 import static com.example.accounts.account.domain.AccountGuards.actor;
 import static com.example.accounts.account.domain.AccountGuards.email;
 import static com.example.accounts.account.domain.AccountGuards.fullAdmin;
@@ -43,26 +43,26 @@ final class MemberRules {
     }
 
     static List<AccountEvent> addMember(AddMember add, Account state) {
-        fullAdmin(actor(state, add.actorLoginId()), "USR-1", "add members");
-        String name = name("USR-1", "name", add.name());
-        String email = email("USR-1", "email", add.email());
+        fullAdmin(actor(state, add.actorLoginId()), RuleId.USR_1, "add members");
+        String name = name(RuleId.USR_1, "name", add.name());
+        String email = email(RuleId.USR_1, "email", add.email());
         if (state.memberByEmail(email).isPresent()) {
-            throw Refusal.conflict("USR-1", "email", email + " is already a member of this account");
+            throw Refusal.conflict(RuleId.USR_1, "email", email + " is already a member of this account");
         }
         // USR-13: the email may be new here while its login is not (the member changed their email since).
         state.memberByLogin(add.loginId()).ifPresent(existing -> {
-            throw Refusal.conflict("USR-13", "email", "the login of " + email + " is already a member of this account, as " + existing.email());
+            throw Refusal.conflict(RuleId.USR_13, "email", "the login of " + email + " is already a member of this account, as " + existing.email());
         });
         if (add.role() == null) {
-            throw Refusal.invalid("USR-1", "role", "is required");
+            throw Refusal.invalid(RuleId.USR_1, "role", "is required");
         }
-        if (add.language() != null && !LANGUAGES.contains(add.language())) {
-            throw Refusal.invalid("NTF-6", "language", "must be one of " + LANGUAGES);
+        if (add.language() != null && !Language.codes().contains(add.language())) {
+            throw Refusal.invalid(RuleId.NTF_6, "language", "must be one of " + Language.codes());
         }
         boolean admin = add.role().admin();
         // USR-3: admins have every feature and every company, and these cannot be set for them.
         if (admin && (add.companyAccess() != null || (add.supportFeatures() != null && !add.supportFeatures().isEmpty()))) {
-            throw Refusal.invalid("USR-3", add.companyAccess() != null ? "companyAccess" : "supportFeatures",
+            throw Refusal.invalid(RuleId.USR_3, add.companyAccess() != null ? "companyAccess" : "supportFeatures",
                     "admins have every company and support feature; it cannot be set for them");
         }
         CompanyAccess access = admin ? CompanyAccess.ALL
@@ -77,14 +77,14 @@ final class MemberRules {
         Member actor = actor(state, change.actorLoginId());
         Member target = member(state, change.memberId());
         if (change.role() == null) {
-            throw Refusal.invalid("USR-4", "role", "is required");
+            throw Refusal.invalid(RuleId.USR_4, "role", "is required");
         }
         if (samePerson(actor, target)) {
-            throw Refusal.forbidden("USR-8", "nobody changes their own role");
+            throw Refusal.forbidden(RuleId.USR_8, "nobody changes their own role");
         }
-        manages(actor, target, "USR-4", "change another member's role");
+        manages(actor, target, RuleId.USR_4, "change another member's role");
         if (actor.role() == Role.LIMITED_ADMIN && (change.role() == Role.ADMIN || change.role() == Role.LIMITED_ADMIN)) {
-            throw Refusal.forbidden("USR-4", "a limited admin grants no role above STANDARD");
+            throw Refusal.forbidden(RuleId.USR_4, "a limited admin grants no role above STANDARD");
         }
         if (target.role() == change.role()) {
             return List.of();
@@ -92,13 +92,13 @@ final class MemberRules {
         // USR-7 follows from USR-4 and USR-8 while only full admins act on others; this stays the guard when
         // limited admins act on their groups.
         if (target.role() == Role.ADMIN && state.admins() == 1) {
-            throw Refusal.conflict("USR-7", "role", "the account must keep at least one ADMIN");
+            throw Refusal.conflict(RuleId.USR_7, "role", "the account must keep at least one ADMIN");
         }
         if (target.memberId().equals(state.billingContact())) {
-            throw Refusal.conflict("BIL-3", "role", "the billing contact stays ADMIN until the flag is handed over (BIL-2)");
+            throw Refusal.conflict(RuleId.BIL_3, "role", "the billing contact stays ADMIN until the flag is handed over (BIL-2)");
         }
         List<AccountEvent> events = new ArrayList<>();
-        if (change.role() == Role.MONITORING_OBSERVER) {
+        if (!change.role().holdsSeats()) {
             events.addAll(SeatRules.releaseAll(target)); // SEAT-1, SEAT-6
         }
         // CC-1: CONTACT_ADMIN goes with ADMIN; USR-11: an observer holds no contact-center role.
@@ -132,14 +132,14 @@ final class MemberRules {
         Member actor = actor(state, delete.actorLoginId());
         Member target = member(state, delete.memberId());
         if (samePerson(actor, target)) {
-            throw Refusal.forbidden("USR-8", "nobody deletes themselves");
+            throw Refusal.forbidden(RuleId.USR_8, "nobody deletes themselves");
         }
-        manages(actor, target, "USR-6", "delete members");
+        manages(actor, target, RuleId.USR_6, "delete members");
         if (target.role() == Role.ADMIN && state.admins() == 1) {
-            throw Refusal.conflict("USR-7", null, "the account must keep at least one ADMIN");
+            throw Refusal.conflict(RuleId.USR_7, null, "the account must keep at least one ADMIN");
         }
         if (target.memberId().equals(state.billingContact())) {
-            throw Refusal.conflict("BIL-3", null, "the billing contact cannot be deleted until the flag is handed over (BIL-2)");
+            throw Refusal.conflict(RuleId.BIL_3, null, "the billing contact cannot be deleted until the flag is handed over (BIL-2)");
         }
         List<AccountEvent> events = new ArrayList<>(SeatRules.releaseAll(target)); // SEAT-6
         events.addAll(ContactCenterRules.leaveQueues(state, target));
@@ -150,7 +150,7 @@ final class MemberRules {
     static List<AccountEvent> changeCompanyAccess(ChangeCompanyAccess change, Account state) {
         Member target = editableNonAdmin(state, change.actorLoginId(), change.memberId(), "companyAccess", "company access");
         if (change.companyAccess() == null) {
-            throw Refusal.invalid("CMP-2", "companyAccess", "is required: {\"all\": true} or {\"all\": false, \"companies\": [...]}");
+            throw Refusal.invalid(RuleId.CMP_2, "companyAccess", "is required: {\"all\": true} or {\"all\": false, \"companies\": [...]}");
         }
         CompanyAccess access = companyAccess(state, change.companyAccess());
         return access.equals(target.companyAccess()) ? List.of() : List.of(new CompanyAccessChanged(target.memberId(), access));
@@ -159,7 +159,7 @@ final class MemberRules {
     static List<AccountEvent> changeSupportFeatures(ChangeSupportFeatures change, Account state) {
         Member target = editableNonAdmin(state, change.actorLoginId(), change.memberId(), "supportFeatures", "support features");
         if (change.supportFeatures() == null) {
-            throw Refusal.invalid("FEAT-1", "supportFeatures", "is required (an empty list takes every feature away)");
+            throw Refusal.invalid(RuleId.FEAT_1, "supportFeatures", "is required (an empty list takes every feature away)");
         }
         List<SupportFeature> features = supportFeatures(change.supportFeatures());
         return Set.copyOf(features).equals(target.supportFeatures()) ? List.of() : List.of(new SupportFeaturesChanged(target.memberId(), features));
@@ -169,9 +169,9 @@ final class MemberRules {
     private static Member editableNonAdmin(Account state, String actorLoginId, UUID memberId, String field, String what) {
         Member actor = actor(state, actorLoginId);
         Member target = member(state, memberId);
-        manages(actor, target, "USR-4", "change another member's " + what);
+        manages(actor, target, RuleId.USR_4, "change another member's " + what);
         if (target.role().admin()) {
-            throw Refusal.invalid("USR-3", field, "admins have every company and support feature; it cannot be edited for them");
+            throw Refusal.invalid(RuleId.USR_3, field, "admins have every company and support feature; it cannot be edited for them");
         }
         return target;
     }
@@ -180,13 +180,13 @@ final class MemberRules {
     private static CompanyAccess companyAccess(Account state, CompanyAccess asked) {
         if (asked.all()) {
             if (!asked.companies().isEmpty()) {
-                throw Refusal.invalid("CMP-2", "companyAccess.companies", "must be empty when all is true");
+                throw Refusal.invalid(RuleId.CMP_2, "companyAccess.companies", "must be empty when all is true");
             }
             return CompanyAccess.ALL;
         }
         for (UUID company : asked.companies()) {
             if (company == null || !state.companies().containsKey(company)) {
-                throw Refusal.invalid("ACC-6", "companyAccess.companies", "no company " + company + " in this account");
+                throw Refusal.invalid(RuleId.ACC_6, "companyAccess.companies", "no company " + company + " in this account");
             }
         }
         return new CompanyAccess(false, List.copyOf(new LinkedHashSet<>(asked.companies())));
@@ -194,7 +194,7 @@ final class MemberRules {
 
     private static List<SupportFeature> supportFeatures(List<SupportFeature> asked) {
         if (asked.stream().anyMatch(Objects::isNull)) {
-            throw Refusal.invalid("FEAT-1", "supportFeatures", "must name features from " + List.of(SupportFeature.values()));
+            throw Refusal.invalid(RuleId.FEAT_1, "supportFeatures", "must name features from " + List.of(SupportFeature.values()));
         }
         return asked.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(asked));
     }
@@ -203,12 +203,12 @@ final class MemberRules {
         Member actor = actor(state, change.actorLoginId());
         Member target = member(state, change.memberId());
         if (!actor.memberId().equals(target.memberId())) {
-            throw Refusal.forbidden("USR-5", "only the member changes their own name and email");
+            throw Refusal.forbidden(RuleId.USR_5, "only the member changes their own name and email");
         }
-        String name = name("USR-5", "name", change.name());
-        String email = email("USR-5", "email", change.email());
+        String name = name(RuleId.USR_5, "name", change.name());
+        String email = email(RuleId.USR_5, "email", change.email());
         state.memberByEmail(email).filter(other -> !other.memberId().equals(target.memberId())).ifPresent(other -> {
-            throw Refusal.conflict("USR-1", "email", email + " is already a member of this account");
+            throw Refusal.conflict(RuleId.USR_1, "email", email + " is already a member of this account");
         });
         return name.equals(target.name()) && email.equals(target.email()) ? List.of()
                 : List.of(new UserProfileChanged(target.memberId(), name, email));

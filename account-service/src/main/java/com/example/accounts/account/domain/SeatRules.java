@@ -7,6 +7,7 @@ import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
 import com.example.accounts.account.domain.AccountEvent.SeatReleased;
 import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.List;
@@ -24,17 +25,17 @@ final class SeatRules {
     static List<AccountEvent> provisionSeat(ProvisionSeat provision, Account state) {
         Member actor = actor(state, provision.actorLoginId());
         Member target = member(state, provision.memberId());
-        manages(actor, target, "USR-4", "provision seats");
+        manages(actor, target, RuleId.USR_4, "provision seats");
         Module module = provision.module();
         contactCenterLicence(actor, module);
         if (module == null || !module.seatBearing()) {
-            throw Refusal.invalid("SEAT-1", "module", module + " is not sold in seats");
+            throw Refusal.invalid(RuleId.SEAT_1, "module", module + " is not sold in seats");
         }
         if (!state.plan().modules().contains(module)) {
-            throw Refusal.invalid("SEAT-5", "module", module + " is not in the account's plan");
+            throw Refusal.invalid(RuleId.SEAT_5, "module", module + " is not in the account's plan");
         }
-        if (target.role() == Role.MONITORING_OBSERVER) {
-            throw Refusal.invalid("SEAT-1", "memberId", "monitoring observers never hold seats");
+        if (!target.role().holdsSeats()) {
+            throw Refusal.invalid(RuleId.SEAT_1, "memberId", "monitoring observers never hold seats");
         }
         if (target.seats().contains(module)) {
             return List.of();
@@ -42,7 +43,7 @@ final class SeatRules {
         long inUse = state.seatsInUse(module);
         int bought = state.seatsBought(module);
         if (inUse >= bought) {
-            throw Refusal.conflict("SEAT-2", "module", module + ": " + bought + " seats bought, " + inUse + " in use");
+            throw Refusal.conflict(RuleId.SEAT_2, "module", module + ": " + bought + " seats bought, " + inUse + " in use");
         }
         return List.of(new SeatProvisioned(target.memberId(), module));
     }
@@ -50,14 +51,14 @@ final class SeatRules {
     /** CC-1: contact-center licences are given and taken by full admins (contact admins are full admins); limited admins give none. */
     private static void contactCenterLicence(Member actor, Module module) {
         if (module == Module.CONTACT_CENTER && actor.role() != Role.ADMIN) {
-            throw Refusal.forbidden("CC-1", "only full admins assign contact-center licences; you are " + actor.role());
+            throw Refusal.forbidden(RuleId.CC_1, "only full admins assign contact-center licences; you are " + actor.role());
         }
     }
 
     static List<AccountEvent> releaseSeat(ReleaseSeat release, Account state) {
         Member actor = actor(state, release.actorLoginId());
         Member target = member(state, release.memberId());
-        manages(actor, target, "USR-4", "release seats");
+        manages(actor, target, RuleId.USR_4, "release seats");
         contactCenterLicence(actor, release.module());
         return target.seats().contains(release.module()) ? List.of(new SeatReleased(target.memberId(), release.module())) : List.of();
     }

@@ -9,6 +9,7 @@ import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDefined;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
 import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.EnumSet;
@@ -29,13 +30,13 @@ final class SecurityPolicyRules {
     }
 
     static List<AccountEvent> define(DefineSecurityPolicy define, Account state) {
-        fullAdmin(actor(state, define.actorLoginId()), "INV-6", "define security policies");
+        fullAdmin(actor(state, define.actorLoginId()), RuleId.INV_6, "define security policies");
         SecurityPolicy policy = policy(state, define.policyId(), define.name(), define.description(), define.permissions(), true);
         return List.of(new SecurityPolicyDefined(policy.policyId(), policy.name(), policy.description(), inOrder(policy)));
     }
 
     static List<AccountEvent> change(ChangeSecurityPolicy change, Account state) {
-        fullAdmin(actor(state, change.actorLoginId()), "INV-6", "edit security policies");
+        fullAdmin(actor(state, change.actorLoginId()), RuleId.INV_6, "edit security policies");
         SecurityPolicy current = found(state.securityPolicies(), change.policyId(), "security policy");
         SecurityPolicy policy = policy(state, current.policyId(), change.name(), change.description(), change.permissions(), current.enabled());
         return policy.equals(current) ? List.of()
@@ -43,7 +44,7 @@ final class SecurityPolicyRules {
     }
 
     static List<AccountEvent> setEnabled(SetSecurityPolicyEnabled set, Account state) {
-        fullAdmin(actor(state, set.actorLoginId()), "INV-6", set.enabled() ? "enable security policies" : "disable security policies");
+        fullAdmin(actor(state, set.actorLoginId()), RuleId.INV_6, set.enabled() ? "enable security policies" : "disable security policies");
         SecurityPolicy current = found(state.securityPolicies(), set.policyId(), "security policy");
         if (current.enabled() == set.enabled()) {
             return List.of();
@@ -58,17 +59,17 @@ final class SecurityPolicyRules {
     /** INV-6: a unique name, a description, and permissions from VIEW_SCREEN, CHAT, REMOTE_CONTROL, FILE_TRANSFER. */
     private static SecurityPolicy policy(Account state, java.util.UUID policyId, String rawName, String rawDescription,
                                          List<PolicyPermission> permissions, boolean enabled) {
-        String name = name("INV-6", "name", rawName);
+        String name = name(RuleId.INV_6, "name", rawName);
         Account.byName(state.securityPolicies().values(), name, SecurityPolicy::name)
                 .filter(other -> !other.policyId().equals(policyId)).ifPresent(other -> {
-                    throw Refusal.conflict("INV-6", "name", "a security policy named '" + other.name() + "' exists already");
+                    throw Refusal.conflict(RuleId.INV_6, "name", "a security policy named '" + other.name() + "' exists already");
                 });
         String description = rawDescription == null ? "" : rawDescription.strip();
         if (description.length() > MAX_DESCRIPTION) {
-            throw Refusal.invalid("INV-6", "description", "must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
+            throw Refusal.invalid(RuleId.INV_6, "description", "must be at most " + MAX_DESCRIPTION + " characters, was " + description.length());
         }
         if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
-            throw Refusal.invalid("INV-6", "permissions", "must list permissions from " + List.of(PolicyPermission.values()));
+            throw Refusal.invalid(RuleId.INV_6, "permissions", "must list permissions from " + List.of(PolicyPermission.values()));
         }
         return new SecurityPolicy(policyId, name, description,
                 permissions.isEmpty() ? java.util.Set.of() : EnumSet.copyOf(permissions), enabled);

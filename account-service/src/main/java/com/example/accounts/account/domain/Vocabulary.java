@@ -1,5 +1,7 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.contract.vocabulary.Language;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,44 +13,66 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
+    /*
+     * Role, Module, SupportFeature, CcRole, QueueRole, CcPermission and PolicyPermission below are the contract's
+     * (com.example.accounts.contract.vocabulary) under the names the api and application still import; what they
+     * know is asked of the contract's, and VocabularyAliasTest holds their constants to it. They go once nothing
+     * names them here.
+     */
+
+    /** The contract's {@link com.example.accounts.contract.vocabulary.Role}. */
     public enum Role { ADMIN, LIMITED_ADMIN, STANDARD, MONITORING_OBSERVER;
 
-        /** USR-3: full and limited admins have every company and support feature. */
+        public com.example.accounts.contract.vocabulary.Role contract() {
+            return com.example.accounts.contract.vocabulary.Role.valueOf(name());
+        }
+
+        /** USR-3: the contract's {@link com.example.accounts.contract.vocabulary.Role#admin()}. */
         public boolean admin() {
-            return this == ADMIN || this == LIMITED_ADMIN;
+            return contract().admin();
+        }
+
+        /** SEAT-1: the contract's {@link com.example.accounts.contract.vocabulary.Role#holdsSeats()}. */
+        public boolean holdsSeats() {
+            return contract().holdsSeats();
         }
     }
 
+    /** The contract's {@link com.example.accounts.contract.vocabulary.Module}. */
     public enum Module { REMOTE_SUPPORT, SERVICE_DESK, MONITORING, TRAINING, CONTACT_CENTER;
 
-        /** Modules sold in seats (ACC-2); MONITORING and TRAINING need none. */
+        public com.example.accounts.contract.vocabulary.Module contract() {
+            return com.example.accounts.contract.vocabulary.Module.valueOf(name());
+        }
+
+        /** ACC-2: the contract's {@link com.example.accounts.contract.vocabulary.Module#seatBearing()}. */
         public boolean seatBearing() {
-            return this == REMOTE_SUPPORT || this == SERVICE_DESK || this == CONTACT_CENTER;
+            return contract().seatBearing();
         }
     }
 
+    /** The contract's {@link com.example.accounts.contract.vocabulary.SupportFeature}. */
     public enum SupportFeature { UNATTENDED_ACCESS, FILE_TRANSFER, REMOTE_CONTROL }
 
-    /** Contact-center roles, held beside the account role, any number per member. */
+    /** The contract's {@link com.example.accounts.contract.vocabulary.CcRole}. */
     public enum CcRole { CONTACT_ADMIN, SUPERVISOR, AGENT }
 
-    /** How a member is assigned to a queue (CC-1). */
+    /** The contract's {@link com.example.accounts.contract.vocabulary.QueueRole}. */
     public enum QueueRole { AGENT, SUPERVISOR }
 
-    /** CC-3 (supervisor) and CC-4 (agent) permissions, set per contact-center role (CC-2). */
+    /** The contract's {@link com.example.accounts.contract.vocabulary.CcPermission}. */
     public enum CcPermission {
-        CONFIG_PORTAL_ACCESS(true), LIMIT_TO_ASSIGNED_QUEUES(true), VIEW_QUEUE_SETTINGS(true), MANAGE_QUEUE_SETTINGS(true),
-        VIEW_BREAK_REASONS(true), MANAGE_BREAK_REASONS(true), VIEW_SKILLS(true), MANAGE_SKILLS(true),
-        MANAGE_PRERECORDED_MESSAGES(false), MANAGE_PUBLIC_CANNED_MESSAGES(false), CREATE_CUSTOM_LABELS(false);
+        CONFIG_PORTAL_ACCESS, LIMIT_TO_ASSIGNED_QUEUES, VIEW_QUEUE_SETTINGS, MANAGE_QUEUE_SETTINGS,
+        VIEW_BREAK_REASONS, MANAGE_BREAK_REASONS, VIEW_SKILLS, MANAGE_SKILLS,
+        MANAGE_PRERECORDED_MESSAGES, MANAGE_PUBLIC_CANNED_MESSAGES, CREATE_CUSTOM_LABELS;
 
-        private final boolean supervisor;
-
-        CcPermission(boolean supervisor) {
-            this.supervisor = supervisor;
+        public com.example.accounts.contract.vocabulary.CcPermission contract() {
+            return com.example.accounts.contract.vocabulary.CcPermission.valueOf(name());
         }
 
+        /** CC-3: the contract's {@link com.example.accounts.contract.vocabulary.CcPermission#supervisor()}. */
         public boolean supervisor() {
-            return supervisor;
+            return contract().supervisor();
         }
     }
 
@@ -68,7 +92,7 @@ public final class Vocabulary {
         }
     }
 
-    /** INV-6: what a security policy lets an invited external technician do. */
+    /** The contract's {@link com.example.accounts.contract.vocabulary.PolicyPermission}. */
     public enum PolicyPermission { VIEW_SCREEN, CHAT, REMOTE_CONTROL, FILE_TRANSFER }
 
     /** CMP-3: groups of members, and groups of devices. Names are unique per kind. */
@@ -95,7 +119,7 @@ public final class Vocabulary {
      * English as its default language.
      */
     public record Settings(boolean serverInviteEmails, boolean coOrganizers, String defaultLanguage) {
-        public static final Settings DEFAULTS = new Settings(true, true, "en");
+        public static final Settings DEFAULTS = new Settings(true, true, Language.DEFAULT.code());
     }
 
     /** CMP-2: all companies, or a list (an empty list reaches none). */
