@@ -9,7 +9,6 @@ import com.example.accounts.permission.domain.Member;
 import com.example.accounts.permission.domain.PermissionRules;
 import com.example.accounts.permission.domain.Resource;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -82,12 +81,12 @@ public class CheckResource {
     }
 
     private final Questions questions;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final CheckMetrics metrics;
 
-    public CheckResource(Questions questions, SecurityIdentity identity, CheckMetrics metrics) {
+    public CheckResource(Questions questions, Caller caller, CheckMetrics metrics) {
         this.questions = questions;
-        this.identity = identity;
+        this.caller = caller;
         this.metrics = metrics;
     }
 
@@ -101,7 +100,7 @@ public class CheckResource {
                                   @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         String asked = Questions.permission(permission);
         Resource on = Questions.resource(asked, resource);
-        return metrics.timed("single", questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+        return metrics.timed("single", questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(a -> questions.including(a, Collections.singletonList(on))).map(a -> {
                     Member subject = a.subject(member);
                     return CheckAnswer.of(accountId, subject, asked, on, PermissionRules.decide(a.account(), subject, asked, on));
@@ -142,7 +141,7 @@ public class CheckResource {
                 throw ProblemException.badRequest("checks[" + i + "]." + error.field(), error.message());
             }
         }
-        return metrics.timed("batch", questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+        return metrics.timed("batch", questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, resources)).map(a -> {
             List<CheckAnswer> results = new ArrayList<>();
             for (int i = 0; i < permissions.size(); i++) {
@@ -162,7 +161,7 @@ public class CheckResource {
     public Uni<Effective> effective(@PathParam("accountId") UUID accountId, @PathParam("member") String member,
                                     @QueryParam("consistency") String consistencyParam,
                                     @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+        return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
             Member subject = a.subject(member);
             return new Effective(accountId, subject.memberId(), PermissionRules.effective(a.account(), subject));
         });
@@ -183,7 +182,7 @@ public class CheckResource {
         if (size < 1 || size > MAX_HOLDERS) {
             throw ProblemException.badRequest("limit", "must be 1 to " + MAX_HOLDERS);
         }
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader))
+        return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, Collections.singletonList(on))).map(a -> {
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
                 throw ProblemException.forbidden("USR-11", "listing members needs account.view");
@@ -215,7 +214,7 @@ public class CheckResource {
     @APIResponse(responseCode = "403", description = "an observer, who sees Monitoring data and nothing else (USR-11)")
     public Uni<SessionSettings> sessionSettings(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
                                                 @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
+        return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
             // settings and security policies are account data: observers see Monitoring data only (USR-11, SEAT-3)
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
                 throw ProblemException.forbidden("USR-11", "an observer sees Monitoring data and nothing else: no settings, no security policies");
@@ -234,7 +233,7 @@ public class CheckResource {
     @APIResponse(responseCode = "200", description = "the account's positions")
     public Uni<AccountStatus> readModel(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
                                         @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
-        return questions.ask(accountId, Caller.of(identity).loginId(), consistency(consistencyParam, consistencyHeader), true)
+        return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader), true)
                 .map(a -> new AccountStatus(accountId, a.account().positions(), a.account().staleBecause() != null, a.account().staleBecause()));
     }
 

@@ -9,7 +9,6 @@ import com.example.accounts.permission.domain.Resource;
 import com.example.accounts.permission.projection.AccountViewCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -48,9 +47,9 @@ class Questions {
     private final Duration maxWait;
     private final CheckMetrics metrics;
 
-    Questions(AccountViewCache views, @ConfigProperty(name = "platform.consistency.max-wait") Duration maxWait, CheckMetrics metrics) {
+    Questions(AccountViewCache views, ConsistencyWait wait, CheckMetrics metrics) {
         this.views = views;
-        this.maxWait = maxWait;
+        this.maxWait = wait.maxWait();
         this.metrics = metrics;
     }
 
