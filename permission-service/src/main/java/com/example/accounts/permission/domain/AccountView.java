@@ -1,5 +1,7 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.CcPermission;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +25,13 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
                           Map<UUID, Policy> securityPolicies,
                           Map<UUID, Session> sessions, Map<String, Long> positions, String staleBecause) {
 
-    public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of("LIMIT_TO_ASSIGNED_QUEUES", "VIEW_QUEUE_SETTINGS");
+    public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES.name(),
+            CcPermission.VIEW_QUEUE_SETTINGS.name());
 
     /** CC-3, whatever an event said: VIEW_QUEUE_SETTINGS is always on, and a MANAGE_X brings its VIEW_X. */
     public static Set<String> supervisorPermissions(Set<String> stored) {
         Set<String> held = new java.util.HashSet<>(stored);
-        held.add("VIEW_QUEUE_SETTINGS");
+        held.add(CcPermission.VIEW_QUEUE_SETTINGS.name());
         stored.stream().filter(p -> p.startsWith("MANAGE_")).forEach(p -> held.add("VIEW_" + p.substring("MANAGE_".length())));
         return Set.copyOf(held);
     }

@@ -1,5 +1,6 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.permission.domain.AccountView.Device;
 
 import static com.example.accounts.permission.domain.Guards.FULL_ADMIN;
@@ -33,10 +34,10 @@ final class CompanyRules {
                 return missingResource(a.resource());
             }
         }
-        if (a.member().role().equals("ADMIN")) {
+        if (a.member().accountRole() == Role.ADMIN) {
             return Decision.allow("role ADMIN (CMP-4: full admins manage devices)");
         }
-        if (!a.member().role().equals("LIMITED_ADMIN")) {
+        if (a.member().accountRole() != Role.LIMITED_ADMIN) {
             return role(a.member(), FULL_ADMIN, "CMP-4: full admins and supervising limited admins manage devices");
         }
         if (device == null) {

@@ -1,5 +1,7 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Role;
+
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +39,8 @@ public record Member(UUID memberId, String loginId, String name, String role, bo
         contactCenterRoles = Set.copyOf(contactCenterRoles);
     }
 
-    public boolean admin() {
-        return role.equals("ADMIN") || role.equals("LIMITED_ADMIN");
+    /** The role as the contract names it; {@code role} is its name, as the read model keeps it and answers carry it. */
+    public Role accountRole() {
+        return Role.valueOf(role);
     }
 }

@@ -1,5 +1,7 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Role;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +31,7 @@ final class MemberRules {
     /** SEAT-1: observers never hold seats. */
     static Decision provisionSeats(Ask a) {
         Optional<Member> target = a.resource() == null ? Optional.empty() : a.account().member(a.resource().id());
-        if (target.isPresent() && target.get().role().equals("MONITORING_OBSERVER")) {
+        if (target.isPresent() && !target.get().accountRole().holdsSeats()) {
             return Decision.deny("member " + target.get().memberId() + " is a MONITORING_OBSERVER, who holds no seat (SEAT-1)",
                     "a member of role ADMIN, LIMITED_ADMIN or STANDARD");
         }
@@ -45,10 +47,10 @@ final class MemberRules {
                 return missingResource(a.resource());
             }
         }
-        if (a.member().role().equals("ADMIN")) {
+        if (a.member().accountRole() == Role.ADMIN) {
             return Decision.allow("role ADMIN (" + rule + ")");
         }
-        if (!a.member().role().equals("LIMITED_ADMIN")) {
+        if (a.member().accountRole() != Role.LIMITED_ADMIN) {
             return role(a.member(), FULL_ADMIN, rule);
         }
         if (target.isEmpty()) {
@@ -56,7 +58,7 @@ final class MemberRules {
                     "role ADMIN, or a member resource in a user group it supervises");
         }
         Member subject = target.get();
-        if (subject.admin()) {
+        if (subject.accountRole().admin()) {
             return Decision.deny("member " + subject.memberId() + " is " + subject.role() + "; a limited admin manages non-admin members only (USR-4)",
                     "role ADMIN");
         }

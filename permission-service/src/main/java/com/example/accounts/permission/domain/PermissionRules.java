@@ -1,5 +1,8 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.CcPermission;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.permission.domain.Resource.Kind;
 
 import java.util.ArrayList;
@@ -43,17 +46,17 @@ public final class PermissionRules {
         rule("billing.change", Set.of(), AccountRules::billing);
         rule("profile.manage-own", Set.of(), AccountRules::ownProfile);
         // Modules (SEAT-3 to SEAT-5, TRN-1, USR-11)
-        rule("module.remote-support", Set.of(), a -> seat(a, "REMOTE_SUPPORT"));
-        rule("module.service-desk", Set.of(), a -> seat(a, "SERVICE_DESK"));
-        rule("module.contact-center", Set.of(), a -> seat(a, "CONTACT_CENTER"));
+        rule("module.remote-support", Set.of(), a -> seat(a, Module.REMOTE_SUPPORT));
+        rule("module.service-desk", Set.of(), a -> seat(a, Module.SERVICE_DESK));
+        rule("module.contact-center", Set.of(), a -> seat(a, Module.CONTACT_CENTER));
         rule("module.monitoring", Set.of(), ModuleRules::monitoring);
         rule("module.training", Set.of(), TrainingRules::organize);
         rule("monitoring.view", Set.of(Kind.COMPANY), ModuleRules::monitoringView);
         // Support (SUP-1 to SUP-6, FEAT-1, INV-1)
         rule("support.session.host", Set.of(Kind.COMPANY), SupportRules::host);
         rule("support.unattended", Set.of(Kind.DEVICE), SupportRules::unattended);
-        rule("support.file-transfer", Set.of(Kind.SESSION), a -> SupportRules.inSession(a, "FILE_TRANSFER"));
-        rule("support.remote-control", Set.of(Kind.SESSION), a -> SupportRules.inSession(a, "REMOTE_CONTROL"));
+        rule("support.file-transfer", Set.of(Kind.SESSION), a -> SupportRules.inSession(a, SupportFeature.FILE_TRANSFER));
+        rule("support.remote-control", Set.of(Kind.SESSION), a -> SupportRules.inSession(a, SupportFeature.REMOTE_CONTROL));
         rule("support.invite-external", Set.of(Kind.SESSION), SupportRules::inviteExternal);
         // Training (TRN-1 to TRN-3)
         rule("training.session.schedule", Set.of(), TrainingRules::organize);
@@ -61,16 +64,16 @@ public final class PermissionRules {
         // Contact center (CC-1 to CC-8)
         rule("cc.admin", Set.of(), ContactCenterRules::admin);
         rule("cc.analytics.view", Set.of(Kind.QUEUE), ContactCenterRules::analytics);
-        rule("cc.config-portal", Set.of(), a -> ContactCenterRules.supervisorPermission(a, "CONFIG_PORTAL_ACCESS"));
-        rule("cc.queue-settings.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "VIEW_QUEUE_SETTINGS"));
-        rule("cc.queue-settings.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "MANAGE_QUEUE_SETTINGS"));
-        rule("cc.break-reasons.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "VIEW_BREAK_REASONS"));
-        rule("cc.break-reasons.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "MANAGE_BREAK_REASONS"));
-        rule("cc.skills.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "VIEW_SKILLS"));
-        rule("cc.skills.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, "MANAGE_SKILLS"));
-        rule("cc.prerecorded-messages.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, "MANAGE_PRERECORDED_MESSAGES"));
-        rule("cc.canned-messages.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, "MANAGE_PUBLIC_CANNED_MESSAGES"));
-        rule("cc.labels.create", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, "CREATE_CUSTOM_LABELS"));
+        rule("cc.config-portal", Set.of(), a -> ContactCenterRules.supervisorPermission(a, CcPermission.CONFIG_PORTAL_ACCESS));
+        rule("cc.queue-settings.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.VIEW_QUEUE_SETTINGS));
+        rule("cc.queue-settings.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.MANAGE_QUEUE_SETTINGS));
+        rule("cc.break-reasons.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.VIEW_BREAK_REASONS));
+        rule("cc.break-reasons.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.MANAGE_BREAK_REASONS));
+        rule("cc.skills.view", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.VIEW_SKILLS));
+        rule("cc.skills.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.supervisorPermission(a, CcPermission.MANAGE_SKILLS));
+        rule("cc.prerecorded-messages.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, CcPermission.MANAGE_PRERECORDED_MESSAGES));
+        rule("cc.canned-messages.manage", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, CcPermission.MANAGE_PUBLIC_CANNED_MESSAGES));
+        rule("cc.labels.create", Set.of(Kind.QUEUE), a -> ContactCenterRules.agentPermission(a, CcPermission.CREATE_CUSTOM_LABELS));
         rule("cc.calls.monitor", Set.of(Kind.QUEUE), ContactCenterRules::monitorCalls);
         rule("cc.queue.supervise", Set.of(Kind.QUEUE), ContactCenterRules::superviseQueue);
         rule("cc.queue.login", Set.of(Kind.QUEUE), ContactCenterRules::queueLogin);

@@ -1,5 +1,7 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.permission.domain.AccountView.Device;
 import com.example.accounts.permission.domain.AccountView.Session;
 
@@ -28,7 +30,7 @@ final class ReportRules {
      * (SEAT-5), and whoever is not a full admin also needs the module's part (the REMOTE_SUPPORT seat, or TRN-1).
      */
     static Decision view(Ask a) {
-        if (a.member().role().equals("MONITORING_OBSERVER")) {
+        if (a.member().accountRole() == Role.MONITORING_OBSERVER) {
             return role(a.member(), NON_OBSERVERS, "REP-1/USR-11: observers see no reports");
         }
         if (a.resource() == null) {
@@ -39,17 +41,17 @@ final class ReportRules {
             return missingResource(a.resource());
         }
         boolean training = session.kind().equals(Session.TRAINING);
-        Decision module = inPlan(a, training ? "TRAINING" : "REMOTE_SUPPORT", "REP-1");
-        if (a.member().role().equals("ADMIN")) {
+        Decision module = inPlan(a, training ? Module.TRAINING : Module.REMOTE_SUPPORT, "REP-1");
+        if (a.member().accountRole() == Role.ADMIN) {
             return Decision.allOf(module, Decision.allow("role ADMIN (REP-1: account reports are the full admins')"));
         }
-        Decision part = training ? TrainingRules.organize(a) : seat(a, "REMOTE_SUPPORT");
+        Decision part = training ? TrainingRules.organize(a) : seat(a, Module.REMOTE_SUPPORT);
         Set<UUID> worked = training ? Set.of(session.owner()) : session.workedBy();
         String who = training ? "the organizer of training session " : "a technician who worked support session ";
         if (worked.contains(a.member().memberId())) {
             return Decision.allOf(module, part, Decision.allow(who + session.sessionId() + (training ? " (TRN-3)" : " (REP-1)")));
         }
-        if (a.member().role().equals("LIMITED_ADMIN")) {
+        if (a.member().accountRole() == Role.LIMITED_ADMIN) {
             Optional<UUID> group = worked.stream().map(a.account()::member).flatMap(Optional::stream)
                     .flatMap(m -> m.userGroups().stream()).filter(a.member().supervisedUserGroups()::contains).sorted().findFirst();
             if (group.isPresent()) {

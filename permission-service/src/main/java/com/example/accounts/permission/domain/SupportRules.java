@@ -1,5 +1,7 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.permission.domain.AccountView.Device;
 import com.example.accounts.permission.domain.AccountView.Session;
 
@@ -16,23 +18,23 @@ final class SupportRules {
     /** SUP-1: a session for a company needs access to it; a session for no company needs none. */
     static Decision host(Ask a) {
         return a.resource() == null
-                ? Decision.allOf(seat(a, "REMOTE_SUPPORT"), Decision.allow("no company: a session for none (SUP-1)"))
-                : Decision.allOf(seat(a, "REMOTE_SUPPORT"), companyAccess(a, "SUP-1"));
+                ? Decision.allOf(seat(a, Module.REMOTE_SUPPORT), Decision.allow("no company: a session for none (SUP-1)"))
+                : Decision.allOf(seat(a, Module.REMOTE_SUPPORT), companyAccess(a, "SUP-1"));
     }
 
     /** FEAT-1, USR-3: admins have every support feature; others those they were given. */
-    private static Decision feature(Member member, String feature) {
-        if (member.admin()) {
+    private static Decision feature(Member member, SupportFeature feature) {
+        if (member.accountRole().admin()) {
             return Decision.allow("role " + member.role() + " has every support feature (USR-3)");
         }
-        return member.supportFeatures().contains(feature)
+        return member.supportFeatures().contains(feature.name())
                 ? Decision.allow(feature + " given (FEAT-1)")
                 : Decision.deny(feature + " not given (FEAT-1)", "the " + feature + " support feature");
     }
 
     /** SUP-3: an unattended session needs the seat, UNATTENDED_ACCESS and access to the device's company. */
     static Decision unattended(Ask a) {
-        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), feature(a.member(), "UNATTENDED_ACCESS"));
+        Decision base = Decision.allOf(seat(a, Module.REMOTE_SUPPORT), feature(a.member(), SupportFeature.UNATTENDED_ACCESS));
         if (a.resource() == null) {
             return base;
         }
@@ -44,8 +46,8 @@ final class SupportRules {
     }
 
     /** SUP-4: remote control and file transfer need the seat and the feature; in a session, being its technician. */
-    static Decision inSession(Ask a, String feature) {
-        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), feature(a.member(), feature));
+    static Decision inSession(Ask a, SupportFeature feature) {
+        Decision base = Decision.allOf(seat(a, Module.REMOTE_SUPPORT), feature(a.member(), feature));
         return a.resource() == null ? base : Decision.allOf(base, technicianOf(a));
     }
 
@@ -67,7 +69,7 @@ final class SupportRules {
         Decision policy = a.account().securityPolicies().values().stream().anyMatch(AccountView.Policy::enabled)
                 ? Decision.allow("a security policy is enabled for invites (INV-1)")
                 : Decision.deny("no security policy of the account is enabled for invites (INV-1)", "a security policy enabled for invites");
-        Decision base = Decision.allOf(seat(a, "REMOTE_SUPPORT"), policy);
+        Decision base = Decision.allOf(seat(a, Module.REMOTE_SUPPORT), policy);
         return a.resource() == null ? base : Decision.allOf(base, technicianOf(a));
     }
 }

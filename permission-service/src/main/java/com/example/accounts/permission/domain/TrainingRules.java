@@ -1,5 +1,6 @@
 package com.example.accounts.permission.domain;
 
+import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.permission.domain.AccountView.Session;
 
 import static com.example.accounts.permission.domain.Guards.NON_OBSERVERS;
@@ -15,7 +16,7 @@ final class TrainingRules {
 
     /** TRN-1: full and limited admins and standard members of an account with TRAINING schedule and host; observers never. */
     static Decision organize(Ask a) {
-        return Decision.allOf(inPlan(a, "TRAINING", "TRN-1"),
+        return Decision.allOf(inPlan(a, Module.TRAINING, "TRN-1"),
                 role(a.member(), NON_OBSERVERS, "TRN-1: ADMIN, LIMITED_ADMIN and STANDARD members organize; observers never"));
     }
 

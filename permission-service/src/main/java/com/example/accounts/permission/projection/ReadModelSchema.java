@@ -1,5 +1,6 @@
 package com.example.accounts.permission.projection;
 
+import com.example.accounts.contract.vocabulary.Language;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ public final class ReadModelSchema {
     static final String TABLES = """
             CREATE TABLE IF NOT EXISTS {rm}.accounts (
                 account_id uuid PRIMARY KEY, name text NOT NULL, billing_contact uuid NOT NULL, plan jsonb NOT NULL,
-                settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "en"}',
+                settings jsonb NOT NULL DEFAULT '{"serverInviteEmails": true, "coOrganizers": true, "defaultLanguage": "{language}"}',
                 restrict_unassigned_queue_login boolean NOT NULL DEFAULT false);
             CREATE TABLE IF NOT EXISTS {rm}.member_seats (
                 account_id uuid NOT NULL, member_id uuid NOT NULL, module text NOT NULL, PRIMARY KEY (account_id, member_id, module));
@@ -73,7 +74,7 @@ public final class ReadModelSchema {
                 topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, account_id uuid, event_type text,
                 reason text NOT NULL, PRIMARY KEY (topic, partition, record_offset));
             CREATE INDEX IF NOT EXISTS dead_letters_by_account ON {rm}.dead_letters (account_id);
-            """;
+            """.replace("{language}", Language.DEFAULT.code());
 
     /** The tables that hold the model itself, compared by PRM-5's rebuild test. */
     public static final List<String> MODEL_TABLES = List.of("accounts", "members", "member_seats", "companies", "groups", "devices",
