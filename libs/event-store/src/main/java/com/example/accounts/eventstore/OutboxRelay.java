@@ -1,7 +1,5 @@
 package com.example.accounts.eventstore;
 
-import com.example.accounts.contract.EventEnvelope;
-import com.example.accounts.contract.EventJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
@@ -11,15 +9,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,29 +49,20 @@ import java.util.function.Supplier;
  * id is per database and topic, so a relay that lost its lead (or a zombie of a killed process) is fenced.
  *
  * <p>{@link #status()} says, from any instance, how far behind publication is and why.
+ *
+ * <p>This class is the relay's loop: taking the lead, reading each batch below the horizon, moving the checkpoint
+ * ({@link RelayCheckpoint}) after Kafka committed the batch ({@link BatchPublisher}); {@link RelayStatusQuery} reads
+ * its status.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
-    /**
-     * The status's one read of the events: the first {@link RelayStatus#COUNTED} past the checkpoint in the relay's
-     * order, so a range of the index {@code events_relay_order}, never the backlog however long (readiness and the
-     * gauges read it every few seconds). Ordered as the index is: without the order the planner reads the table
-     * whole once most of it is unpublished.
-     */
-    static final String STATUS = """
-            SELECT count(*) AS unpublished, count(*) FILTER (WHERE tx_id >= $3::text::xid8) AS held_back,
-                   coalesce(extract(epoch FROM clock_timestamp() - min(stored_at)), 0)::float8 AS oldest_seconds
-            FROM (SELECT tx_id, stored_at FROM events WHERE (tx_id, position) > ($1::text::xid8, $2)
-                  ORDER BY tx_id, position LIMIT $4) AS pending""";
 
     private final Pool pool;
     private final Supplier<Uni<SqlConnection>> leadConnections;
     private final String topic;
     private final String name;
     private final KafkaClients kafka;
-    private final Map<String, Object> producerConfig;
     private final int partitions;
     private final int batchSize;
     private final Duration idlePoll;
@@ -104,15 +88,6 @@ public final class OutboxRelay implements AutoCloseable {
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
         this.kafka = kafka;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        this.producerConfig = config;
     }
 
     /** Connections outside any pool, each its own session, to the database {@code options} name. */
@@ -197,8 +172,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void publishWhileLeader(SqlConnection lead, String transactionalId) {
-        Checkpoint checkpoint = loadCheckpoint(lead);
-        Producer<String, String> producer = transactionalProducer(transactionalId);
+        RelayCheckpoint checkpoint = RelayCheckpoint.of(lead, name).await().atMost(Duration.ofSeconds(10));
+        BatchPublisher publisher = BatchPublisher.open(kafka, topic, transactionalId);
         try {
             while (running) {
                 List<Row> batch = nextBatch(lead, checkpoint);
@@ -207,53 +182,16 @@ public final class OutboxRelay implements AutoCloseable {
                     waitForWork();
                     continue;
                 }
-                publish(producer, batch);
-                Row last = batch.get(batch.size() - 1);
-                checkpoint = new Checkpoint(last.getString("tx_text"), last.getLong("position"));
-                saveCheckpoint(lead, checkpoint);
+                publisher.publish(batch);
+                checkpoint = RelayCheckpoint.after(batch.get(batch.size() - 1));
+                checkpoint.saveFor(lead, name).await().atMost(Duration.ofSeconds(10));
             }
         } finally {
-            producer.close(Duration.ofSeconds(5));
+            publisher.close();
         }
     }
 
-    /**
-     * A failure anywhere closes this producer: the next one's {@code initTransactions} aborts what the failed
-     * batch left open, and the batch is sent again from the checkpoint.
-     */
-    private Producer<String, String> transactionalProducer(String transactionalId) {
-        Map<String, Object> config = new HashMap<>(producerConfig);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        Producer<String, String> producer = kafka.producer(config);
-        try {
-            producer.initTransactions();
-            return producer;
-        } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
-            throw e;
-        }
-    }
-
-    private void publish(Producer<String, String> producer, List<Row> batch) {
-        producer.beginTransaction();
-        for (Row row : batch) {
-            EventEnvelope envelope = EventStore.envelope(row);
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.accountId().toString(), EventJson.write(envelope));
-            record.headers().add("event-id", envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
-            // the command's trace continues in the consumers, though the record is sent after its request ended
-            String traceparent = row.getJsonObject("metadata").getString(EventStore.TRACEPARENT);
-            if (traceparent != null) {
-                record.headers().add(EventStore.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
-            }
-            producer.send(record);
-        }
-        producer.flush();
-        // Throws when any send of the batch failed; nothing of the batch is then visible to read_committed consumers.
-        producer.commitTransaction();
-    }
-
-    private List<Row> nextBatch(SqlConnection lead, Checkpoint checkpoint) {
+    private List<Row> nextBatch(SqlConnection lead, RelayCheckpoint checkpoint) {
         List<Row> rows = new ArrayList<>();
         PublicationHorizon.inOneSnapshot(lead, connection -> PublicationHorizon.read(connection)
                         .chain(horizon -> connection.preparedQuery("""
@@ -274,60 +212,7 @@ public final class OutboxRelay implements AutoCloseable {
      * that holds the relay back when one does, and this instance's last failure to publish.
      */
     public Uni<RelayStatus> status() {
-        return pool.withConnection(connection -> PublicationHorizon.inOneSnapshot(connection, c -> PublicationHorizon.read(c)
-                        .chain(horizon -> checkpoint(c).chain(checkpoint -> c.preparedQuery(STATUS)
-                                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), RelayStatus.COUNTED))
-                                .chain(rows -> {
-                                    Row row = rows.iterator().next();
-                                    long unpublished = row.getLong("unpublished");
-                                    Duration oldest = Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000));
-                                    Uni<String> heldBackBy = row.getLong("held_back") > 0 && horizon.blocker() != null
-                                            ? describe(c, horizon.blocker()) : Uni.createFrom().nullItem();
-                                    return heldBackBy.map(by -> new RelayStatus(topic, leading, unpublished, oldest, by, lastFailure));
-                                })))))
-                .ifNoItem().after(Duration.ofSeconds(5)).fail();
-    }
-
-    private static Uni<String> describe(SqlConnection connection, PublicationHorizon.Blocker blocker) {
-        if (blocker.pid() == null) {
-            return Uni.createFrom().item("transaction " + blocker.xid() + ", ending");
-        }
-        return connection.preparedQuery("""
-                        SELECT datname, state, coalesce(extract(epoch FROM clock_timestamp() - xact_start), 0)::float8 AS open_seconds
-                        FROM pg_stat_activity WHERE pid = $1""")
-                .execute(Tuple.of(blocker.pid()))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return "transaction " + blocker.xid() + ", ending";
-                    }
-                    Row row = rows.iterator().next();
-                    return "transaction " + blocker.xid() + " open " + Math.round(row.getDouble("open_seconds")) + " s in database "
-                            + row.getString("datname") + " (" + row.getString("state") + ", pid " + blocker.pid() + ")";
-                });
-    }
-
-    private Uni<Checkpoint> checkpoint(SqlConnection connection) {
-        return connection.preparedQuery("SELECT tx_id::text AS tx_id, position FROM relay_checkpoints WHERE relay = $1")
-                .execute(Tuple.of(name))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return new Checkpoint("0", 0);
-                    }
-                    Row row = rows.iterator().next();
-                    return new Checkpoint(row.getString("tx_id"), row.getLong("position"));
-                });
-    }
-
-    private Checkpoint loadCheckpoint(SqlConnection lead) {
-        return checkpoint(lead).await().atMost(Duration.ofSeconds(10));
-    }
-
-    private void saveCheckpoint(SqlConnection lead, Checkpoint checkpoint) {
-        lead.preparedQuery("""
-                        INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ($1, $2::text::xid8, $3)
-                        ON CONFLICT (relay) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position""")
-                .execute(Tuple.of(name, checkpoint.txId(), checkpoint.position()))
-                .await().atMost(Duration.ofSeconds(10));
+        return RelayStatusQuery.read(pool, name, topic, () -> leading, () -> lastFailure);
     }
 
     private void waitForWork() {
@@ -362,8 +247,5 @@ public final class OutboxRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private record Checkpoint(String txId, long position) {
     }
 }
