@@ -1,22 +1,17 @@
 package com.example.accounts.launcher;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The servers a run needs, started in dependency order and stopped in reverse. One class serves the tests
- * (through {@link PlatformTestResource}) and the local run ({@link PlatformMain}), so the two never drift.
+ * (through {@link PlatformTestResource}) and the local run ({@link PlatformMain}), so the two never drift. What a
+ * service is told is {@link ServiceConfiguration}, replicas started at once {@link InstancesTogether}, the stop order
+ * {@link StartedInOrder} and the run's folder {@link RunFolder}.
  */
 public final class Platform implements AutoCloseable {
 
@@ -58,13 +53,10 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** base64 of "local-only-invite-url-key-000000": for the local run and the tests, never a deployment. */
-    private static final String LOCAL_INVITE_URL_KEY = "bG9jYWwtb25seS1pbnZpdGUtdXJsLWtleS0wMDAwMDA=";
-
     private final Installation installation;
     private final Path runDir;
     private final boolean keepsData;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedInOrder started = new StartedInOrder();
     private PostgresServer postgres;
     private KafkaServer kafka;
     private MailServer mail;
@@ -78,9 +70,6 @@ public final class Platform implements AutoCloseable {
     private final PostgresServer.Durability durability;
     private final List<String> serviceJvm;
 
-    /** The servers' data folders in a run's folder; its logs (and the pid files in them) stay. */
-    private static final List<String> DATA = List.of("postgres", "kafka", "keycloak", LocalRun.DEMO_ACCOUNT_FILE);
-
     private Platform(Installation installation, Path runDir, boolean keepsData, Ports ports, PostgresServer.Durability durability,
                      List<String> serviceJvm) {
         this.installation = installation;
@@ -91,10 +80,9 @@ public final class Platform implements AutoCloseable {
         this.serviceJvm = serviceJvm;
         // the local run's fixed ports and kept data are its processes'; the tests' and benchmarks' platforms choose
         this.servers = ports == Ports.FIXED ? ServerChoice.PROCESSES : ServerChoice.forThisRun();
-        // before anything is wiped or claims a port: a killed earlier run's servers still hold both
-        ManagedProcess.killStaleIn(runDir.resolve("logs"));
+        RunFolder.stopStale(runDir);
         if (!keepsData) {
-            wipe(runDir);
+            RunFolder.wipe(runDir);
         }
     }
 
@@ -122,20 +110,10 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform local(Path dataDir, boolean fresh) {
         if (fresh) {
-            ManagedProcess.killStaleIn(dataDir.resolve("logs"));
-            wipe(dataDir);
+            RunFolder.stopStale(dataDir);
+            RunFolder.wipe(dataDir);
         }
         return new Platform(Installation.detect(), dataDir, true, Ports.FIXED, PostgresServer.Durability.DURABLE, ServiceProcess.LOCAL_RUN_JVM);
-    }
-
-    private static void wipe(Path runDir) {
-        try {
-            for (String data : DATA) {
-                PostgresServer.deleteRecursively(runDir.resolve(data));
-            }
-        } catch (IOException e) {
-            throw new LaunchException("cannot wipe the data in " + runDir + ": " + e.getMessage(), e);
-        }
     }
 
     public Installation installation() {
@@ -226,34 +204,7 @@ public final class Platform implements AutoCloseable {
      * Starts whatever servers that configuration names and are not running yet.
      */
     public Map<String, String> configFor(Service service) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.datasource.reactive.url", postgres().reactiveUrl(service.database));
-        // the JDBC datasource beside the reactive one, that the service's Flyway migrations run over at start
-        config.put("quarkus.datasource.jdbc.url", postgres().jdbcUrl(service.database));
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", "");
-        config.put("kafka.bootstrap.servers", kafka().bootstrapServers());
-        config.put("quarkus.oidc.auth-server-url", keycloak().realmUrl());
-        config.put("quarkus.oidc.client-id", service.module);
-        config.put("quarkus.oidc.credentials.secret", service.clientSecret());
-        config.put("platform.keycloak.url", keycloak().baseUrl());
-        config.put("platform.keycloak.realm", KeycloakServer.REALM);
-        config.put("quarkus.mailer.host", mail().smtpHost());
-        config.put("quarkus.mailer.port", Integer.toString(mail().smtpPort()));
-        config.put("platform.mail.api-url", mail().apiUrl());
-        // the local servers take the committed local secrets, which a production start refuses (RequiredSecrets)
-        config.put("platform.secrets.enforce", "false");
-        if (service == Service.SESSION) {
-            // the key of session-service's guest-pass hashes in a local run: clearly local; a deployment sets PLATFORM_CODES_SECRET
-            config.put("platform.codes.secret", "local-only-codes-secret-not-for-production");
-        }
-        if (service == Service.SESSION || service == Service.NOTIFICATION) {
-            // INV-2: the key the two seal and open invite URLs with on their way, clearly local; a deployment sets PLATFORM_INVITES_URL_KEY
-            config.put("platform.invites.url-key", LOCAL_INVITE_URL_KEY);
-        }
-        // the services started before this one, where it finds them (session-service asks the permission-service)
-        services.forEach((started, process) -> config.put("platform." + started.module + ".url", process.baseUrl()));
-        return config;
+        return ServiceConfiguration.of(this, service, services);
     }
 
     /**
@@ -286,7 +237,7 @@ public final class Platform implements AutoCloseable {
         config.putAll(extraConfig);
         log("starting " + service.module + " on port " + port);
         ServiceProcess process = ServiceProcess.start(installation, runDir, service, name, port, config, jvmOptions);
-        started.push(process);
+        started.remember(process);
         log(service.module + " is UP at " + process.baseUrl());
         return process;
     }
@@ -304,36 +255,15 @@ public final class Platform implements AutoCloseable {
             ports.add(Net.freePort());
         }
         log("starting " + count + " instances of " + service.module + " together on ports " + ports);
-        ExecutorService starting = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<ServiceProcess>> starts = new ArrayList<>();
-            for (int port : ports) {
-                starts.add(starting.submit(() -> ServiceProcess.start(installation, runDir, service, service.module + "-" + port, port,
-                        config, serviceJvm)));
-            }
-            List<ServiceProcess> ready = new ArrayList<>();
-            LaunchException failed = null;
-            for (Future<ServiceProcess> start : starts) {
-                try {
-                    ready.add(start.get());
-                } catch (ExecutionException e) {
-                    failed = e.getCause() instanceof LaunchException launch ? launch : new LaunchException(e.getCause().getMessage(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failed = new LaunchException("interrupted while starting " + service.module, e);
-                }
-            }
-            synchronized (this) {
-                ready.forEach(started::push);
-            }
-            if (failed != null) {
-                throw failed;
-            }
-            log(count + " instances of " + service.module + " are UP");
-            return ready;
-        } finally {
-            starting.shutdownNow();
+        InstancesTogether together = InstancesTogether.start(installation, runDir, service, ports, config, serviceJvm);
+        synchronized (this) {
+            together.ready().forEach(started::remember);
         }
+        if (together.failed() != null) {
+            throw together.failed();
+        }
+        log(count + " instances of " + service.module + " are UP");
+        return together.ready();
     }
 
     /** The service, started on a free port unless it already runs in this platform. */
@@ -351,20 +281,12 @@ public final class Platform implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T remember(T server) {
-        started.push(server);
-        return server;
+        return started.remember(server);
     }
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable server = started.pop();
-            try {
-                server.close();
-            } catch (Exception e) {
-                log("could not stop " + server + ": " + e.getMessage());
-            }
-        }
+        started.stopAll();
     }
 
     static void log(String message) {
