@@ -3,11 +3,8 @@ package com.example.accounts.session.api;
 import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.kit.command.Done;
-import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.ProblemMapper;
-import com.example.accounts.kit.RequestShape;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import io.smallrye.mutiny.Uni;
@@ -15,12 +12,11 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the session API's resources share: bodies checked, answers with their Consistency-Token, guests' keys and join links (refusals are mapped by the kit's ProblemMapper). */
+/** What the session API's resources share beyond the kit's: ids in bodies, guests' keys and join links, and the guests' 429 (refusals are mapped by the kit's ProblemMapper). */
 public class SessionApi {
 
     /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
@@ -74,14 +70,6 @@ public class SessionApi {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    /** SEC-2: a body there, whole and within its bounds ({@link RequestShape}), before anything looks at what it says. */
-    public static void required(Object body) {
-        if (body == null) {
-            throw ProblemException.badRequest("body", "is required");
-        }
-        RequestShape.check(body);
-    }
-
     public static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -91,22 +79,6 @@ public class SessionApi {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(field, "must be a UUID");
         }
-    }
-
-    public static Response.ResponseBuilder withToken(Response.ResponseBuilder response, Done<?, ?> done) {
-        return done.token() == null ? response : response.header(ConsistencyToken.HEADER, done.token().toString());
-    }
-
-    public static Response created(URI location, Done<?, ?> done, Object body) {
-        return withToken(Response.created(location).entity(body), done).build();
-    }
-
-    public static Response ok(Done<?, ?> done, Object body) {
-        return withToken(Response.ok(body), done).build();
-    }
-
-    public static Response noContent(Done<?, ?> done) {
-        return withToken(Response.noContent(), done).build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package com.example.accounts.session.queue.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.queue.application.QueueLogins;
@@ -58,7 +59,7 @@ public class QueueLoginResource {
     }
 
     private static Response view(QueueLogins.Logged logged) {
-        return SessionApi.ok(logged.done(), LoginsView.of(logged.agent(), logged.done().state().queues().values()));
+        return CommandAnswer.ok(LoginsView.of(logged.agent(), logged.done().state().queues().values())).written(logged.done()).response();
     }
 
     @POST

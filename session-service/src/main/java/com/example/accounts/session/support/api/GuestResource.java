@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.session.api.SessionApi.guest;
-import static com.example.accounts.session.api.SessionApi.required;
+import static com.example.accounts.kit.RequestShape.required;
 
 /**
  * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),

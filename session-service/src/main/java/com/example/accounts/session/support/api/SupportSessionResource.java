@@ -2,6 +2,7 @@ package com.example.accounts.session.support.api;
 
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.contract.Mailbox;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.Idempotent;
@@ -38,7 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.example.accounts.session.api.SessionApi.required;
+import static com.example.accounts.kit.RequestShape.required;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
 /**
@@ -130,8 +131,9 @@ public class SupportSessionResource {
         return sessions.start(request(accountId, bearer, consistency, correlationId), companyId, deviceId, body.clientVersion()).map(started -> {
             SupportSession s = started.done().state();
             String joinUrl = started.code() == null ? null : publicUrl + "/guest/support-sessions/join?code=" + started.code();
-            return SessionApi.created(URI.create("/accounts/" + accountId + "/support-sessions/" + s.sessionId()), started.done(),
-                    new Started(s.sessionId(), s.owner(), s.companyId(), s.deviceId(), started.code(), joinUrl, started.codeExpiresAt()));
+            return CommandAnswer.created(URI.create("/accounts/" + accountId + "/support-sessions/" + s.sessionId()),
+                    new Started(s.sessionId(), s.owner(), s.companyId(), s.deviceId(), started.code(), joinUrl, started.codeExpiresAt()))
+                    .written(started.done()).response();
         });
     }
 
@@ -155,7 +157,7 @@ public class SupportSessionResource {
                              @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, body.action())
-                .map(done -> SessionApi.ok(done, new Requested(sessionId, body.action(), true)));
+                .map(done -> CommandAnswer.ok(new Requested(sessionId, body.action(), true)).written(done).response());
     }
 
     @POST
@@ -193,7 +195,7 @@ public class SupportSessionResource {
     }
 
     private Response view(Done<SupportSession, SupportEvent> done) {
-        return SessionApi.ok(done, SessionView.of(done.state(), clock.now()));
+        return CommandAnswer.ok(SessionView.of(done.state(), clock.now())).written(done).response();
     }
 
     @POST
@@ -211,8 +213,9 @@ public class SupportSessionResource {
                 body.language());
         return invites.invite(request(accountId, bearer, consistency, correlationId), sessionId, asked).map(issued -> {
             var i = issued.invite();
-            return SessionApi.created(URI.create("/accounts/" + accountId + "/support-sessions/" + sessionId + "/invites/" + i.inviteId()), issued.done(),
-                    new Invited(i.inviteId(), sessionId, i.delivery(), i.expiresAt(), issued.url(), issued.mailto(), issued.emailQueued()));
+            return CommandAnswer.created(URI.create("/accounts/" + accountId + "/support-sessions/" + sessionId + "/invites/" + i.inviteId()),
+                    new Invited(i.inviteId(), sessionId, i.delivery(), i.expiresAt(), issued.url(), issued.mailto(), issued.emailQueued()))
+                    .written(issued.done()).response();
         });
     }
 
@@ -223,7 +226,7 @@ public class SupportSessionResource {
     public Uni<Response> revoke(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, @PathParam("inviteId") UUID inviteId,
                                 @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                 @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.revoke(request(accountId, bearer, consistency, correlationId), sessionId, inviteId).map(SessionApi::noContent);
+        return invites.revoke(request(accountId, bearer, consistency, correlationId), sessionId, inviteId).map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @DELETE
@@ -234,6 +237,6 @@ public class SupportSessionResource {
     public Uni<Response> removeExternal(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
                                         @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
                                         @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.removeExternal(request(accountId, bearer, consistency, correlationId), sessionId, externalTechnicianId).map(SessionApi::noContent);
+        return invites.removeExternal(request(accountId, bearer, consistency, correlationId), sessionId, externalTechnicianId).map(done -> CommandAnswer.noContent().written(done).response());
     }
 }

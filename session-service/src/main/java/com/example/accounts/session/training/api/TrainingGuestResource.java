@@ -38,7 +38,7 @@ import java.util.function.Function;
 import static com.example.accounts.session.api.SessionApi.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.session.api.SessionApi.guest;
-import static com.example.accounts.session.api.SessionApi.required;
+import static com.example.accounts.kit.RequestShape.required;
 
 /**
  * A training session's participants, who have no account and no token (TRN-6): they join with the session's code

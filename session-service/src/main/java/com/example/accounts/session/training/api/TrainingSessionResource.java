@@ -4,6 +4,7 @@ import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
@@ -37,7 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.example.accounts.session.api.SessionApi.required;
+import static com.example.accounts.kit.RequestShape.required;
 import static com.example.accounts.session.api.SessionApi.uuid;
 
 /**
@@ -105,9 +106,9 @@ public class TrainingSessionResource {
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
         return sessions.schedule(request(accountId, bearer, consistency, correlationId), named).map(scheduled -> {
             TrainingSession s = scheduled.done().state();
-            return SessionApi.created(URI.create("/accounts/" + accountId + "/training-sessions/" + s.sessionId()), scheduled.done(),
+            return CommandAnswer.created(URI.create("/accounts/" + accountId + "/training-sessions/" + s.sessionId()),
                     new Scheduled(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), scheduled.code(),
-                            publicUrl + "/guest/training-sessions/join?code=" + scheduled.code()));
+                            publicUrl + "/guest/training-sessions/join?code=" + scheduled.code())).written(scheduled.done()).response();
         });
     }
 
@@ -187,7 +188,7 @@ public class TrainingSessionResource {
                                            @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
                                            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.RemoveParticipant(host.memberId(), participantId, host.mayHost(),
-                host.coOrganizersAllowed(), host.now())).map(SessionApi::noContent);
+                host.coOrganizersAllowed(), host.now())).map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @POST
@@ -224,7 +225,7 @@ public class TrainingSessionResource {
                                           @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.TakeBackKeyboard(Actor.member(host.memberId()), host.mayHost(),
-                host.coOrganizersAllowed(), host.now())).map(SessionApi::noContent);
+                host.coOrganizersAllowed(), host.now())).map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @POST
@@ -259,7 +260,7 @@ public class TrainingSessionResource {
     }
 
     private static Response view(Done<TrainingSession, TrainingEvent> done) {
-        return SessionApi.ok(done, SessionView.of(done.state()));
+        return CommandAnswer.ok(SessionView.of(done.state())).written(done).response();
     }
 
     private static List<UUID> ids(List<String> values) {
