@@ -11,7 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -48,8 +47,8 @@ public class RelayMetrics {
     private final AtomicReference<RelayStatus> last = new AtomicReference<>();
     private long timer = -1;
 
-    public RelayMetrics(OutboxRelay relay, MeterRegistry meters, Vertx vertx, @ConfigProperty(name = "platform.event-store.topic") String topic,
-                        @ConfigProperty(name = "platform.event-store.relay.metrics-every", defaultValue = "10s") Duration every) {
+    public RelayMetrics(OutboxRelay relay, MeterRegistry meters, Vertx vertx, KitConfig.EventStore config) {
+        Duration every = config.relay().metricsEvery();
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("platform.event-store.relay.metrics-every must be positive, not " + every);
         }
@@ -57,7 +56,7 @@ public class RelayMetrics {
         this.meters = meters;
         this.vertx = vertx;
         this.every = every;
-        this.topic = topic;
+        this.topic = config.topic().orElseThrow(() -> new IllegalStateException("platform.event-store.topic names no topic to publish to"));
     }
 
     void onStart(@Observes StartupEvent event) {
