@@ -25,6 +25,12 @@ public class ProblemMapper {
         return respond(e.problem());
     }
 
+    /** A limit reached: the problem, and when to try again. */
+    @ServerExceptionMapper
+    public Response tooMany(TooManyAttempts tooMany) {
+        return Response.fromResponse(respond(tooMany.problem())).header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).build();
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return jsonProblem(e);

@@ -1,7 +1,6 @@
 package com.example.accounts.session.infrastructure;
 
-import com.example.accounts.kit.Problem;
-import com.example.accounts.kit.ProblemException;
+import com.example.accounts.kit.TooManyAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,7 +10,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -139,7 +137,7 @@ public class GuestLimits {
         Window window = windows.compute(key, (k, w) -> w == null || w.over(now) ? new Window(now, length, 1) : new Window(w.start(), w.length(), w.count() + 1));
         if (window.count() > limit) {
             long retryAfter = Math.max(1, (window.start() + length - now + 999) / 1000);
-            throw new TooManyAttempts(retryAfter, "too many attempts " + where + ": at most " + limit + " in " + length / 1000 + " s; retry in " + retryAfter + " s");
+            throw new TooManyAttempts("SEC-1", retryAfter, "too many attempts " + where + ": at most " + limit + " in " + length / 1000 + " s; retry in " + retryAfter + " s");
         }
     }
 
@@ -166,20 +164,6 @@ public class GuestLimits {
                             .forEach(windows::remove);
                 }
             }
-        }
-    }
-
-    /** 429, with the seconds to wait. */
-    public static final class TooManyAttempts extends ProblemException {
-        private final long retryAfterSeconds;
-
-        TooManyAttempts(long retryAfterSeconds, String detail) {
-            super(429, "SEC-1", "Too many attempts", detail, (List<Problem.FieldError>) null);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
         }
     }
 }

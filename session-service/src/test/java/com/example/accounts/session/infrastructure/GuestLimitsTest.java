@@ -1,5 +1,6 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.kit.TooManyAttempts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,25 +26,25 @@ class GuestLimitsTest {
             limits.guessCode("198.51.100." + i, now);
         }
         // the budget of all addresses is spent: an address that guessed wrong is refused before any code is looked up
-        GuestLimits.TooManyAttempts refused = assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("198.51.100.0", now + 1));
+        TooManyAttempts refused = assertThrows(TooManyAttempts.class, () -> limits.guessCode("198.51.100.0", now + 1));
         assertEquals(429, refused.problem().status());
         assertTrue(refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 3600, "Retry-After " + refused.retryAfterSeconds());
         // an address that never guessed keeps its first try (a customer typing their code right is never locked out by a
         // flood), and only that one: wrong once, it is refused like the others
         assertDoesNotThrow(() -> limits.guessCode("192.0.2.1", now + 2));
-        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("192.0.2.1", now + 3));
+        assertThrows(TooManyAttempts.class, () -> limits.guessCode("192.0.2.1", now + 3));
         // first tries past the budget end at ten times it: a flood from more addresses than that refuses everyone
         int firstTries = 0;
         for (int i = 0; i < 100 && firstTries == i; i++) {
             try {
                 limits.guessCode("203.0.113." + i, now + 4);
                 firstTries++;
-            } catch (GuestLimits.TooManyAttempts tenTimesTheBudget) {
+            } catch (TooManyAttempts tenTimesTheBudget) {
                 // ten times the budget reached
             }
         }
         assertTrue(firstTries < 5 * GuestLimits.FIRST_TRIES_PAST_IT, "first tries past the budget: " + firstTries);
-        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("192.0.2.99", now + 5), "past ten times the budget");
+        assertThrows(TooManyAttempts.class, () -> limits.guessCode("192.0.2.99", now + 5), "past ten times the budget");
         // the window over, guessing starts again
         assertDoesNotThrow(() -> limits.guessCode("198.51.100.0", now + Duration.ofHours(1).toMillis()));
         assertDoesNotThrow(() -> limits.guessCode("198.51.100.0", now + Duration.ofHours(1).toMillis() + 1));
@@ -58,7 +59,7 @@ class GuestLimitsTest {
         for (int i = 0; i < 500; i++) {
             limits.fromAddress("2001:db8:" + Integer.toHexString(i) + "::1", now + 2 + i);
         }
-        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("198.51.100.1", now + 600),
+        assertThrows(TooManyAttempts.class, () -> limits.guessCode("198.51.100.1", now + 600),
                 "the address's wrong codes are still counted after 500 other addresses came");
     }
 
@@ -72,7 +73,7 @@ class GuestLimitsTest {
         for (int i = 0; i < 3; i++) {
             limits.guessCode("198.51.100.7", now + 20 + i);
         }
-        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("198.51.100.7", now + 30), "the fourth wrong code of the address");
+        assertThrows(TooManyAttempts.class, () -> limits.guessCode("198.51.100.7", now + 30), "the fourth wrong code of the address");
     }
 
     @Test
@@ -85,7 +86,7 @@ class GuestLimitsTest {
         GuestLimits limits = limits(2, 1000, 1000);
         limits.guessCode("2001:db8:1:2::1", 0);
         limits.guessCode("2001:db8:1:2::2", 1);
-        assertThrows(GuestLimits.TooManyAttempts.class, () -> limits.guessCode("2001:db8:1:2::3", 2), "another host of the same /64");
+        assertThrows(TooManyAttempts.class, () -> limits.guessCode("2001:db8:1:2::3", 2), "another host of the same /64");
         assertDoesNotThrow(() -> limits.guessCode("2001:db8:1:3::1", 3));
     }
 

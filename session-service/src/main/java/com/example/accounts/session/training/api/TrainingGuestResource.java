@@ -2,14 +2,9 @@ package com.example.accounts.session.training.api;
 
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.kit.CommandClock;
-import com.example.accounts.rules.Refusal;
-import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.training.application.TrainingSessions;
+import com.example.accounts.session.training.application.TrainingGuests;
 import com.example.accounts.session.training.domain.Actor;
-import com.example.accounts.session.infrastructure.GuestLimits;
-import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.TrainingCommand;
-import com.example.accounts.session.training.domain.TrainingDecider;
 import com.example.accounts.session.training.domain.TrainingSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,21 +18,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import static com.example.accounts.session.api.SessionApi.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
-import static com.example.accounts.session.api.SessionApi.guest;
 import static com.example.accounts.kit.RequestShape.required;
 
 /**
@@ -71,30 +62,20 @@ public class TrainingGuestResource {
 
     public record ParticipantView(UUID sessionId, UUID participantId, String name, boolean started, boolean ended, Actor presenter,
                                   Actor keyboard, Map<UUID, String> participants, List<String> may) {
-        static ParticipantView of(TrainingSession s, UUID participantId) {
+        static ParticipantView of(TrainingGuests.Participation participation) {
+            TrainingSession s = participation.session();
+            UUID participantId = participation.participantId();
             return new ParticipantView(s.sessionId(), participantId, s.participants().get(participantId), s.started(), s.ended(), s.presenter(),
                     s.keyboard(), s.participants(), s.ended() ? List.of() : MAY);
         }
     }
 
-    private final SessionStreams streams;
-    private final TrainingSessions sessions;
-    private final Passes passes;
-    private final GuestLimits limits;
+    private final TrainingGuests guests;
     private final CommandClock clock;
-    private final int maxParticipants;
 
-    public TrainingGuestResource(SessionStreams streams, TrainingSessions sessions, Passes passes, GuestLimits limits, CommandClock clock,
-                                 @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
-        if (maxParticipants < 1) {
-            throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
-        }
-        this.maxParticipants = maxParticipants;
-        this.streams = streams;
-        this.passes = passes;
-        this.limits = limits;
+    public TrainingGuestResource(TrainingGuests guests, CommandClock clock) {
+        this.guests = guests;
         this.clock = clock;
-        this.sessions = sessions;
     }
 
     @GET
@@ -115,37 +96,8 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "422", description = "no name, or a name too long, whatever the code (TRN-6)")
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
-        long nowMillis = clock.now().toEpochMilli();
-        String address = address(request);
-        limits.fromAddress(address, nowMillis);
-        // ACC-6: the request's shape is judged before its code is looked up, so a bad name gets one answer with any code
-        String name = TrainingDecider.participantName(body.name());
-        GuestLimits.Guess guess = limits.guessCode(address, nowMillis);
-        Instant now = Instant.ofEpochMilli(nowMillis);
-        UUID participantId = UUID.randomUUID();
-        AtomicReference<String> key = new AtomicReference<>();
-        return passes.find(body.code(), Passes.Kind.TRAINING_CODE).chain(found -> {
-            Optional<Passes.Pass> admitting = found.filter(p -> p.expiresAt() == null || now.isBefore(p.expiresAt()));
-            if (admitting.isEmpty()) {
-                return SessionApi.refusedAfterReading(streams, TrainingSessions.AGGREGATE, TrainingSessions.stream(UUID.randomUUID()), noSuchCode());
-            }
-            Passes.Pass pass = admitting.get();
-            limits.onSession(pass.sessionId().toString(), nowMillis);
-            return sessions.join(pass, participantId, name, maxParticipants, now, correlationId, key);
-        }).onFailure(Refusal.class).transform(f -> switch (((Refusal) f).kind()) {
-                    // an ended or vanished session is a wrong code; a full one is told so, to one who has its code (TRN-6)
-                    case NOT_FOUND, GONE -> noSuchCode();
-                    default -> f;
-                })
-                .map(done -> {
-                    limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
-                    return new Joined(done.state().sessionId(), participantId, key.get());
-                });
-    }
-
-    /** TRN-6: the same answer for a wrong code and for a session that ended. */
-    private static Refusal noSuchCode() {
-        return Refusal.notFound("TRN-6", "this code admits no one: check it with the session's organizer");
+        return guests.join(body.code(), body.name(), address(request), correlationId)
+                .map(joined -> new Joined(joined.sessionId(), joined.participantId(), joined.guestKey()));
     }
 
     @GET
@@ -153,12 +105,7 @@ public class TrainingGuestResource {
     @Operation(operationId = "getMyParticipation", summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
     @APIResponse(responseCode = "200", description = "the session as the participant sees it")
     public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
-        return guest(passes, guestKey).chain(pass -> sessions.sessionOf(pass).map(session -> {
-            if (!session.participants().containsKey(pass.subjectId())) {
-                throw Refusal.forbidden("TRN-3", "you were removed from this session");
-            }
-            return ParticipantView.of(session, pass.subjectId());
-        }));
+        return guests.me(guestKey).map(ParticipantView::of);
     }
 
     @POST
@@ -170,8 +117,8 @@ public class TrainingGuestResource {
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-4");
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                allowed -> new TrainingCommand.ChangePresenter(Actor.participant(pass.subjectId()), to, false, allowed, TARGET_HOSTING_NOT_ASKED, now)));
+        return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.ChangePresenter(participant, to, false, allowed,
+                TARGET_HOSTING_NOT_ASKED, now));
     }
 
     @POST
@@ -183,8 +130,8 @@ public class TrainingGuestResource {
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, "TRN-5");
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                allowed -> new TrainingCommand.GiveKeyboard(Actor.participant(pass.subjectId()), to, false, allowed, TARGET_HOSTING_NOT_ASKED, now)));
+        return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.GiveKeyboard(participant, to, false, allowed,
+                TARGET_HOSTING_NOT_ASKED, now));
     }
 
     @DELETE
@@ -193,11 +140,10 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();
-        return guest(passes, guestKey).chain(pass -> run(pass, correlationId,
-                allowed -> new TrainingCommand.TakeBackKeyboard(Actor.participant(pass.subjectId()), false, allowed, now)));
+        return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.TakeBackKeyboard(participant, false, allowed, now));
     }
 
-    private Uni<ParticipantView> run(Passes.Pass pass, String correlationId, Function<Boolean, TrainingCommand> commandOf) {
-        return sessions.actAsParticipant(pass, correlationId, commandOf).map(done -> ParticipantView.of(done.state(), pass.subjectId()));
+    private Uni<ParticipantView> run(String guestKey, String correlationId, BiFunction<Actor, Boolean, TrainingCommand> commandOf) {
+        return guests.act(guestKey, correlationId, commandOf).map(ParticipantView::of);
     }
 }
