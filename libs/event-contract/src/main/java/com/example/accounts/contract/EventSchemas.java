@@ -1,5 +1,6 @@
 package com.example.accounts.contract;
 
+import com.example.accounts.contract.vocabulary.Mailbox;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.networknt.schema.Error;

@@ -1,5 +1,6 @@
 package com.example.accounts.contract;
 
+import com.example.accounts.contract.vocabulary.Mailbox;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

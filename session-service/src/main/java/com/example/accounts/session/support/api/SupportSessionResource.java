@@ -3,7 +3,7 @@ package com.example.accounts.session.support.api;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.CommandAnswer;
-import com.example.accounts.contract.Mailbox;
+import com.example.accounts.contract.vocabulary.Mailbox;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape.Max;

@@ -1,6 +1,6 @@
 package com.example.accounts.session.support.domain;
 
-import com.example.accounts.contract.Mailbox;
+import com.example.accounts.contract.vocabulary.Mailbox;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;

@@ -1,7 +1,6 @@
 package com.example.accounts.session.support.domain;
 
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.contract.Mailbox;
 import com.example.accounts.session.support.domain.SupportCommand.DisablePolicy;
 import com.example.accounts.session.support.domain.SupportCommand.End;
 import com.example.accounts.session.support.domain.SupportCommand.HandOver;

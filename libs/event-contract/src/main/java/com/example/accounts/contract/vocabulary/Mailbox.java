@@ -1,4 +1,4 @@
-package com.example.accounts.contract;
+package com.example.accounts.contract.vocabulary;
 
 /**
  * The form of an email address as the platform takes it: at most {@value #MAX_LENGTH} characters, one {@code @} with
