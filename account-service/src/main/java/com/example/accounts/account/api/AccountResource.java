@@ -17,9 +17,10 @@ import com.example.accounts.account.domain.AccountCommand.HandOverBillingContact
 import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
 import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.account.domain.Vocabulary.Settings;
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.CommandAnswer;
@@ -71,10 +72,10 @@ public class AccountResource {
     public Uni<Response> open(OpenAccountRequest request, @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         if (request.admin() == null) {
-            throw ProblemException.invalid("ACC-1", "admin", "is required: the first member's name and email");
+            throw ProblemException.invalid(RuleId.ACC_1, "admin", "is required: the first member's name and email");
         }
         if (request.admin().email() == null || caller.email() == null || !request.admin().email().strip().equalsIgnoreCase(caller.email())) {
-            throw ProblemException.invalid("ACC-1", "admin.email", "must be the signed-in caller's own email, who becomes the first admin");
+            throw ProblemException.invalid(RuleId.ACC_1, "admin.email", "must be the signed-in caller's own email, who becomes the first admin");
         }
         UUID accountId = UUID.randomUUID();
         OpenAccount command = new OpenAccount(accountId, request.name(), plan(request.plan()), UUID.randomUUID(),
@@ -118,7 +119,7 @@ public class AccountResource {
     public Uni<Response> handOverBillingContact(@PathParam("accountId") UUID accountId, BillingContactRequest request,
                                                 @BeanParam CommandHeaders headers) {
         if (request == null || request.memberId() == null) {
-            throw ProblemException.invalid("BIL-2", "memberId", "is required");
+            throw ProblemException.invalid(RuleId.BIL_2, "memberId", "is required");
         }
         HandOverBillingContact command = new HandOverBillingContact(caller.loginId(), request.memberId(), commands.now());
         return edit(accountId, command, headers, AccountView::of);
@@ -133,7 +134,7 @@ public class AccountResource {
         return commands.loadFor(accountId, caller.loginId()).map(loaded -> {
             Account account = loaded.state();
             if (account.memberByLogin(caller.loginId()).orElseThrow().role() != Role.ADMIN) {
-                throw ProblemException.forbidden("ACC-3", "only full admins see the billing information");
+                throw ProblemException.forbidden(RuleId.ACC_3, "only full admins see the billing information");
             }
             return Response.ok(account.billingInfo()).tag(Long.toString(account.version())).build();
         });
@@ -175,12 +176,12 @@ public class AccountResource {
     /** ACC-2: the plan a body asks for; the rules judge it, a missing part is refused here. */
     static Plan plan(PlanBody body) {
         if (body == null || body.modules() == null) {
-            throw ProblemException.invalid("ACC-2", "plan.modules", "is required");
+            throw ProblemException.invalid(RuleId.ACC_2, "plan.modules", "is required");
         }
         List<SeatCount> seats = body.seats() == null ? List.of() : body.seats().stream()
                 .map(seat -> {
                     if (seat == null || seat.module() == null || seat.seats() == null) {
-                        throw ProblemException.invalid("ACC-2", "plan.seats", "each entry needs a module and a number of seats");
+                        throw ProblemException.invalid(RuleId.ACC_2, "plan.seats", "each entry needs a module and a number of seats");
                     }
                     return new SeatCount(seat.module(), seat.seats());
                 }).toList();

@@ -7,7 +7,7 @@ import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.CommandAnswer;

@@ -16,7 +16,8 @@ import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterRol
 import com.example.accounts.account.domain.AccountCommand.ChangeContactCenterSettings;
 import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.RevokeContactCenterRole;
-import com.example.accounts.account.domain.Vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
 import com.example.accounts.kit.CommandAnswer;
@@ -122,7 +123,7 @@ public class ContactCenterResource {
     public Uni<Response> assignQueue(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @PathParam("memberId") UUID memberId,
                                      QueueAssignmentRequest request, @BeanParam CommandHeaders headers) {
         if (request == null || request.role() == null) {
-            throw ProblemException.invalid("CC-1", "role", "is required: AGENT or SUPERVISOR");
+            throw ProblemException.invalid(RuleId.CC_1, "role", "is required: AGENT or SUPERVISOR");
         }
         return edit(accountId, headers, now -> new AssignQueue(caller.loginId(), queueId, memberId, request.role(), now),
                 account -> QueueView.of(account.queues().get(queueId)));
@@ -159,7 +160,7 @@ public class ContactCenterResource {
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, CcSettingsRequest request,
                                         @BeanParam CommandHeaders headers) {
         if (request == null || request.restrictUnassignedQueueLogin() == null) {
-            throw ProblemException.invalid("CC-6", "restrictUnassignedQueueLogin", "is required (true or false)");
+            throw ProblemException.invalid(RuleId.CC_6, "restrictUnassignedQueueLogin", "is required (true or false)");
         }
         return edit(accountId, headers,
                 now -> new ChangeContactCenterSettings(caller.loginId(), request.restrictUnassignedQueueLogin(), now), this::contactCenter);

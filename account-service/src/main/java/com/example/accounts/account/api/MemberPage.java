@@ -2,8 +2,8 @@ package com.example.accounts.account.api;
 
 import com.example.accounts.account.api.AccountResponses.MemberView;
 import com.example.accounts.account.domain.Account;
-import com.example.accounts.account.domain.Vocabulary.Module;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.kit.ProblemException;
 
 import java.nio.charset.StandardCharsets;

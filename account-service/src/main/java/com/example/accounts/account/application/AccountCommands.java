@@ -7,8 +7,9 @@ import com.example.accounts.account.domain.AccountCommand.OpenAccount;
 import com.example.accounts.account.domain.AccountDecider;
 import com.example.accounts.account.domain.AccountEvent;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.infrastructure.LoginMemberships;
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.Answer;
@@ -101,7 +102,7 @@ public class AccountCommands {
     public Uni<Account> loadDataFor(UUID accountId, String loginId) {
         return loadFor(accountId, loginId).map(loaded -> {
             if (loaded.state().memberByLogin(loginId).orElseThrow().role() == Role.MONITORING_OBSERVER) {
-                throw ProblemException.forbidden("USR-11", "monitoring observers see Monitoring data of the companies they may access, nothing else");
+                throw ProblemException.forbidden(RuleId.USR_11, "monitoring observers see Monitoring data of the companies they may access, nothing else");
             }
             return loaded.state();
         });
@@ -228,7 +229,7 @@ public class AccountCommands {
                     Command<Account, AccountEvent> follow = Command.asked(state -> state.memberByLogin(change.loginId())
                                     .<AccountCommand>map(member -> new AccountCommand.ChangeProfile(change.loginId(), member.memberId(), member.name(),
                                             change.to(), metadata.occurredAt()))
-                                    .orElseThrow(() -> Refusal.notFound("ACC-6", "the login is no longer a member")),
+                                    .orElseThrow(() -> Refusal.notFound(RuleId.ACC_6, "the login is no longer a member")),
                             AccountDecider::decide, metadata);
                     each = each.chain(() -> pipeline.run(ACCOUNTS, streamOf(other), other, follow)
                             .onFailure().invoke(failure -> LOG.warnf("the membership of login %s in account %s keeps its email: %s",
@@ -267,8 +268,8 @@ public class AccountCommands {
                     case CHANGED -> {
                     }
                     case HELD_BY_ANOTHER_LOGIN ->
-                            throw Refusal.conflict("USR-5", "email", change.to() + " is the email of another login; choose another address");
-                    case MANAGED_OUTSIDE_THE_PLATFORM -> throw Refusal.conflict("USR-5", "email",
+                            throw Refusal.conflict(RuleId.USR_5, "email", change.to() + " is the email of another login; choose another address");
+                    case MANAGED_OUTSIDE_THE_PLATFORM -> throw Refusal.conflict(RuleId.USR_5, "email",
                             "this login is managed by the identity provider's operators, not by the platform: they change its email");
                 }
             }).replaceWithVoid();

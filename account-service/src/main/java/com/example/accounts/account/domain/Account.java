@@ -39,16 +39,17 @@ import com.example.accounts.account.domain.AccountEvent.UserGroupRenamed;
 import com.example.accounts.account.domain.AccountEvent.UserGroupsChanged;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
-import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.ContactCenter;
-import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
-import com.example.accounts.account.domain.Vocabulary.QueueRole;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
-import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.CcPermission;
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.PolicyPermission;
+import com.example.accounts.contract.vocabulary.QueueRole;
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -197,7 +198,7 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
      */
     public List<Queue> visibleQueues(Member viewer) {
         boolean limited = viewer.role() != Role.ADMIN && holds(viewer, CcRole.SUPERVISOR)
-                && contactCenter.supervisorPermissions().contains(Vocabulary.CcPermission.LIMIT_TO_ASSIGNED_QUEUES);
+                && contactCenter.supervisorPermissions().contains(CcPermission.LIMIT_TO_ASSIGNED_QUEUES);
         return queues.values().stream()
                 .filter(q -> !limited || q.assignments().get(viewer.memberId()) == QueueRole.SUPERVISOR)
                 .toList();

@@ -14,14 +14,14 @@ import com.example.accounts.account.domain.AccountEvent.PlanChanged;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
-import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.account.domain.Vocabulary.Settings;
-import com.example.accounts.account.domain.Vocabulary.SupportFeature;
 import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.contract.vocabulary.RuleId;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.rules.Refusal;
 
 import java.util.HashSet;

@@ -1,17 +1,17 @@
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.Vocabulary.BillingInfo;
-import com.example.accounts.account.domain.Vocabulary.CcPermission;
-import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
-import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
-import com.example.accounts.account.domain.Vocabulary.QueueRole;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.Settings;
-import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.CcPermission;
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.PolicyPermission;
+import com.example.accounts.contract.vocabulary.QueueRole;
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 
 import java.time.Instant;
 import java.util.List;

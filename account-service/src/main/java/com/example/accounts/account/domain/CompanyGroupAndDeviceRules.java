@@ -30,7 +30,7 @@ import com.example.accounts.account.domain.AccountEvent.UserGroupDeleted;
 import com.example.accounts.account.domain.AccountEvent.UserGroupRenamed;
 import com.example.accounts.account.domain.AccountEvent.UserGroupsChanged;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 

@@ -14,11 +14,11 @@ import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleRevoked
 import com.example.accounts.account.domain.AccountEvent.ContactCenterSettingsChanged;
 import com.example.accounts.account.domain.AccountEvent.QueueAssignmentChanged;
 import com.example.accounts.account.domain.AccountEvent.QueueCreated;
-import com.example.accounts.account.domain.Vocabulary.CcPermission;
-import com.example.accounts.account.domain.Vocabulary.CcRole;
-import com.example.accounts.account.domain.Vocabulary.Module;
-import com.example.accounts.account.domain.Vocabulary.QueueRole;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.CcPermission;
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.QueueRole;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 

@@ -14,12 +14,12 @@ import com.example.accounts.account.domain.AccountEvent.SupportFeaturesChanged;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
 import com.example.accounts.account.domain.AccountEvent.UserDeleted;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
-import com.example.accounts.account.domain.Vocabulary.CcRole;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
-import com.example.accounts.account.domain.Vocabulary.Role;
-import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.CcRole;
 import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.contract.vocabulary.RuleId;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.rules.Refusal;
 
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountCommand.ReleaseSeat;
 import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
 import com.example.accounts.account.domain.AccountEvent.SeatReleased;
-import com.example.accounts.account.domain.Vocabulary.Module;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 

@@ -8,7 +8,7 @@ import com.example.accounts.account.domain.AccountEvent.SecurityPolicyChanged;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDefined;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
-import com.example.accounts.account.domain.Vocabulary.PolicyPermission;
+import com.example.accounts.contract.vocabulary.PolicyPermission;
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 

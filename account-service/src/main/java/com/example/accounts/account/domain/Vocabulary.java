@@ -1,6 +1,8 @@
 package com.example.accounts.account.domain;
 
+import com.example.accounts.contract.vocabulary.CcPermission;
 import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.Module;
 
 import java.util.List;
 import java.util.Objects;
@@ -11,69 +13,6 @@ import java.util.UUID;
 public final class Vocabulary {
 
     private Vocabulary() {
-    }
-
-    /*
-     * Role, Module, SupportFeature, CcRole, QueueRole, CcPermission and PolicyPermission below are the contract's
-     * (com.example.accounts.contract.vocabulary) under the names the api and application still import; what they
-     * know is asked of the contract's, and VocabularyAliasTest holds their constants to it. They go once nothing
-     * names them here.
-     */
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.Role}. */
-    public enum Role { ADMIN, LIMITED_ADMIN, STANDARD, MONITORING_OBSERVER;
-
-        public com.example.accounts.contract.vocabulary.Role contract() {
-            return com.example.accounts.contract.vocabulary.Role.valueOf(name());
-        }
-
-        /** USR-3: the contract's {@link com.example.accounts.contract.vocabulary.Role#admin()}. */
-        public boolean admin() {
-            return contract().admin();
-        }
-
-        /** SEAT-1: the contract's {@link com.example.accounts.contract.vocabulary.Role#holdsSeats()}. */
-        public boolean holdsSeats() {
-            return contract().holdsSeats();
-        }
-    }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.Module}. */
-    public enum Module { REMOTE_SUPPORT, SERVICE_DESK, MONITORING, TRAINING, CONTACT_CENTER;
-
-        public com.example.accounts.contract.vocabulary.Module contract() {
-            return com.example.accounts.contract.vocabulary.Module.valueOf(name());
-        }
-
-        /** ACC-2: the contract's {@link com.example.accounts.contract.vocabulary.Module#seatBearing()}. */
-        public boolean seatBearing() {
-            return contract().seatBearing();
-        }
-    }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.SupportFeature}. */
-    public enum SupportFeature { UNATTENDED_ACCESS, FILE_TRANSFER, REMOTE_CONTROL }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.CcRole}. */
-    public enum CcRole { CONTACT_ADMIN, SUPERVISOR, AGENT }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.QueueRole}. */
-    public enum QueueRole { AGENT, SUPERVISOR }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.CcPermission}. */
-    public enum CcPermission {
-        CONFIG_PORTAL_ACCESS, LIMIT_TO_ASSIGNED_QUEUES, VIEW_QUEUE_SETTINGS, MANAGE_QUEUE_SETTINGS,
-        VIEW_BREAK_REASONS, MANAGE_BREAK_REASONS, VIEW_SKILLS, MANAGE_SKILLS,
-        MANAGE_PRERECORDED_MESSAGES, MANAGE_PUBLIC_CANNED_MESSAGES, CREATE_CUSTOM_LABELS;
-
-        public com.example.accounts.contract.vocabulary.CcPermission contract() {
-            return com.example.accounts.contract.vocabulary.CcPermission.valueOf(name());
-        }
-
-        /** CC-3: the contract's {@link com.example.accounts.contract.vocabulary.CcPermission#supervisor()}. */
-        public boolean supervisor() {
-            return contract().supervisor();
-        }
     }
 
     /**
@@ -91,9 +30,6 @@ public final class Vocabulary {
             agentPermissions = Set.copyOf(agentPermissions);
         }
     }
-
-    /** The contract's {@link com.example.accounts.contract.vocabulary.PolicyPermission}. */
-    public enum PolicyPermission { VIEW_SCREEN, CHAT, REMOTE_CONTROL, FILE_TRANSFER }
 
     /** CMP-3: groups of members, and groups of devices. Names are unique per kind. */
     public enum GroupKind { USER, DEVICE }

@@ -1,7 +1,7 @@
 package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountCommand.AddMember;
-import com.example.accounts.account.domain.Vocabulary.Role;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.rules.Refusal;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,11 @@ import com.example.accounts.account.domain.AccountEvent.AccountOpened;
 import com.example.accounts.account.domain.AccountEvent.CompanyAdded;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
-import com.example.accounts.account.domain.Vocabulary.Module;
 import com.example.accounts.account.domain.Vocabulary.Plan;
-import com.example.accounts.account.domain.Vocabulary.Role;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
-import com.example.accounts.account.domain.Vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.kit.decider.GivenWhenThen;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 

@@ -1,5 +1,7 @@
 package com.example.accounts.kit;
 
+import com.example.accounts.contract.vocabulary.RuleId;
+
 import java.util.List;
 
 /** A refusal to answer as problem+json; thrown by resources and mapped once by {@link ProblemMapper}. */
@@ -28,6 +30,15 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String rule, String detail) {
         return new ProblemException(403, rule, "Forbidden", detail, null);
+    }
+
+    /** The factories by the contract's rule id, so a rule's code is found from its constant ({@code RuleId.USR_11}). */
+    public static ProblemException invalid(RuleId rule, String field, String message) {
+        return invalid(rule.id(), field, message);
+    }
+
+    public static ProblemException forbidden(RuleId rule, String detail) {
+        return forbidden(rule.id(), detail);
     }
 
     public Problem problem() {

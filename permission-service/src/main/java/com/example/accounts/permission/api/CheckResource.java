@@ -1,6 +1,7 @@
 package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
@@ -122,7 +123,7 @@ public class CheckResource {
         }
         // the bound comes before anything is parsed or looked up, so a long list costs nothing but its refusal
         if (body.checks().isEmpty() || body.checks().size() > MAX_CHECKS) {
-            throw ProblemException.invalid("PRM-2", "checks", "at most " + MAX_CHECKS + " checks in one request, and at least one; got "
+            throw ProblemException.invalid(RuleId.PRM_2, "checks", "at most " + MAX_CHECKS + " checks in one request, and at least one; got "
                     + body.checks().size());
         }
         List<String> permissions = new ArrayList<>();
@@ -185,7 +186,7 @@ public class CheckResource {
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, Collections.singletonList(on))).map(a -> {
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
-                throw ProblemException.forbidden("USR-11", "listing members needs account.view");
+                throw ProblemException.forbidden(RuleId.USR_11, "listing members needs account.view");
             }
             List<Holder> page = new ArrayList<>();
             String next = null;
@@ -217,7 +218,7 @@ public class CheckResource {
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
             // settings and security policies are account data: observers see Monitoring data only (USR-11, SEAT-3)
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
-                throw ProblemException.forbidden("USR-11", "an observer sees Monitoring data and nothing else: no settings, no security policies");
+                throw ProblemException.forbidden(RuleId.USR_11, "an observer sees Monitoring data and nothing else: no settings, no security policies");
             }
             var view = a.account();
             List<Policy> policies = view.securityPolicies().values().stream()
