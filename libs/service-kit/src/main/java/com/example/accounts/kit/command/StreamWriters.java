@@ -5,9 +5,6 @@ import com.example.accounts.eventstore.AppendResult;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.kit.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.jboss.logging.Logger;
 
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -59,48 +55,10 @@ final class StreamWriters {
         this.metrics = metrics;
     }
 
-    /** A command waiting for its stream's writer, with the context its answer goes back on. */
-    private static final class Pending<S, E> {
-        final StreamKind<S, E> kind;
-        final UUID accountId;
-        final Command<S, E> command;
-        final Function<SqlConnection, Uni<Void>> claim;
-        final UniEmitter<? super Done<S, E>> answer;
-        final Context context;
-        /** the command's type for the meters, once a decision named it */
-        volatile String type = CommandMetrics.UNNAMED;
-
-        Pending(StreamKind<S, E> kind, UUID accountId, Command<S, E> command, Function<SqlConnection, Uni<Void>> claim,
-                UniEmitter<? super Done<S, E>> answer) {
-            this.kind = kind;
-            this.accountId = accountId;
-            this.command = command;
-            this.claim = claim;
-            this.answer = answer;
-            this.context = Vertx.currentContext();
-        }
-
-        void complete(Done<S, E> done) {
-            if (context == null) {
-                answer.complete(done);
-            } else {
-                context.runOnContext(ignored -> answer.complete(done));
-            }
-        }
-
-        void fail(Throwable failure) {
-            if (context == null) {
-                answer.fail(failure);
-            } else {
-                context.runOnContext(ignored -> answer.fail(failure));
-            }
-        }
-    }
-
     /** The queue of one stream, whether a group of it is in flight, and its state as last written or read. */
     private static final class Writer {
         final String stream;
-        final ArrayDeque<Pending<?, ?>> queue = new ArrayDeque<>();
+        final ArrayDeque<PendingCommand<?, ?>> queue = new ArrayDeque<>();
         boolean busy;
         Loaded<?> state;
         String stateKind;
@@ -110,31 +68,10 @@ final class StreamWriters {
         }
     }
 
-    /** What became of one command of a group: refused, nothing to append, or events to append after the group's earlier ones. */
-    private static final class Outcome<S, E> {
-        final Pending<S, E> pending;
-        Throwable refused;
-        S before;
-        S after;
-        long version;
-        List<E> events = List.of();
-        /** the index in the group's appends of this command's, or of the last one before it (-1: none) */
-        int append = -1;
-        long positionBefore;
-
-        Outcome(Pending<S, E> pending) {
-            this.pending = pending;
-        }
-
-        boolean appends() {
-            return refused == null && !events.isEmpty();
-        }
-    }
-
     <S, E> Uni<Done<S, E>> submit(StreamKind<S, E> kind, String stream, UUID accountId, Command<S, E> command,
                                   Function<SqlConnection, Uni<Void>> claim) {
         return Uni.createFrom().emitter(answer -> {
-            Pending<S, E> pending = new Pending<>(kind, accountId, command, claim, answer);
+            PendingCommand<S, E> pending = new PendingCommand<>(kind, accountId, command, claim, answer);
             Writer writer;
             synchronized (this) {
                 writer = writers.computeIfAbsent(stream, Writer::new);
@@ -160,9 +97,9 @@ final class StreamWriters {
     }
 
     private void drain(Writer writer) {
-        List<Pending<?, ?>> group = new ArrayList<>();
+        List<PendingCommand<?, ?>> group = new ArrayList<>();
         synchronized (this) {
-            Pending<?, ?> head = writer.queue.peek();
+            PendingCommand<?, ?> head = writer.queue.peek();
             // a group is of one kind of stream: two kinds may share a stream id (support and training sessions)
             while (head != null && group.size() < groupLimit && head.kind == (group.isEmpty() ? head.kind : group.get(0).kind)) {
                 group.add(writer.queue.poll());
@@ -188,11 +125,11 @@ final class StreamWriters {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Uni<Void> run(Writer writer, List<Pending<?, ?>> group) {
+    private Uni<Void> run(Writer writer, List<PendingCommand<?, ?>> group) {
         return runGroup(writer, (List) group, 1);
     }
 
-    private <S, E> Uni<Void> runGroup(Writer writer, List<Pending<S, E>> group, int attempt) {
+    private <S, E> Uni<Void> runGroup(Writer writer, List<PendingCommand<S, E>> group, int attempt) {
         StreamKind<S, E> kind = group.get(0).kind;
         return Uni.createFrom().deferred(() -> store.load(kind, writer.stream, cached(writer, kind)))
                 .chain(loaded -> decideAll(loaded, group).chain(outcomes -> commit(writer, kind, loaded, outcomes)))
@@ -206,7 +143,7 @@ final class StreamWriters {
                         // one command's write failed the group's transaction (a key a racing request holds): each alone gets its own answer
                         LOG.debugf("a group of %d commands on %s failed (%s); each runs alone", group.size(), writer.stream, failure.getMessage());
                         Uni<Void> alone = Uni.createFrom().voidItem();
-                        for (Pending<S, E> pending : group) {
+                        for (PendingCommand<S, E> pending : group) {
                             alone = alone.chain(() -> runGroup(writer, List.of(pending), attempt));
                         }
                         return alone;
@@ -235,13 +172,13 @@ final class StreamWriters {
     }
 
     /** Each command of the group in turn, on the state the ones before it leave. */
-    private <S, E> Uni<List<Outcome<S, E>>> decideAll(Loaded<S> loaded, List<Pending<S, E>> group) {
-        List<Outcome<S, E>> outcomes = new ArrayList<>();
+    private <S, E> Uni<List<GroupOutcome<S, E>>> decideAll(Loaded<S> loaded, List<PendingCommand<S, E>> group) {
+        List<GroupOutcome<S, E>> outcomes = new ArrayList<>();
         Uni<Loaded<S>> state = Uni.createFrom().item(loaded);
         int[] appends = {-1};
-        for (Pending<S, E> pending : group) {
+        for (PendingCommand<S, E> pending : group) {
             state = state.chain(current -> {
-                Outcome<S, E> outcome = new Outcome<>(pending);
+                GroupOutcome<S, E> outcome = new GroupOutcome<>(pending);
                 outcomes.add(outcome);
                 outcome.before = current.state();
                 outcome.after = current.state();
@@ -282,8 +219,8 @@ final class StreamWriters {
         return state.map(ignored -> outcomes);
     }
 
-    private <S, E> Uni<Void> commit(Writer writer, StreamKind<S, E> kind, Loaded<S> loaded, List<Outcome<S, E>> outcomes) {
-        List<Outcome<S, E>> appending = outcomes.stream().filter(Outcome::appends).toList();
+    private <S, E> Uni<Void> commit(Writer writer, StreamKind<S, E> kind, Loaded<S> loaded, List<GroupOutcome<S, E>> outcomes) {
+        List<GroupOutcome<S, E>> appending = outcomes.stream().filter(GroupOutcome::appends).toList();
         if (appending.isEmpty()) {
             keep(writer, kind, loaded);
             answer(outcomes, List.of(), loaded);
@@ -296,7 +233,7 @@ final class StreamWriters {
         return Uni.createFrom().deferred(() -> store.commit(kind, writer.stream, appends, (connection, results) -> {
                     Uni<Void> writes = Uni.createFrom().voidItem();
                     for (int i = 0; i < appending.size(); i++) {
-                        Outcome<S, E> outcome = appending.get(i);
+                        GroupOutcome<S, E> outcome = appending.get(i);
                         Done<S, E> done = done(outcome, results.get(i));
                         writes = writes.chain(() -> outcome.pending.command.alongside(connection, outcome.before, done))
                                 .chain(() -> outcome.pending.claim.apply(connection));
@@ -307,7 +244,7 @@ final class StreamWriters {
                 .invoke(results -> {
                     metrics.committed(kind.name(), appending.size(), Duration.ofNanos(System.nanoTime() - started));
                     AppendResult last = results.get(results.size() - 1);
-                    Outcome<S, E> lastOutcome = appending.get(appending.size() - 1);
+                    GroupOutcome<S, E> lastOutcome = appending.get(appending.size() - 1);
                     UUID accountId = loaded.accountId() == null ? last.accountId() : loaded.accountId();
                     int replayed = loaded.replayed() + appending.stream().mapToInt(o -> o.events.size()).sum();
                     keep(writer, kind, new Loaded<>(lastOutcome.after, last.streamVersion(), accountId, last.lastPosition(), replayed, loaded.foreign()));
@@ -316,12 +253,12 @@ final class StreamWriters {
                 .replaceWithVoid();
     }
 
-    private static <S, E> Done<S, E> done(Outcome<S, E> outcome, AppendResult result) {
+    private static <S, E> Done<S, E> done(GroupOutcome<S, E> outcome, AppendResult result) {
         return new Done<>(outcome.after, result.streamVersion(), outcome.events, result.token());
     }
 
-    private <S, E> void answer(List<Outcome<S, E>> outcomes, List<AppendResult> results, Loaded<S> loaded) {
-        for (Outcome<S, E> outcome : outcomes) {
+    private <S, E> void answer(List<GroupOutcome<S, E>> outcomes, List<AppendResult> results, Loaded<S> loaded) {
+        for (GroupOutcome<S, E> outcome : outcomes) {
             metrics.answered(outcome.pending.kind.name(), outcome.pending.type, outcome.refused, outcome.appends());
             if (outcome.refused != null) {
                 outcome.pending.fail(outcome.refused);
@@ -336,9 +273,9 @@ final class StreamWriters {
         }
     }
 
-    private static <S, E> Uni<Void> undo(List<Outcome<S, E>> appending) {
+    private static <S, E> Uni<Void> undo(List<GroupOutcome<S, E>> appending) {
         Uni<Void> undone = Uni.createFrom().voidItem();
-        for (Outcome<S, E> outcome : appending) {
+        for (GroupOutcome<S, E> outcome : appending) {
             undone = undone.chain(() -> outcome.pending.command.undo(outcome.before, outcome.events).onFailure().recoverWithNull());
         }
         return undone;
