@@ -1,5 +1,8 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.session.application.AccountChanges;
@@ -24,7 +27,7 @@ public class AccountEventsConsumer {
 
     static final String CHANNEL = "account-events";
     private static final Logger LOG = Logger.getLogger(AccountEventsConsumer.class);
-    private static final String CONTACT_CENTER = "CONTACT_CENTER";
+    private static final String CONTACT_CENTER = Module.CONTACT_CENTER.name();
 
     private final AccountChanges changes;
     private final CommandClock clock;
@@ -46,11 +49,11 @@ public class AccountEventsConsumer {
         JsonNode data = event.path("data");
         return switch (event.path("type").asText()) {
             case "UserDeleted" -> changes.memberDeleted(account(event), member(data), eventId(event), clock.now());
-            case "ContactCenterRoleRevoked" -> "AGENT".equals(data.path("role").asText())
+            case "ContactCenterRoleRevoked" -> CcRole.AGENT.name().equals(data.path("role").asText())
                     ? queueLoginsEnd(event, Reason.AGENT_ROLE_REVOKED) : nothing();
             case "SeatReleased" -> CONTACT_CENTER.equals(data.path("module").asText())
                     ? queueLoginsEnd(event, Reason.LICENCE_RELEASED) : nothing();
-            case "RoleChanged" -> "MONITORING_OBSERVER".equals(data.path("to").asText())
+            case "RoleChanged" -> Role.MONITORING_OBSERVER.name().equals(data.path("to").asText())
                     ? queueLoginsEnd(event, Reason.MADE_OBSERVER) : nothing();
             // the event carries the whole new plan: without the module no login stays, whatever the plan was before
             case "PlanChanged" -> contactCenterIn(data.path("plan").path("modules"))

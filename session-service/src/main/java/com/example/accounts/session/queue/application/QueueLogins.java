@@ -1,5 +1,6 @@
 package com.example.accounts.session.queue.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.CommandClock;
@@ -86,7 +87,7 @@ public class QueueLogins {
                 // the queue is not asked: a supervisor's login passes RESTRICT_UNASSIGNED_QUEUE_LOGIN (CC-6), the AGENT role it does not (CC-8)
                 permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks(agentMemberId.toString(), null))
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                                ? Refusal.invalid("CC-8", "agentMemberId", "no member " + agentMemberId + " in this account") : f)
+                                ? Refusal.invalid(RuleId.CC_8, "agentMemberId", "no member " + agentMemberId + " in this account") : f)
                         .chain(answers -> {
                             allowed(answers.get(0), "CC-8");
                             return run(request, new QueueCommand.LogIn(queueId, agentMemberId, supervisor, granted(answers)), supervisor, now);

@@ -1,5 +1,7 @@
 package com.example.accounts.session.queue.domain;
 
+import com.example.accounts.contract.vocabulary.CcRole;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.queue.domain.QueueCommand.EndLogins;
 import com.example.accounts.session.queue.domain.QueueCommand.LogIn;
@@ -15,7 +17,7 @@ import java.util.UUID;
 public final class QueueDecider {
 
     /** CC-4: the AGENT role's permissions, in the order the events list them. */
-    public static final List<String> PERMISSIONS = List.of("MANAGE_PRERECORDED_MESSAGES", "MANAGE_PUBLIC_CANNED_MESSAGES", "CREATE_CUSTOM_LABELS");
+    public static final List<String> PERMISSIONS = CcRole.AGENT.permissions().stream().map(Enum::name).toList();
 
     private QueueDecider() {
     }
@@ -33,7 +35,7 @@ public final class QueueDecider {
         return switch (command) {
             case LogIn c -> {
                 if (!PERMISSIONS.containsAll(c.permissions())) {
-                    throw Refusal.invalid("CC-4", "permissions", "must be among " + PERMISSIONS);
+                    throw Refusal.invalid(RuleId.CC_4, "permissions", "must be among " + PERMISSIONS);
                 }
                 // CC-7: a second login changes nothing, so the permissions fixed at the first stay until a log-out
                 if (s.loggedInto(c.queueId())) {
@@ -43,7 +45,7 @@ public final class QueueDecider {
             }
             case LogOut c -> {
                 if (!s.loggedInto(c.queueId())) {
-                    throw Refusal.conflict("CC-7", "member " + c.agent() + " is not logged into queue " + c.queueId());
+                    throw Refusal.conflict(RuleId.CC_7, "member " + c.agent() + " is not logged into queue " + c.queueId());
                 }
                 yield List.of(new AgentLoggedOutOfQueue(c.queueId(), c.agent(), c.by(),
                         c.by().equals(c.agent()) ? Reason.LOGGED_OUT : Reason.SUPERVISOR_LOGGED_OUT));

@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.Guests;
@@ -66,7 +67,7 @@ public class SupportGuests {
         long nowMillis = clock.now().toEpochMilli();
         limits.fromAddress(address, nowMillis);
         if (platform == null || !SupportDecider.PLATFORMS.contains(platform)) {
-            throw Refusal.invalid("SUP-2", "platform", "must be one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
+            throw Refusal.invalid(RuleId.SUP_2, "platform", "must be one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
         }
         GuestLimits.Guess guess = limits.guessCode(address, nowMillis);
         Instant now = Instant.ofEpochMilli(nowMillis);
@@ -89,7 +90,7 @@ public class SupportGuests {
 
     /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */
     private static Refusal noSuchCode() {
-        return Refusal.notFound("SUP-2", "this code admits no one: check it with your technician (a code admits one customer and lapses unused after 20 minutes)");
+        return Refusal.notFound(RuleId.SUP_2, "this code admits no one: check it with your technician (a code admits one customer and lapses unused after 20 minutes)");
     }
 
     /** INV-2: what an invite is for, looked at without using it. */
@@ -117,7 +118,7 @@ public class SupportGuests {
     }
 
     private Uni<Passes.Pass> invite(String token) {
-        return passes.find(token, Passes.Kind.INVITE).map(found -> found.orElseThrow(() -> Refusal.notFound("INV-2", "no invite has this URL")));
+        return passes.find(token, Passes.Kind.INVITE).map(found -> found.orElseThrow(() -> Refusal.notFound(RuleId.INV_2, "no invite has this URL")));
     }
 
     /** SUP-4: an external technician with their guest key asks for {@code action}; the session they asked in. */

@@ -1,5 +1,7 @@
 package com.example.accounts.session.support.application;
 
+import com.example.accounts.contract.vocabulary.Language;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.ProblemException;
@@ -43,7 +45,7 @@ import static com.example.accounts.session.support.application.SupportSessions.s
 public class SupportInvites {
 
     /** The languages emails are written in (NTF-6). */
-    private static final List<String> EMAIL_LANGUAGES = List.of("en", "fr", "es", "de");
+    private static final List<String> EMAIL_LANGUAGES = Language.codes();
 
     /** What an invite asks for, as the request gave it. */
     public record InviteRequest(UUID policyId, String externalName, String comments, String delivery, String email, String language) {
@@ -82,10 +84,10 @@ public class SupportInvites {
     /** INV-1, INV-2, NTF-6: a technician in the session invites an external technician under one of the account's policies. */
     public Uni<Issued> invite(MemberRequest request, UUID sessionId, InviteRequest body) {
         if (body.policyId() == null) {
-            throw Refusal.invalid("INV-1", "policyId", "is required: a security policy of the account enabled for invites");
+            throw Refusal.invalid(RuleId.INV_1, "policyId", "is required: a security policy of the account enabled for invites");
         }
         if (body.language() != null && !EMAIL_LANGUAGES.contains(body.language())) {
-            throw Refusal.invalid("NTF-6", "language", "must be one of " + EMAIL_LANGUAGES + " (the technician's language for the email), not '"
+            throw Refusal.invalid(RuleId.NTF_6, "language", "must be one of " + EMAIL_LANGUAGES + " (the technician's language for the email), not '"
                     + body.language() + "'");
         }
         Instant now = clock.now();
@@ -96,7 +98,7 @@ public class SupportInvites {
                 .chain(check -> permissions.settings(accountId, request.bearer(), request.consistency()).chain(settings -> {
                     UUID inviter = allowed(check, "INV-1").memberId();
                     PermissionService.Policy policy = settings.policy(body.policyId())
-                            .orElseThrow(() -> Refusal.invalid("INV-1", "policyId", "no security policy " + body.policyId() + " in this account"));
+                            .orElseThrow(() -> Refusal.invalid(RuleId.INV_1, "policyId", "no security policy " + body.policyId() + " in this account"));
                     var command = new SupportCommand.Invite(inviteId, inviter, new SupportCommand.Policy(policy.policyId(), policy.name(), policy.enabled(),
                             policy.permissions()), body.externalName(), body.comments(), body.delivery(), body.email(), settings.serverInviteEmails(), now);
                     return streams.run(AGGREGATE, accountId, stream(sessionId), command, SupportDecider::decide,

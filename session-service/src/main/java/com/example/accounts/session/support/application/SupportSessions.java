@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.CommandClock;
@@ -142,7 +143,7 @@ public class SupportSessions {
      */
     public Uni<Done<SupportSession, SupportEvent>> handOver(MemberRequest request, UUID sessionId, UUID to, String toClientVersion) {
         if (to == null) {
-            throw Refusal.invalid("SUP-6", "toMemberId", "is required");
+            throw Refusal.invalid(RuleId.SUP_6, "toMemberId", "is required");
         }
         ClientVersion client = ClientVersion.of("toClientVersion", toClientVersion);
         Instant now = clock.now();
@@ -151,7 +152,7 @@ public class SupportSessions {
                 .chain(loaded -> loaded.state().externals().containsKey(to) ? Uni.createFrom().<SupportCommand.Owner>nullItem()
                         : ownership(request, to.toString(), loaded.state().companyId(), loaded.state().deviceId(), client)
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                                ? Refusal.invalid("SUP-6", "toMemberId", "no member " + to + " in this account") : f))
+                                ? Refusal.invalid(RuleId.SUP_6, "toMemberId", "no member " + to + " in this account") : f))
                 .chain(candidate -> streams.run(AGGREGATE, accountId, stream(sessionId), new SupportCommand.HandOver(me, to, candidate, now),
                         SupportDecider::decide, EventMetadata.requested(member(me), request.correlationId(), now),
                         (connection, done) -> memberStreams.remember(connection, accountId, to, stream(sessionId)))));
@@ -186,7 +187,7 @@ public class SupportSessions {
     public Uni<Done<SupportSession, SupportEvent>> actAsExternal(Passes.Pass pass, String action, Instant now, String correlationId) {
         return streams.runAsked(AGGREGATE, pass.accountId(), stream(pass.sessionId()), state -> {
             if (!state.externals().containsKey(pass.subjectId())) {
-                throw Refusal.forbidden("SUP-4", "only technicians ask for " + action + "; a customer grants it");
+                throw Refusal.forbidden(RuleId.SUP_4, "only technicians ask for " + action + "; a customer grants it");
             }
             return new SupportCommand.RequestAsExternal(pass.subjectId(), action, now);
         }, SupportDecider::decide, EventMetadata.requested("external:" + pass.subjectId(), correlationId, now), (connection, done) -> Uni.createFrom().voidItem());

@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 
 import java.util.regex.Matcher;
@@ -18,11 +19,11 @@ public record ClientVersion(String version, boolean featureAware) {
     /** The version given in {@code field}; a missing or malformed one is a 422 naming FEAT-2 and the field. */
     public static ClientVersion of(String field, String given) {
         if (given == null || given.isBlank()) {
-            throw Refusal.invalid("FEAT-2", field, "is required: the technician client's version, e.g. 2.3.818 or '2.3 build 818'");
+            throw Refusal.invalid(RuleId.FEAT_2, field, "is required: the technician client's version, e.g. 2.3.818 or '2.3 build 818'");
         }
         Matcher m = FORM.matcher(given.strip());
         if (!m.matches()) {
-            throw Refusal.invalid("FEAT-2", field, "must look like 2.3.818 or '2.3 build 818'");
+            throw Refusal.invalid(RuleId.FEAT_2, field, "must look like 2.3.818 or '2.3 build 818'");
         }
         int[] version = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
         for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.contract.vocabulary.Mailbox;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
@@ -33,26 +34,26 @@ public final class InviteRules {
     static List<SupportEvent> invite(Invite c, SupportSession s) {
         active(s);
         if (!s.technicians().contains(c.inviterMemberId())) {
-            throw Refusal.forbidden("INV-1", "only a technician in the session invites an external technician");
+            throw Refusal.forbidden(RuleId.INV_1, "only a technician in the session invites an external technician");
         }
         if (!c.policy().enabled()) {
-            throw Refusal.invalid("INV-1", "policyId", "security policy '" + c.policy().name() + "' is not enabled for invites");
+            throw Refusal.invalid(RuleId.INV_1, "policyId", "security policy '" + c.policy().name() + "' is not enabled for invites");
         }
         String name = text("externalName", c.externalName(), MAX_NAME, true);
         String comments = c.comments() == null ? "" : text("comments", c.comments(), MAX_COMMENTS, false);
         if (c.delivery() == null || !DELIVERIES.contains(c.delivery())) {
-            throw Refusal.invalid("INV-1", "delivery", "must be one of " + DELIVERIES.stream().sorted().toList());
+            throw Refusal.invalid(RuleId.INV_1, "delivery", "must be one of " + DELIVERIES.stream().sorted().toList());
         }
         String email = c.email() == null || c.email().isBlank() ? null : c.email().strip();
         if (email != null && !Mailbox.isMailbox(email)) {
-            throw Refusal.invalid("INV-1", "email", "is not an email address");
+            throw Refusal.invalid(RuleId.INV_1, "email", "is not an email address");
         }
         if (c.delivery().equals("SERVER_EMAIL")) {
             if (email == null) {
-                throw Refusal.invalid("INV-1", "email", "SERVER_EMAIL needs the external technician's address");
+                throw Refusal.invalid(RuleId.INV_1, "email", "SERVER_EMAIL needs the external technician's address");
             }
             if (!c.serverEmailsAllowed()) {
-                throw Refusal.invalid("INV-1", "delivery", "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
+                throw Refusal.invalid(RuleId.INV_1, "delivery", "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
             }
         }
         return List.of(new ExternalInviteIssued(s.sessionId(), c.inviteId(), c.inviterMemberId(), c.policy().policyId(), c.policy().name(), name,
@@ -62,19 +63,19 @@ public final class InviteRules {
     static List<SupportEvent> redeem(Redeem c, SupportSession s) {
         SupportSession.Invite invite = s.invites().get(c.inviteId());
         if (invite == null) {
-            throw Refusal.notFound("INV-2", "no such invite");
+            throw Refusal.notFound(RuleId.INV_2, "no such invite");
         }
         if (s.ended()) {
-            throw Refusal.gone("INV-2", "the session has ended, and its invites with it (SUP-5)");
+            throw Refusal.gone(RuleId.INV_2, "the session has ended, and its invites with it (SUP-5)");
         }
         switch (invite.state()) {
-            case REDEEMED -> throw Refusal.conflict("INV-2", "this invite was already used: it works once");
-            case REVOKED -> throw Refusal.gone("INV-2", "this invite was revoked");
+            case REDEEMED -> throw Refusal.conflict(RuleId.INV_2, "this invite was already used: it works once");
+            case REVOKED -> throw Refusal.gone(RuleId.INV_2, "this invite was revoked");
             case OPEN -> {
             }
         }
         if (!c.now().isBefore(invite.expiresAt())) {
-            throw Refusal.gone("INV-2", "this invite lapsed at " + invite.expiresAt() + ", two hours after it was issued");
+            throw Refusal.gone(RuleId.INV_2, "this invite lapsed at " + invite.expiresAt() + ", two hours after it was issued");
         }
         return List.of(new ExternalInviteRedeemed(s.sessionId(), c.inviteId(), c.externalTechnicianId(), invite.permissions().stream().sorted().toList()));
     }
@@ -82,13 +83,13 @@ public final class InviteRules {
     static List<SupportEvent> revoke(Revoke c, SupportSession s) {
         SupportSession.Invite invite = s.invites().get(c.inviteId());
         if (invite == null) {
-            throw Refusal.notFound("ACC-6", "no invite " + c.inviteId() + " in this session");
+            throw Refusal.notFound(RuleId.ACC_6, "no invite " + c.inviteId() + " in this session");
         }
         if (!c.byMemberId().equals(invite.inviter()) && !c.byMemberId().equals(s.owner())) {
-            throw Refusal.forbidden("INV-2", "only the inviter or the session's owner revokes an invite");
+            throw Refusal.forbidden(RuleId.INV_2, "only the inviter or the session's owner revokes an invite");
         }
         if (!invite.usable(c.now(), s.ended())) {
-            throw Refusal.conflict("INV-2", "the invite is no longer open (" + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
+            throw Refusal.conflict(RuleId.INV_2, "the invite is no longer open (" + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
         }
         return List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
     }
@@ -97,13 +98,13 @@ public final class InviteRules {
         active(s);
         ExternalTechnician external = s.externals().get(c.externalTechnicianId());
         if (external == null) {
-            throw Refusal.notFound("ACC-6", "no external technician " + c.externalTechnicianId() + " in this session");
+            throw Refusal.notFound(RuleId.ACC_6, "no external technician " + c.externalTechnicianId() + " in this session");
         }
         if (!c.byMemberId().equals(s.owner()) && !c.byMemberId().equals(external.invitedBy())) {
-            throw Refusal.forbidden("INV-3", "only the session's owner or the member who invited them removes an external technician");
+            throw Refusal.forbidden(RuleId.INV_3, "only the session's owner or the member who invited them removes an external technician");
         }
         if (external.loggedOut()) {
-            throw Refusal.conflict("INV-3", "this external technician is already out of the session (" + external.loggedOutBecause() + ")");
+            throw Refusal.conflict(RuleId.INV_3, "this external technician is already out of the session (" + external.loggedOutBecause() + ")");
         }
         return List.of(new ExternalTechnicianLoggedOut(s.sessionId(), external.id(), "REMOVED"));
     }
@@ -144,10 +145,10 @@ public final class InviteRules {
     private static String text(String field, String value, int max, boolean required) {
         String stripped = value == null ? "" : value.strip();
         if (required && stripped.isEmpty()) {
-            throw Refusal.invalid("INV-1", field, "is required");
+            throw Refusal.invalid(RuleId.INV_1, field, "is required");
         }
         if (stripped.length() > max) {
-            throw Refusal.invalid("INV-1", field, "is longer than " + max + " characters");
+            throw Refusal.invalid(RuleId.INV_1, field, "is longer than " + max + " characters");
         }
         return stripped;
     }

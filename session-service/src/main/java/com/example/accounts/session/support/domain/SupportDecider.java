@@ -1,5 +1,7 @@
 package com.example.accounts.session.support.domain;
 
+import com.example.accounts.contract.vocabulary.SupportFeature;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.DisablePolicy;
 import com.example.accounts.session.support.domain.SupportCommand.End;
@@ -44,7 +46,7 @@ public final class SupportDecider {
     /** SUP-2: a customer code lapses when unused for 20 minutes. */
     public static final Duration CODE_LIFETIME = Duration.ofMinutes(20);
     public static final Set<String> PLATFORMS = Set.of("WINDOWS", "MAC", "ANDROID", "IOS", "BROWSER");
-    public static final Set<String> ACTIONS = Set.of("REMOTE_CONTROL", "FILE_TRANSFER");
+    public static final Set<String> ACTIONS = Set.of(SupportFeature.REMOTE_CONTROL.name(), SupportFeature.FILE_TRANSFER.name());
     public static final Set<String> DELIVERIES = Set.of("SERVER_EMAIL", "LOCAL_EMAIL", "COPY_URL");
     public static final int MAX_NAME = 100;
     public static final int MAX_COMMENTS = 1000;
@@ -58,7 +60,7 @@ public final class SupportDecider {
         return switch (command) {
             case Start c -> {
                 if (s.started()) {
-                    throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
+                    throw Refusal.conflict(RuleId.EVT_1, "session " + c.sessionId() + " already exists");
                 }
                 startsFor(c.companyId(), c.deviceId());
                 unmet(c.owner(), c.deviceId() != null).ifPresent(unmet -> {
@@ -69,10 +71,10 @@ public final class SupportDecider {
             case JoinAsCustomer c -> {
                 active(s);
                 if (!PLATFORMS.contains(c.platform())) {
-                    throw Refusal.invalid("SUP-2", "platform", "must be one of " + PLATFORMS.stream().sorted().toList());
+                    throw Refusal.invalid(RuleId.SUP_2, "platform", "must be one of " + PLATFORMS.stream().sorted().toList());
                 }
                 if (!s.customers().isEmpty()) {
-                    throw Refusal.notFound("SUP-2", "this code admits no one (wrong, used or lapsed)");
+                    throw Refusal.notFound(RuleId.SUP_2, "this code admits no one (wrong, used or lapsed)");
                 }
                 yield List.of(new CustomerJoined(s.sessionId(), c.customerId(), c.platform()));
             }
@@ -80,10 +82,10 @@ public final class SupportDecider {
                 active(s);
                 action(c.action());
                 if (!c.memberId().equals(s.owner())) {
-                    throw Refusal.forbidden("SUP-4", "only the session's technician (its owner) asks for " + c.action());
+                    throw Refusal.forbidden(RuleId.SUP_4, "only the session's technician (its owner) asks for " + c.action());
                 }
                 if (!c.featureAllowed()) {
-                    throw Refusal.forbidden("SUP-4", c.action() + " needs the technician's " + c.action() + " feature");
+                    throw Refusal.forbidden(RuleId.SUP_4, c.action() + " needs the technician's " + c.action() + " feature");
                 }
                 yield List.of(new SupportActionRequested(s.sessionId(), c.action(), c.memberId(), null));
             }
@@ -92,15 +94,15 @@ public final class SupportDecider {
                 action(c.action());
                 ExternalTechnician external = s.externals().get(c.externalTechnicianId());
                 if (external == null) {
-                    throw Refusal.forbidden("INV-4", "this external technician is no longer in the session");
+                    throw Refusal.forbidden(RuleId.INV_4, "this external technician is no longer in the session");
                 }
                 if (external.loggedOut()) {
                     throw external.loggedOutBecause().equals(POLICY_DISABLED)
-                            ? Refusal.forbidden("INV-6", "the security policy this external technician was admitted under was disabled: they are out of the session")
-                            : Refusal.forbidden("INV-4", "this external technician is no longer in the session");
+                            ? Refusal.forbidden(RuleId.INV_6, "the security policy this external technician was admitted under was disabled: they are out of the session")
+                            : Refusal.forbidden(RuleId.INV_4, "this external technician is no longer in the session");
                 }
                 if (!external.permissions().contains(c.action())) {
-                    throw Refusal.forbidden("SUP-4", c.action() + " is not a permission of the security policy this external technician was invited with");
+                    throw Refusal.forbidden(RuleId.SUP_4, c.action() + " is not a permission of the security policy this external technician was invited with");
                 }
                 yield List.of(new SupportActionRequested(s.sessionId(), c.action(), null, external.id()));
             }
@@ -108,25 +110,25 @@ public final class SupportDecider {
                 active(s);
                 owner(s, c.byMemberId(), "hands the session over (SUP-6)");
                 if (s.externals().containsKey(c.toMemberId())) {
-                    throw Refusal.invalid("SUP-6", "toMemberId", "an external technician never owns the session (SUP-6, INV-3)");
+                    throw Refusal.invalid(RuleId.SUP_6, "toMemberId", "an external technician never owns the session (SUP-6, INV-3)");
                 }
                 if (c.toMemberId().equals(s.owner())) {
-                    throw Refusal.invalid("SUP-6", "toMemberId", "the session is already theirs");
+                    throw Refusal.invalid(RuleId.SUP_6, "toMemberId", "the session is already theirs");
                 }
                 // SUP-6: the new owner meets what starting this very session would have required of them
                 unmet(c.to(), s.unattended()).ifPresent(unmet -> {
-                    throw Refusal.invalid("SUP-6", unmet.rule().equals("FEAT-2") ? "toClientVersion" : "toMemberId",
-                            "the new owner must meet what starting this session requires (" + unmet.rule() + "): " + unmet.why());
+                    throw Refusal.invalid(RuleId.SUP_6, unmet.rule() == RuleId.FEAT_2 ? "toClientVersion" : "toMemberId",
+                            "the new owner must meet what starting this session requires (" + unmet.rule().id() + "): " + unmet.why());
                 });
                 yield List.of(new SupportSessionHandedOver(s.sessionId(), s.owner(), c.toMemberId()));
             }
             case Leave c -> {
                 active(s);
                 if (!s.technicians().contains(c.memberId())) {
-                    throw Refusal.conflict("INV-4", "you are not in this session");
+                    throw Refusal.conflict(RuleId.INV_4, "you are not in this session");
                 }
                 if (c.memberId().equals(s.owner())) {
-                    throw Refusal.conflict("SUP-5", "the owner hands the session over (SUP-6) or ends it (SUP-5), and does not leave it");
+                    throw Refusal.conflict(RuleId.SUP_5, "the owner hands the session over (SUP-6) or ends it (SUP-5), and does not leave it");
                 }
                 List<SupportEvent> events = new ArrayList<>();
                 events.add(new TechnicianLeftSession(s.sessionId(), c.memberId()));
@@ -151,12 +153,12 @@ public final class SupportDecider {
     /** SUP-3: an unattended session is for its device's company, so a start names a company or a device, never both. */
     public static void startsFor(UUID companyId, UUID deviceId) {
         if (companyId != null && deviceId != null) {
-            throw Refusal.invalid("SUP-3", "companyId", "an unattended session is for its device's company: give the device only");
+            throw Refusal.invalid(RuleId.SUP_3, "companyId", "an unattended session is for its device's company: give the device only");
         }
     }
 
     /** Why a member may not own a session: the rule they fall short of, and what they lack. */
-    public record Unmet(String rule, String why) {
+    public record Unmet(RuleId rule, String why) {
     }
 
     /**
@@ -166,10 +168,10 @@ public final class SupportDecider {
      */
     public static Optional<Unmet> unmet(Owner owner, boolean unattended) {
         if (owner.hostDenial() != null) {
-            return Optional.of(new Unmet(unattended ? "SUP-3" : "SUP-1", owner.hostDenial()));
+            return Optional.of(new Unmet(unattended ? RuleId.SUP_3 : RuleId.SUP_1, owner.hostDenial()));
         }
         if (!owner.featureAwareClient() && !owner.lackingFeatures().isEmpty()) {
-            return Optional.of(new Unmet("FEAT-2", "client " + owner.clientVersion() + " does not honour feature restrictions (2.3 build 818 and later do), and "
+            return Optional.of(new Unmet(RuleId.FEAT_2, "client " + owner.clientVersion() + " does not honour feature restrictions (2.3 build 818 and later do), and "
                     + "the owner would lack " + String.join(", ", owner.lackingFeatures())));
         }
         return Optional.empty();
@@ -199,22 +201,22 @@ public final class SupportDecider {
 
     static void active(SupportSession s) {
         if (!s.started()) {
-            throw Refusal.notFound("ACC-6", "no such support session");
+            throw Refusal.notFound(RuleId.ACC_6, "no such support session");
         }
         if (s.ended()) {
-            throw Refusal.gone("SUP-5", "support session " + s.sessionId() + " has ended");
+            throw Refusal.gone(RuleId.SUP_5, "support session " + s.sessionId() + " has ended");
         }
     }
 
     private static void owner(SupportSession s, UUID member, String what) {
         if (!member.equals(s.owner())) {
-            throw Refusal.forbidden("SUP-5", "only the session's owner " + what);
+            throw Refusal.forbidden(RuleId.SUP_5, "only the session's owner " + what);
         }
     }
 
     private static void action(String action) {
         if (action == null || !ACTIONS.contains(action)) {
-            throw Refusal.invalid("SUP-4", "action", "must be one of " + ACTIONS.stream().sorted().toList());
+            throw Refusal.invalid(RuleId.SUP_4, "action", "must be one of " + ACTIONS.stream().sorted().toList());
         }
     }
 

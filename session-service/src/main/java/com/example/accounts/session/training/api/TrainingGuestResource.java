@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.api;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.session.training.application.TrainingGuests;
@@ -115,7 +116,7 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<ParticipantView> presenter(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
                                           @HeaderParam("X-Correlation-Id") String correlationId) {
-        Actor to = TrainingSessionResource.actor(body, "TRN-4");
+        Actor to = TrainingSessionResource.actor(body, RuleId.TRN_4);
         Instant now = clock.now();
         return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.ChangePresenter(participant, to, false, allowed,
                 TARGET_HOSTING_NOT_ASKED, now));
@@ -128,7 +129,7 @@ public class TrainingGuestResource {
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<ParticipantView> giveKeyboard(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
                                              @HeaderParam("X-Correlation-Id") String correlationId) {
-        Actor to = TrainingSessionResource.actor(body, "TRN-5");
+        Actor to = TrainingSessionResource.actor(body, RuleId.TRN_5);
         Instant now = clock.now();
         return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.GiveKeyboard(participant, to, false, allowed,
                 TARGET_HOSTING_NOT_ASKED, now));

@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.api;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.kit.command.Done;
@@ -199,7 +200,7 @@ public class TrainingSessionResource {
     public Uni<Response> presenter(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
                                    @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                    @HeaderParam("X-Correlation-Id") String correlationId) {
-        Actor to = actor(body, "TRN-4");
+        Actor to = actor(body, RuleId.TRN_4);
         return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.ChangePresenter(Actor.member(host.memberId()), to,
                 host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
     }
@@ -212,7 +213,7 @@ public class TrainingSessionResource {
     public Uni<Response> giveKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
                                       @HeaderParam("X-Correlation-Id") String correlationId) {
-        Actor to = actor(body, "TRN-5");
+        Actor to = actor(body, RuleId.TRN_5);
         return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.GiveKeyboard(Actor.member(host.memberId()), to,
                 host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
     }
@@ -270,14 +271,14 @@ public class TrainingSessionResource {
         return values.stream().map(value -> {
             UUID id = uuid("coOrganizerMemberIds", value);
             if (id == null) {
-                throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "holds a blank member id");
+                throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "holds a blank member id");
             }
             return id;
         }).toList();
     }
 
     /** The body naming someone in the session, for members and participants alike. */
-    static Actor actor(ActorBody body, String rule) {
+    static Actor actor(ActorBody body, RuleId rule) {
         required(body);
         Actor.Kind kind = Arrays.stream(Actor.Kind.values()).filter(k -> k.name().equals(body.kind())).findFirst()
                 .orElseThrow(() -> Refusal.invalid(rule, "kind", "must be one of " + Arrays.toString(Actor.Kind.values())));

@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.Guests;
@@ -85,14 +86,14 @@ public class TrainingGuests {
 
     /** TRN-6: the same answer for a wrong code and for a session that ended. */
     private static Refusal noSuchCode() {
-        return Refusal.notFound("TRN-6", "this code admits no one: check it with the session's organizer");
+        return Refusal.notFound(RuleId.TRN_6, "this code admits no one: check it with the session's organizer");
     }
 
     /** TRN-6: the session of a participant's guest key, while they are in it. */
     public Uni<Participation> me(String guestKey) {
         return guests.byKey(guestKey).chain(pass -> sessions.sessionOf(pass).map(session -> {
             if (!session.participants().containsKey(pass.subjectId())) {
-                throw Refusal.forbidden("TRN-3", "you were removed from this session");
+                throw Refusal.forbidden(RuleId.TRN_3, "you were removed from this session");
             }
             return new Participation(session, pass.subjectId());
         }));

@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.Snapshots;
 import com.example.accounts.kit.CommandClock;
@@ -211,9 +212,9 @@ public class TrainingSessions {
         List<PermissionService.Ask> asks = named.stream().map(id -> new PermissionService.Ask(id.toString(), "module.training", null)).toList();
         return permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks)
                 .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                        ? Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names someone who is not a member of this account") : f)
+                        ? Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "names someone who is not a member of this account") : f)
                 .invoke(checks -> checks.stream().filter(check -> !check.allowed()).findFirst().ifPresent(check -> {
-                    throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "member " + check.memberId() + " may not use TRAINING");
+                    throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "member " + check.memberId() + " may not use TRAINING");
                 }))
                 .replaceWithVoid();
     }

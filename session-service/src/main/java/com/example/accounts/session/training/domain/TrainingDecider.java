@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangeCoOrganizers;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangePresenter;
@@ -50,7 +51,7 @@ public final class TrainingDecider {
         return switch (command) {
             case Schedule c -> {
                 if (s.scheduled()) {
-                    throw Refusal.conflict("EVT-1", "session " + c.sessionId() + " already exists");
+                    throw Refusal.conflict(RuleId.EVT_1, "session " + c.sessionId() + " already exists");
                 }
                 namesCoOrganizers(c.organizerMemberId(), c.coOrganizerMemberIds(), c.coOrganizersAllowed());
                 yield List.of(new TrainingSessionScheduled(c.sessionId(), c.organizerMemberId(), List.copyOf(c.coOrganizerMemberIds())));
@@ -71,23 +72,23 @@ public final class TrainingDecider {
                 open(s);
                 host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "starts the session");
                 if (s.started()) {
-                    throw Refusal.conflict("TRN-3", "training session " + s.sessionId() + " has already started");
+                    throw Refusal.conflict(RuleId.TRN_3, "training session " + s.sessionId() + " has already started");
                 }
                 yield List.of(new TrainingSessionStarted(s.sessionId(), c.byMemberId()));
             }
             case StartRecording c -> {
-                live(s, "TRN-3", "recording");
+                live(s, RuleId.TRN_3, "recording");
                 host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "records the session");
                 if (s.recording()) {
-                    throw Refusal.conflict("TRN-3", "the session is already being recorded");
+                    throw Refusal.conflict(RuleId.TRN_3, "the session is already being recorded");
                 }
                 yield List.of(new TrainingRecordingStarted(s.sessionId(), c.byMemberId()));
             }
             case StopRecording c -> {
-                live(s, "TRN-3", "recording");
+                live(s, RuleId.TRN_3, "recording");
                 host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "stops the recording");
                 if (!s.recording()) {
-                    throw Refusal.conflict("TRN-3", "the session is not being recorded");
+                    throw Refusal.conflict(RuleId.TRN_3, "the session is not being recorded");
                 }
                 yield List.of(new TrainingRecordingStopped(s.sessionId(), c.byMemberId()));
             }
@@ -102,13 +103,13 @@ public final class TrainingDecider {
             case JoinAsParticipant c -> {
                 String name = participantName(c.name());
                 if (!s.scheduled()) {
-                    throw Refusal.notFound("TRN-6", "no such training session");
+                    throw Refusal.notFound(RuleId.TRN_6, "no such training session");
                 }
                 if (s.ended()) {
-                    throw Refusal.gone("TRN-6", "training session " + s.sessionId() + " has ended");
+                    throw Refusal.gone(RuleId.TRN_6, "training session " + s.sessionId() + " has ended");
                 }
                 if (s.participants().size() >= c.maxParticipants()) {
-                    throw Refusal.conflict("TRN-6", "the session is full: it has its " + c.maxParticipants()
+                    throw Refusal.conflict(RuleId.TRN_6, "the session is full: it has its " + c.maxParticipants()
                             + " participants, the most a session holds (platform.training.max-participants)");
                 }
                 yield List.of(new ParticipantJoined(s.sessionId(), c.participantId(), name));
@@ -118,7 +119,7 @@ public final class TrainingDecider {
                 host(s, c.byMemberId(), c.mayHost(), c.coOrganizersAllowed(), "manages attendees");
                 Actor removed = Actor.participant(c.participantId());
                 if (!s.inSession(removed, c.coOrganizersAllowed())) {
-                    throw Refusal.notFound("TRN-3", "no participant " + c.participantId() + " in this session");
+                    throw Refusal.notFound(RuleId.TRN_3, "no participant " + c.participantId() + " in this session");
                 }
                 // someone removed keeps no role: presenting goes back to the organizer (TRN-4), control to the presenter (TRN-5)
                 if (removed.equals(s.presenter())) {
@@ -136,10 +137,10 @@ public final class TrainingDecider {
             case SendFollowUp c -> {
                 afterSession(s, c.byMemberId(), c.mayHost(), "follow-up emails");
                 if (!s.ended()) {
-                    throw Refusal.conflict("TRN-3", "the follow-up is sent after the session has ended");
+                    throw Refusal.conflict(RuleId.TRN_3, "the follow-up is sent after the session has ended");
                 }
                 if (s.followUpSent()) {
-                    throw Refusal.conflict("TRN-3", "the follow-up was already sent");
+                    throw Refusal.conflict(RuleId.TRN_3, "the follow-up was already sent");
                 }
                 yield List.of(new TrainingFollowUpSent(s.sessionId(), c.byMemberId()));
             }
@@ -153,10 +154,10 @@ public final class TrainingDecider {
     public static String participantName(String given) {
         String name = given == null ? "" : given.strip();
         if (name.isEmpty()) {
-            throw Refusal.invalid("TRN-6", "name", "is required: the name the others see");
+            throw Refusal.invalid(RuleId.TRN_6, "name", "is required: the name the others see");
         }
         if (name.length() > MAX_NAME) {
-            throw Refusal.invalid("TRN-6", "name", "is longer than " + MAX_NAME + " characters");
+            throw Refusal.invalid(RuleId.TRN_6, "name", "is longer than " + MAX_NAME + " characters");
         }
         return name;
     }
@@ -167,10 +168,10 @@ public final class TrainingDecider {
      */
     public static void afterSession(TrainingSession s, UUID memberId, boolean mayHost, String feature) {
         if (!s.scheduled()) {
-            throw Refusal.notFound("ACC-6", "no such training session");
+            throw Refusal.notFound(RuleId.ACC_6, "no such training session");
         }
         if (!memberId.equals(s.organizer())) {
-            throw Refusal.forbidden("TRN-3", "only the organizer has the " + feature);
+            throw Refusal.forbidden(RuleId.TRN_3, "only the organizer has the " + feature);
         }
         mayStillHost(mayHost, "has the " + feature);
     }
@@ -182,7 +183,7 @@ public final class TrainingDecider {
     public static void changesCoOrganizers(TrainingSession s, UUID by, boolean mayHost, boolean allowed, List<UUID> named) {
         open(s);
         if (!by.equals(s.organizer())) {
-            throw Refusal.forbidden("TRN-2", "only the organizer names co-organizers");
+            throw Refusal.forbidden(RuleId.TRN_2, "only the organizer names co-organizers");
         }
         mayStillHost(mayHost, "names co-organizers");
         namesCoOrganizers(s.organizer(), named, allowed);
@@ -191,16 +192,16 @@ public final class TrainingDecider {
     /** TRN-2: the list's own rules, judged before anyone is asked whether each named member may use TRAINING. */
     public static void namesCoOrganizers(UUID organizer, List<UUID> named, boolean allowed) {
         if (named.size() > MAX_CO_ORGANIZERS) {
-            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names more than " + MAX_CO_ORGANIZERS + " co-organizers");
+            throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "names more than " + MAX_CO_ORGANIZERS + " co-organizers");
         }
         if (!named.isEmpty() && !allowed) {
-            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "the account turned co-organizers off");
+            throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "the account turned co-organizers off");
         }
         if (named.contains(organizer)) {
-            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "the organizer is not their own co-organizer");
+            throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "the organizer is not their own co-organizer");
         }
         if (new HashSet<>(named).size() != named.size()) {
-            throw Refusal.invalid("TRN-2", "coOrganizerMemberIds", "names a member more than once");
+            throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "names a member more than once");
         }
     }
 
@@ -210,14 +211,14 @@ public final class TrainingDecider {
 
     private static void open(TrainingSession s) {
         if (!s.scheduled()) {
-            throw Refusal.notFound("ACC-6", "no such training session");
+            throw Refusal.notFound(RuleId.ACC_6, "no such training session");
         }
         if (s.ended()) {
-            throw Refusal.gone("TRN-3", "training session " + s.sessionId() + " has ended");
+            throw Refusal.gone(RuleId.TRN_3, "training session " + s.sessionId() + " has ended");
         }
     }
 
-    static void live(TrainingSession s, String rule, String what) {
+    static void live(TrainingSession s, RuleId rule, String what) {
         open(s);
         if (!s.started()) {
             throw Refusal.conflict(rule, "the session has not started: no " + what + " before it does");
@@ -232,16 +233,16 @@ public final class TrainingDecider {
         mayStillHost(mayHost, what);
         if (!s.host(memberId, coOrganizersAllowed)) {
             if (s.coOrganizers().contains(memberId)) {
-                throw Refusal.forbidden("TRN-2", "the account turned co-organizers off: only the organizer " + what);
+                throw Refusal.forbidden(RuleId.TRN_2, "the account turned co-organizers off: only the organizer " + what);
             }
-            throw Refusal.forbidden("TRN-3", "only the organizer or a co-organizer " + what);
+            throw Refusal.forbidden(RuleId.TRN_3, "only the organizer or a co-organizer " + what);
         }
     }
 
     /** TRN-1, TRN-3: a host made an observer, or of an account that lost TRAINING, no longer acts in the session. */
     static void mayStillHost(boolean mayHost, String what) {
         if (!mayHost) {
-            throw Refusal.forbidden("TRN-3", "you may no longer host training sessions (TRN-1: an ADMIN, LIMITED_ADMIN or STANDARD member of an "
+            throw Refusal.forbidden(RuleId.TRN_3, "you may no longer host training sessions (TRN-1: an ADMIN, LIMITED_ADMIN or STANDARD member of an "
                     + "account with TRAINING), so no longer " + what);
         }
     }
