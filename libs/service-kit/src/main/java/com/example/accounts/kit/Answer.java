@@ -50,6 +50,18 @@ public record Answer(int status, String location, long version, String token, Js
     }
 
     public Response response() {
+        Response.ResponseBuilder response = written(status, body, token, version, location == null ? null : URI.create(location));
+        if (replayed) {
+            response.header(REPLAYED, "true");
+            if (withheld != null && !withheld.isEmpty()) {
+                response.header(WITHHELD, String.join(", ", withheld));
+            }
+        }
+        return response.build();
+    }
+
+    /** A command's answer with the headers that carry its write: Consistency-Token, ETag (a positive version) and Location. */
+    static Response.ResponseBuilder written(int status, Object body, String token, long version, URI location) {
         Response.ResponseBuilder response = Response.status(status).entity(body);
         if (token != null) {
             response.header(ConsistencyToken.HEADER, token);
@@ -58,14 +70,8 @@ public record Answer(int status, String location, long version, String token, Js
             response.tag(Long.toString(version));
         }
         if (location != null) {
-            response.location(URI.create(location));
+            response.location(location);
         }
-        if (replayed) {
-            response.header(REPLAYED, "true");
-            if (withheld != null && !withheld.isEmpty()) {
-                response.header(WITHHELD, String.join(", ", withheld));
-            }
-        }
-        return response.build();
+        return response;
     }
 }

@@ -1,6 +1,5 @@
 package com.example.accounts.kit;
 
-import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.kit.command.Done;
 import jakarta.ws.rs.core.Response;
@@ -65,17 +64,7 @@ public final class CommandAnswer {
     }
 
     public Response response() {
-        Response.ResponseBuilder response = Response.status(status).entity(body);
-        if (token != null) {
-            response.header(ConsistencyToken.HEADER, token);
-        }
-        if (version > 0) {
-            response.tag(Long.toString(version));
-        }
-        if (location != null) {
-            response.location(location);
-        }
-        return response.build();
+        return Answer.written(status, body, token, version, location).build();
     }
 
     /** The answer as an Idempotency-Key keeps it, its body as JSON. */
