@@ -1,5 +1,6 @@
 package com.example.accounts.session.application;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.infrastructure.PermissionService;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,7 @@ public record MemberRequest(UUID accountId, String bearer, String consistency, S
     }
 
     /** A denial of the permission-service as a 403 naming the rule and what the member lacks. */
-    public static PermissionService.Check allowed(PermissionService.Check check, String rule) {
+    public static PermissionService.Check allowed(PermissionService.Check check, RuleId rule) {
         if (!check.allowed()) {
             throw ProblemException.forbidden(rule, denial(check));
         }

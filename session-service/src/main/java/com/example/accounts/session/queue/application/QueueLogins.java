@@ -83,13 +83,13 @@ public class QueueLogins {
     /** CC-6: a supervisor of the queue logs an agent in, also into a queue not assigned to them; it assigns nothing. */
     public Uni<Logged> logInAgent(MemberRequest request, UUID queueId, UUID agentMemberId) {
         Instant now = clock.now();
-        return supervisor(request, queueId, "CC-6").chain(supervisor ->
+        return supervisor(request, queueId, RuleId.CC_6).chain(supervisor ->
                 // the queue is not asked: a supervisor's login passes RESTRICT_UNASSIGNED_QUEUE_LOGIN (CC-6), the AGENT role it does not (CC-8)
                 permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks(agentMemberId.toString(), null))
                         .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
                                 ? Refusal.invalid(RuleId.CC_8, "agentMemberId", "no member " + agentMemberId + " in this account") : f)
                         .chain(answers -> {
-                            allowed(answers.get(0), "CC-8");
+                            allowed(answers.get(0), RuleId.CC_8);
                             return run(request, new QueueCommand.LogIn(queueId, agentMemberId, supervisor, granted(answers)), supervisor, now);
                         }));
     }
@@ -103,7 +103,7 @@ public class QueueLogins {
     /** CC-7: a supervisor of the queue logs an agent out of it. */
     public Uni<Logged> logOutAgent(MemberRequest request, UUID queueId, UUID agentMemberId) {
         Instant now = clock.now();
-        return supervisor(request, queueId, "CC-7")
+        return supervisor(request, queueId, RuleId.CC_7)
                 .chain(supervisor -> run(request, new QueueCommand.LogOut(queueId, agentMemberId, supervisor), supervisor, now));
     }
 
@@ -120,7 +120,7 @@ public class QueueLogins {
                 return logins(request.accountId(), agent).map(logins -> new AgentView(agent, logins));
             }
             return permissions.check(request.accountId(), request.bearer(), request.consistency(), "me", "cc.queue.supervise", null)
-                    .invoke(check -> allowed(check, "CC-5"))
+                    .invoke(check -> allowed(check, RuleId.CC_5))
                     .chain(() -> logins(request.accountId(), agent))
                     .chain(logins -> supervised(request, logins))
                     .map(supervised -> new AgentView(agent, supervised));
@@ -171,7 +171,7 @@ public class QueueLogins {
     }
 
     /** The caller, when they supervise the queue (CC-5); else a 403 naming {@code rule}. */
-    private Uni<UUID> supervisor(MemberRequest request, UUID queueId, String rule) {
+    private Uni<UUID> supervisor(MemberRequest request, UUID queueId, RuleId rule) {
         return permissions.check(request.accountId(), request.bearer(), request.consistency(), "me", "cc.queue.supervise", queue(queueId))
                 .map(check -> allowed(existing(check), rule).memberId());
     }
@@ -194,7 +194,7 @@ public class QueueLogins {
     private static Check mayLogIn(Check check) {
         existing(check);
         boolean unassignedOnly = !check.missing().isEmpty() && check.missing().stream().allMatch(m -> m.startsWith("assignment to queue"));
-        return allowed(check, unassignedOnly ? "CC-6" : "CC-8");
+        return allowed(check, unassignedOnly ? RuleId.CC_6 : RuleId.CC_8);
     }
 
     /** ACC-6: a queue the account does not have is not found rather than forbidden. */

@@ -96,7 +96,7 @@ public class SupportInvites {
         AtomicReference<String> token = new AtomicReference<>();
         return permissions.check(accountId, request.bearer(), request.consistency(), "me", "support.invite-external", null)
                 .chain(check -> permissions.settings(accountId, request.bearer(), request.consistency()).chain(settings -> {
-                    UUID inviter = allowed(check, "INV-1").memberId();
+                    UUID inviter = allowed(check, RuleId.INV_1).memberId();
                     PermissionService.Policy policy = settings.policy(body.policyId())
                             .orElseThrow(() -> Refusal.invalid(RuleId.INV_1, "policyId", "no security policy " + body.policyId() + " in this account"));
                     var command = new SupportCommand.Invite(inviteId, inviter, new SupportCommand.Policy(policy.policyId(), policy.name(), policy.enabled(),

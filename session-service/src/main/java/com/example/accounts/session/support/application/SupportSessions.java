@@ -115,12 +115,12 @@ public class SupportSessions {
                         List.of(new Ask("me", "account.view", null), new Ask("me", "module.remote-support", null)))
                 .chain(answers -> {
                     // USR-11: an observer sees Monitoring and nothing else, in a session or not
-                    allowed(answers.get(0), "USR-11");
+                    allowed(answers.get(0), RuleId.USR_11);
                     PermissionService.Check module = answers.get(1);
                     return streams.loadIn(AGGREGATE, request.accountId(), stream(sessionId)).map(loaded -> {
                         // SEAT-3: the module's seat, unless the reader is a technician in this very session
                         if (!loaded.state().technicians().contains(module.memberId())) {
-                            allowed(module, "SEAT-3");
+                            allowed(module, RuleId.SEAT_3);
                         }
                         return loaded.state();
                     });

@@ -83,7 +83,7 @@ public class TrainingSessions {
         UUID accountId = request.accountId();
         AtomicReference<String> code = new AtomicReference<>();
         return permissions.check(accountId, request.bearer(), request.consistency(), "me", "training.session.schedule", null)
-                .map(check -> allowed(check, "TRN-1").memberId())
+                .map(check -> allowed(check, RuleId.TRN_1).memberId())
                 .chain(organizer -> permissions.settings(accountId, request.bearer(), request.consistency()).chain(settings ->
                         mayCoOrganize(request, named, settings.coOrganizers(), () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
                                 .chain(() -> streams.run(AGGREGATE, accountId, stream(sessionId),
@@ -100,7 +100,7 @@ public class TrainingSessions {
     /** USR-11, SEAT-3: the session is part of TRAINING; observers see Monitoring data only, and nobody a module gone. */
     public Uni<TrainingSession> session(MemberRequest request, UUID sessionId) {
         return permissions.check(request.accountId(), request.bearer(), request.consistency(), "me", "module.training", null)
-                .invoke(check -> allowed(check, "USR-11"))
+                .invoke(check -> allowed(check, RuleId.USR_11))
                 .chain(member -> streams.loadIn(AGGREGATE, request.accountId(), stream(sessionId)))
                 .map(loaded -> loaded.state());
     }
