@@ -36,7 +36,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,8 +136,8 @@ class ApiDocsIT {
 
     /** A generated client's base URI (the service itself) and Ada's token on every request. */
     private static void configure(java.util.function.Consumer<String> baseUri,
-                                  java.util.function.Consumer<java.util.function.Consumer<java.net.http.HttpRequest.Builder>> interceptor,
-                                  Service service) {
+            java.util.function.Consumer<java.util.function.Consumer<java.net.http.HttpRequest.Builder>> interceptor,
+            Service service) {
         baseUri.accept(platform.service(service).baseUrl());
         String token = token();
         interceptor.accept(request -> request.header("Authorization", "Bearer " + token));

@@ -55,7 +55,8 @@ class DeploymentConfigTest {
             Service.PERMISSION, Set.of(),
             Service.SESSION, Set.of("PLATFORM_PERMISSION_SERVICE_URL", "PLATFORM_PUBLIC_URL"),
             Service.NOTIFICATION, Set.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT"));
-    private static final Set<String> EVERY_SERVICE_MUST_BE_TOLD = Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+    private static final Set<String> EVERY_SERVICE_MUST_BE_TOLD = Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "PLATFORM_KEYCLOAK_URL");
 
     /** The API version each kind of the manifests has. */
@@ -148,8 +149,10 @@ class DeploymentConfigTest {
             assertEquals(service.localPort, list(container, "ports").get(0).get("containerPort"), service.module + "'s container port");
             assertEquals("/q/health/ready", map(map(container, "readinessProbe"), "httpGet").get("path"), service.module + "'s readiness");
             assertEquals("/q/health/live", map(map(container, "livenessProbe"), "httpGet").get("path"), service.module + "'s liveness");
-            assertTrue(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith("/" + service.database), service.module + " uses database " + service.database);
-            assertSameDatabase(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")), value(env.get("QUARKUS_DATASOURCE_JDBC_URL")), "Kubernetes " + service.module);
+            assertTrue(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith("/" + service.database),
+                    service.module + " uses database " + service.database);
+            assertSameDatabase(value(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")), value(env.get("QUARKUS_DATASOURCE_JDBC_URL")),
+                    "Kubernetes " + service.module);
             Map<String, Object> exposed = services.get(service.module);
             assertNotNull(exposed, "a Service " + service.module);
             assertEquals(service.localPort, list(map(exposed, "spec"), "ports").get(0).get("port"), "Service " + service.module + "'s port");
@@ -263,13 +266,16 @@ class DeploymentConfigTest {
             });
             assertFalse(String.valueOf(compose.get("command")).contains("start-dev"), entry.getKey() + " runs in production mode");
         }
-        assertTrue(String.valueOf(map(map(services, "mail"), "environment").get("MP_UI_AUTH")).contains(":${MAIL_UI_PASSWORD:?"), "the mail UI wants a password");
+        assertTrue(String.valueOf(map(map(services, "mail"), "environment").get("MP_UI_AUTH")).contains(":${MAIL_UI_PASSWORD:?"),
+                "the mail UI wants a password");
         String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
         for (Service service : Service.values()) {
             Map<String, String> env = strings(map(map(services, service.module), "environment"));
             String role = role(service);
             assertEquals(role, env.get("QUARKUS_DATASOURCE_USERNAME"), service.module + " connects as its own role");
-            assertTrue(init.contains("CREATE ROLE " + role + " LOGIN PASSWORD :'") && init.contains("CREATE DATABASE " + service.database + " OWNER " + role + ";"),
+            assertTrue(
+                    init.contains("CREATE ROLE " + role + " LOGIN PASSWORD :'")
+                            && init.contains("CREATE DATABASE " + service.database + " OWNER " + role + ";"),
                     "init-databases.sql makes " + role + " and its database " + service.database);
             for (String secret : requiredSecrets(service)) {
                 assertTrue(env.containsKey(envName(secret)) && required.matcher(env.get(envName(secret))).matches(),
@@ -293,7 +299,8 @@ class DeploymentConfigTest {
             for (String secret : requiredSecrets(service)) {
                 Object entry = env.get(envName(secret));
                 assertNotNull(entry, "Kubernetes gives " + service.module + " its " + secret);
-                assertTrue(String.valueOf(asMap(entry, secret).get("valueFrom")).contains("secretKeyRef"), service.module + "'s " + secret + " comes from a Secret");
+                assertTrue(String.valueOf(asMap(entry, secret).get("valueFrom")).contains("secretKeyRef"),
+                        service.module + "'s " + secret + " comes from a Secret");
             }
             Object jaas = asMap(env.get("KAFKA_SASL_JAAS_CONFIG"), service.module + "'s Kafka credentials").get("valueFrom");
             assertEquals(service.module, asMap(asMap(jaas, "valueFrom").get("secretKeyRef"), "secretKeyRef").get("name"),
@@ -386,7 +393,8 @@ class DeploymentConfigTest {
         for (Service service : Service.values()) {
             assertTrue(gatewayReaches.contains("app.kubernetes.io/name=" + service.module + ":" + service.localPort), "the gateway reaches " + service.module);
             Map<String, Object> spec = map(policies.get(service.module), "spec");
-            assertEquals(Map.of("app.kubernetes.io/name", service.module), map(map(spec, "podSelector"), "matchLabels"), "the policy " + service.module + " is its pods'");
+            assertEquals(Map.of("app.kubernetes.io/name", service.module), map(map(spec, "podSelector"), "matchLabels"),
+                    "the policy " + service.module + " is its pods'");
             Set<String> from = new TreeSet<>();
             for (Map<String, Object> rule : list(spec, "ingress")) {
                 List<Map<String, Object>> peers = list(rule, "from");
@@ -424,9 +432,10 @@ class DeploymentConfigTest {
     private static Set<String> reached(Map<String, Object> rule) {
         Set<String> reached = new TreeSet<>();
         for (Map<String, Object> peer : list(rule, "to")) {
-            String who = peer.containsKey("ipBlock") ? String.valueOf(map(peer, "ipBlock").get("cidr"))
+            String who = peer.containsKey("ipBlock")
+                    ? String.valueOf(map(peer, "ipBlock").get("cidr"))
                     : new TreeMap<>(strings(map(map(peer, "podSelector"), "matchLabels"))).entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
             for (Map<String, Object> port : list(rule, "ports")) {
                 reached.add(who + ":" + port.get("port"));
             }

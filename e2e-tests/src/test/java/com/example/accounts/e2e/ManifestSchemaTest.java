@@ -69,7 +69,8 @@ class ManifestSchemaTest {
             Map<String, Object> ours = new TreeMap<>();
             List<Manifest> rendered = MANIFESTS.build(kustomization);
             rendered.forEach(object -> ours.put(object.kind() + " " + object.name(), object.object()));
-            String generated = rendered.stream().filter(m -> m.source().endsWith("Generator")).map(m -> Pattern.quote(m.name())).collect(Collectors.joining("|"));
+            String generated = rendered.stream().filter(m -> m.source().endsWith("Generator")).map(m -> Pattern.quote(m.name()))
+                    .collect(Collectors.joining("|"));
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve(kustomization).toString()).redirectErrorStream(true).start();
             String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, kubectl.waitFor(), "kubectl kustomize " + kustomization + ": " + output);
@@ -148,7 +149,8 @@ class ManifestSchemaTest {
     void theReadmesApplyStepsAreTheOnesCheckedHere() throws IOException {
         String readme = Files.readString(ROOT.resolve("deploy/README.md"));
         assertTrue(readme.contains("kubectl apply -k " + LOCAL + "\n"), "the README applies the overlay rendered here");
-        assertTrue(readme.contains("--slurpfile realm deploy/keycloak/accounts-realm.json '.spec.realm = $realm[0]'"), "the README imports the realm file whole");
+        assertTrue(readme.contains("--slurpfile realm deploy/keycloak/accounts-realm.json '.spec.realm = $realm[0]'"),
+                "the README imports the realm file whole");
         List<Manifest> local = MANIFESTS.build(LOCAL);
         Manifest imported = find(MANIFESTS.files(), "KeycloakRealmImport", "accounts-realm");
         Map<String, Object> realm = new ObjectMapper().readValue(ROOT.resolve("deploy/keycloak/accounts-realm.json").toFile(), Map.class);
@@ -256,7 +258,8 @@ class ManifestSchemaTest {
     }
 
     private static Manifest find(List<Manifest> objects, String kind, String name) {
-        return objects.stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+        return objects.stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
     private static List<Map<String, Object>> containers(Map<String, Object> deployment) {

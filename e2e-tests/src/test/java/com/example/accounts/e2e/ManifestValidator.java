@@ -166,14 +166,16 @@ final class ManifestValidator {
     private static void walk(Object value, JsonNode input, String path, String version, List<String> problems) throws ReflectiveOperationException {
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), given(input == null ? null : input.get(i), path + "[" + i + "]", list.get(i), problems), path + "[" + i + "]", version, problems);
+                walk(list.get(i), given(input == null ? null : input.get(i), path + "[" + i + "]", list.get(i), problems), path + "[" + i + "]", version,
+                        problems);
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String at = path + "." + entry.getKey();
-                walk(entry.getValue(), given(input == null ? null : input.get(String.valueOf(entry.getKey())), at, entry.getValue(), problems), at, version, problems);
+                walk(entry.getValue(), given(input == null ? null : input.get(String.valueOf(entry.getKey())), at, entry.getValue(), problems), at, version,
+                        problems);
             }
             return;
         }
@@ -230,9 +232,11 @@ final class ManifestValidator {
         int at = STRIMZI_VERSIONS.indexOf(version);
         for (String range : ranges.split(",")) {
             String r = range.strip();
-            if (r.endsWith("+") ? at >= STRIMZI_VERSIONS.indexOf(r.substring(0, r.length() - 1))
-                    : r.contains("-") ? at >= STRIMZI_VERSIONS.indexOf(r.substring(0, r.indexOf('-'))) && at <= STRIMZI_VERSIONS.indexOf(r.substring(r.indexOf('-') + 1))
-                    : r.equals(version)) {
+            if (r.endsWith("+")
+                    ? at >= STRIMZI_VERSIONS.indexOf(r.substring(0, r.length() - 1))
+                    : r.contains("-")
+                            ? at >= STRIMZI_VERSIONS.indexOf(r.substring(0, r.indexOf('-'))) && at <= STRIMZI_VERSIONS.indexOf(r.substring(r.indexOf('-') + 1))
+                            : r.equals(version)) {
                 return true;
             }
         }

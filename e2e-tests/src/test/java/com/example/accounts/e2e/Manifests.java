@@ -152,7 +152,8 @@ final class Manifests {
                 String name = image.replaceFirst(":[^:/]*$", "");
                 for (Map<String, Object> entry : images) {
                     if (name.equals(entry.get("name"))) {
-                        container.put("image", entry.getOrDefault("newName", name) + ":" + entry.getOrDefault("newTag", image.substring(name.length()).replaceFirst("^:", "")));
+                        container.put("image", entry.getOrDefault("newName", name) + ":"
+                                + entry.getOrDefault("newTag", image.substring(name.length()).replaceFirst("^:", "")));
                     }
                 }
             }
@@ -186,7 +187,8 @@ final class Manifests {
         try (Reader reader = Files.newBufferedReader(file)) {
             for (Object document : new Yaml().loadAll(reader)) {
                 if (document instanceof Map<?, ?>) {
-                    @SuppressWarnings("unchecked") Map<String, Object> object = (Map<String, Object>) document;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> object = (Map<String, Object>) document;
                     objects.add(new Manifest(relative(file), object));
                 } else if (document != null) {
                     throw new IllegalStateException(relative(file) + " holds a document that is not an object");

@@ -30,7 +30,7 @@ final class OperatorModels {
     }
 
     record ClusterSpec(@JsonProperty(required = true) Integer instances, String imageName, Storage storage, Storage walStorage,
-                       ResourceRequirements resources, Postgresql postgresql, Bootstrap bootstrap, Managed managed, Boolean enablePDB) {
+            ResourceRequirements resources, Postgresql postgresql, Bootstrap bootstrap, Managed managed, Boolean enablePDB) {
     }
 
     record Storage(String size, String storageClass, Boolean resizeInUseVolumes) {
@@ -54,7 +54,10 @@ final class OperatorModels {
     record Role(@JsonProperty(required = true) String name, Ensure ensure, Boolean login, LocalObjectReference passwordSecret) {
     }
 
-    enum Ensure { present, absent }
+    enum Ensure {
+        present,
+        absent
+    }
 
     @Group("postgresql.cnpg.io")
     @Version("v1")
@@ -62,7 +65,7 @@ final class OperatorModels {
     }
 
     record DatabaseSpec(@JsonProperty(required = true) LocalObjectReference cluster, @JsonProperty(required = true) String name,
-                        @JsonProperty(required = true) String owner) {
+            @JsonProperty(required = true) String owner) {
     }
 
     // --- the Keycloak operator, k8s.keycloak.org/v2alpha1 (what Keycloak 26 serves) --------------------------------
@@ -76,7 +79,7 @@ final class OperatorModels {
     }
 
     record Db(String vendor, String host, Integer port, String database, SecretKeySelector usernameSecret, SecretKeySelector passwordSecret,
-              Integer poolMinSize, Integer poolInitialSize, Integer poolMaxSize) {
+            Integer poolMinSize, Integer poolInitialSize, Integer poolMaxSize) {
     }
 
     record Http(Boolean httpEnabled, Integer httpPort, Integer httpsPort, String tlsSecret) {
@@ -89,7 +92,10 @@ final class OperatorModels {
     record Proxy(ProxyHeaders headers) {
     }
 
-    enum ProxyHeaders { forwarded, xforwarded }
+    enum ProxyHeaders {
+        forwarded,
+        xforwarded
+    }
 
     record Ingress(Boolean enabled, String className, Map<String, String> annotations) {
     }
@@ -101,7 +107,7 @@ final class OperatorModels {
 
     /** realm: Keycloak's RealmRepresentation, which the CRD keeps open (deploy/keycloak/accounts-realm.json is put there). */
     record RealmImportSpec(@JsonProperty(required = true) String keycloakCRName, @JsonProperty(required = true) Map<String, Object> realm,
-                           Map<String, Placeholder> placeholders) {
+            Map<String, Placeholder> placeholders) {
     }
 
     record Placeholder(@JsonProperty(required = true) SecretKeySelector secret) {

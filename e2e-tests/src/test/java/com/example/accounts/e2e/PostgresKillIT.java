@@ -189,7 +189,7 @@ class PostgresKillIT {
         Set<String> publishedIds = published.stream().map(e -> e.eventId().toString()).collect(Collectors.toSet());
         long storedNotPublished = stored.values().stream().filter(event -> !publishedIds.contains(event.eventId())).count();
         System.out.printf("EVT-1/EVT-3 kill: %d acknowledged (%d before the kill), %d failed or refused, %d stored, %d published (%d distinct);"
-                        + " %d acknowledged but lost, %d published but not stored as published, %d stored but not published%n",
+                + " %d acknowledged but lost, %d published but not stored as published, %d stored but not published%n",
                 acknowledged.size(), beforeTheKill, failed.get(), stored.size(), published.size(), publishedIds.size(),
                 lost.size(), publishedNotStored.size(), storedNotPublished);
 

@@ -64,9 +64,13 @@ class DeliveriesTest {
         PublishedEvents.onTestPlatform().publishTraced(added, "00-" + traceId + "-" + commandSpan + "-01");
 
         Inbox.awaitMail(tia);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(spans.getFinishedSpanItems().stream().anyMatch(span ->
-                span.getTraceId().equals(traceId) && span.getKind() == SpanKind.CONSUMER && commandSpan.equals(span.getParentSpanId())),
-                "a consumer span, child of the command's, took the record"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertTrue(
+                                spans.getFinishedSpanItems().stream()
+                                        .anyMatch(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.CONSUMER
+                                                && commandSpan.equals(span.getParentSpanId())),
+                                "a consumer span, child of the command's, took the record"));
     }
 
     /** An account whose admin Dora is the demo admin, so the deliveries can be read as her. */

@@ -95,7 +95,7 @@ final class Story extends AccountHistory {
 
     /** The request as session-service writes it, with whatever sealed URL the test gives. */
     ObjectNode inviteRequest(UUID invite, String email, String externalName, String comments, String policy, Instant expiresAt,
-                             InviteEmailRequest.SealedUrl sealedUrl, String language) {
+            InviteEmailRequest.SealedUrl sealedUrl, String language) {
         return EventJson.MAPPER.valueToTree(new InviteEmailRequest(account, UUID.randomUUID(), invite, ada, email, externalName, comments, policy,
                 expiresAt, sealedUrl, language));
     }

@@ -34,7 +34,7 @@ public final class AccountRequests {
     }
 
     public record AddMemberRequest(String name, String email, Role role, CompanyAccessBody companyAccess,
-                                   List<SupportFeature> supportFeatures, String language) {
+            List<SupportFeature> supportFeatures, String language) {
     }
 
     public record CompanyAccessBody(Boolean all, List<UUID> companies) {

@@ -29,8 +29,8 @@ import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.RequestShape;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -65,7 +65,8 @@ public class AccountResource {
     }
 
     @POST
-    @Operation(operationId = "openAccount", summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "openAccount",
+            summary = "Open an account (ACC-1): the caller becomes its first member, ADMIN and billing contact. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "opened; Consistency-Token and ETag headers carry the write",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.AccountOpenedView.class)))
     @APIResponse(responseCode = "422", description = "a rule refused it, or the Idempotency-Key was used for another request")
@@ -81,17 +82,18 @@ public class AccountResource {
         OpenAccount command = new OpenAccount(accountId, request.name(), plan(request.plan()), UUID.randomUUID(),
                 caller.loginId(), request.admin().name(), request.admin().email(), commands.now());
         return commands.open(accountId, command, headers.requestedBy(caller, command.now()),
-                        headers.idempotencyKey(caller, "POST /accounts", request),
-                        result -> CommandAnswer.created(URI.create("/accounts/" + accountId),
-                                new AccountOpenedView(accountId, command.firstMemberId(), result.state().version(), result.token().toString()))
-                                .versioned(result).kept())
+                headers.idempotencyKey(caller, "POST /accounts", request),
+                result -> CommandAnswer.created(URI.create("/accounts/" + accountId),
+                        new AccountOpenedView(accountId, command.firstMemberId(), result.state().version(), result.token().toString()))
+                        .versioned(result).kept())
                 .map(Answer::response);
     }
 
     @GET
     @Path("/{accountId}")
     @Operation(operationId = "getAccount", summary = "The account, its plan and its members, for its members (ACC-6: 404 for anyone else)")
-    @APIResponse(responseCode = "200", description = "the account; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.AccountView.class)))
+    @APIResponse(responseCode = "200", description = "the account; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountResponses.AccountView.class)))
     public Uni<Response> get(@PathParam("accountId") UUID accountId) {
         return commands.loadDataFor(accountId, caller.loginId())
                 .map(account -> Response.ok(AccountView.of(account)).tag(Long.toString(account.version())).build());
@@ -112,12 +114,13 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/billing-contact")
-    @Operation(operationId = "handOverBillingContact", summary = "Hand the billing contact flag to another ADMIN (BIL-2); the old holder stays ADMIN. Accepts If-Match")
+    @Operation(operationId = "handOverBillingContact",
+            summary = "Hand the billing contact flag to another ADMIN (BIL-2); the old holder stays ADMIN. Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the account after the change")
     @APIResponse(responseCode = "403", description = "the caller is not the billing contact (BIL-2)")
     @APIResponse(responseCode = "422", description = "the new holder is not an ADMIN (BIL-1)")
     public Uni<Response> handOverBillingContact(@PathParam("accountId") UUID accountId, BillingContactRequest request,
-                                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         if (request == null || request.memberId() == null) {
             throw ProblemException.invalid(RuleId.BIL_2, "memberId", "is required");
         }
@@ -142,12 +145,14 @@ public class AccountResource {
 
     @PUT
     @Path("/{accountId}/billing-info")
-    @Operation(operationId = "changeBillingInfo", summary = "Set the billing information, whole (ACC-3: the billing contact only; ACC-4: card numbers are refused, never stored or logged). Accepts If-Match")
+    @Operation(operationId = "changeBillingInfo",
+            summary = "Set the billing information, whole (ACC-3: the billing contact only; ACC-4: card numbers are refused, never stored or logged). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the billing information after the change")
     @APIResponse(responseCode = "403", description = "not the billing contact (ACC-3)")
-    @APIResponse(responseCode = "422", description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value")
+    @APIResponse(responseCode = "422",
+            description = "card-number-like data, an invalid email or an over-long value (ACC-4); the problem names the field, never the value")
     public Uni<Response> changeBillingInfo(@PathParam("accountId") UUID accountId, BillingInfoRequest request,
-                                           @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         ChangeBillingInfo command = new ChangeBillingInfo(caller.loginId(),
                 new BillingInfo(request.address(), request.email(), request.vatId(), request.paymentMethodRef()), commands.now());
@@ -161,7 +166,7 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "not a full admin (ACC-5)")
     @APIResponse(responseCode = "422", description = "an unknown language (ACC-5); a missing setting is a 400 naming it (SEC-2)")
     public Uni<Response> changeSettings(@PathParam("accountId") UUID accountId, SettingsRequest request,
-                                        @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         ChangeSettings command = new ChangeSettings(caller.loginId(),
                 new Settings(request.serverInviteEmails(), request.coOrganizers(), request.defaultLanguage()), commands.now());
@@ -178,13 +183,15 @@ public class AccountResource {
         if (body == null || body.modules() == null) {
             throw ProblemException.invalid(RuleId.ACC_2, "plan.modules", "is required");
         }
-        List<SeatCount> seats = body.seats() == null ? List.of() : body.seats().stream()
-                .map(seat -> {
-                    if (seat == null || seat.module() == null || seat.seats() == null) {
-                        throw ProblemException.invalid(RuleId.ACC_2, "plan.seats", "each entry needs a module and a number of seats");
-                    }
-                    return new SeatCount(seat.module(), seat.seats());
-                }).toList();
+        List<SeatCount> seats = body.seats() == null
+                ? List.of()
+                : body.seats().stream()
+                        .map(seat -> {
+                            if (seat == null || seat.module() == null || seat.seats() == null) {
+                                throw ProblemException.invalid(RuleId.ACC_2, "plan.seats", "each entry needs a module and a number of seats");
+                            }
+                            return new SeatCount(seat.module(), seat.seats());
+                        }).toList();
         return new Plan(body.modules(), seats);
     }
 }

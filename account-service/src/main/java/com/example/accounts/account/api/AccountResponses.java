@@ -25,7 +25,7 @@ public final class AccountResponses {
 
     /** The account; its members are read a page at a time at {@code /members} (10,000 of them fit no single answer). */
     public record AccountView(UUID accountId, String name, Plan plan, UUID billingContactMemberId, Settings settings, long version,
-                              int memberCount, List<CompanyView> companies) {
+            int memberCount, List<CompanyView> companies) {
         static AccountView of(Account account) {
             return new AccountView(account.id(), account.name(), account.plan(), account.billingContact(), account.settings(), account.version(),
                     account.members().size(), CompanyView.all(account));
@@ -33,8 +33,8 @@ public final class AccountResponses {
     }
 
     public record MemberView(UUID memberId, String loginId, String name, String email, Role role, CompanyAccess companyAccess,
-                             List<SupportFeature> supportFeatures, List<Module> seats, List<UUID> userGroups,
-                             List<UUID> supervisedUserGroups, List<UUID> supervisedDeviceGroups, List<CcRole> contactCenterRoles) {
+            List<SupportFeature> supportFeatures, List<Module> seats, List<UUID> userGroups,
+            List<UUID> supervisedUserGroups, List<UUID> supervisedDeviceGroups, List<CcRole> contactCenterRoles) {
         static MemberView of(Account.Member member) {
             return new MemberView(member.memberId(), member.loginId(), member.name(), member.email(), member.role(),
                     member.companyAccess(), member.supportFeatures().stream().sorted().toList(), member.seats().stream().sorted().toList(),
@@ -68,7 +68,7 @@ public final class AccountResponses {
     }
 
     public record ContactCenterView(List<CcPermission> supervisorPermissions, List<CcPermission> agentPermissions,
-                                    boolean restrictUnassignedQueueLogin, List<QueueView> queues) {
+            boolean restrictUnassignedQueueLogin, List<QueueView> queues) {
         /** The contact center as {@code viewer} sees it: CC-5 keeps a limited supervisor to the queues it supervises. */
         static ContactCenterView of(Account account, Account.Member viewer) {
             return new ContactCenterView(account.contactCenter().supervisorPermissions().stream().sorted().toList(),

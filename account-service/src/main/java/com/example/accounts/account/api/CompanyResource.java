@@ -8,8 +8,8 @@ import com.example.accounts.account.domain.AccountCommand.AddCompany;
 import com.example.accounts.account.domain.AccountCommand.RemoveCompany;
 import com.example.accounts.account.domain.AccountCommand.RenameCompany;
 import com.example.accounts.contract.vocabulary.Role;
-import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.RequestShape;
@@ -73,15 +73,15 @@ public class CompanyResource {
     @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, CompanyRequest request,
-                             @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         AddCompany command = new AddCompany(caller.loginId(), UUID.randomUUID(), request.name(), commands.now());
         URI location = URI.create("/accounts/" + accountId + "/companies/" + command.companyId());
         return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
-                        headers.idempotencyKey(caller, "POST /accounts/" + accountId + "/companies", request),
-                        result -> CommandAnswer.created(location,
-                                CompanyView.of(result.state().companies().get(command.companyId())))
-                                .versioned(result).kept())
+                headers.idempotencyKey(caller, "POST /accounts/" + accountId + "/companies", request),
+                result -> CommandAnswer.created(location,
+                        CompanyView.of(result.state().companies().get(command.companyId())))
+                        .versioned(result).kept())
                 .map(Answer::response);
     }
 
@@ -92,7 +92,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "409", description = "a company of that name exists (CMP-1)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId, CompanyRequest request,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         RenameCompany command = new RenameCompany(caller.loginId(), companyId, request.name(), commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
@@ -101,10 +101,11 @@ public class CompanyResource {
 
     @DELETE
     @Path("/{companyId}")
-    @Operation(operationId = "removeCompany", summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
+    @Operation(operationId = "removeCompany",
+            summary = "Remove a company (CMP-1); it leaves every member's access list, and a list it empties reaches none (CMP-2). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("companyId") UUID companyId,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RemoveCompany command = new RemoveCompany(caller.loginId(), companyId, commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
                 .map(result -> CommandAnswer.noContent().versioned(result).response());

@@ -3,12 +3,11 @@ package com.example.accounts.account.api;
 import com.example.accounts.account.api.AccountRequests.DeviceRequest;
 import com.example.accounts.account.api.AccountResponses.DeviceView;
 import com.example.accounts.account.application.AccountCommands;
-import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.AddDevice;
 import com.example.accounts.account.domain.AccountCommand.ChangeDevice;
 import com.example.accounts.account.domain.AccountCommand.RemoveDevice;
-import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.RequestShape;
@@ -61,19 +60,20 @@ public class DeviceResource {
     }
 
     @POST
-    @Operation(operationId = "addDevice", summary = "Add a device (CMP-4): full admins, or limited admins into a device group they supervise. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "addDevice",
+            summary = "Add a device (CMP-4): full admins, or limited admins into a device group they supervise. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "added; Consistency-Token and ETag headers carry the write")
     @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6), or a reused Idempotency-Key")
     public Uni<Response> add(@PathParam("accountId") UUID accountId, DeviceRequest request,
-                             @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         AddDevice command = new AddDevice(caller.loginId(), UUID.randomUUID(), request.name(), request.companyId(), request.deviceGroupId(), commands.now());
         String collection = "/accounts/" + accountId + "/devices";
         return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
-                        headers.idempotencyKey(caller, "POST " + collection, request),
-                        result -> CommandAnswer.created(URI.create(collection + "/" + command.deviceId()),
-                                DeviceView.of(result.state().devices().get(command.deviceId())))
-                                .versioned(result).kept())
+                headers.idempotencyKey(caller, "POST " + collection, request),
+                result -> CommandAnswer.created(URI.create(collection + "/" + command.deviceId()),
+                        DeviceView.of(result.state().devices().get(command.deviceId())))
+                        .versioned(result).kept())
                 .map(Answer::response);
     }
 
@@ -83,7 +83,7 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "the device after the change")
     @APIResponse(responseCode = "422", description = "a missing name or company, a company or group not of this account (ACC-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId, DeviceRequest request,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         ChangeDevice command = new ChangeDevice(caller.loginId(), deviceId, request.name(), request.companyId(), request.deviceGroupId(), commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
@@ -95,7 +95,7 @@ public class DeviceResource {
     @Operation(operationId = "removeDevice", summary = "Remove a device (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "removed; Consistency-Token carries the write")
     public Uni<Response> remove(@PathParam("accountId") UUID accountId, @PathParam("deviceId") UUID deviceId,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RemoveDevice command = new RemoveDevice(caller.loginId(), deviceId, commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
                 .map(result -> CommandAnswer.noContent().versioned(result).response());

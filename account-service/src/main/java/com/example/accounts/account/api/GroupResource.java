@@ -8,8 +8,8 @@ import com.example.accounts.account.domain.AccountCommand.CreateGroup;
 import com.example.accounts.account.domain.AccountCommand.DeleteGroup;
 import com.example.accounts.account.domain.AccountCommand.RenameGroup;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
-import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.RequestShape;
@@ -64,20 +64,21 @@ public class GroupResource {
     }
 
     @POST
-    @Operation(operationId = "createGroup", summary = "Create a group (CMP-3): full admins; names unique per kind, case-insensitively. Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "createGroup",
+            summary = "Create a group (CMP-3): full admins; names unique per kind, case-insensitively. Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "created; Consistency-Token and ETag headers carry the write")
     @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name, or the Idempotency-Key was used for another request")
     public Uni<Response> create(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, GroupRequest request,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         CreateGroup command = new CreateGroup(caller.loginId(), kind(kind), UUID.randomUUID(), request.name(), commands.now());
         String collection = "/accounts/" + accountId + "/" + kind;
         return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
-                        headers.idempotencyKey(caller, "POST " + collection, request),
-                        result -> CommandAnswer.created(URI.create(collection + "/" + command.groupId()),
-                                new GroupView(command.groupId(), groupName(result.state(), command.kind(), command.groupId())))
-                                .versioned(result).kept())
+                headers.idempotencyKey(caller, "POST " + collection, request),
+                result -> CommandAnswer.created(URI.create(collection + "/" + command.groupId()),
+                        new GroupView(command.groupId(), groupName(result.state(), command.kind(), command.groupId())))
+                        .versioned(result).kept())
                 .map(Answer::response);
     }
 
@@ -88,7 +89,7 @@ public class GroupResource {
     @APIResponse(responseCode = "409", description = "a group of that kind and name exists (CMP-3)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name")
     public Uni<Response> rename(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
-                                GroupRequest request, @BeanParam CommandHeaders headers) {
+            GroupRequest request, @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         RenameGroup command = new RenameGroup(caller.loginId(), kind(kind), groupId, request.name(), commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
@@ -97,10 +98,11 @@ public class GroupResource {
 
     @DELETE
     @Path("/{groupId}")
-    @Operation(operationId = "deleteGroup", summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
+    @Operation(operationId = "deleteGroup",
+            summary = "Delete a group (CMP-3): members leave it, supervisors lose it, its devices stay in no group (CMP-4). Accepts If-Match")
     @APIResponse(responseCode = "204", description = "deleted; Consistency-Token carries the write")
     public Uni<Response> delete(@PathParam("accountId") UUID accountId, @PathParam("kind") String kind, @PathParam("groupId") UUID groupId,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         DeleteGroup command = new DeleteGroup(caller.loginId(), kind(kind), groupId, commands.now());
         return commands.edit(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()), headers.expectedVersion())
                 .map(result -> CommandAnswer.noContent().versioned(result).response());

@@ -3,12 +3,11 @@ package com.example.accounts.account.api;
 import com.example.accounts.account.api.AccountRequests.SecurityPolicyRequest;
 import com.example.accounts.account.api.AccountResponses.SecurityPolicyView;
 import com.example.accounts.account.application.AccountCommands;
-import com.example.accounts.account.domain.Account;
 import com.example.accounts.account.domain.AccountCommand.ChangeSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.SetSecurityPolicyEnabled;
-import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.Answer;
+import com.example.accounts.kit.Caller;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.RequestShape;
@@ -54,27 +53,28 @@ public class SecurityPolicyResource {
     public Uni<Response> list(@PathParam("accountId") UUID accountId) {
         return commands.loadDataFor(accountId, caller.loginId()).map(account -> {
             return Response.ok(account.securityPolicies().values().stream().map(SecurityPolicyView::of)
-                            .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
+                    .sorted(Comparator.comparing(SecurityPolicyView::name, String.CASE_INSENSITIVE_ORDER)).toList())
                     .tag(Long.toString(account.version())).build();
         });
     }
 
     @POST
-    @Operation(operationId = "defineSecurityPolicy", summary = "Define a security policy, enabled for invites (INV-6: full admins; names unique). Accepts Idempotency-Key (SEC-3)")
+    @Operation(operationId = "defineSecurityPolicy",
+            summary = "Define a security policy, enabled for invites (INV-6: full admins; names unique). Accepts Idempotency-Key (SEC-3)")
     @APIResponse(responseCode = "201", description = "defined; Consistency-Token and ETag headers carry the write")
     @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6), or a reused Idempotency-Key")
     public Uni<Response> define(@PathParam("accountId") UUID accountId, SecurityPolicyRequest request,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         DefineSecurityPolicy command = new DefineSecurityPolicy(caller.loginId(), UUID.randomUUID(), request.name(), request.description(),
                 request.permissions(), commands.now());
         String collection = "/accounts/" + accountId + "/security-policies";
         return commands.create(accountId, caller.loginId(), command, headers.requestedBy(caller, command.now()),
-                        headers.idempotencyKey(caller, "POST " + collection, request),
-                        result -> CommandAnswer.created(URI.create(collection + "/" + command.policyId()),
-                                SecurityPolicyView.of(result.state().securityPolicies().get(command.policyId())))
-                                .versioned(result).kept())
+                headers.idempotencyKey(caller, "POST " + collection, request),
+                result -> CommandAnswer.created(URI.create(collection + "/" + command.policyId()),
+                        SecurityPolicyView.of(result.state().securityPolicies().get(command.policyId())))
+                        .versioned(result).kept())
                 .map(Answer::response);
     }
 
@@ -85,7 +85,7 @@ public class SecurityPolicyResource {
     @APIResponse(responseCode = "409", description = "a policy of that name exists (INV-6)")
     @APIResponse(responseCode = "422", description = "a missing or over-long name or description, no permission list (INV-6)")
     public Uni<Response> change(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId, SecurityPolicyRequest request,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.required(request);
         ChangeSecurityPolicy command = new ChangeSecurityPolicy(caller.loginId(), policyId, request.name(), request.description(),
                 request.permissions(), commands.now());
@@ -99,7 +99,7 @@ public class SecurityPolicyResource {
     @Operation(operationId = "disableSecurityPolicy", summary = "Disable a security policy: no new invite may use it (INV-6, INV-1). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
     public Uni<Response> disable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
-                                 @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         return setEnabled(accountId, policyId, false, headers);
     }
 
@@ -109,7 +109,7 @@ public class SecurityPolicyResource {
     @Operation(operationId = "enableSecurityPolicy", summary = "Enable a disabled security policy for invites again (INV-6). Accepts If-Match")
     @APIResponse(responseCode = "200", description = "the policy after the change")
     public Uni<Response> enable(@PathParam("accountId") UUID accountId, @PathParam("policyId") UUID policyId,
-                                @BeanParam CommandHeaders headers) {
+            @BeanParam CommandHeaders headers) {
         return setEnabled(accountId, policyId, true, headers);
     }
 

@@ -64,7 +64,7 @@ public class AccountCommands {
     private final LoginMemberships loginMemberships;
 
     public AccountCommands(CommandPipeline pipeline, Clock clock, Logins logins, IdempotencyKeys idempotencyKeys,
-                           LoginMemberships loginMemberships) {
+            LoginMemberships loginMemberships) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.logins = logins;
@@ -138,13 +138,13 @@ public class AccountCommands {
 
     /** ACC-1: a new account, by whoever asks: there are no members yet. SEC-3 with an Idempotency-Key. */
     public Uni<Answer> open(UUID accountId, OpenAccount command, EventMetadata metadata, Optional<IdempotencyKey> key,
-                            Function<Done<Account, AccountEvent>, Answer> answer) {
+            Function<Done<Account, AccountEvent>, Answer> answer) {
         return idempotencyKeys.once(key, () -> execute(accountId, state -> command, metadata, null, key, answer).map(answer));
     }
 
     /** A command that creates something in an account (a company, a queue, ...): SEC-3 with an Idempotency-Key. */
     public Uni<Answer> create(UUID accountId, String loginId, AccountCommand command, EventMetadata metadata, Optional<IdempotencyKey> key,
-                              Function<Done<Account, AccountEvent>, Answer> answer) {
+            Function<Done<Account, AccountEvent>, Answer> answer) {
         return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key,
                 () -> execute(accountId, byMember(loginId, state -> command), metadata, null, key, answer).map(answer)));
     }
@@ -154,7 +154,7 @@ public class AccountCommands {
      * or bad input, never creates a login; then the login is found or created and the command decided for real.
      */
     public Uni<Answer> addMember(UUID accountId, AddMember probe, EventMetadata metadata, Optional<IdempotencyKey> key,
-                                 Function<Done<Account, AccountEvent>, Answer> answer) {
+            Function<Done<Account, AccountEvent>, Answer> answer) {
         String loginId = probe.actorLoginId();
         return memberBeforeReplay(accountId, loginId, key).chain(() -> idempotencyKeys.once(key, () -> load(accountId)
                 .invoke(loaded -> AccountDecider.decide(probe, loaded.state()))
@@ -170,7 +170,7 @@ public class AccountCommands {
      * carries); with {@code ifMatch}, only while the account is still at that version (else 412).
      */
     public Uni<Done<Account, AccountEvent>> edit(UUID accountId, String loginId, Function<Account, AccountCommand> command, EventMetadata metadata,
-                                                 Long ifMatch) {
+            Long ifMatch) {
         return admitted(accountId, loginId).chain(() -> execute(accountId, byMember(loginId, command), metadata, ifMatch, Optional.empty(), null));
     }
 
@@ -180,7 +180,7 @@ public class AccountCommands {
     }
 
     private Uni<Done<Account, AccountEvent>> execute(UUID accountId, Function<Account, AccountCommand> command, EventMetadata metadata, Long ifMatch,
-                                                     Optional<IdempotencyKey> key, Function<Done<Account, AccountEvent>, Answer> answer) {
+            Optional<IdempotencyKey> key, Function<Done<Account, AccountEvent>, Answer> answer) {
         // USR-5: the email changes of the decision that committed, for the person's other memberships to follow
         AtomicReference<List<EmailChange>> committed = new AtomicReference<>(List.of());
         Command<Account, AccountEvent> asked = commandOf(command, metadata).ifMatch(ifMatch).alongside((connection, before, done) -> {
@@ -227,9 +227,9 @@ public class AccountCommands {
                         continue;
                     }
                     Command<Account, AccountEvent> follow = Command.asked(state -> state.memberByLogin(change.loginId())
-                                    .<AccountCommand>map(member -> new AccountCommand.ChangeProfile(change.loginId(), member.memberId(), member.name(),
-                                            change.to(), metadata.occurredAt()))
-                                    .orElseThrow(() -> Refusal.notFound(RuleId.ACC_6, "the login is no longer a member")),
+                            .<AccountCommand>map(member -> new AccountCommand.ChangeProfile(change.loginId(), member.memberId(), member.name(),
+                                    change.to(), metadata.occurredAt()))
+                            .orElseThrow(() -> Refusal.notFound(RuleId.ACC_6, "the login is no longer a member")),
                             AccountDecider::decide, metadata);
                     each = each.chain(() -> pipeline.run(ACCOUNTS, streamOf(other), other, follow)
                             .onFailure().invoke(failure -> LOG.warnf("the membership of login %s in account %s keeps its email: %s",
@@ -268,7 +268,7 @@ public class AccountCommands {
                     case CHANGED -> {
                     }
                     case HELD_BY_ANOTHER_LOGIN ->
-                            throw Refusal.conflict(RuleId.USR_5, "email", change.to() + " is the email of another login; choose another address");
+                        throw Refusal.conflict(RuleId.USR_5, "email", change.to() + " is the email of another login; choose another address");
                     case MANAGED_OUTSIDE_THE_PLATFORM -> throw Refusal.conflict(RuleId.USR_5, "email",
                             "this login is managed by the identity provider's operators, not by the platform: they change its email");
                 }

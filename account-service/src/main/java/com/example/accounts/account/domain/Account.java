@@ -6,13 +6,13 @@ import com.example.accounts.account.domain.AccountEvent.AccountSettingsChanged;
 import com.example.accounts.account.domain.AccountEvent.BillingContactChanged;
 import com.example.accounts.account.domain.AccountEvent.BillingInfoChanged;
 import com.example.accounts.account.domain.AccountEvent.CompanyAccessChanged;
+import com.example.accounts.account.domain.AccountEvent.CompanyAdded;
+import com.example.accounts.account.domain.AccountEvent.CompanyRemoved;
+import com.example.accounts.account.domain.AccountEvent.CompanyRenamed;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleAssigned;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterRolePermissionsChanged;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterRoleRevoked;
 import com.example.accounts.account.domain.AccountEvent.ContactCenterSettingsChanged;
-import com.example.accounts.account.domain.AccountEvent.CompanyAdded;
-import com.example.accounts.account.domain.AccountEvent.CompanyRemoved;
-import com.example.accounts.account.domain.AccountEvent.CompanyRenamed;
 import com.example.accounts.account.domain.AccountEvent.DeviceAdded;
 import com.example.accounts.account.domain.AccountEvent.DeviceChanged;
 import com.example.accounts.account.domain.AccountEvent.DeviceGroupCreated;
@@ -23,12 +23,12 @@ import com.example.accounts.account.domain.AccountEvent.PlanChanged;
 import com.example.accounts.account.domain.AccountEvent.QueueAssignmentChanged;
 import com.example.accounts.account.domain.AccountEvent.QueueCreated;
 import com.example.accounts.account.domain.AccountEvent.RoleChanged;
+import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
+import com.example.accounts.account.domain.AccountEvent.SeatReleased;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyChanged;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDefined;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
-import com.example.accounts.account.domain.AccountEvent.SeatProvisioned;
-import com.example.accounts.account.domain.AccountEvent.SeatReleased;
 import com.example.accounts.account.domain.AccountEvent.SupervisedGroupsChanged;
 import com.example.accounts.account.domain.AccountEvent.SupportFeaturesChanged;
 import com.example.accounts.account.domain.AccountEvent.UserAdded;
@@ -54,8 +54,8 @@ import com.example.accounts.contract.vocabulary.SupportFeature;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,9 +70,9 @@ import java.util.stream.Stream;
  * member, never as whichever a hash map yields first.
  */
 public record Account(UUID id, String name, Plan plan, UUID billingContact, BillingInfo billingInfo, Settings settings,
-                      Map<UUID, Member> members, Map<String, List<UUID>> logins, Map<UUID, Company> companies,
-                      Map<UUID, Group> userGroups, Map<UUID, Group> deviceGroups, Map<UUID, Device> devices,
-                      Map<UUID, SecurityPolicy> securityPolicies, Map<UUID, Queue> queues, ContactCenter contactCenter, long version) {
+        Map<UUID, Member> members, Map<String, List<UUID>> logins, Map<UUID, Company> companies,
+        Map<UUID, Group> userGroups, Map<UUID, Group> deviceGroups, Map<UUID, Device> devices,
+        Map<UUID, SecurityPolicy> securityPolicies, Map<UUID, Queue> queues, ContactCenter contactCenter, long version) {
 
     public static final Account INITIAL = new Account(null, null, null, null, BillingInfo.NONE, Settings.DEFAULTS,
             Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ContactCenter.DEFAULTS, 0);
@@ -82,8 +82,8 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
      * {@code supervisedDeviceGroups} are the groups a limited admin was assigned (CMP-3).
      */
     public record Member(UUID memberId, String loginId, String name, String email, Role role, CompanyAccess companyAccess,
-                         Set<SupportFeature> supportFeatures, Set<Module> seats, Set<UUID> userGroups,
-                         Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<CcRole> contactCenterRoles) {
+            Set<SupportFeature> supportFeatures, Set<Module> seats, Set<UUID> userGroups,
+            Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<CcRole> contactCenterRoles) {
         public Member {
             supportFeatures = supportFeatures.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(supportFeatures));
             seats = seats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seats));
@@ -284,7 +284,8 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
                 }
                 case UserAdded added -> {
                     this.members().put(added.memberId(), new Member(added.memberId(), added.loginId(), added.name(),
-                            added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+                            added.email(), added.role(), added.companyAccess(), Set.copyOf(added.supportFeatures()), Set.of(), Set.of(), Set.of(), Set.of(),
+                            Set.of()));
                     this.logins().merge(added.loginId(), List.of(added.memberId()),
                             (earlier, later) -> Stream.concat(earlier.stream(), later.stream()).toList());
                 }
@@ -313,7 +314,8 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
                     this.companies().remove(removed.companyId());
                     // CMP-2: the company leaves every list; a list it empties reaches no company, never all.
                     this.everyMember(m -> m.companyAccess().companies().contains(removed.companyId())
-                            ? m.withCompanyAccess(m.companyAccess().without(removed.companyId())) : m);
+                            ? m.withCompanyAccess(m.companyAccess().without(removed.companyId()))
+                            : m);
                 }
                 case UserGroupCreated created -> this.userGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
                 case UserGroupRenamed renamed -> this.userGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
@@ -321,21 +323,25 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
                     this.userGroups().remove(deleted.groupId());
                     this.everyMember(m -> m.userGroups().contains(deleted.groupId()) || m.supervisedUserGroups().contains(deleted.groupId())
                             ? m.withUserGroups(without(m.userGroups(), deleted.groupId()))
-                            .withSupervised(without(m.supervisedUserGroups(), deleted.groupId()), m.supervisedDeviceGroups()) : m);
+                                    .withSupervised(without(m.supervisedUserGroups(), deleted.groupId()), m.supervisedDeviceGroups())
+                            : m);
                 }
                 case DeviceGroupCreated created -> this.deviceGroups().put(created.groupId(), new Group(created.groupId(), created.name()));
                 case DeviceGroupRenamed renamed -> this.deviceGroups().put(renamed.groupId(), new Group(renamed.groupId(), renamed.name()));
                 case DeviceGroupDeleted deleted -> {
                     this.deviceGroups().remove(deleted.groupId());
                     this.everyMember(m -> m.supervisedDeviceGroups().contains(deleted.groupId())
-                            ? m.withSupervised(m.supervisedUserGroups(), without(m.supervisedDeviceGroups(), deleted.groupId())) : m);
+                            ? m.withSupervised(m.supervisedUserGroups(), without(m.supervisedDeviceGroups(), deleted.groupId()))
+                            : m);
                     // CMP-4: its devices stay, in no group.
-                    this.devices().replaceAll((id, d) -> deleted.groupId().equals(d.deviceGroupId()) ? new Device(d.deviceId(), d.name(), d.companyId(), null) : d);
+                    this.devices()
+                            .replaceAll((id, d) -> deleted.groupId().equals(d.deviceGroupId()) ? new Device(d.deviceId(), d.name(), d.companyId(), null) : d);
                 }
                 case UserGroupsChanged changed -> this.member(changed.memberId(), m -> m.withUserGroups(Set.copyOf(changed.userGroups())));
                 case SupervisedGroupsChanged changed -> this.member(changed.memberId(),
                         m -> m.withSupervised(Set.copyOf(changed.userGroups()), Set.copyOf(changed.deviceGroups())));
-                case DeviceAdded added -> this.devices().put(added.deviceId(), new Device(added.deviceId(), added.name(), added.companyId(), added.deviceGroupId()));
+                case DeviceAdded added ->
+                    this.devices().put(added.deviceId(), new Device(added.deviceId(), added.name(), added.companyId(), added.deviceGroupId()));
                 case DeviceChanged changed -> this.devices().put(changed.deviceId(),
                         new Device(changed.deviceId(), changed.name(), changed.companyId(), changed.deviceGroupId()));
                 case DeviceRemoved removed -> this.devices().remove(removed.deviceId());
@@ -362,8 +368,10 @@ public record Account(UUID id, String name, Plan plan, UUID billingContact, Bill
                     return new Queue(id, q.name(), assignments);
                 });
                 case ContactCenterRolePermissionsChanged changed -> this.contactCenter = changed.role() == CcRole.SUPERVISOR
-                        ? new ContactCenter(Set.copyOf(changed.permissions()), this.contactCenter.agentPermissions(), this.contactCenter.restrictUnassignedQueueLogin())
-                        : new ContactCenter(this.contactCenter.supervisorPermissions(), Set.copyOf(changed.permissions()), this.contactCenter.restrictUnassignedQueueLogin());
+                        ? new ContactCenter(Set.copyOf(changed.permissions()), this.contactCenter.agentPermissions(),
+                                this.contactCenter.restrictUnassignedQueueLogin())
+                        : new ContactCenter(this.contactCenter.supervisorPermissions(), Set.copyOf(changed.permissions()),
+                                this.contactCenter.restrictUnassignedQueueLogin());
                 case ContactCenterSettingsChanged changed -> this.contactCenter = new ContactCenter(this.contactCenter.supervisorPermissions(),
                         this.contactCenter.agentPermissions(), changed.restrictUnassignedQueueLogin());
             }

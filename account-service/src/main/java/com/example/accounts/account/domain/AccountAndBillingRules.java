@@ -27,6 +27,7 @@ import com.example.accounts.rules.Refusal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
 import static com.example.accounts.account.domain.AccountGuards.MAX_EMAIL;
 import static com.example.accounts.account.domain.AccountGuards.actor;
 import static com.example.accounts.account.domain.AccountGuards.email;
@@ -107,8 +108,10 @@ final class AccountAndBillingRules {
                 continue;
             }
             long provisioned = state.seatsInUse(module);
-            int asked = change.plan().modules().contains(module) ? change.plan().seats().stream()
-                    .filter(s -> s.module() == module).mapToInt(SeatCount::seats).findFirst().orElse(0) : 0;
+            int asked = change.plan().modules().contains(module)
+                    ? change.plan().seats().stream()
+                            .filter(s -> s.module() == module).mapToInt(SeatCount::seats).findFirst().orElse(0)
+                    : 0;
             if (asked < provisioned) {
                 throw Refusal.conflict(RuleId.ACC_3, "plan.seats", module + ": " + provisioned
                         + " seats are provisioned, the plan asks for " + asked + "; release seats first");
@@ -144,7 +147,8 @@ final class AccountAndBillingRules {
             throw Refusal.invalid(RuleId.ACC_4, field, "must be at most " + max + " characters, was " + value.length());
         }
         if (CardNumbers.anyIn(value)) {
-            throw Refusal.invalid(RuleId.ACC_4, field, "looks like a payment card number, which is never stored; give the payment provider's reference instead");
+            throw Refusal.invalid(RuleId.ACC_4, field,
+                    "looks like a payment card number, which is never stored; give the payment provider's reference instead");
         }
         return value.isEmpty() ? null : value;
     }

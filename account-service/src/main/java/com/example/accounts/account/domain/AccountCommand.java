@@ -24,13 +24,13 @@ public sealed interface AccountCommand {
 
     /** ACC-1: the caller opens an account and becomes its first member. */
     record OpenAccount(UUID accountId, String name, Plan plan, UUID firstMemberId, String loginId, String memberName,
-                       String email, Instant now) implements AccountCommand {
+            String email, Instant now) implements AccountCommand {
     }
 
     /** USR-1: a full admin adds a member; the login was looked up or created beforehand (USR-2). */
     record AddMember(String actorLoginId, UUID memberId, String loginId, boolean loginCreated, String name, String email,
-                     Role role, CompanyAccess companyAccess, List<SupportFeature> supportFeatures, String language,
-                     Instant now) implements AccountCommand {
+            Role role, CompanyAccess companyAccess, List<SupportFeature> supportFeatures, String language,
+            Instant now) implements AccountCommand {
     }
 
     /** USR-4. */
@@ -106,7 +106,8 @@ public sealed interface AccountCommand {
 
     /** CMP-3: the groups a limited admin supervises, whole. */
     record AssignSupervisedGroups(String actorLoginId, UUID memberId, List<UUID> userGroups, List<UUID> deviceGroups, Instant now)
-            implements AccountCommand {
+            implements
+                AccountCommand {
     }
 
     /** CMP-4. */
@@ -123,12 +124,12 @@ public sealed interface AccountCommand {
 
     /** INV-6. */
     record DefineSecurityPolicy(String actorLoginId, UUID policyId, String name, String description, List<PolicyPermission> permissions,
-                                Instant now) implements AccountCommand {
+            Instant now) implements AccountCommand {
     }
 
     /** INV-6: name, description and permissions, whole. */
     record ChangeSecurityPolicy(String actorLoginId, UUID policyId, String name, String description, List<PolicyPermission> permissions,
-                                Instant now) implements AccountCommand {
+            Instant now) implements AccountCommand {
     }
 
     /** INV-6: disable (or enable again) a policy for invites. */

@@ -24,7 +24,7 @@ public sealed interface AccountEvent {
 
     /** USR-1, USR-2. */
     record UserAdded(UUID memberId, String loginId, String name, String email, Role role, CompanyAccess companyAccess,
-                     List<SupportFeature> supportFeatures, boolean loginCreated, String language) implements AccountEvent {
+            List<SupportFeature> supportFeatures, boolean loginCreated, String language) implements AccountEvent {
     }
 
     /** USR-4. */

@@ -32,7 +32,7 @@ final class CardNumbers {
         int groups = 0;
         boolean inGroup = false;
         boolean letterSince = true;
-        for (int i = 0; i < normalized.length(); ) {
+        for (int i = 0; i < normalized.length();) {
             int codePoint = normalized.codePointAt(i);
             i += Character.charCount(codePoint);
             int digit = Character.digit(codePoint, 10);

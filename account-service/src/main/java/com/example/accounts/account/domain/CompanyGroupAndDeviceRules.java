@@ -160,7 +160,8 @@ final class CompanyGroupAndDeviceRules {
         managesDevicesOf(actor, current.deviceGroupId());
         Device device = device(state, current.deviceId(), change.name(), change.companyId(), change.deviceGroupId());
         managesDevicesOf(actor, device.deviceGroupId());
-        return device.equals(current) ? List.of()
+        return device.equals(current)
+                ? List.of()
                 : List.of(new DeviceChanged(device.deviceId(), device.name(), device.companyId(), device.deviceGroupId()));
     }
 
@@ -210,7 +211,8 @@ final class CompanyGroupAndDeviceRules {
     private static String groupName(Account state, GroupKind kind, String raw, UUID renaming) {
         String name = name(RuleId.CMP_3, "name", raw);
         Account.byName(groups(state, kind).values(), name, Group::name).filter(other -> !other.groupId().equals(renaming)).ifPresent(other -> {
-            throw Refusal.conflict(RuleId.CMP_3, "name", "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
+            throw Refusal.conflict(RuleId.CMP_3, "name",
+                    "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " group named '" + other.name() + "' exists already");
         });
         return name;
     }

@@ -82,7 +82,8 @@ final class ContactCenterRules {
         if (target.role() == Role.MONITORING_OBSERVER) {
             throw Refusal.invalid(RuleId.USR_11, "role", "monitoring observers hold no contact-center role");
         }
-        return target.contactCenterRoles().contains(assign.role()) ? List.of()
+        return target.contactCenterRoles().contains(assign.role())
+                ? List.of()
                 : List.of(new ContactCenterRoleAssigned(target.memberId(), assign.role()));
     }
 
@@ -133,7 +134,8 @@ final class ContactCenterRules {
         if (assign.role() == QueueRole.SUPERVISOR && !state.holds(target, CcRole.SUPERVISOR)) {
             throw Refusal.invalid(RuleId.CC_1, "role", target.name() + " does not hold SUPERVISOR");
         }
-        return Objects.equals(queue.assignments().get(target.memberId()), assign.role()) ? List.of()
+        return Objects.equals(queue.assignments().get(target.memberId()), assign.role())
+                ? List.of()
                 : List.of(new QueueAssignmentChanged(queue.queueId(), target.memberId(), assign.role()));
     }
 
@@ -153,7 +155,8 @@ final class ContactCenterRules {
                         permission + " is not a permission of " + change.role());
             }
         }
-        Set<CcPermission> current = change.role() == CcRole.SUPERVISOR ? state.contactCenter().supervisorPermissions()
+        Set<CcPermission> current = change.role() == CcRole.SUPERVISOR
+                ? state.contactCenter().supervisorPermissions()
                 : state.contactCenter().agentPermissions();
         if (change.role() == CcRole.SUPERVISOR) {
             if (!asked.contains(CcPermission.VIEW_QUEUE_SETTINGS)) {
@@ -176,7 +179,8 @@ final class ContactCenterRules {
         Member actor = actor(state, change.actorLoginId());
         fullAdmin(actor, RuleId.ACC_5, "change contact-center organization settings");
         licensed(state, actor, "change contact-center organization settings");
-        return change.restrictUnassignedQueueLogin() == state.contactCenter().restrictUnassignedQueueLogin() ? List.of()
+        return change.restrictUnassignedQueueLogin() == state.contactCenter().restrictUnassignedQueueLogin()
+                ? List.of()
                 : List.of(new ContactCenterSettingsChanged(change.restrictUnassignedQueueLogin()));
     }
 }

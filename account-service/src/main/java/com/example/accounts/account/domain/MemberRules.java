@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
 import static com.example.accounts.account.domain.AccountGuards.actor;
 import static com.example.accounts.account.domain.AccountGuards.email;
 import static com.example.accounts.account.domain.AccountGuards.fullAdmin;
@@ -65,9 +66,11 @@ final class MemberRules {
             throw Refusal.invalid(RuleId.USR_3, add.companyAccess() != null ? "companyAccess" : "supportFeatures",
                     "admins have every company and support feature; it cannot be set for them");
         }
-        CompanyAccess access = admin ? CompanyAccess.ALL
+        CompanyAccess access = admin
+                ? CompanyAccess.ALL
                 : add.companyAccess() == null ? CompanyAccess.NONE : companyAccess(state, add.companyAccess());
-        List<SupportFeature> features = admin ? List.of(SupportFeature.values())
+        List<SupportFeature> features = admin
+                ? List.of(SupportFeature.values())
                 : add.supportFeatures() == null ? List.of() : supportFeatures(add.supportFeatures());
         return List.of(new UserAdded(add.memberId(), add.loginId(), name, email, add.role(), access, features,
                 add.loginCreated(), add.language()));
@@ -210,7 +213,8 @@ final class MemberRules {
         state.memberByEmail(email).filter(other -> !other.memberId().equals(target.memberId())).ifPresent(other -> {
             throw Refusal.conflict(RuleId.USR_1, "email", email + " is already a member of this account");
         });
-        return name.equals(target.name()) && email.equals(target.email()) ? List.of()
+        return name.equals(target.name()) && email.equals(target.email())
+                ? List.of()
                 : List.of(new UserProfileChanged(target.memberId(), name, email));
     }
 }

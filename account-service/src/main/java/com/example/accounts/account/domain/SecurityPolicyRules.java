@@ -39,7 +39,8 @@ final class SecurityPolicyRules {
         fullAdmin(actor(state, change.actorLoginId()), RuleId.INV_6, "edit security policies");
         SecurityPolicy current = found(state.securityPolicies(), change.policyId(), "security policy");
         SecurityPolicy policy = policy(state, current.policyId(), change.name(), change.description(), change.permissions(), current.enabled());
-        return policy.equals(current) ? List.of()
+        return policy.equals(current)
+                ? List.of()
                 : List.of(new SecurityPolicyChanged(policy.policyId(), policy.name(), policy.description(), inOrder(policy)));
     }
 
@@ -58,7 +59,7 @@ final class SecurityPolicyRules {
 
     /** INV-6: a unique name, a description, and permissions from VIEW_SCREEN, CHAT, REMOTE_CONTROL, FILE_TRANSFER. */
     private static SecurityPolicy policy(Account state, java.util.UUID policyId, String rawName, String rawDescription,
-                                         List<PolicyPermission> permissions, boolean enabled) {
+            List<PolicyPermission> permissions, boolean enabled) {
         String name = name(RuleId.INV_6, "name", rawName);
         Account.byName(state.securityPolicies().values(), name, SecurityPolicy::name)
                 .filter(other -> !other.policyId().equals(policyId)).ifPresent(other -> {

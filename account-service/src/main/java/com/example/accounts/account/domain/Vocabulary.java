@@ -21,7 +21,7 @@ public final class Vocabulary {
      * agents free to log into any queue.
      */
     public record ContactCenter(Set<CcPermission> supervisorPermissions, Set<CcPermission> agentPermissions,
-                                boolean restrictUnassignedQueueLogin) {
+            boolean restrictUnassignedQueueLogin) {
         public static final ContactCenter DEFAULTS = new ContactCenter(
                 Set.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES, CcPermission.VIEW_QUEUE_SETTINGS), Set.of(), false);
 
@@ -32,7 +32,10 @@ public final class Vocabulary {
     }
 
     /** CMP-3: groups of members, and groups of devices. Names are unique per kind. */
-    public enum GroupKind { USER, DEVICE }
+    public enum GroupKind {
+        USER,
+        DEVICE
+    }
 
     /** ACC-2: the modules of the account and, for seat-bearing ones, the seats bought. */
     public record Plan(List<Module> modules, List<SeatCount> seats) {

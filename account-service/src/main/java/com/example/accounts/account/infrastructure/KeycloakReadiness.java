@@ -30,7 +30,7 @@ public class KeycloakReadiness implements AsyncHealthCheck {
     private final URI realm;
 
     public KeycloakReadiness(@ConfigProperty(name = "platform.keycloak.url") String url,
-                             @ConfigProperty(name = "platform.keycloak.realm") String realm) {
+            @ConfigProperty(name = "platform.keycloak.realm") String realm) {
         this.realm = URI.create(url.replaceAll("/+$", "") + "/realms/" + realm);
     }
 

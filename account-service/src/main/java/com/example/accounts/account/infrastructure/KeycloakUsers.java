@@ -2,8 +2,8 @@ package com.example.accounts.account.infrastructure;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +28,7 @@ public interface KeycloakUsers {
      */
     @GET
     Uni<List<User>> byEmail(@QueryParam("email") String email, @QueryParam("exact") boolean exact,
-                            @QueryParam("briefRepresentation") boolean brief, @QueryParam("max") int max);
+            @QueryParam("briefRepresentation") boolean brief, @QueryParam("max") int max);
 
     @POST
     Uni<Response> create(User user);

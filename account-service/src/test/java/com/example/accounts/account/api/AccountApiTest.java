@@ -15,14 +15,14 @@ import java.util.UUID;
 
 import static com.example.accounts.account.api.ApiFixture.token;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The account API against the real PostgreSQL, Kafka and Keycloak, with real tokens. */
 @QuarkusTest
@@ -206,8 +206,8 @@ class AccountApiTest {
         assertEquals(before.sum("platform_commands_total", added) + 1, after.sum("platform_commands_total", added));
         Map<String, String> refused = Map.of("stream", "account", "command", "ChangeRole", "outcome", "refused", "rule", rule);
         assertEquals(before.sum("platform_commands_total", refused) + 1, after.sum("platform_commands_total", refused));
-        assertTrue(after.sum("platform_commands_append_seconds_count", Map.of("stream", "account"))
-                > before.sum("platform_commands_append_seconds_count", Map.of("stream", "account")), "the append was timed");
+        assertTrue(after.sum("platform_commands_append_seconds_count", Map.of("stream", "account")) > before.sum("platform_commands_append_seconds_count",
+                Map.of("stream", "account")), "the append was timed");
         // the member's login was looked up through Keycloak's admin REST client
         assertTrue(after.has("http_client_requests_seconds_count"), "the calls out are timed");
     }

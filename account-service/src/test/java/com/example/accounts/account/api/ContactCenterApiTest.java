@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static com.example.accounts.account.api.ApiFixture.add;
 import static com.example.accounts.account.api.ApiFixture.adaMember;
+import static com.example.accounts.account.api.ApiFixture.add;
 import static com.example.accounts.account.api.ApiFixture.openAccount;
 import static com.example.accounts.account.api.ApiFixture.token;
 import static io.restassured.RestAssured.given;

@@ -158,7 +158,8 @@ class IdentityProviderTest {
 
         private static String s256(String verifier) {
             try {
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                return Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -189,7 +190,8 @@ class IdentityProviderTest {
         HttpResponse<String> exchanged = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=web&code=" + encode(code)
-                        + "&redirect_uri=" + encode(GATEWAY_CALLBACK) + "&code_verifier=" + pkce.verifier())).build(), HttpResponse.BodyHandlers.ofString());
+                        + "&redirect_uri=" + encode(GATEWAY_CALLBACK) + "&code_verifier=" + pkce.verifier()))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, exchanged.statusCode(), exchanged.body());
         return JSON.readTree(exchanged.body());
     }

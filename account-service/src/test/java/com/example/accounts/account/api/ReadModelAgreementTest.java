@@ -22,16 +22,16 @@ import com.example.accounts.account.domain.AccountCommand.CreateQueue;
 import com.example.accounts.account.domain.AccountCommand.DefineSecurityPolicy;
 import com.example.accounts.account.domain.AccountCommand.ProvisionSeat;
 import com.example.accounts.account.domain.AccountDecider;
+import com.example.accounts.account.domain.Vocabulary.GroupKind;
+import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.vocabulary.CcRole;
 import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.contract.vocabulary.PolicyPermission;
 import com.example.accounts.contract.vocabulary.QueueRole;
 import com.example.accounts.contract.vocabulary.Role;
-import com.example.accounts.rules.Refusal;
-import com.example.accounts.account.domain.Vocabulary.GroupKind;
-import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
+import com.example.accounts.rules.Refusal;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,9 +92,22 @@ class ReadModelAgreementTest {
 
     /** What Ada does to the account; the numbers pick roles, members, groups... by their index, modulo what exists. */
     enum Op {
-        ADD_MEMBER(4), CHANGE_ROLE(2), DELETE_MEMBER(1), PROVISION_SEAT(3), RELEASE_SEAT(1), CHANGE_PLAN(3), CHANGE_SETTINGS(1),
-        CREATE_GROUP(2), CHANGE_USER_GROUPS(2), ASSIGN_SUPERVISED_GROUPS(3), ADD_DEVICE(2), ASSIGN_CC_ROLE(2), REVOKE_CC_ROLE(1),
-        CREATE_QUEUE(2), ASSIGN_QUEUE(1), HAND_OVER_BILLING(1);
+        ADD_MEMBER(4),
+        CHANGE_ROLE(2),
+        DELETE_MEMBER(1),
+        PROVISION_SEAT(3),
+        RELEASE_SEAT(1),
+        CHANGE_PLAN(3),
+        CHANGE_SETTINGS(1),
+        CREATE_GROUP(2),
+        CHANGE_USER_GROUPS(2),
+        ASSIGN_SUPERVISED_GROUPS(3),
+        ADD_DEVICE(2),
+        ASSIGN_CC_ROLE(2),
+        REVOKE_CC_ROLE(1),
+        CREATE_QUEUE(2),
+        ASSIGN_QUEUE(1),
+        HAND_OVER_BILLING(1);
 
         final int weight;
 
@@ -268,7 +281,8 @@ class ReadModelAgreementTest {
         /** Logs what was asked and answered, and keeps the consistency token of every write. */
         Response record(String what, Response response) {
             String rule = response.statusCode() >= 400 && String.valueOf(response.contentType()).contains("json")
-                    ? Optional.ofNullable(response.jsonPath().getString("rule")).map(r -> " " + r).orElse("") : "";
+                    ? Optional.ofNullable(response.jsonPath().getString("rule")).map(r -> " " + r).orElse("")
+                    : "";
             log.add(what + " -> " + response.statusCode() + rule);
             if (response.statusCode() < 300 && response.header(ConsistencyToken.HEADER) != null) {
                 consistency = response.header(ConsistencyToken.HEADER);
@@ -378,7 +392,8 @@ class ReadModelAgreementTest {
                     }
                     QueueRole role = QueueRole.values()[s.c() % QueueRole.values().length];
                     record("AssignQueue(queue#" + (s.a() % queues.size()) + ", " + member(s.b()) + ", " + role + ")",
-                            as().body("{\"role\": \"" + role + "\"}").put(base + "/contact-center/queues/" + pick(queues, s.a()) + "/members/" + pick(members, s.b())));
+                            as().body("{\"role\": \"" + role + "\"}")
+                                    .put(base + "/contact-center/queues/" + pick(queues, s.a()) + "/members/" + pick(members, s.b())));
                 }
                 case HAND_OVER_BILLING -> record("HandOverBillingContact(" + member(s.a()) + ")",
                         as().body("{\"memberId\": \"" + pick(members, s.a()) + "\"}").put(base + "/billing-contact"));
@@ -392,7 +407,7 @@ class ReadModelAgreementTest {
 
         void supervise(int member, List<UUID> users, List<UUID> devices) {
             record("AssignSupervisedGroups(" + member(member) + ", " + names("user group", userGroups, users) + ", "
-                            + names("device group", deviceGroups, devices) + ")",
+                    + names("device group", deviceGroups, devices) + ")",
                     as().body("{\"userGroups\": " + json(users) + ", \"deviceGroups\": " + json(devices) + "}")
                             .put(base + "/members/" + pick(members, member) + "/supervised-groups"));
         }
@@ -477,7 +492,7 @@ class ReadModelAgreementTest {
      * send to do it; {@code denies} tells the refusals that answer "no" for that member.
      */
     record Trial(UUID memberId, String member, String who, String permission, String resource, String resourceLabel, String name,
-                 Supplier<AccountCommand> command, Predicate<Refusal> denies) {
+            Supplier<AccountCommand> command, Predicate<Refusal> denies) {
     }
 
     private static final Predicate<Refusal> FORBIDDEN = v -> v.kind() == Refusal.Kind.FORBIDDEN;
@@ -497,12 +512,15 @@ class ReadModelAgreementTest {
                     + (state.members().size() == 1 ? ", the only member" : "");
             String seats = m.seats().isEmpty() ? "no seat" : "seats " + m.seats().stream().sorted().toList();
             String held = label + " (" + who + flags + "; " + seats + "; contact-center roles " + m.contactCenterRoles().stream().sorted().toList()
-                    + (m.role() == Role.LIMITED_ADMIN ? "; supervising " + m.supervisedUserGroups().size() + " user and "
-                    + m.supervisedDeviceGroups().size() + " device groups" : "") + ")";
+                    + (m.role() == Role.LIMITED_ADMIN
+                            ? "; supervising " + m.supervisedUserGroups().size() + " user and "
+                                    + m.supervisedDeviceGroups().size() + " device groups"
+                            : "")
+                    + ")";
             String login = m.loginId();
             class Table {
                 void add(String permission, String resource, String resourceLabel, String name, Supplier<AccountCommand> command,
-                         Predicate<Refusal> denies) {
+                        Predicate<Refusal> denies) {
                     trials.add(new Trial(m.memberId(), held, "(" + who + ")", permission, resource, resourceLabel, name, command, denies));
                 }
             }
@@ -528,9 +546,11 @@ class ReadModelAgreementTest {
             t.add("devices.manage", null, null, supervised == null ? "AddDevice (in no device group)" : "AddDevice (into a device group it supervises)",
                     () -> new AddDevice(login, UUID.randomUUID(), "Probe", run.company, supervised, now), FORBIDDEN);
             for (Device device : state.devices().values()) {
-                t.add("devices.manage", "device:" + device.deviceId(), device.deviceGroupId() == null ? "device in no group"
-                                : m.supervisedDeviceGroups().contains(device.deviceGroupId()) ? "device of a group it supervises" : "device of another group",
-                        "ChangeDevice (unchanged)", () -> new ChangeDevice(login, device.deviceId(), device.name(), device.companyId(), device.deviceGroupId(), now),
+                t.add("devices.manage", "device:" + device.deviceId(), device.deviceGroupId() == null
+                        ? "device in no group"
+                        : m.supervisedDeviceGroups().contains(device.deviceGroupId()) ? "device of a group it supervises" : "device of another group",
+                        "ChangeDevice (unchanged)",
+                        () -> new ChangeDevice(login, device.deviceId(), device.name(), device.companyId(), device.deviceGroupId(), now),
                         FORBIDDEN);
             }
             t.add("companies.manage", null, null, "AddCompany", () -> new AddCompany(login, UUID.randomUUID(), "Probe " + UUID.randomUUID(), now), FORBIDDEN);
@@ -567,8 +587,10 @@ class ReadModelAgreementTest {
     private static Optional<Module> seatToTry(Account state, Member target) {
         List<Module> seats = List.of(Module.REMOTE_SUPPORT, Module.SERVICE_DESK);
         Optional<Module> held = seats.stream().filter(target.seats()::contains).findFirst();
-        return held.isPresent() ? held : seats.stream()
-                .filter(module -> state.plan().modules().contains(module) && state.seatsInUse(module) < state.seatsBought(module)).findFirst();
+        return held.isPresent()
+                ? held
+                : seats.stream()
+                        .filter(module -> state.plan().modules().contains(module) && state.seatsInUse(module) < state.seatsBought(module)).findFirst();
     }
 
     /** The permission-service's answers, asked by Ada with the consistency token of the last write (PRM-4). */

@@ -85,7 +85,8 @@ class StreamWriterApiTest {
             String key = UUID.randomUUID().toString();
             int round = trial;
             List<Callable<Response>> calls = new ArrayList<>(IntStream.range(0, 6).<Callable<Response>>mapToObj(i -> () -> given().auth().oauth2(ada)
-                    .contentType(ContentType.JSON).body("{\"name\": \"Busy " + round + "-" + i + "\"}").post("/accounts/" + accountId + "/companies")).toList());
+                    .contentType(ContentType.JSON).body("{\"name\": \"Busy " + round + "-" + i + "\"}").post("/accounts/" + accountId + "/companies"))
+                    .toList());
             for (String name : List.of("North " + round, "South " + round)) {
                 calls.add(() -> given().auth().oauth2(ada).header("Idempotency-Key", key).contentType(ContentType.JSON)
                         .body("{\"name\": \"" + name + "\"}").post("/accounts/" + accountId + "/companies"));

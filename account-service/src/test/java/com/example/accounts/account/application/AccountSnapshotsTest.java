@@ -55,7 +55,8 @@ class AccountSnapshotsTest {
         Instant now = Instant.now();
         EventMetadata metadata = new EventMetadata("system", "snapshot-test", "snapshot-test", now);
         commands.open(accountId, new OpenAccount(accountId, "Big", new Plan(List.of(Module.REMOTE_SUPPORT),
-                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "big-admin", "Admin", "admin@big.test", now), metadata, Optional.empty(), result -> null)
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "big-admin", "Admin", "admin@big.test", now), metadata, Optional.empty(),
+                result -> null)
                 .await().indefinitely();
         // 9,998 more members appended straight to the store, as years of commands would have: no snapshot yet.
         long version = 2;
@@ -90,7 +91,8 @@ class AccountSnapshotsTest {
         Instant now = Instant.now();
         EventMetadata metadata = new EventMetadata("system", "fold-test", "fold-test", now);
         commands.open(accountId, new OpenAccount(accountId, "Folded", new Plan(List.of(Module.REMOTE_SUPPORT),
-                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata, Optional.empty(), result -> null)
+                List.of(new SeatCount(Module.REMOTE_SUPPORT, 10))), UUID.randomUUID(), "fold-admin", "Admin", "admin@fold.test", now), metadata,
+                Optional.empty(), result -> null)
                 .await().indefinitely();
         Account opened = commands.load(accountId).await().indefinitely().state();
         List<NewEvent> members = new ArrayList<>();

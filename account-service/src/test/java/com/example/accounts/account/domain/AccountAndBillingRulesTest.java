@@ -83,7 +83,8 @@ class AccountAndBillingRulesTest extends AcmeAccount {
     @Test
     void ACC3_onlyTheBillingContactChangesThePlanAndNeverBelowTheSeatsProvisioned() {
         UUID ben = member("ben", Role.ADMIN);
-        Given<Account, AccountCommand, AccountEvent> acme = given(new SeatProvisioned(ada, Module.REMOTE_SUPPORT), new SeatProvisioned(ben, Module.REMOTE_SUPPORT));
+        Given<Account, AccountCommand, AccountEvent> acme = given(new SeatProvisioned(ada, Module.REMOTE_SUPPORT),
+                new SeatProvisioned(ben, Module.REMOTE_SUPPORT));
         Plan smaller = new Plan(List.of(Module.REMOTE_SUPPORT), List.of(new SeatCount(Module.REMOTE_SUPPORT, 1)));
 
         acme.when(new ChangePlan("ben", smaller, NOW)).thenRefused("ACC-3");

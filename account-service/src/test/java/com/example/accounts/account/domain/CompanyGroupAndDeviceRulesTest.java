@@ -60,7 +60,8 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
         UUID ben = member("ben", Role.STANDARD);
         UUID globex = UUID.randomUUID();
         UUID initech = UUID.randomUUID();
-        Given<Account, AccountCommand, AccountEvent> acme = given().when(new AddCompany("ada", globex, "  Globex ", NOW)).then(new CompanyAdded(globex, "Globex"))
+        Given<Account, AccountCommand, AccountEvent> acme = given().when(new AddCompany("ada", globex, "  Globex ", NOW))
+                .then(new CompanyAdded(globex, "Globex"))
                 .given(new CompanyAdded(initech, "Initech"));
 
         acme.when(new AddCompany("ada", UUID.randomUUID(), "GLOBEX", NOW)).thenRefused("CMP-1", Refusal.Kind.CONFLICT);

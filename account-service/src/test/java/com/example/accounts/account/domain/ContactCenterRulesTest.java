@@ -52,7 +52,7 @@ class ContactCenterRulesTest extends AcmeAccount {
 
     /** The plan gets CONTACT_CENTER, and Ada, who administers it in these tests, its licence (SEAT-3). */
     private AccountEvent[] contactCenter() {
-        return new AccountEvent[] {new PlanChanged(WITH_CONTACT_CENTER), new SeatProvisioned(ada, Module.CONTACT_CENTER)};
+        return new AccountEvent[]{new PlanChanged(WITH_CONTACT_CENTER), new SeatProvisioned(ada, Module.CONTACT_CENTER)};
     }
 
     private void withContactCenter() {
@@ -118,8 +118,9 @@ class ContactCenterRulesTest extends AcmeAccount {
         assertEquals(ContactCenter.DEFAULTS, acme.state().contactCenter());
 
         acme = acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
-                        List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES, CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.MANAGE_SKILLS), NOW))
-                .as("MANAGE_SKILLS turns VIEW_SKILLS on").then(new ContactCenterRolePermissionsChanged(CcRole.SUPERVISOR, List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES,
+                List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES, CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.MANAGE_SKILLS), NOW))
+                .as("MANAGE_SKILLS turns VIEW_SKILLS on")
+                .then(new ContactCenterRolePermissionsChanged(CcRole.SUPERVISOR, List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES,
                         CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.VIEW_SKILLS, CcPermission.MANAGE_SKILLS)));
 
         Refusal viewOff = acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,

@@ -166,7 +166,8 @@ class MemberRulesTest extends AcmeAccount {
         acme.when(new DeleteMember("ben", ada, NOW)).thenRefused("BIL-3");
 
         acme.given(new BillingContactChanged(ada, ben)).when(new ChangeRole("ben", ada, Role.STANDARD, NOW))
-                .then(new RoleChanged(ada, Role.ADMIN, Role.STANDARD), new CompanyAccessChanged(ada, CompanyAccess.NONE), new SupportFeaturesChanged(ada, List.of()));
+                .then(new RoleChanged(ada, Role.ADMIN, Role.STANDARD), new CompanyAccessChanged(ada, CompanyAccess.NONE),
+                        new SupportFeaturesChanged(ada, List.of()));
     }
 
     @Test

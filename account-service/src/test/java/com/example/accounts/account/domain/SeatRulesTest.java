@@ -75,7 +75,8 @@ class SeatRulesTest extends AcmeAccount {
     void SEAT6_USR6_deletingOrMakingAnObserverReleasesTheSeats() {
         UUID ben = member("ben", Role.STANDARD);
         UUID cy = member("cy", Role.STANDARD);
-        Given<Account, AccountCommand, AccountEvent> acme = given(new SeatProvisioned(ben, Module.REMOTE_SUPPORT), new SeatProvisioned(cy, Module.REMOTE_SUPPORT))
+        Given<Account, AccountCommand, AccountEvent> acme = given(new SeatProvisioned(ben, Module.REMOTE_SUPPORT),
+                new SeatProvisioned(cy, Module.REMOTE_SUPPORT))
                 .when(new ChangeRole("ada", ben, Role.MONITORING_OBSERVER, NOW))
                 .then(new SeatReleased(ben, Module.REMOTE_SUPPORT), new RoleChanged(ben, Role.STANDARD, Role.MONITORING_OBSERVER))
                 .when(new DeleteMember("ada", cy, NOW)).then(new SeatReleased(cy, Module.REMOTE_SUPPORT), new UserDeleted(cy, "cy", "cy@acme.test"));

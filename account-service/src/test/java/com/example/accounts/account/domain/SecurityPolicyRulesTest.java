@@ -27,7 +27,7 @@ class SecurityPolicyRulesTest extends AcmeAccount {
         member("lia", Role.LIMITED_ADMIN);
         UUID viewOnly = UUID.randomUUID();
         Given<Account, AccountCommand, AccountEvent> acme = given().when(new DefineSecurityPolicy("ada", viewOnly, " View only ", "Look, do not touch ",
-                        List.of(PolicyPermission.CHAT, PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT), NOW))
+                List.of(PolicyPermission.CHAT, PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT), NOW))
                 .then(new SecurityPolicyDefined(viewOnly, "View only", "Look, do not touch", List.of(PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT)));
 
         Refusal twin = acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "VIEW ONLY", "", List.of(), NOW)).thenRefused("INV-6");
@@ -37,7 +37,9 @@ class SecurityPolicyRulesTest extends AcmeAccount {
         assertEquals("description", acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "Full", "x".repeat(501), List.of(), NOW))
                 .thenRefused("INV-6").field());
 
-        acme = acme.when(new ChangeSecurityPolicy("ada", viewOnly, "View and control", null, List.of(PolicyPermission.REMOTE_CONTROL, PolicyPermission.VIEW_SCREEN), NOW))
+        acme = acme
+                .when(new ChangeSecurityPolicy("ada", viewOnly, "View and control", null,
+                        List.of(PolicyPermission.REMOTE_CONTROL, PolicyPermission.VIEW_SCREEN), NOW))
                 .then(new SecurityPolicyChanged(viewOnly, "View and control", "", List.of(PolicyPermission.VIEW_SCREEN, PolicyPermission.REMOTE_CONTROL)))
                 .when(new SetSecurityPolicyEnabled("ada", viewOnly, false, NOW)).then(new SecurityPolicyDisabled(viewOnly));
         assertFalse(acme.state().securityPolicies().get(viewOnly).enabled());

@@ -7,7 +7,6 @@ import com.example.accounts.contract.MalformedEventException;
 import com.example.accounts.kit.command.EventCodec;
 import org.junit.jupiter.api.Test;
 
-
 import static com.example.accounts.eventstore.BlankEvents.blank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -100,7 +100,7 @@ public final class CommandBenchmark {
         new PublishedEvents(platform.kafka().bootstrapServers()).close(); // creates the event topics as the relays would
         // the production JVM: the full JIT and room to work
         List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
-        String extra = System.getProperty("bench.service-jvm", "");  // e.g. -XX:StartFlightRecording=filename=service.jfr
+        String extra = System.getProperty("bench.service-jvm", ""); // e.g. -XX:StartFlightRecording=filename=service.jfr
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
@@ -199,7 +199,7 @@ public final class CommandBenchmark {
         int serial = 60;
         int concurrent = 200;
         String admin = administrator();
-        List<String[]> logins = logins(admin, 2 * (serial + concurrent));  // {id, email}
+        List<String[]> logins = logins(admin, 2 * (serial + concurrent)); // {id, email}
         Queue<String[]> pool = new ConcurrentLinkedQueue<>(logins);
         System.out.printf("%n  %-58s %3s  %11s%n", "adding an existing login as a member", "in", "rate");
         UUID serialAccount = open();
@@ -235,7 +235,7 @@ public final class CommandBenchmark {
             return keycloakResponse(admin, HttpMethod.POST, "/users", body).map(response -> {
                 String location = response.location;
                 if (response.status == 201 && location != null) {
-                    made.add(new String[] {location.substring(location.lastIndexOf('/') + 1), email});
+                    made.add(new String[]{location.substring(location.lastIndexOf('/') + 1), email});
                 }
                 return response.status;
             });
@@ -313,7 +313,8 @@ public final class CommandBenchmark {
         return run(List.of(pgbench().getParent().resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(platform.postgres().port()),
                 "-U", "postgres", "-d", Service.ACCOUNT.database, "-Atc",
                 "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') "
-                        + "|| ', full_page_writes=' || current_setting('full_page_writes')")).strip();
+                        + "|| ', full_page_writes=' || current_setting('full_page_writes')"))
+                .strip();
     }
 
     // --- the ratios the issue aims at -----------------------------------------------------------------------------
@@ -328,7 +329,7 @@ public final class CommandBenchmark {
                 System.out.printf("  %-58s at %2d: %5.1f %% of raw insert%n", label, concurrency, 100 * command.perSecond() / raw.perSecond());
             }
         }
-        for (int concurrency : new int[] {1, 8}) {
+        for (int concurrency : new int[]{1, 8}) {
             Figures ours = results.get("members: add to one account (account-service)@" + concurrency);
             Figures theirs = results.get("members: add to one organization (Keycloak)@" + concurrency);
             System.out.printf("  %-58s at %2d: %5.2f x Keycloak's (%d answered 409 here, %d there)%n", "adding a member", concurrency,
@@ -359,7 +360,7 @@ public final class CommandBenchmark {
                 .setURI("/accounts/" + account + "/support-sessions").putHeader("Authorization", "Bearer " + token())
                 .putHeader("Content-Type", "application/json").putHeader("Consistency-Token", seat.consistency);
         long asked = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             Answer started = await(http.request(start).compose(request -> request.send(Buffer.buffer("{\"clientVersion\": \"2.4.0\"}")))
                     .compose(response -> response.body().map(body -> new Answer(response.statusCode(), null, null, body.toString()))));
             if (started.status == 201) {
@@ -433,7 +434,8 @@ public final class CommandBenchmark {
     }
 
     private Future<Answer> send(URI uri, HttpMethod method, String body, String bearer) {
-        RequestOptions options = new RequestOptions().setMethod(method).setHost(uri.getHost()).setPort(uri.getPort()).setURI(uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery());
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI(uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery());
         if (bearer != null) {
             options.putHeader("Authorization", "Bearer " + bearer);
         }

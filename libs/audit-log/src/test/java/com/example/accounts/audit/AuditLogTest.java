@@ -84,7 +84,8 @@ class AuditLogTest {
                 "KAFKA_SASL_MECHANISM", secured.get("sasl.mechanism"), "KAFKA_SASL_JAAS_CONFIG", secured.get("sasl.jaas.config"));
         Path file = Files.createTempFile("kafka", ".properties");
         Files.writeString(file, "bootstrap.servers=" + secured.get("bootstrap.servers") + "\n");
-        AuditLog.Arguments arguments = AuditLog.Arguments.parse(new String[]{acme.account.toString(), "--topic", Topics.ACCOUNT_EVENTS, "--kafka-config", file.toString()});
+        AuditLog.Arguments arguments = AuditLog.Arguments
+                .parse(new String[]{acme.account.toString(), "--topic", Topics.ACCOUNT_EVENTS, "--kafka-config", file.toString()});
 
         String printed = print(arguments.kafka(environment), acme.account, arguments.topics());
         assertTrue(printed.startsWith("== account-events: 2 records of account " + acme.account), printed);

@@ -2,15 +2,14 @@ package com.example.accounts.contract;
 
 import com.example.accounts.contract.vocabulary.Mailbox;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.path.PathType;
 

@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code language}: the technician's, when the inviter gave it (null: the account's). {@code comments} may be null.
  */
 public record InviteEmailRequest(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
-                                 String comments, String policyName, Instant expiresAt, SealedUrl sealedUrl, String language) {
+        String comments, String policyName, Instant expiresAt, SealedUrl sealedUrl, String language) {
 
     /** The URL as {@link InviteUrlSeal} sealed it: the key's id, the nonce and the ciphertext with its tag, base64url. */
     public record SealedUrl(String keyId, String nonce, String ciphertext) {

@@ -37,8 +37,7 @@ public final class Upcasters {
         for (String type : schemas.types()) {
             text.append(type).append(" v").append(schemas.currentVersion(type)).append('\n');
         }
-        new TreeMap<>(byTypeAndVersion).forEach((from, upcaster) ->
-                text.append(from).append(" by ").append(upcaster.getClass().getName()).append('\n'));
+        new TreeMap<>(byTypeAndVersion).forEach((from, upcaster) -> text.append(from).append(" by ").append(upcaster.getClass().getName()).append('\n'));
         return text.toString();
     }
 

@@ -32,7 +32,8 @@ class EventContractTest {
         UUID account = UUID.randomUUID();
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "AccountOpened", 1, account, "account-" + account, 1, 42,
                 Instant.parse("2026-11-25T10:00:00Z"), "login-1", "corr-1", "cause-1",
-                json("{\"accountId\":\"" + account + "\",\"name\":\"Acme\",\"plan\":{\"modules\":[],\"seats\":[]},\"billingContactMemberId\":\"" + UUID.randomUUID() + "\"}"));
+                json("{\"accountId\":\"" + account + "\",\"name\":\"Acme\",\"plan\":{\"modules\":[],\"seats\":[]},\"billingContactMemberId\":\""
+                        + UUID.randomUUID() + "\"}"));
 
         EventEnvelope read = EventJson.read(EventJson.write(envelope));
 
@@ -195,7 +196,7 @@ class EventContractTest {
     }
 
     private static void unknownKeywords(JsonNode schema, String at, List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> keyword = it.next();
             if (!KEYWORDS_2020_12.contains(keyword.getKey())) {
                 problems.add(at + ": " + keyword.getKey() + " is no keyword of JSON Schema 2020-12");

@@ -118,7 +118,7 @@ public final class EventStore {
      * comment): a transaction that wrote anything else before fails with an {@link IllegalStateException}.
      */
     public Uni<AppendResult> append(SqlConnection connection, String streamId, UUID accountId, long expectedVersion,
-                                    List<NewEvent> events, EventMetadata metadata) {
+            List<NewEvent> events, EventMetadata metadata) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append to " + streamId);
         }
@@ -149,11 +149,11 @@ public final class EventStore {
         // writer lock was taken while it had none; the version is read on the statement's snapshot, which may be
         // older than the lock (a stale one ends as a unique violation at the insert, a conflict as before).
         return connection.preparedQuery("""
-                        SELECT pg_current_xact_id_if_assigned()::text AS wrote_before,
-                               set_config('idle_in_transaction_session_timeout', $3, true) AS idle_bound,
-                               set_config('statement_timeout', $3, true) AS statement_bound,
-                               (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) AS version
-                        FROM (SELECT pg_advisory_xact_lock($4, hashtext($2))) AS writer_lock""")
+                SELECT pg_current_xact_id_if_assigned()::text AS wrote_before,
+                       set_config('idle_in_transaction_session_timeout', $3, true) AS idle_bound,
+                       set_config('statement_timeout', $3, true) AS statement_bound,
+                       (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) AS version
+                FROM (SELECT pg_advisory_xact_lock($4, hashtext($2))) AS writer_lock""")
                 .execute(Tuple.of(streamId, accountId.toString(), writerTimeout, WRITER_LOCK))
                 .invoke(current -> {
                     Row row = current.iterator().next();
@@ -167,11 +167,12 @@ public final class EventStore {
                     }
                 })
                 .chain(() -> connection.preparedQuery("""
-                                INSERT INTO events (event_id, stream_id, version, account_id, type, schema_version, data, metadata, recorded_at)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING position, tx_id::text AS tx""")
+                        INSERT INTO events (event_id, stream_id, version, account_id, type, schema_version, data, metadata, recorded_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING position, tx_id::text AS tx""")
                         .executeBatch(rows))
                 .onFailure(PgException.class).transform(failure -> isUniqueViolation(failure)
-                        ? new ConcurrencyConflict(streamId, expectedVersion) : failure)
+                        ? new ConcurrencyConflict(streamId, expectedVersion)
+                        : failure)
                 .map(result -> {
                     long last = 0;
                     for (var batch = result; batch != null; batch = batch.next()) {
@@ -189,8 +190,8 @@ public final class EventStore {
     /** The events of a stream after {@code afterVersion}, in version order, upcast to their current schema. */
     public Uni<List<EventEnvelope>> readStream(String streamId, long afterVersion) {
         return pool.preparedQuery("""
-                        SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata
-                        FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version""")
+                SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata
+                FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version""")
                 .execute(Tuple.of(streamId, afterVersion))
                 .map(rows -> {
                     List<EventEnvelope> events = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public OutboxRelay(Pool pool, Supplier<Uni<SqlConnection>> leadConnections, String topic, KafkaClients kafka, int partitions,
-                       int batchSize, Duration idlePoll) {
+            int batchSize, Duration idlePoll) {
         this.pool = pool;
         this.leadConnections = leadConnections;
         this.topic = topic;
@@ -139,7 +139,9 @@ public final class OutboxRelay implements AutoCloseable {
                 leading = false;
                 if (lead != null) {
                     // Ends the session, and with it the lead, before any back-off: another instance may take it now.
-                    lead.close().subscribe().with(ignored -> { }, ignored -> { });
+                    lead.close().subscribe().with(ignored -> {
+                    }, ignored -> {
+                    });
                 }
             }
             if (failed) {
@@ -194,13 +196,13 @@ public final class OutboxRelay implements AutoCloseable {
     private List<Row> nextBatch(SqlConnection lead, RelayCheckpoint checkpoint) {
         List<Row> rows = new ArrayList<>();
         PublicationHorizon.inOneSnapshot(lead, connection -> PublicationHorizon.read(connection)
-                        .chain(horizon -> connection.preparedQuery("""
-                                        SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata, tx_id::text AS tx_text
-                                        FROM events
-                                        WHERE (tx_id, position) > ($1::text::xid8, $2) AND tx_id < $3::text::xid8
-                                        ORDER BY tx_id, position
-                                        LIMIT $4""")
-                                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), batchSize))))
+                .chain(horizon -> connection.preparedQuery("""
+                        SELECT position, stream_id, version, event_id, account_id, type, schema_version, data, metadata, tx_id::text AS tx_text
+                        FROM events
+                        WHERE (tx_id, position) > ($1::text::xid8, $2) AND tx_id < $3::text::xid8
+                        ORDER BY tx_id, position
+                        LIMIT $4""")
+                        .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), batchSize))))
                 .await().atMost(Duration.ofSeconds(30))
                 .forEach(rows::add);
         return rows;

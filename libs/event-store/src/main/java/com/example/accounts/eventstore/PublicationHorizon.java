@@ -79,8 +79,8 @@ final class PublicationHorizon {
     /** Must be the first statement of an {@link #inOneSnapshot} transaction: it takes the snapshot. */
     static Uni<Horizon> read(SqlConnection connection) {
         return connection.query("""
-                        SELECT pg_snapshot_xmax(s)::text AS xmax, array(SELECT x::text FROM pg_snapshot_xip(s) AS x) AS xip
-                        FROM pg_current_snapshot() AS s""").execute()
+                SELECT pg_snapshot_xmax(s)::text AS xmax, array(SELECT x::text FROM pg_snapshot_xip(s) AS x) AS xip
+                FROM pg_current_snapshot() AS s""").execute()
                 .chain(rows -> {
                     Row snapshot = rows.iterator().next();
                     long xmax = Long.parseLong(snapshot.getString("xmax"));
@@ -102,7 +102,7 @@ final class PublicationHorizon {
         Map<String, Long> byLowBits = new HashMap<>();
         inProgress.forEach(xid -> byLowBits.put(Long.toString(xid & 0xFFFF_FFFFL), xid));
         return connection.preparedQuery(LOCKS).execute(Tuple.tuple().addArrayOfString(byLowBits.keySet().toArray(String[]::new))
-                        .addString(Integer.toUnsignedString(EventStore.WRITER_LOCK)))
+                .addString(Integer.toUnsignedString(EventStore.WRITER_LOCK)))
                 .map(rows -> {
                     Map<Long, Blocker> owners = new HashMap<>();
                     for (Row row : rows) {

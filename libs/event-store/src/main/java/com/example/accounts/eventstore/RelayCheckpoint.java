@@ -30,8 +30,8 @@ record RelayCheckpoint(String txId, long position) {
 
     Uni<?> saveFor(SqlConnection connection, String relay) {
         return connection.preparedQuery("""
-                        INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ($1, $2::text::xid8, $3)
-                        ON CONFLICT (relay) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position""")
+                INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ($1, $2::text::xid8, $3)
+                ON CONFLICT (relay) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position""")
                 .execute(Tuple.of(relay, txId, position));
     }
 }

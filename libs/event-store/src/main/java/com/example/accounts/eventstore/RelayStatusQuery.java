@@ -38,16 +38,17 @@ final class RelayStatusQuery {
      */
     static Uni<RelayStatus> read(Pool pool, String relay, String topic, BooleanSupplier leading, Supplier<String> lastFailure) {
         return pool.withConnection(connection -> PublicationHorizon.inOneSnapshot(connection, c -> PublicationHorizon.read(c)
-                        .chain(horizon -> RelayCheckpoint.of(c, relay).chain(checkpoint -> c.preparedQuery(STATUS)
-                                .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), RelayStatus.COUNTED))
-                                .chain(rows -> {
-                                    Row row = rows.iterator().next();
-                                    long unpublished = row.getLong("unpublished");
-                                    Duration oldest = Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000));
-                                    Uni<String> heldBackBy = row.getLong("held_back") > 0 && horizon.blocker() != null
-                                            ? describe(c, horizon.blocker()) : Uni.createFrom().nullItem();
-                                    return heldBackBy.map(by -> new RelayStatus(topic, leading.getAsBoolean(), unpublished, oldest, by, lastFailure.get()));
-                                })))))
+                .chain(horizon -> RelayCheckpoint.of(c, relay).chain(checkpoint -> c.preparedQuery(STATUS)
+                        .execute(Tuple.of(checkpoint.txId(), checkpoint.position(), Long.toString(horizon.below()), RelayStatus.COUNTED))
+                        .chain(rows -> {
+                            Row row = rows.iterator().next();
+                            long unpublished = row.getLong("unpublished");
+                            Duration oldest = Duration.ofMillis(Math.round(row.getDouble("oldest_seconds") * 1000));
+                            Uni<String> heldBackBy = row.getLong("held_back") > 0 && horizon.blocker() != null
+                                    ? describe(c, horizon.blocker())
+                                    : Uni.createFrom().nullItem();
+                            return heldBackBy.map(by -> new RelayStatus(topic, leading.getAsBoolean(), unpublished, oldest, by, lastFailure.get()));
+                        })))))
                 .ifNoItem().after(Duration.ofSeconds(5)).fail();
     }
 
@@ -56,8 +57,8 @@ final class RelayStatusQuery {
             return Uni.createFrom().item("transaction " + blocker.xid() + ", ending");
         }
         return connection.preparedQuery("""
-                        SELECT datname, state, coalesce(extract(epoch FROM clock_timestamp() - xact_start), 0)::float8 AS open_seconds
-                        FROM pg_stat_activity WHERE pid = $1""")
+                SELECT datname, state, coalesce(extract(epoch FROM clock_timestamp() - xact_start), 0)::float8 AS open_seconds
+                FROM pg_stat_activity WHERE pid = $1""")
                 .execute(Tuple.of(blocker.pid()))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {

@@ -87,12 +87,12 @@ public final class Snapshots<S> {
     /** Keeps the newest snapshot of a stream; an older one of the same fold never overwrites it, one of another fold always goes. */
     public Uni<Void> save(String streamId, Snapshot<S> snapshot) {
         return Uni.createFrom().deferred(() -> pool.preparedQuery("""
-                                INSERT INTO %1$s (stream_id, version, position, state, fold, account_id) VALUES ($1, $2, $3, $4, $5, $6)
-                                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, position = excluded.position,
-                                    state = excluded.state, fold = excluded.fold, account_id = excluded.account_id, taken_at = now()
-                                WHERE %1$s.version < excluded.version OR %1$s.fold <> excluded.fold""".formatted(table))
-                        .execute(Tuple.of(streamId, snapshot.version(), snapshot.position(),
-                                new JsonObject(MAPPER.valueToTree(snapshot.state()).toString()), fold, snapshot.accountId())))
+                INSERT INTO %1$s (stream_id, version, position, state, fold, account_id) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, position = excluded.position,
+                    state = excluded.state, fold = excluded.fold, account_id = excluded.account_id, taken_at = now()
+                WHERE %1$s.version < excluded.version OR %1$s.fold <> excluded.fold""".formatted(table))
+                .execute(Tuple.of(streamId, snapshot.version(), snapshot.position(),
+                        new JsonObject(MAPPER.valueToTree(snapshot.state()).toString()), fold, snapshot.accountId())))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("could not snapshot %s at version %d: %s", streamId, snapshot.version(), failure.getMessage());

@@ -109,14 +109,14 @@ public class AccountHistory {
 
     public AccountHistory event(String type, ObjectNode data) {
         last = PublishedEvents.event(account, ++version, type, "ada", data);
-        pending.add(new EventEnvelope[] {last});
+        pending.add(new EventEnvelope[]{last});
         return this;
     }
 
     public AccountHistory sessionEvent(UUID session, String type, ObjectNode data) {
         long next = sessionVersions.merge(session, 1L, Long::sum);
         lastSession = PublishedEvents.sessionEvent(account, session, next, type, "ada", data);
-        pending.add(new EventEnvelope[] {null, lastSession});
+        pending.add(new EventEnvelope[]{null, lastSession});
         return this;
     }
 

@@ -75,8 +75,8 @@ class EventStoreTest {
         UUID account = UUID.randomUUID();
         String stream = StoreFixture.stream(account);
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> fixture.pool.withTransaction(connection -> connection
-                        .query("INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ('a write before the append', '1', 1)").execute()
-                        .chain(() -> fixture.store.append(connection, stream, account, 0, List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())))
+                .query("INSERT INTO relay_checkpoints (relay, tx_id, position) VALUES ('a write before the append', '1', 1)").execute()
+                .chain(() -> fixture.store.append(connection, stream, account, 0, List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())))
                 .await().indefinitely());
 
         assertTrue(refused.getMessage().contains("must be the first write of its transaction"), refused.getMessage());
@@ -90,13 +90,13 @@ class EventStoreTest {
         UUID another = UUID.randomUUID();
         String stream = StoreFixture.stream(account);
         AppendResult grouped = fixture.pool.withTransaction(connection -> fixture.store.append(connection, stream, account, 0,
-                        List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
+                List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
                 .chain(() -> fixture.store.append(connection, stream, account, 1, List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())))
                 .await().indefinitely();
         assertEquals(2, grouped.streamVersion());
 
         assertThrows(IllegalStateException.class, () -> fixture.pool.withTransaction(connection -> fixture.store.append(connection, stream, account, 2,
-                        List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
+                List.of(StoreFixture.userAdded(account)), StoreFixture.metadata())
                 .chain(() -> fixture.store.append(connection, StoreFixture.stream(another), another, 0, List.of(StoreFixture.userAdded(another)),
                         StoreFixture.metadata())))
                 .await().indefinitely());

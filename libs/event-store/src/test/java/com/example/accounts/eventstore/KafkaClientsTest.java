@@ -123,8 +123,8 @@ class KafkaClientsTest {
 
         try (OutboxRelay relay = new OutboxRelay(fixture.pool, OutboxRelay.dedicatedConnections(StoreFixture.VERTX, fixture.connectOptions()),
                 fixture.topic, secured, 3, 100, Duration.ofMillis(50));
-             KafkaConsumer<String, String> consumer = secured.consumer(Map.of("group.id", "test-" + account, "auto.offset.reset", "earliest",
-                     "isolation.level", "read_committed"))) {
+                KafkaConsumer<String, String> consumer = secured.consumer(Map.of("group.id", "test-" + account, "auto.offset.reset", "earliest",
+                        "isolation.level", "read_committed"))) {
             relay.start();
             consumer.subscribe(List.of(fixture.topic));
             List<String> read = new ArrayList<>();

@@ -79,7 +79,7 @@ class OutboxRelayTest {
                     long expected = version;
                     // Hold the transaction open a random while after taking a position, so commits interleave.
                     fixture.pool.withTransaction(connection -> fixture.store.append(connection, StoreFixture.stream(account), account, expected,
-                                    List.of(event), StoreFixture.metadata())
+                            List.of(event), StoreFixture.metadata())
                             .call(() -> connection.query("SELECT pg_sleep(" + delay / 1000.0 + ")").execute()))
                             .await().indefinitely();
                     appended.add(event.eventId());

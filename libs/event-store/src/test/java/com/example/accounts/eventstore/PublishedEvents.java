@@ -75,7 +75,7 @@ public final class PublishedEvents implements AutoCloseable {
     }
 
     public static EventEnvelope userAdded(UUID account, long version, String actor, UUID member, String login, String name,
-                                          String email, String role, boolean loginCreated) {
+            String email, String role, boolean loginCreated) {
         return event(account, version, "UserAdded", actor, userAddedData(member, login, name, email, role, loginCreated));
     }
 

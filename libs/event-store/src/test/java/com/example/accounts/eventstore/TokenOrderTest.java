@@ -102,8 +102,8 @@ class TokenOrderTest {
 
     private long waitingWriters() {
         return fixture.pool.preparedQuery("""
-                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid::text = $1
-                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid::text = $1
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
                 .execute(Tuple.of(Integer.toUnsignedString(EventStore.WRITER_LOCK))).await().indefinitely().iterator().next().getLong(0);
     }
 

@@ -15,7 +15,7 @@ record DocumentedOperation(String method, String path, JsonNode operation, JsonN
     /** Every method of every path of the document, in its order. */
     static List<DocumentedOperation> of(JsonNode document) {
         List<DocumentedOperation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);

@@ -49,7 +49,7 @@ final class ExampleBodies {
         switch (type) {
             case "object" -> {
                 ObjectNode object = nodes.objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = resolved.path("properties").fields(); fields.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = resolved.path("properties").fields(); fields.hasNext();) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String value = known.apply(field.getKey());
                     object.set(field.getKey(), value != null && !blank ? nodes.textNode(value) : example(field.getValue(), blank, depth + 1));

@@ -23,7 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    private enum Mode { PASS, REFUSE, HANG_UP, TRICKLE }
+    private enum Mode {
+        PASS,
+        REFUSE,
+        HANG_UP,
+        TRICKLE
+    }
 
     private final String host;
     private final int targetPort;

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 record InstancesTogether(List<ServiceProcess> ready, LaunchException failed) {
 
     static InstancesTogether start(Installation installation, Path runDir, Service service, List<Integer> ports, Map<String, String> config,
-                                   List<String> jvmOptions) {
+            List<String> jvmOptions) {
         ExecutorService starting = Executors.newFixedThreadPool(ports.size());
         try {
             List<Future<ServiceProcess>> starts = new ArrayList<>();

@@ -37,7 +37,8 @@ final class LocalRun {
         for (Platform.Service service : Platform.Service.values()) {
             // the links session-service hands out (join links, invite URLs) go through the gateway, as front ends do
             platform.startService(service, service.localPort, service == Platform.Service.SESSION
-                    ? Map.of("platform.public-url", gateway + "/api/sessions") : Map.of());
+                    ? Map.of("platform.public-url", gateway + "/api/sessions")
+                    : Map.of());
         }
         platform.gateway();
         String accountId = demoAccount(platform);
@@ -176,14 +177,17 @@ final class LocalRun {
                 "  ACCOUNT=" + accountId,
                 "  # LOCAL ONLY: a password on a plain POST works through " + Tokens.LOCAL_CLIENT + ", a client only the local run's realm has;",
                 "  # front ends sign in through Keycloak's pages with the client web (authorization code flow with PKCE)",
-                "  TOKEN=$(curl -s -d grant_type=password -d client_id=" + Tokens.LOCAL_CLIENT + " -d username=" + Tokens.DEMO_ADMIN + " -d password=" + Tokens.DEMO_PASSWORD
+                "  TOKEN=$(curl -s -d grant_type=password -d client_id=" + Tokens.LOCAL_CLIENT + " -d username=" + Tokens.DEMO_ADMIN + " -d password="
+                        + Tokens.DEMO_PASSWORD
                         + " " + platform.keycloak().realmUrl() + "/protocol/openid-connect/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" " + account + "/accounts/$ACCOUNT",
                 "  curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\",
-                "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account + "/accounts/$ACCOUNT/members",
+                "       -d '{\"name\": \"Ben Standard\", \"email\": \"" + Tokens.DEMO_STANDARD + "\", \"role\": \"STANDARD\"}' " + account
+                        + "/accounts/$ACCOUNT/members",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + permission + "/accounts/$ACCOUNT/checks?permission=members.manage\"",
                 "  curl -s " + platform.mail().apiUrl() + "/api/user/" + Tokens.DEMO_STANDARD + "/messages/INBOX",
-                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/notifications/accounts/$ACCOUNT/deliveries   # what became of the account's emails",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway
+                        + "/api/notifications/accounts/$ACCOUNT/deliveries   # what became of the account's emails",
                 "  # a support session: the customer joins with the code it answers",
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"clientVersion\": \"2.4.0\"}' "
                         + session + "/accounts/$ACCOUNT/support-sessions",

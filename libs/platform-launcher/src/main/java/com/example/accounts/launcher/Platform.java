@@ -1,3 +1,4 @@
+// Over 300 lines: the one door tests and the local run go through, each server started once, on demand, under one lock; its parts are ServiceConfiguration, InstancesTogether, StartedInOrder and RunFolder.
 package com.example.accounts.launcher;
 
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class Platform implements AutoCloseable {
     private final List<String> serviceJvm;
 
     private Platform(Installation installation, Path runDir, boolean keepsData, Ports ports, PostgresServer.Durability durability,
-                     List<String> serviceJvm) {
+            List<String> serviceJvm) {
         this.installation = installation;
         this.runDir = runDir;
         this.keepsData = keepsData;
@@ -129,7 +130,8 @@ public final class Platform implements AutoCloseable {
         if (postgres == null) {
             log("starting PostgreSQL");
             List<String> databases = List.of(Service.ACCOUNT.database, Service.PERMISSION.database, Service.SESSION.database, Service.NOTIFICATION.database);
-            postgres = remember(servers == ServerChoice.CONTAINERS ? PostgresServer.inContainer(databases, durability)
+            postgres = remember(servers == ServerChoice.CONTAINERS
+                    ? PostgresServer.inContainer(databases, durability)
                     : PostgresServer.start(runDir, databases, ports, durability));
             log("PostgreSQL ready on 127.0.0.1:" + postgres.port());
         }
@@ -139,7 +141,8 @@ public final class Platform implements AutoCloseable {
     public synchronized KafkaServer kafka() {
         if (kafka == null) {
             log("starting Kafka");
-            kafka = remember(servers == ServerChoice.CONTAINERS ? KafkaServer.inContainer()
+            kafka = remember(servers == ServerChoice.CONTAINERS
+                    ? KafkaServer.inContainer()
                     : KafkaServer.start(installation, runDir, ports, keepsData ? KafkaServer.LOCAL_RUN_JVM : KafkaServer.QUICK_START_JVM));
             log("Kafka ready on " + kafka.bootstrapServers());
         }
@@ -192,7 +195,8 @@ public final class Platform implements AutoCloseable {
         if (keycloak == null) {
             MailServer smtp = mail();
             log("starting Keycloak");
-            keycloak = remember(servers == ServerChoice.CONTAINERS ? KeycloakServer.inContainer(installation)
+            keycloak = remember(servers == ServerChoice.CONTAINERS
+                    ? KeycloakServer.inContainer(installation)
                     : KeycloakServer.start(installation, runDir, smtp, ports, keepsData));
             log("Keycloak ready at " + keycloak.baseUrl());
         }

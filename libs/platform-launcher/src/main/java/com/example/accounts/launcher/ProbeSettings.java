@@ -8,5 +8,5 @@ import java.util.Map;
  * the query parameter it goes in, and the If-Match sent.
  */
 record ProbeSettings(String baseUrl, String token, Map<String, String> values, String ownAccountName, String ownAccount,
-                     String consistencyToken, String consistencyParameter, String ifMatch) {
+        String consistencyToken, String consistencyParameter, String ifMatch) {
 }

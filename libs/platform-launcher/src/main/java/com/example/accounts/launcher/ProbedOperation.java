@@ -66,7 +66,7 @@ final class ProbedOperation {
         String ownAccountName = settings.ownAccountName();
         return settings.ownAccount() != null && parameters.stream().anyMatch(p -> ownAccountName.equals(p.path("name").asText()))
                 && parameters.stream().anyMatch(p -> !"header".equals(p.path("in").asText()) && !ownAccountName.equals(p.path("name").asText())
-                && realIds.containsKey(p.path("name").asText()));
+                        && realIds.containsKey(p.path("name").asText()));
     }
 
     List<String> missingValues() {

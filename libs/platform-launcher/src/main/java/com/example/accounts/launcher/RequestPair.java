@@ -44,7 +44,8 @@ final class RequestPair {
         if (realAnswer.equals(madeUpAnswer)) {
             return null;
         }
-        return op.name + " [" + (own ? "in the outsider's own account, " : "") + variant.label() + ", body " + variant.body().name().toLowerCase() + "]: real ids -> " + shorten(realAnswer)
+        return op.name + " [" + (own ? "in the outsider's own account, " : "") + variant.label() + ", body " + variant.body().name().toLowerCase()
+                + "]: real ids -> " + shorten(realAnswer)
                 + " | made-up ids -> " + shorten(madeUpAnswer);
     }
 

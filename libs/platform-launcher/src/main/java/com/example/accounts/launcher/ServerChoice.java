@@ -12,7 +12,8 @@ import java.util.Locale;
  * insist. Either way the services are given the same configuration (hosts, ports, credentials) by {@link Platform}.
  */
 public enum ServerChoice {
-    PROCESSES, CONTAINERS;
+    PROCESSES,
+    CONTAINERS;
 
     public static final String PROPERTY = "platform.servers";
 
@@ -46,11 +47,11 @@ public enum ServerChoice {
     /** The choice for {@code setting}, asking {@code engine} only when the setting needs to know. */
     public static ServerChoice select(String setting, java.util.function.Supplier<Engine> engine) {
         switch (setting.strip().toLowerCase(Locale.ROOT)) {
-            case "processes":
+            case "processes" :
                 return PROCESSES;
-            case "auto":
+            case "auto" :
                 return engine.get().available() ? CONTAINERS : PROCESSES;
-            case "containers": {
+            case "containers" : {
                 Engine found = engine.get();
                 if (!found.available()) {
                     throw new LaunchException(PROPERTY + "=containers needs a Docker engine for Testcontainers, and " + found.description()
@@ -58,7 +59,7 @@ public enum ServerChoice {
                 }
                 return CONTAINERS;
             }
-            default:
+            default :
                 throw new LaunchException(PROPERTY + " is '" + setting + "'; it takes auto, processes or containers");
         }
     }

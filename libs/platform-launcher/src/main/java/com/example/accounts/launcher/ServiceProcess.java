@@ -26,7 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     static final List<String> LOCAL_RUN_JVM = List.of("-Xms256m", "-Xmx1g");
 
     static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, int port, Map<String, String> config,
-                                List<String> jvmOptions) {
+            List<String> jvmOptions) {
         return start(installation, runDir, service, service.module, port, config, jvmOptions);
     }
 
@@ -35,7 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
      *             live process found under its name (left by a killed run)
      */
     static ServiceProcess start(Installation installation, Path runDir, Platform.Service service, String name, int port,
-                                Map<String, String> config, List<String> jvmOptions) {
+            Map<String, String> config, List<String> jvmOptions) {
         Path jar = installation.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new LaunchException(service.module + " is not built (no " + jar + "): run ./mvnw package -DskipTests first");

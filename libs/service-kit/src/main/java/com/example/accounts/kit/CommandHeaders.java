@@ -16,9 +16,9 @@ import java.util.Optional;
  * operation, only the ones that apply to it ({@link OpenApiConventions}).
  */
 public record CommandHeaders(@HeaderParam(IF_MATCH) String ifMatch,
-                             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
-                             @HeaderParam(ConsistencyToken.HEADER) String consistencyToken,
-                             @HeaderParam(RequestLog.CORRELATION_HEADER) String correlationId) {
+        @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+        @HeaderParam(ConsistencyToken.HEADER) String consistencyToken,
+        @HeaderParam(RequestLog.CORRELATION_HEADER) String correlationId) {
 
     public static final String IF_MATCH = "If-Match";
 

@@ -31,9 +31,9 @@ public class EventStoreLifecycle {
 
     // the datasource's own properties are Quarkus's, read as it names them
     public EventStoreLifecycle(Pool pool, Vertx vertx, KitConfig.EventStore config, KafkaClients kafka,
-                               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         String topic = config.topic().orElseThrow(() -> new IllegalStateException("platform.event-store.topic names no topic to publish to"));
         this.store = new EventStore(pool, topic, config.writerTimeout());
         // EVT-3: the relay's lead lives on a connection of its own, to the pool's database as the pool reaches it

@@ -7,11 +7,11 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -57,13 +57,13 @@ public class IdempotencyKeys {
     public Uni<Optional<Answer>> find(IdempotencyKey key) {
         return findOnce(key).chain(found -> found.pending()
                 ? Uni.createFrom().item(found).onItem().delayIt().by(PENDING_WAIT).chain(() -> findOnce(key))
-                .repeat().atMost(PENDING_POLLS).skip().where(Found::pending).toUni()
-                .map(answered -> {
-                    if (answered == null) {
-                        throw inUse(key);
-                    }
-                    return answered.answer();
-                })
+                        .repeat().atMost(PENDING_POLLS).skip().where(Found::pending).toUni()
+                        .map(answered -> {
+                            if (answered == null) {
+                                throw inUse(key);
+                            }
+                            return answered.answer();
+                        })
                 : Uni.createFrom().item(found.answer()));
     }
 
@@ -110,7 +110,8 @@ public class IdempotencyKeys {
         if (key.isEmpty()) {
             return run.get();
         }
-        return find(key.get()).chain(stored -> stored.isPresent() ? Uni.createFrom().item(stored.get())
+        return find(key.get()).chain(stored -> stored.isPresent()
+                ? Uni.createFrom().item(stored.get())
                 : run.get().onFailure().recoverWithUni(failure -> find(key.get())
                         .map(again -> again.orElseThrow(() -> failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure)))));
     }
@@ -140,16 +141,18 @@ public class IdempotencyKeys {
     private Uni<Response> firstTry(IdempotencyKey key, List<String> secret, Supplier<Uni<Response>> run) {
         Claim claim = new Claim(key);
         return Uni.createFrom().deferred(() -> {
-                    putClaim(claim);
-                    return run.get();
-                })
+            putClaim(claim);
+            return run.get();
+        })
                 // failed after its claim committed (an email not handed on, the invite withdrawn): the retry runs again
                 .onFailure(failure -> claim.written).call(() -> release(key))
                 // failed on the claim of a first try racing it: that try's answer is the answer
                 .onFailure(failure -> !claim.written).recoverWithUni(failure -> find(key)
-                        .map(again -> again.map(Answer::response).orElseThrow(() -> uniqueViolation(failure) ? inUse(key)
+                        .map(again -> again.map(Answer::response).orElseThrow(() -> uniqueViolation(failure)
+                                ? inUse(key)
                                 : failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure))))
-                .call(response -> response.getHeaderString(Answer.REPLAYED) != null ? Uni.createFrom().voidItem()
+                .call(response -> response.getHeaderString(Answer.REPLAYED) != null
+                        ? Uni.createFrom().voidItem()
                         : answer(key, Answer.of(response, secret)));
     }
 
@@ -183,7 +186,8 @@ public class IdempotencyKeys {
                     // one, CommandPipeline) leaves the claim to be written again with the events that do commit
                     Transaction transaction = connection.transaction();
                     if (transaction != null) {
-                        transaction.completion().subscribe().with(committed -> { }, rolledBack -> claim.written = false);
+                        transaction.completion().subscribe().with(committed -> {
+                        }, rolledBack -> claim.written = false);
                     }
                 })
                 .replaceWithVoid();
@@ -192,9 +196,9 @@ public class IdempotencyKeys {
     /** The answer to a claimed key; also to a key whose claim was not written (no append, or none on this context). */
     private Uni<Void> answer(IdempotencyKey key, Answer answer) {
         return pool.preparedQuery("""
-                        INSERT INTO idempotency_keys (login_id, key, fingerprint, answer) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (login_id, key) DO UPDATE SET answer = EXCLUDED.answer
-                        WHERE idempotency_keys.answer IS NULL AND idempotency_keys.fingerprint = EXCLUDED.fingerprint""")
+                INSERT INTO idempotency_keys (login_id, key, fingerprint, answer) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (login_id, key) DO UPDATE SET answer = EXCLUDED.answer
+                WHERE idempotency_keys.answer IS NULL AND idempotency_keys.fingerprint = EXCLUDED.fingerprint""")
                 .execute(Tuple.of(key.loginId(), key.key(), key.requestFingerprint(), json(answer))).replaceWithVoid();
     }
 

@@ -36,7 +36,7 @@ public class KafkaReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return Uni.createFrom().deferred(() -> Uni.createFrom()
-                        .completionStage(admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis())).nodes().toCompletionStage()))
+                .completionStage(admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis())).nodes().toCompletionStage()))
                 .map(nodes -> HealthCheckResponse.named(NAME).up().withData("brokers", nodes.size()).build())
                 .ifNoItem().after(TIMEOUT.plusSeconds(1)).fail()
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()

@@ -106,7 +106,8 @@ public class OpenApiConventions implements OASFilter {
         boolean creates = operation.getResponses() != null && operation.getResponses().hasAPIResponse("201");
         List<Parameter> applying = operation.getParameters().stream().filter(p -> p.getIn() != Parameter.In.HEADER
                 || !COMMAND_HEADERS.contains(p.getName()) || read.contains(p.getName())
-                && !(creates && p.getName().equals(CommandHeaders.IF_MATCH)) && (creates || !p.getName().equals(IdempotencyKey.HEADER))).toList();
+                        && !(creates && p.getName().equals(CommandHeaders.IF_MATCH)) && (creates || !p.getName().equals(IdempotencyKey.HEADER)))
+                .toList();
         if (applying.size() < operation.getParameters().size()) {
             operation.setParameters(new ArrayList<>(applying));
         }

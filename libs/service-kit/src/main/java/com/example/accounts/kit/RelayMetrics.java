@@ -64,7 +64,7 @@ public class RelayMetrics {
                 .description("events committed and not yet published to Kafka (counted up to " + RelayStatus.COUNTED + ")")
                 .tag("topic", topic).register(meters);
         TimeGauge.builder(OLDEST, last, TimeUnit.MILLISECONDS,
-                        held -> held.get() == null ? Double.NaN : held.get().oldestUnpublished().toMillis())
+                held -> held.get() == null ? Double.NaN : held.get().oldestUnpublished().toMillis())
                 .description("how long the oldest committed and unpublished event has been stored")
                 .tag("topic", topic).register(meters);
         Gauge.builder(LEADING, last, held -> held.get() == null ? Double.NaN : held.get().leading() ? 1 : 0)

@@ -62,7 +62,8 @@ public class RequestLog {
     @ServerResponseFilter
     public void answered(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
         if (LOG.isInfoEnabled()) {
-            String handler = resource == null || resource.getResourceClass() == null ? NO_RESOURCE
+            String handler = resource == null || resource.getResourceClass() == null
+                    ? NO_RESOURCE
                     : HANDLERS.get(resource.getResourceClass())
                             .computeIfAbsent(resource.getMethodName(), method -> resource.getResourceClass().getSimpleName() + "." + method);
             LOG.info(request.getMethod() + " " + handler + " answered " + response.getStatus());

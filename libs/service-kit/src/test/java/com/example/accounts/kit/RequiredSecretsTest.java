@@ -30,7 +30,8 @@ class RequiredSecretsTest {
 
     @Test
     void SEC_aMissingAPlaceholderOrTheCommittedLocalSecretIsRefusedByName() {
-        List<String> refusals = RequiredSecrets.refusals(config(Map.of("QUARKUS_DATASOURCE_PASSWORD", "postgres", "PLATFORM_CODES_SECRET", "not-a-real-secret")));
+        List<String> refusals = RequiredSecrets
+                .refusals(config(Map.of("QUARKUS_DATASOURCE_PASSWORD", "postgres", "PLATFORM_CODES_SECRET", "not-a-real-secret")));
 
         assertEquals(List.of("quarkus.oidc.credentials.secret is the local default committed with the service",
                 "quarkus.datasource.password is a placeholder", "platform.codes.secret is a placeholder"), refusals);

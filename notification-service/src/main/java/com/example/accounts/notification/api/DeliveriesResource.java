@@ -54,7 +54,7 @@ public class DeliveriesResource {
     private final SecurityIdentity identity;
 
     public DeliveriesResource(Deliveries deliveries, Directory directory, Positions positions, AppliedEvents applied, Pool pool,
-                              SecurityIdentity identity) {
+            SecurityIdentity identity) {
         this.deliveries = deliveries;
         this.directory = directory;
         this.positions = positions;
@@ -72,7 +72,7 @@ public class DeliveriesResource {
     @APIResponse(responseCode = "403", description = "the caller is a member but not an ADMIN of the account")
     @APIResponse(responseCode = "404", description = "no such account, or the caller is not one of its members (ACC-6)")
     public Uni<AccountDeliveries> deliveries(@PathParam("accountId") String accountText, @QueryParam("status") String statusText,
-                                             @QueryParam("limit") String limitText) {
+            @QueryParam("limit") String limitText) {
         Caller caller = Caller.of(identity);
         UUID accountId = accountId(accountText);
         Deliveries.Status status = status(statusText);
@@ -91,8 +91,9 @@ public class DeliveriesResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(operationId = "getDeliveryPositions", summary = "Per topic partition: the next offset to read and the live position, from which records send email; "
-            + "the events that diverged from one read at their stream version (EVT-1)")
+    @Operation(operationId = "getDeliveryPositions",
+            summary = "Per topic partition: the next offset to read and the live position, from which records send email; "
+                    + "the events that diverged from one read at their stream version (EVT-1)")
     @APIResponse(responseCode = "200", description = "the positions and the divergent events")
     @APIResponse(responseCode = "403", description = "only platform operators")
     public Uni<Status> status() {

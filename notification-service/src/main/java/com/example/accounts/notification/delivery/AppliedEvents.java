@@ -56,16 +56,16 @@ public class AppliedEvents {
     /** Flags the account of a divergent record, with the dead letter's reason. */
     Uni<Void> flag(SqlClient c, ConsumerRecord<?, ?> record, UUID accountId, String reason) {
         return c.preparedQuery("""
-                        INSERT INTO diverged_events (topic, partition, record_offset, account_id, reason) VALUES ($1, $2, $3, $4, $5)
-                        ON CONFLICT DO NOTHING""")
+                INSERT INTO diverged_events (topic, partition, record_offset, account_id, reason) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(record.topic(), record.partition(), record.offset(), accountId, reason)).replaceWithVoid();
     }
 
     /** The divergent events, newest first, at most {@code limit}. */
     public Uni<List<Diverged>> diverged(int limit) {
         return pool.preparedQuery("""
-                        SELECT topic, partition, record_offset, account_id, reason, recorded_at FROM diverged_events
-                        ORDER BY recorded_at DESC LIMIT $1""").execute(Tuple.of(limit))
+                SELECT topic, partition, record_offset, account_id, reason, recorded_at FROM diverged_events
+                ORDER BY recorded_at DESC LIMIT $1""").execute(Tuple.of(limit))
                 .map(rows -> {
                     List<Diverged> diverged = new ArrayList<>();
                     rows.forEach(row -> diverged.add(new Diverged(row.getString(0), row.getInteger(1), row.getLong(2), row.getUUID(3),

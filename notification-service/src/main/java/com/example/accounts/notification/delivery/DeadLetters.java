@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-
 /**
  * Records this service cannot act on go to {@value #TOPIC} as they came, with their source topic, partition,
  * offset and the reason (headers), kept for good; the consumer then goes on with the next record.

@@ -35,16 +35,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class Deliveries {
 
-    public enum Status { PENDING, SENDING, SENT, FAILED, UNCERTAIN }
+    public enum Status {
+        PENDING,
+        SENDING,
+        SENT,
+        FAILED,
+        UNCERTAIN
+    }
 
     /** A delivery as the admins see it. */
     public record Delivery(UUID deliveryId, UUID sourceId, String kind, String recipient, String language, String messageId, Status status,
-                           int attempts, String lastError, Instant queuedAt, Instant nextAttemptAt, Instant endedAt) {
+            int attempts, String lastError, Instant queuedAt, Instant nextAttemptAt, Instant endedAt) {
     }
 
     /** An email claimed for sending: whom to, and its contents, from which {@link Rendering} writes the mail. */
     public record Claimed(UUID deliveryId, UUID sourceId, UUID accountId, String recipient, String kind, String language, String messageId,
-                          String contents, int attempts, Instant queuedAt) {
+            String contents, int attempts, Instant queuedAt) {
     }
 
     /** Counter, tag {@code status}: what became of each try to send (sent, failed, uncertain, or retried later). */
@@ -65,8 +71,8 @@ public class Deliveries {
     /** Queues the email unless it is queued already (the same source and recipient): at most one each. */
     Uni<Void> queue(SqlClient c, Email email) {
         return c.preparedQuery("""
-                        INSERT INTO email_deliveries (source_id, recipient, account_id, kind, language, message_id, contents)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb) ON CONFLICT (source_id, recipient) DO NOTHING""")
+                INSERT INTO email_deliveries (source_id, recipient, account_id, kind, language, message_id, contents)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb) ON CONFLICT (source_id, recipient) DO NOTHING""")
                 .execute(Tuple.from(new Object[]{email.sourceId(), email.to(), email.accountId(), email.kind().name(), email.language().code(),
                         messageId(email.sourceId(), email.to()), Rendering.contents(email)}))
                 .replaceWithVoid();
@@ -76,10 +82,10 @@ public class Deliveries {
     List<Claimed> claim(int limit) {
         List<Claimed> claimed = new ArrayList<>();
         for (Row row : pool.preparedQuery("""
-                        UPDATE email_deliveries SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
-                        WHERE delivery_id IN (SELECT delivery_id FROM email_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-                        RETURNING delivery_id, source_id, account_id, recipient, kind, language, message_id, contents::text, attempts, queued_at""")
+                UPDATE email_deliveries SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
+                WHERE delivery_id IN (SELECT delivery_id FROM email_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                RETURNING delivery_id, source_id, account_id, recipient, kind, language, message_id, contents::text, attempts, queued_at""")
                 .execute(Tuple.of(limit)).await().atMost(DB)) {
             claimed.add(new Claimed(row.getUUID(0), row.getUUID(1), row.getUUID(2), row.getString(3), row.getString(4), row.getString(5),
                     row.getString(6), row.getString(7), row.getInteger(8), instant(row, 9)));
@@ -114,10 +120,10 @@ public class Deliveries {
      */
     int interrupted(Duration claimTimeout) {
         int uncertain = pool.preparedQuery("""
-                        UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), contents = NULL,
-                            last_error = 'the service stopped while handing it to the SMTP server: it may have arrived (Message-ID '
-                                || message_id || '), so it is not sent again'
-                        WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)""")
+                UPDATE email_deliveries SET status = 'UNCERTAIN', ended_at = now(), contents = NULL,
+                    last_error = 'the service stopped while handing it to the SMTP server: it may have arrived (Message-ID '
+                        || message_id || '), so it is not sent again'
+                WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => $1)""")
                 .execute(Tuple.of((double) claimTimeout.toMillis() / 1000)).await().atMost(DB).rowCount();
         counted.get("uncertain").increment(uncertain);
         return uncertain;
@@ -126,8 +132,8 @@ public class Deliveries {
     private void end(UUID deliveryId, Status status, String reason) {
         // the contents (an invite's sealed URL among them) are not kept past the delivery (INV-2)
         pool.preparedQuery("""
-                        UPDATE email_deliveries SET status = $2, last_error = coalesce($3, last_error), ended_at = now(), claimed_at = NULL,
-                            contents = NULL WHERE delivery_id = $1""")
+                UPDATE email_deliveries SET status = $2, last_error = coalesce($3, last_error), ended_at = now(), claimed_at = NULL,
+                    contents = NULL WHERE delivery_id = $1""")
                 .execute(Tuple.of(deliveryId, status.name(), reason)).await().atMost(DB);
         counted.get(status.name().toLowerCase(Locale.ROOT)).increment();
     }
@@ -135,9 +141,9 @@ public class Deliveries {
     /** The account's deliveries, newest first, of one status or all. */
     public Uni<List<Delivery>> of(UUID accountId, Status status, int limit) {
         return pool.preparedQuery("""
-                        SELECT delivery_id, source_id, kind, recipient, language, message_id, status, attempts, last_error, queued_at,
-                            next_attempt_at, ended_at
-                        FROM email_deliveries WHERE account_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY queued_at DESC LIMIT $3""")
+                SELECT delivery_id, source_id, kind, recipient, language, message_id, status, attempts, last_error, queued_at,
+                    next_attempt_at, ended_at
+                FROM email_deliveries WHERE account_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY queued_at DESC LIMIT $3""")
                 .execute(Tuple.of(accountId, status == null ? null : status.name(), limit))
                 .map(rows -> {
                     List<Delivery> deliveries = new ArrayList<>();

@@ -30,10 +30,11 @@ public class Directory {
 
     Uni<Void> memberAdded(SqlClient c, UUID accountId, Member member) {
         return c.preparedQuery("""
-                        INSERT INTO directory_members (account_id, member_id, login_id, name, email, language, role) VALUES ($1, $2, $3, $4, $5, $6, $7)
-                        ON CONFLICT (account_id, member_id) DO UPDATE SET login_id = excluded.login_id, name = excluded.name, email = excluded.email,
-                            language = excluded.language, role = excluded.role""")
-                .execute(Tuple.from(new Object[]{accountId, member.memberId(), member.loginId(), member.name(), member.email(), member.language(), member.role()}))
+                INSERT INTO directory_members (account_id, member_id, login_id, name, email, language, role) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (account_id, member_id) DO UPDATE SET login_id = excluded.login_id, name = excluded.name, email = excluded.email,
+                    language = excluded.language, role = excluded.role""")
+                .execute(Tuple
+                        .from(new Object[]{accountId, member.memberId(), member.loginId(), member.name(), member.email(), member.language(), member.role()}))
                 .replaceWithVoid();
     }
 

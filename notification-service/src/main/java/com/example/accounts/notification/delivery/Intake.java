@@ -61,7 +61,8 @@ public class Intake {
                 .onFailure(Unprocessable.class).recoverWithUni(failure -> {
                     Unprocessable unprocessable = (Unprocessable) failure;
                     return deadLetters.publish(record, unprocessable.getMessage())
-                            .chain(() -> pool.withTransaction(c -> (unprocessable.diverged() == null ? Uni.createFrom().voidItem()
+                            .chain(() -> pool.withTransaction(c -> (unprocessable.diverged() == null
+                                    ? Uni.createFrom().voidItem()
                                     : applied.flag(c, record, unprocessable.diverged(), unprocessable.getMessage()))
                                     .chain(() -> positions.advance(c, record))));
                 })

@@ -30,7 +30,7 @@ public class InviteEmailsConsumer {
     private final Duration retention;
 
     public InviteEmailsConsumer(Intake intake, Notifications notifications, KafkaClients kafka,
-                                @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
+            @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
         this.intake = intake;
         this.notifications = notifications;
         this.kafka = kafka;

@@ -40,8 +40,8 @@ public class Notifications {
     private final String choosePasswordLink;
 
     public Notifications(Directory directory,
-                         @ConfigProperty(name = "platform.links.sign-in") String signInLink,
-                         @ConfigProperty(name = "platform.links.choose-password") String choosePasswordLink) {
+            @ConfigProperty(name = "platform.links.sign-in") String signInLink,
+            @ConfigProperty(name = "platform.links.choose-password") String choosePasswordLink) {
         this.directory = directory;
         this.signInLink = signInLink;
         this.choosePasswordLink = choosePasswordLink;
@@ -97,13 +97,14 @@ public class Notifications {
     private Uni<List<Email>> userDeleted(SqlClient c, EventEnvelope event, boolean live) {
         JsonNode data = event.data();
         UUID memberId = uuid(data, "memberId");
-        Uni<List<Email>> emails = !live ? Uni.createFrom().item(List.of())
+        Uni<List<Email>> emails = !live
+                ? Uni.createFrom().item(List.of())
                 : directory.member(c, event.accountId(), memberId).chain(member -> account(c, event.accountId())
-                .chain(account -> actorName(c, event, "An administrator").map(deletedBy -> List.of(new Email(event.eventId(), event.accountId(),
-                        data.get("email").asText(), EmailKind.MEMBER_DELETED,
-                        Language.pick(member.map(Directory.Member::language).orElse(null), account.language()),
-                        Map.of("name", member.map(Directory.Member::name).orElse(data.get("email").asText()), "account", account.name(),
-                                "deletedBy", deletedBy))))));
+                        .chain(account -> actorName(c, event, "An administrator").map(deletedBy -> List.of(new Email(event.eventId(), event.accountId(),
+                                data.get("email").asText(), EmailKind.MEMBER_DELETED,
+                                Language.pick(member.map(Directory.Member::language).orElse(null), account.language()),
+                                Map.of("name", member.map(Directory.Member::name).orElse(data.get("email").asText()), "account", account.name(),
+                                        "deletedBy", deletedBy))))));
         return emails.call(() -> directory.memberDeleted(c, event.accountId(), memberId));
     }
 

@@ -67,8 +67,8 @@ public class Positions {
     private volatile boolean installed;
 
     public Positions(Pool pool, KafkaClients kafka,
-                     @ConfigProperty(name = "mp.messaging.incoming." + AccountEventsConsumer.CHANNEL + ".topic") String accountEvents,
-                     @ConfigProperty(name = "mp.messaging.incoming." + InviteEmailsConsumer.CHANNEL + ".topic") String inviteEmails) {
+            @ConfigProperty(name = "mp.messaging.incoming." + AccountEventsConsumer.CHANNEL + ".topic") String accountEvents,
+            @ConfigProperty(name = "mp.messaging.incoming." + InviteEmailsConsumer.CHANNEL + ".topic") String inviteEmails) {
         this.pool = pool;
         this.kafka = kafka;
         this.topics = List.of(accountEvents, inviteEmails);
@@ -113,12 +113,12 @@ public class Positions {
             liveFrom.add(end);
         });
         int fixed = pool.preparedQuery("""
-                        WITH first_read AS (
-                            INSERT INTO installed_topics (topic) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING topic)
-                        INSERT INTO consumer_positions (topic, partition, next_offset, live_from)
-                        SELECT p.topic, p.partition, 0, p.live_from FROM unnest($2::text[], $3::int[], $4::bigint[]) AS p (topic, partition, live_from)
-                        WHERE p.topic IN (SELECT topic FROM first_read)
-                        ON CONFLICT DO NOTHING""")
+                WITH first_read AS (
+                    INSERT INTO installed_topics (topic) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING topic)
+                INSERT INTO consumer_positions (topic, partition, next_offset, live_from)
+                SELECT p.topic, p.partition, 0, p.live_from FROM unnest($2::text[], $3::int[], $4::bigint[]) AS p (topic, partition, live_from)
+                WHERE p.topic IN (SELECT topic FROM first_read)
+                ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(topics.toArray(String[]::new), partitionTopics.toArray(String[]::new), partitions.toArray(Integer[]::new),
                         liveFrom.toArray(Long[]::new)))
                 .await().atMost(DB).rowCount();

@@ -48,11 +48,11 @@ public class Sender {
     private Thread thread;
 
     public Sender(Deliveries deliveries, SmtpClient smtp, Rendering rendering,
-                  @ConfigProperty(name = "platform.mail.retry.first") Duration firstRetry,
-                  @ConfigProperty(name = "platform.mail.retry.longest") Duration longestRetry,
-                  @ConfigProperty(name = "platform.mail.retry.give-up-after") Duration giveUpAfter,
-                  @ConfigProperty(name = "platform.mail.send-timeout") Duration sendTimeout,
-                  @ConfigProperty(name = "platform.mail.claim-timeout") Duration claimTimeout) {
+            @ConfigProperty(name = "platform.mail.retry.first") Duration firstRetry,
+            @ConfigProperty(name = "platform.mail.retry.longest") Duration longestRetry,
+            @ConfigProperty(name = "platform.mail.retry.give-up-after") Duration giveUpAfter,
+            @ConfigProperty(name = "platform.mail.send-timeout") Duration sendTimeout,
+            @ConfigProperty(name = "platform.mail.claim-timeout") Duration claimTimeout) {
         this.deliveries = deliveries;
         this.smtp = smtp;
         this.rendering = rendering;

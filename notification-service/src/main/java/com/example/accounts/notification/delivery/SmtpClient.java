@@ -58,17 +58,17 @@ public class SmtpClient {
     private final SmtpSettings settings;
 
     public SmtpClient(@ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
-                      @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
-                      @ConfigProperty(name = "quarkus.mailer.tls") Optional<Boolean> tls,
-                      @ConfigProperty(name = "quarkus.mailer.ssl", defaultValue = "false") boolean ssl,
-                      @ConfigProperty(name = "quarkus.mailer.start-tls", defaultValue = "OPTIONAL") String startTls,
-                      @ConfigProperty(name = "quarkus.mailer.trust-all", defaultValue = "false") boolean trustAll,
-                      @ConfigProperty(name = "quarkus.mailer.login", defaultValue = "NONE") String login,
-                      @ConfigProperty(name = "quarkus.mailer.username") Optional<String> username,
-                      @ConfigProperty(name = "quarkus.mailer.password") Optional<String> password,
-                      @ConfigProperty(name = "quarkus.mailer.from") String from,
-                      @ConfigProperty(name = "quarkus.mailer.bounce-address") Optional<String> bounceAddress,
-                      @ConfigProperty(name = "quarkus.mailer.own-host-name") Optional<String> ownHostName) {
+            @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
+            @ConfigProperty(name = "quarkus.mailer.tls") Optional<Boolean> tls,
+            @ConfigProperty(name = "quarkus.mailer.ssl", defaultValue = "false") boolean ssl,
+            @ConfigProperty(name = "quarkus.mailer.start-tls", defaultValue = "OPTIONAL") String startTls,
+            @ConfigProperty(name = "quarkus.mailer.trust-all", defaultValue = "false") boolean trustAll,
+            @ConfigProperty(name = "quarkus.mailer.login", defaultValue = "NONE") String login,
+            @ConfigProperty(name = "quarkus.mailer.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.mailer.password") Optional<String> password,
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.bounce-address") Optional<String> bounceAddress,
+            @ConfigProperty(name = "quarkus.mailer.own-host-name") Optional<String> ownHostName) {
         boolean secure = tls.orElse(ssl);
         this.from = from;
         this.settings = new SmtpSettings(host, port.orElse(secure ? 465 : 25), secure, startTls.toUpperCase(Locale.ROOT), trustAll,

@@ -10,5 +10,5 @@ import java.util.Optional;
  * @param login    DISABLED, NONE or REQUIRED, upper case
  */
 record SmtpSettings(String host, int port, boolean tls, String startTls, boolean trustAll, String login, Optional<String> username,
-                    Optional<String> password, String envelopeFrom, String ownHostName) {
+        Optional<String> password, String envelopeFrom, String ownHostName) {
 }

@@ -45,7 +45,7 @@ public class CheckResource {
     static final int MAX_HOLDERS = 200;
 
     public record CheckAnswer(UUID accountId, UUID memberId, String permission, String resource, boolean allowed, List<String> reasons,
-                              List<String> missing) {
+            List<String> missing) {
         static CheckAnswer of(UUID accountId, Member member, String permission, Resource resource, Decision decision) {
             return new CheckAnswer(accountId, member.memberId(), permission, resource == null ? null : resource.kind().label() + ":" + resource.id(),
                     decision.allowed(), decision.reasons(), decision.missing());
@@ -75,7 +75,7 @@ public class CheckResource {
 
     /** What session-service needs to know of an account beyond checks: its settings and security policies. */
     public record SessionSettings(UUID accountId, boolean serverInviteEmails, boolean coOrganizers, boolean restrictUnassignedQueueLogin,
-                                  List<Policy> securityPolicies) {
+            List<Policy> securityPolicies) {
     }
 
     public record AccountStatus(UUID accountId, java.util.Map<String, Long> positions, boolean stale, String staleBecause) {
@@ -96,9 +96,9 @@ public class CheckResource {
     @Operation(operationId = "check", summary = "May this member do this, here? (PRM-2) Allowed or denied with the reasons and what is missing")
     @APIResponse(responseCode = "200", description = "allowed or denied, with the reasons")
     public Uni<CheckAnswer> check(@PathParam("accountId") UUID accountId, @QueryParam("member") String member,
-                                  @QueryParam("permission") String permission, @QueryParam("resource") String resource,
-                                  @QueryParam("consistency") String consistencyParam,
-                                  @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @QueryParam("permission") String permission, @QueryParam("resource") String resource,
+            @QueryParam("consistency") String consistencyParam,
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         String asked = Questions.permission(permission);
         Resource on = Questions.resource(asked, resource);
         return metrics.timed("single", questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
@@ -116,8 +116,8 @@ public class CheckResource {
     @APIResponse(responseCode = "200", description = "one answer per check, in order")
     @APIResponse(responseCode = "422", description = "no checks, or more than 100 (PRM-2)")
     public Uni<CheckManyAnswer> checkMany(@PathParam("accountId") UUID accountId, CheckMany body,
-                                          @QueryParam("consistency") String consistencyParam,
-                                          @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @QueryParam("consistency") String consistencyParam,
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         if (body == null || body.checks() == null) {
             throw ProblemException.badRequest("checks", "is required: 1 to " + MAX_CHECKS + " checks");
         }
@@ -144,14 +144,14 @@ public class CheckResource {
         }
         return metrics.timed("batch", questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, resources)).map(a -> {
-            List<CheckAnswer> results = new ArrayList<>();
-            for (int i = 0; i < permissions.size(); i++) {
-                Member subject = a.subject(body.checks().get(i).member());
-                results.add(CheckAnswer.of(accountId, subject, permissions.get(i), resources.get(i),
-                        PermissionRules.decide(a.account(), subject, permissions.get(i), resources.get(i))));
-            }
-            return new CheckManyAnswer(results);
-        })
+                    List<CheckAnswer> results = new ArrayList<>();
+                    for (int i = 0; i < permissions.size(); i++) {
+                        Member subject = a.subject(body.checks().get(i).member());
+                        results.add(CheckAnswer.of(accountId, subject, permissions.get(i), resources.get(i),
+                                PermissionRules.decide(a.account(), subject, permissions.get(i), resources.get(i))));
+                    }
+                    return new CheckManyAnswer(results);
+                })
                 .invoke(answers -> answers.results().forEach(answer -> metrics.checked(answer.permission(), answer.allowed()))));
     }
 
@@ -160,8 +160,8 @@ public class CheckResource {
     @Operation(operationId = "getEffectivePermissions", summary = "A member's effective permissions, account-wide or with the resources they apply to (PRM-3)")
     @APIResponse(responseCode = "200", description = "every permission the member holds")
     public Uni<Effective> effective(@PathParam("accountId") UUID accountId, @PathParam("member") String member,
-                                    @QueryParam("consistency") String consistencyParam,
-                                    @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @QueryParam("consistency") String consistencyParam,
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
             Member subject = a.subject(member);
             return new Effective(accountId, subject.memberId(), PermissionRules.effective(a.account(), subject));
@@ -173,9 +173,9 @@ public class CheckResource {
     @Operation(operationId = "listHolders", summary = "The members who hold a permission (on a resource), ordered by member id, a page at a time (PRM-3)")
     @APIResponse(responseCode = "200", description = "a page of holders with the reasons, and the cursor of the next page")
     public Uni<Holders> holders(@PathParam("accountId") UUID accountId, @QueryParam("permission") String permission,
-                                @QueryParam("resource") String resource, @QueryParam("after") String after,
-                                @QueryParam("limit") Integer limit, @QueryParam("consistency") String consistencyParam,
-                                @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @QueryParam("resource") String resource, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit, @QueryParam("consistency") String consistencyParam,
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         String asked = Questions.permission(permission);
         Resource on = Questions.resource(asked, resource);
         UUID from = after == null ? null : Questions.uuid("after", after, "the 'next' of the previous page");
@@ -185,36 +185,37 @@ public class CheckResource {
         }
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader))
                 .chain(found -> questions.including(found, Collections.singletonList(on))).map(a -> {
-            if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
-                throw ProblemException.forbidden(RuleId.USR_11, "listing members needs account.view");
-            }
-            List<Holder> page = new ArrayList<>();
-            String next = null;
-            for (Member m : a.account().members().values().stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList()) {
-                if (from != null && m.memberId().toString().compareTo(from.toString()) <= 0) {
-                    continue;
-                }
-                Decision decision = PermissionRules.decide(a.account(), m, asked, on);
-                if (!decision.allowed()) {
-                    continue;
-                }
-                if (page.size() == size) {
-                    next = page.get(page.size() - 1).memberId().toString();
-                    break;
-                }
-                page.add(new Holder(m.memberId(), m.name(), m.role(), decision.reasons()));
-            }
-            return new Holders(asked, resource, page, next);
-        });
+                    if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
+                        throw ProblemException.forbidden(RuleId.USR_11, "listing members needs account.view");
+                    }
+                    List<Holder> page = new ArrayList<>();
+                    String next = null;
+                    for (Member m : a.account().members().values().stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList()) {
+                        if (from != null && m.memberId().toString().compareTo(from.toString()) <= 0) {
+                            continue;
+                        }
+                        Decision decision = PermissionRules.decide(a.account(), m, asked, on);
+                        if (!decision.allowed()) {
+                            continue;
+                        }
+                        if (page.size() == size) {
+                            next = page.get(page.size() - 1).memberId().toString();
+                            break;
+                        }
+                        page.add(new Holder(m.memberId(), m.name(), m.role(), decision.reasons()));
+                    }
+                    return new Holders(asked, resource, page, next);
+                });
     }
 
     @GET
     @Path("/session-settings")
-    @Operation(operationId = "getSessionSettings", summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for every member but observers")
+    @Operation(operationId = "getSessionSettings",
+            summary = "The settings and security policies sessions follow (ACC-5, INV-1, INV-6, TRN-2, CC-6), for every member but observers")
     @APIResponse(responseCode = "200", description = "the account's session settings and its security policies, by name")
     @APIResponse(responseCode = "403", description = "an observer, who sees Monitoring data and nothing else (USR-11)")
     public Uni<SessionSettings> sessionSettings(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
-                                                @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader)).map(a -> {
             // settings and security policies are account data: observers see Monitoring data only (USR-11, SEAT-3)
             if (!PermissionRules.decide(a.account(), a.asker(), "account.view").allowed()) {
@@ -230,10 +231,11 @@ public class CheckResource {
 
     @GET
     @Path("/read-model")
-    @Operation(operationId = "getAccountReadModel", summary = "How far the read model is for this account: its applied positions, and whether it is stale (PRM-1, PRM-4)")
+    @Operation(operationId = "getAccountReadModel",
+            summary = "How far the read model is for this account: its applied positions, and whether it is stale (PRM-1, PRM-4)")
     @APIResponse(responseCode = "200", description = "the account's positions")
     public Uni<AccountStatus> readModel(@PathParam("accountId") UUID accountId, @QueryParam("consistency") String consistencyParam,
-                                        @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistencyHeader) {
         return questions.ask(accountId, caller.loginId(), consistency(consistencyParam, consistencyHeader), true)
                 .map(a -> new AccountStatus(accountId, a.account().positions(), a.account().staleBecause() != null, a.account().staleBecause()));
     }

@@ -62,7 +62,8 @@ class Questions {
         Optional<ConsistencyToken> token = token(accountId, consistency);
         boolean held = views.holds(accountId);
         Uni<Optional<AccountViewCache.Cached>> view = token.isPresent()
-                ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViewCache.NotYetApplied.class) : views.get(accountId);
+                ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViewCache.NotYetApplied.class)
+                : views.get(accountId);
         return view
                 .onFailure(AccountViewCache.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
                         "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))

@@ -51,7 +51,7 @@ public class ReadModelResource {
      * with another event (EVT-1); their accounts are stale until a rebuild from topics that agree with the store.
      */
     public record Status(boolean leaderHere, int liveGeneration, List<GenerationStatus> generations, List<PartitionStatus> partitions,
-                         long deadLetters, List<Map<String, Object>> latestDeadLetters, long diverged, List<Map<String, Object>> latestDiverged) {
+            long deadLetters, List<Map<String, Object>> latestDeadLetters, long diverged, List<Map<String, Object>> latestDiverged) {
     }
 
     private final Generations generations;
@@ -59,7 +59,7 @@ public class ReadModelResource {
     private final Admin admin;
 
     public ReadModelResource(Generations generations, ProjectionLeader leader,
-                             KafkaClients kafka) {
+            KafkaClients kafka) {
         this.generations = generations;
         this.leader = leader;
         this.admin = kafka.admin();
@@ -73,8 +73,9 @@ public class ReadModelResource {
     @GET
     @Path("/status")
     @RolesAllowed("platform-operator")
-    @Operation(operationId = "getReadModelStatus", summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters, "
-            + "and those of events that diverged from one applied at their stream version (EVT-1)")
+    @Operation(operationId = "getReadModelStatus",
+            summary = "Projection status: per generation and partition the offset applied, the topic's end and the lag; dead letters, "
+                    + "and those of events that diverged from one applied at their stream version (EVT-1)")
     @APIResponse(responseCode = "200", description = "the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
     public Status status() {
@@ -104,7 +105,8 @@ public class ReadModelResource {
     @POST
     @Path("/rebuilds")
     @RolesAllowed("platform-operator")
-    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read model from the beginning of the topics beside the live one; it takes over once caught up (PRM-5)")
+    @Operation(operationId = "rebuildReadModel",
+            summary = "Rebuild the read model from the beginning of the topics beside the live one; it takes over once caught up (PRM-5)")
     @APIResponse(responseCode = "202", description = "the rebuild started; follow it in the status")
     @APIResponse(responseCode = "403", description = "only platform operators")
     @APIResponse(responseCode = "409", description = "a rebuild is already running")

@@ -19,11 +19,11 @@ import java.util.UUID;
  * @param staleBecause          why an event of this account could not be applied (then checks refuse to answer), or null
  */
 public record AccountView(UUID accountId, String name, Set<String> planModules, boolean serverInviteEmails, boolean coOrganizers,
-                          boolean restrictUnassignedQueueLogin, Map<UUID, Member> members, Set<UUID> companies,
-                          Map<UUID, Device> devices, Set<UUID> queues, Map<UUID, Map<UUID, String>> queueAssignments,
-                          Set<String> supervisorPermissions, Set<String> agentPermissions, Map<UUID, Map<UUID, Set<String>>> agentLogins,
-                          Map<UUID, Policy> securityPolicies,
-                          Map<UUID, Session> sessions, Map<String, Long> positions, String staleBecause) {
+        boolean restrictUnassignedQueueLogin, Map<UUID, Member> members, Set<UUID> companies,
+        Map<UUID, Device> devices, Set<UUID> queues, Map<UUID, Map<UUID, String>> queueAssignments,
+        Set<String> supervisorPermissions, Set<String> agentPermissions, Map<UUID, Map<UUID, Set<String>>> agentLogins,
+        Map<UUID, Policy> securityPolicies,
+        Map<UUID, Session> sessions, Map<String, Long> positions, String staleBecause) {
 
     public static final Set<String> DEFAULT_SUPERVISOR_PERMISSIONS = Set.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES.name(),
             CcPermission.VIEW_QUEUE_SETTINGS.name());
@@ -47,7 +47,7 @@ public record AccountView(UUID accountId, String name, Set<String> planModules, 
      * {@code workedBy} every member who owned it at any time, before a hand-over too (REP-1), the owner included.
      */
     public record Session(UUID sessionId, String kind, UUID owner, Set<UUID> coOrganizers, UUID companyId, UUID deviceId, boolean ended,
-                          Set<UUID> workedBy) {
+            Set<UUID> workedBy) {
         public static final String SUPPORT = "SUPPORT";
         public static final String TRAINING = "TRAINING";
 

@@ -50,6 +50,6 @@ final class CompanyRules {
         return device.deviceGroupId() != null && a.member().supervisedDeviceGroups().contains(device.deviceGroupId())
                 ? Decision.allow("role LIMITED_ADMIN supervising device group " + device.deviceGroupId() + " (CMP-4)")
                 : Decision.deny("device " + device.deviceId() + " is in no device group this limited admin supervises (CMP-4)",
-                "supervision of the device's group");
+                        "supervision of the device's group");
     }
 }

@@ -78,7 +78,8 @@ final class ContactCenterRules {
         if (!ccRole(a, CcRole.SUPERVISOR).allowed()) {
             supervisor = Decision.deny("not a SUPERVISOR (CC-5)", "contact-center role SUPERVISOR");
         } else if (a.resource() == null && a.account().supervisorPermissions().contains(CcPermission.LIMIT_TO_ASSIGNED_QUEUES.name())) {
-            supervisor = Decision.deny("a supervisor sees the analytics of the queues it supervises, not all of them, while LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)",
+            supervisor = Decision.deny(
+                    "a supervisor sees the analytics of the queues it supervises, not all of them, while LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)",
                     "a queue resource it supervises");
         } else if (a.resource() == null) {
             supervisor = Decision.allow("a SUPERVISOR reaching every queue: LIMIT_TO_ASSIGNED_QUEUES is off (CC-5)");
@@ -109,7 +110,8 @@ final class ContactCenterRules {
         }
         return QueueRole.SUPERVISOR.name().equals(a.account().queueRole(queue, a.member().memberId()))
                 ? Decision.allow("supervisor of queue " + queue + " (CC-5)")
-                : Decision.deny("not a supervisor of queue " + queue + ", and LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)", "assignment to queue " + queue + " as SUPERVISOR");
+                : Decision.deny("not a supervisor of queue " + queue + ", and LIMIT_TO_ASSIGNED_QUEUES is on (CC-5)",
+                        "assignment to queue " + queue + " as SUPERVISOR");
     }
 
     private static Decision supervises(Ask a, String rule) {
@@ -139,11 +141,13 @@ final class ContactCenterRules {
             agent = fixed.get().contains(permission.name())
                     ? Decision.allow("AGENT permission " + permission + " fixed at the login into queue " + queue + " (CC-7)")
                     : Decision.deny("AGENT permission " + permission + " was not the AGENT role's at the login into queue " + queue
-                    + "; a change of the role's permissions reaches the agent at their next login (CC-7)", "AGENT permission " + permission + " at the next login");
+                            + "; a change of the role's permissions reaches the agent at their next login (CC-7)",
+                            "AGENT permission " + permission + " at the next login");
         } else {
             agent = a.account().agentPermissions().contains(permission.name())
                     ? Decision.allow("AGENT permission " + permission + " (CC-4)")
-                    : Decision.deny("the AGENT role's permissions do not include " + permission + " (CC-2, CC-4: off by default)", "AGENT permission " + permission);
+                    : Decision.deny("the AGENT role's permissions do not include " + permission + " (CC-2, CC-4: off by default)",
+                            "AGENT permission " + permission);
         }
         return Decision.allOf(seat(a, Module.CONTACT_CENTER), agent);
     }
@@ -163,7 +167,8 @@ final class ContactCenterRules {
             } else if (QueueRole.AGENT.name().equals(a.account().queueRole(id, a.member().memberId()))) {
                 queue = Decision.allow("assigned to queue " + id + " as AGENT (CC-6)");
             } else {
-                queue = Decision.deny("not assigned to queue " + id + " and RESTRICT_UNASSIGNED_QUEUE_LOGIN is on (CC-6: a supervisor of the queue may log them in)",
+                queue = Decision.deny(
+                        "not assigned to queue " + id + " and RESTRICT_UNASSIGNED_QUEUE_LOGIN is on (CC-6: a supervisor of the queue may log them in)",
                         "assignment to queue " + id + " as AGENT");
             }
         }

@@ -21,7 +21,8 @@ final class Guards {
     static Decision role(Member member, Set<Role> roles, String rule) {
         return roles.contains(member.accountRole())
                 ? Decision.allow("role " + member.role() + " (" + rule + ")")
-                : Decision.deny("role " + member.role() + " does not grant it (" + rule + ")", "role " + String.join(" or ", roles.stream().map(Role::name).sorted().toList()));
+                : Decision.deny("role " + member.role() + " does not grant it (" + rule + ")",
+                        "role " + String.join(" or ", roles.stream().map(Role::name).sorted().toList()));
     }
 
     static Decision inPlan(Ask a, Module module, String rule) {

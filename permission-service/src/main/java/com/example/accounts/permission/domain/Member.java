@@ -12,8 +12,8 @@ import java.util.UUID;
  * their contact-center roles, and {@code addedAt}, the account position of the event that added the membership.
  */
 public record Member(UUID memberId, String loginId, String name, String role, boolean billingContact, Set<String> seats,
-                     Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
-                     Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles, long addedAt) {
+        Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
+        Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles, long addedAt) {
 
     /**
      * USR-13: of the memberships one login holds in an account (old histories may hold two), the one added first is
@@ -23,8 +23,8 @@ public record Member(UUID memberId, String loginId, String name, String role, bo
 
     /** A member whose place in the history does not matter (no other membership of the same login). */
     public Member(UUID memberId, String loginId, String name, String role, boolean billingContact, Set<String> seats,
-                  Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
-                  Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles) {
+            Set<String> supportFeatures, boolean allCompanies, Set<UUID> companies, Set<UUID> userGroups,
+            Set<UUID> supervisedUserGroups, Set<UUID> supervisedDeviceGroups, Set<String> contactCenterRoles) {
         this(memberId, loginId, name, role, billingContact, seats, supportFeatures, allCompanies, companies, userGroups, supervisedUserGroups,
                 supervisedDeviceGroups, contactCenterRoles, 0);
     }

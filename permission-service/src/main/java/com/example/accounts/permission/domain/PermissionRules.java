@@ -103,8 +103,10 @@ public final class PermissionRules {
     /** Why a permission cannot be asked about a resource of this kind, or empty when it can. */
     public static Optional<String> resourceProblem(String permission, Kind kind) {
         Set<Kind> taken = rule(permission).resources();
-        return taken.contains(kind) ? Optional.empty() : Optional.of(permission + " is not decided per " + kind.label()
-                + (taken.isEmpty() ? "; ask it without a resource" : "; it takes " + taken.stream().map(Kind::label).sorted().toList()));
+        return taken.contains(kind)
+                ? Optional.empty()
+                : Optional.of(permission + " is not decided per " + kind.label()
+                        + (taken.isEmpty() ? "; ask it without a resource" : "; it takes " + taken.stream().map(Kind::label).sorted().toList()));
     }
 
     public static Decision decide(AccountView account, Member member, String permission, Resource resource) {

@@ -69,8 +69,8 @@ final class ReportRules {
         }
         return Decision.allOf(module, part, training
                 ? Decision.deny("not the organizer of training session " + session.sessionId() + " (TRN-3: only the organizer has the after-session features)",
-                "being the session's organizer")
+                        "being the session's organizer")
                 : Decision.deny("never worked support session " + session.sessionId() + " (REP-1: a technician sees the sessions they worked)",
-                "having worked the session"));
+                        "having worked the session"));
     }
 }

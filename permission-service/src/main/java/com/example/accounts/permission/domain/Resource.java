@@ -7,7 +7,11 @@ import java.util.UUID;
 public record Resource(Kind kind, UUID id) {
 
     public enum Kind {
-        COMPANY, DEVICE, QUEUE, SESSION, MEMBER;
+        COMPANY,
+        DEVICE,
+        QUEUE,
+        SESSION,
+        MEMBER;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -66,10 +66,10 @@ public class AccountViewCache {
     private long timer = -1;
 
     public AccountViewCache(Generations generations, Vertx vertx,
-                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                        @ConfigProperty(name = "quarkus.datasource.username") String username,
-                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                        @ConfigProperty(name = "platform.read-model.cached-accounts", defaultValue = "20000") int capacity) {
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "platform.read-model.cached-accounts", defaultValue = "20000") int capacity) {
         this.generations = generations;
         this.vertx = vertx;
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(username);
@@ -104,7 +104,9 @@ public class AccountViewCache {
             vertx.cancelTimer(timer);
         }
         if (subscriber != null) {
-            subscriber.close().subscribe().with(ignored -> { }, ignored -> { });
+            subscriber.close().subscribe().with(ignored -> {
+            }, ignored -> {
+            });
         }
     }
 
@@ -175,7 +177,8 @@ public class AccountViewCache {
         ReadModel model = generations.live();
         // one load per account and change, however many ask at once (the waiters one notification wakes, say)
         return loading.compute(accountId, (id, current) -> current != null && current.epoch() == epoch && current.model() == model
-                ? current : new Loading(epoch, model, load(accountId, epoch, model))).view();
+                ? current
+                : new Loading(epoch, model, load(accountId, epoch, model))).view();
     }
 
     private record Loading(long epoch, ReadModel model, Uni<Optional<Cached>> view) {
@@ -184,9 +187,9 @@ public class AccountViewCache {
     private Uni<Optional<Cached>> load(UUID accountId, long epoch, ReadModel model) {
         boolean wasListening = listening;
         return Uni.createFrom().deferred(() -> {
-                    loads.incrementAndGet();
-                    return model.reader().load(accountId);
-                })
+            loads.incrementAndGet();
+            return model.reader().load(accountId);
+        })
                 .map(found -> found.map(view -> {
                     Cached loaded = new Cached(view, logins(view));
                     if (wasListening && listening && epoch(accountId) == epoch && model == generations.live()) {
@@ -198,7 +201,8 @@ public class AccountViewCache {
                     return loaded;
                 }))
                 .onTermination().invoke(() -> loading.computeIfPresent(accountId, (id, current) -> current.epoch() == epoch && current.model() == model
-                        ? null : current))
+                        ? null
+                        : current))
                 .memoize().indefinitely();
     }
 

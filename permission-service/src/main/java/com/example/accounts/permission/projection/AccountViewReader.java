@@ -41,8 +41,8 @@ public final class AccountViewReader {
     /** REP-1, SUP-5: these sessions of the account, ended ones too (the view holds only those not ended). */
     public Uni<Map<UUID, AccountView.Session>> sessions(UUID accountId, Collection<UUID> sessionIds) {
         return pool.preparedQuery(tables.sql("""
-                        SELECT session_id, kind, owner, co_organizers, company_id, device_id, ended, worked_by FROM {rm}.sessions
-                        WHERE account_id = $1 AND session_id = ANY($2)"""))
+                SELECT session_id, kind, owner, co_organizers, company_id, device_id, ended, worked_by FROM {rm}.sessions
+                WHERE account_id = $1 AND session_id = ANY($2)"""))
                 .execute(Tuple.of(accountId, sessionIds.toArray(UUID[]::new))).map(rows -> {
                     Map<UUID, AccountView.Session> sessions = new HashMap<>();
                     for (Row s : rows) {

@@ -23,7 +23,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class Generations {
 
-    public enum State { LIVE, BUILDING, RETIRED }
+    public enum State {
+        LIVE,
+        BUILDING,
+        RETIRED
+    }
 
     public record Generation(int number, State state, ReadModel model) {
     }
@@ -86,8 +90,8 @@ public class Generations {
             }
         }
         int number = pool.query("""
-                        INSERT INTO read_model_generations (generation, state)
-                        SELECT max(generation) + 1, 'BUILDING' FROM read_model_generations RETURNING generation""")
+                INSERT INTO read_model_generations (generation, state)
+                SELECT max(generation) + 1, 'BUILDING' FROM read_model_generations RETURNING generation""")
                 .execute().await().atMost(DB).iterator().next().getInteger(0);
         ReadModel model = new ReadModel(pool, number);
         model.tables().create();
@@ -99,9 +103,9 @@ public class Generations {
     /** The rebuilt generation becomes the live one, in one transaction; every instance is told to switch. */
     void takeOver(int number) {
         pool.withTransaction(c -> c.query("UPDATE read_model_generations SET state = 'RETIRED' WHERE state = 'LIVE'").execute()
-                        .chain(() -> c.preparedQuery("UPDATE read_model_generations SET state = 'LIVE', live_since = now() WHERE generation = $1")
-                                .execute(Tuple.of(number)))
-                        .chain(() -> c.preparedQuery("SELECT pg_notify($1, 'generation')").execute(Tuple.of(ReadModel.NOTIFY_CHANNEL))))
+                .chain(() -> c.preparedQuery("UPDATE read_model_generations SET state = 'LIVE', live_since = now() WHERE generation = $1")
+                        .execute(Tuple.of(number)))
+                .chain(() -> c.preparedQuery("SELECT pg_notify($1, 'generation')").execute(Tuple.of(ReadModel.NOTIFY_CHANNEL))))
                 .await().atMost(DB);
         refresh();
         LOG.infof("rebuild: generation %d caught up and took over", number);

@@ -15,7 +15,7 @@ import java.util.UUID;
  * version, when it is another.
  */
 record ParsedRecord(Delivered record, EventEnvelope event, String problem, List<Projection.Statement> statements, boolean applies,
-                    UUID diverged) {
+        UUID diverged) {
 
     static ParsedRecord dead(Delivered record, EventEnvelope event, String problem) {
         return new ParsedRecord(record, event, problem, List.of(), false, null);

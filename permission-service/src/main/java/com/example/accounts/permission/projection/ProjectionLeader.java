@@ -113,7 +113,9 @@ public class ProjectionLeader implements ReadModelWriter.DeadLetterSink {
                 leading = false;
                 stopProjectors();
                 if (lock != null) {
-                    lock.close().subscribe().with(ignored -> { }, ignored -> { });
+                    lock.close().subscribe().with(ignored -> {
+                    }, ignored -> {
+                    });
                 }
             }
             pause();

@@ -78,7 +78,7 @@ public final class ReadModelInspection {
     private List<Map<String, Object>> deadLetters(String where, int limit) {
         List<Map<String, Object>> letters = new ArrayList<>();
         pool.preparedQuery(tables.sql("SELECT topic, partition, record_offset, account_id, event_type, reason FROM {rm}.dead_letters " + where
-                        + " ORDER BY topic, partition, record_offset DESC LIMIT $1")).execute(Tuple.of(limit)).await().atMost(DB)
+                + " ORDER BY topic, partition, record_offset DESC LIMIT $1")).execute(Tuple.of(limit)).await().atMost(DB)
                 .forEach(row -> {
                     Map<String, Object> letter = new LinkedHashMap<>();
                     letter.put("topic", row.getString(0));

@@ -127,11 +127,11 @@ public final class ReadModelWriter {
         Set<UUID> superseded = new HashSet<>();
         if (!events.isEmpty()) {
             pool.preparedQuery(tables.sql("""
-                            SELECT x.stream_id, x.version, e.event_id, s.version, x.event_id, p.event_id IS NOT NULL
-                            FROM unnest($1::text[], $2::bigint[], $3::uuid[]) AS x (stream_id, version, event_id)
-                            LEFT JOIN {rm}.applied_events e ON e.stream_id = x.stream_id AND e.version = x.version
-                            LEFT JOIN {rm}.applied_streams s ON s.stream_id = x.stream_id
-                            LEFT JOIN {rm}.superseded p ON p.event_id = x.event_id"""))
+                    SELECT x.stream_id, x.version, e.event_id, s.version, x.event_id, p.event_id IS NOT NULL
+                    FROM unnest($1::text[], $2::bigint[], $3::uuid[]) AS x (stream_id, version, event_id)
+                    LEFT JOIN {rm}.applied_events e ON e.stream_id = x.stream_id AND e.version = x.version
+                    LEFT JOIN {rm}.applied_streams s ON s.stream_id = x.stream_id
+                    LEFT JOIN {rm}.superseded p ON p.event_id = x.event_id"""))
                     .execute(Tuple.of(events.stream().map(p -> p.event().streamId()).toArray(String[]::new),
                             events.stream().map(p -> p.event().version()).toArray(Long[]::new),
                             events.stream().map(p -> p.event().eventId()).toArray(UUID[]::new)))
@@ -186,8 +186,8 @@ public final class ReadModelWriter {
         List<Tuple> dead = new ArrayList<>();
         Set<String> notify = new HashSet<>();
         // where the consumer stands after the poll: past the records and past the transaction markers that follow them
-        consumed.forEach((topic, partitions) -> partitions.forEach((partition, next) ->
-                offsets.put(topic + "/" + partition, Tuple.of(topic, partition, next))));
+        consumed.forEach(
+                (topic, partitions) -> partitions.forEach((partition, next) -> offsets.put(topic + "/" + partition, Tuple.of(topic, partition, next))));
         int applied = 0;
         int skipped = 0;
         for (ParsedRecord p : parsed) {
@@ -225,7 +225,7 @@ public final class ReadModelWriter {
         // pipelined: every statement, then the bookkeeping, is sent at once, in order, on the transaction's connection
         List<Uni<Void>> sent = new ArrayList<>(statements.size() + 5);
         // a run of the same statement (a steady stream is mostly one event type) goes as one batch: one parse, one sync
-        for (int from = 0; from < statements.size(); ) {
+        for (int from = 0; from < statements.size();) {
             String sql = statements.get(from).sql();
             int to = from + 1;
             while (to < statements.size() && statements.get(to).sql().equals(sql)) {

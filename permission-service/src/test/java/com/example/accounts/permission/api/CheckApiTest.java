@@ -258,7 +258,8 @@ class CheckApiTest {
                 .body("errors[0].field", equalTo("checks")).body("errors[0].message", containsString("at most 100"));
         as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", List.of())).post(checks(story))
                 .then().statusCode(422).body("errors[0].field", equalTo("checks"));
-        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change", "resource", "queue:" + UUID.randomUUID()))))
+        as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("checks", List.of(Map.of("permission", "billing.change", "resource", "queue:" + UUID.randomUUID()))))
                 .post(checks(story))
                 .then().statusCode(400).body("errors[0].field", equalTo("checks[0].resource"));
         as(Tokens.DEMO_ADMIN).contentType(ContentType.JSON).body("{\"checks\": [{\"permission\": \"billing.change\", \"as\": \"root\"}]}").post(checks(story))
@@ -385,7 +386,8 @@ class CheckApiTest {
     /** Every query of an account, as one caller asks it with a consistency token. */
     private static final List<BiFunction<RequestSpecification, UUID, Response>> QUERIES = List.of(
             (r, a) -> r.queryParam("permission", "members.manage").get("/accounts/" + a + "/checks"),
-            (r, a) -> r.contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change")))).post("/accounts/" + a + "/checks"),
+            (r, a) -> r.contentType(ContentType.JSON).body(Map.of("checks", List.of(Map.of("permission", "billing.change"))))
+                    .post("/accounts/" + a + "/checks"),
             (r, a) -> r.get("/accounts/" + a + "/members/me/permissions"),
             (r, a) -> r.queryParam("permission", "members.manage").get("/accounts/" + a + "/holders"),
             (r, a) -> r.get("/accounts/" + a + "/session-settings"),
@@ -518,8 +520,8 @@ class CheckApiTest {
         as(Tokens.DEMO_STANDARD).queryParam("permission", "reports.view").queryParam("resource", "session:" + old).get(checks(story))
                 .then().statusCode(200).body("allowed", equalTo(true)).body("reasons", hasItem(containsString("worked support session " + old)));
         as(Tokens.DEMO_STANDARD).contentType(ContentType.JSON).body(Map.of("checks", List.of(
-                        Map.of("permission", "support.remote-control", "resource", "session:" + old),
-                        Map.of("permission", "support.remote-control", "resource", "session:" + active))))
+                Map.of("permission", "support.remote-control", "resource", "session:" + old),
+                Map.of("permission", "support.remote-control", "resource", "session:" + active))))
                 .post(checks(story))
                 .then().statusCode(200).body("results[0].allowed", equalTo(false))
                 .body("results[0].reasons", hasItem("support session " + old + " has ended (SUP-5)"))

@@ -87,7 +87,7 @@ public final class PermissionBenchmark {
         port = freePort();
         // the production JVM: the full JIT (RSA token verification is most of a check's work) and room for the views
         List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
-        String extra = System.getProperty("bench.service-jvm", "");  // e.g. -XX:StartFlightRecording=filename=service.jfr
+        String extra = System.getProperty("bench.service-jvm", ""); // e.g. -XX:StartFlightRecording=filename=service.jfr
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
@@ -100,7 +100,7 @@ public final class PermissionBenchmark {
 
         String token = token(Tokens.DEMO_ADMIN);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
-        closedLoop(client, token, 64, 20);  // warm-up: the JIT's C2 and every account's view in the cache
+        closedLoop(client, token, 64, 20); // warm-up: the JIT's C2 and every account's view in the cache
         double saturated = closedLoop(client, token, 64, 15);
         System.out.printf("checks at saturation  : %,.0f checks/s (64 in flight, 15 s)%n", saturated);
         openLoop(client, token, 5000, 15);
@@ -157,7 +157,8 @@ public final class PermissionBenchmark {
             for (int m = 0; m < 8; m++) {
                 UUID member = UUID.randomUUID();
                 members.add(member);
-                send(account, "UserAdded", PublishedEvents.userAddedData(member, "login-" + member, "Member " + m, "m" + m + "@bench.example", "STANDARD", true));
+                send(account, "UserAdded",
+                        PublishedEvents.userAddedData(member, "login-" + member, "Member " + m, "m" + m + "@bench.example", "STANDARD", true));
                 send(account, "SeatProvisioned", EventJson.MAPPER.createObjectNode().put("memberId", member.toString()).put("module", "REMOTE_SUPPORT"));
                 events += 2;
             }
@@ -182,7 +183,7 @@ public final class PermissionBenchmark {
         String uri = "/accounts/" + seeded.account() + "/checks?permission=" + PERMISSIONS[ThreadLocalRandom.current().nextInt(PERMISSIONS.length)]
                 + "&member=" + member;
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI(uri)
-                        .putHeader("Authorization", "Bearer " + token))
+                .putHeader("Authorization", "Bearer " + token))
                 .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())));
     }
 
@@ -301,7 +302,7 @@ public final class PermissionBenchmark {
             Deque<long[]> pending = sent.computeIfAbsent(seeded.account(), a -> new ArrayDeque<>());
             synchronized (pending) {
                 long position = send(seeded.account(), "SupportFeaturesChanged", features);
-                pending.addLast(new long[] {position, System.nanoTime()});
+                pending.addLast(new long[]{position, System.nanoTime()});
             }
         }
         producer.flush();

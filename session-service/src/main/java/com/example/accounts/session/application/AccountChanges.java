@@ -1,14 +1,14 @@
 package com.example.accounts.session.application;
 
-import com.example.accounts.session.queue.application.QueueLogins;
-import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.eventstore.EventMetadata;
-import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.PolicyStreams;
+import com.example.accounts.session.queue.application.QueueLogins;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
+import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.session.support.domain.SupportCommand;
 import com.example.accounts.session.support.domain.SupportDecider;
+import com.example.accounts.session.training.infrastructure.AccountCoOrganizers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class AccountChanges {
     private final QueueLogins queueLogins;
 
     public AccountChanges(SessionStreams streams, MemberStreams memberStreams, PolicyStreams policyStreams, AccountCoOrganizers coOrganizers,
-                          QueueLogins queueLogins) {
+            QueueLogins queueLogins) {
         this.queueLogins = queueLogins;
         this.streams = streams;
         this.memberStreams = memberStreams;
@@ -55,7 +55,7 @@ public class AccountChanges {
                 .onItem().transformToUniAndConcatenate(stream -> stream.startsWith(QueueLogins.PREFIX)
                         ? endQueueLogins(accountId, memberId, Reason.MEMBER_DELETED, metadata)
                         : streams.run(SupportSessions.AGGREGATE, accountId, stream, new SupportCommand.RemoveDeletedMember(memberId, now),
-                        SupportDecider::decide, metadata).replaceWithVoid())
+                                SupportDecider::decide, metadata).replaceWithVoid())
                 .collect().last()
                 .chain(() -> memberStreams.forget(accountId, memberId));
     }

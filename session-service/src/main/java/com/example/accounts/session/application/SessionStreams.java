@@ -80,7 +80,7 @@ public class SessionStreams {
 
     /** {@code command} decided by {@code decide} on the stream as this account sees it (ACC-6). */
     public <S, E, C> Uni<Done<S, E>> run(StreamKind<S, E> kind, UUID accountId, String stream, C command, BiFunction<C, S, List<E>> decide,
-                                        EventMetadata metadata) {
+            EventMetadata metadata) {
         return run(kind, accountId, stream, command, decide, metadata, (connection, done) -> Uni.createFrom().voidItem());
     }
 
@@ -89,7 +89,7 @@ public class SessionStreams {
      * the Idempotency-Key of a creating command's request (SEC-3), so a retry racing its first try cannot append twice.
      */
     public <S, E, C> Uni<Done<S, E>> run(StreamKind<S, E> kind, UUID accountId, String stream, C command, BiFunction<C, S, List<E>> decide,
-                                        EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
+            EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
         return runAsked(kind, accountId, stream, state -> command, decide, metadata, alongside);
     }
 
@@ -98,7 +98,7 @@ public class SessionStreams {
      * anything is decided), decided by {@code decide}. The pipeline's meters count it under its record's name.
      */
     public <S, E, C> Uni<Done<S, E>> runAsked(StreamKind<S, E> kind, UUID accountId, String stream, Function<S, C> ask, BiFunction<C, S, List<E>> decide,
-                                             EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
+            EventMetadata metadata, BiFunction<SqlConnection, Done<S, E>, Uni<Void>> alongside) {
         AtomicBoolean seen = new AtomicBoolean();
         Command<S, E> command = Command.<S, E, C>askedOf(stored -> ask.apply(seenBy(kind, accountId, stored).state()), (asked, stored) -> {
             // ACC-6: decided on as this account sees it, so another account's stream is refused as a made-up id is

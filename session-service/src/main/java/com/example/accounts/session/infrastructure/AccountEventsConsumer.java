@@ -1,10 +1,10 @@
 package com.example.accounts.session.infrastructure;
 
-import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.vocabulary.CcRole;
 import com.example.accounts.contract.vocabulary.Module;
+import com.example.accounts.contract.vocabulary.Role;
 import com.example.accounts.kit.CommandClock;
-import com.example.accounts.contract.EventJson;
 import com.example.accounts.session.application.AccountChanges;
 import com.example.accounts.session.queue.domain.QueueEvent.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,14 +50,18 @@ public class AccountEventsConsumer {
         return switch (event.path("type").asText()) {
             case "UserDeleted" -> changes.memberDeleted(account(event), member(data), eventId(event), clock.now());
             case "ContactCenterRoleRevoked" -> CcRole.AGENT.name().equals(data.path("role").asText())
-                    ? queueLoginsEnd(event, Reason.AGENT_ROLE_REVOKED) : nothing();
+                    ? queueLoginsEnd(event, Reason.AGENT_ROLE_REVOKED)
+                    : nothing();
             case "SeatReleased" -> CONTACT_CENTER.equals(data.path("module").asText())
-                    ? queueLoginsEnd(event, Reason.LICENCE_RELEASED) : nothing();
+                    ? queueLoginsEnd(event, Reason.LICENCE_RELEASED)
+                    : nothing();
             case "RoleChanged" -> Role.MONITORING_OBSERVER.name().equals(data.path("to").asText())
-                    ? queueLoginsEnd(event, Reason.MADE_OBSERVER) : nothing();
+                    ? queueLoginsEnd(event, Reason.MADE_OBSERVER)
+                    : nothing();
             // the event carries the whole new plan: without the module no login stays, whatever the plan was before
             case "PlanChanged" -> contactCenterIn(data.path("plan").path("modules"))
-                    ? nothing() : changes.contactCenterRemoved(account(event), eventId(event), clock.now());
+                    ? nothing()
+                    : changes.contactCenterRemoved(account(event), eventId(event), clock.now());
             // INV-6: a disabled policy admits no one any more
             case "SecurityPolicyDisabled" -> changes.policyDisabled(account(event), UUID.fromString(data.get("policyId").asText()),
                     eventId(event), clock.now());

@@ -60,12 +60,12 @@ public class GuestLimits {
 
     @Inject
     public GuestLimits(@ConfigProperty(name = "platform.guests.per-address") int perAddress,
-                       @ConfigProperty(name = "platform.guests.per-session") int perSession,
-                       @ConfigProperty(name = "platform.guests.window") Duration window,
-                       @ConfigProperty(name = "platform.guests.wrong-codes.per-address") int wrongCodesPerAddress,
-                       @ConfigProperty(name = "platform.guests.wrong-codes.global") int wrongCodesGlobal,
-                       @ConfigProperty(name = "platform.guests.wrong-codes.window") Duration wrongCodesWindow,
-                       @ConfigProperty(name = "platform.guests.max-tracked") int maxTracked) {
+            @ConfigProperty(name = "platform.guests.per-session") int perSession,
+            @ConfigProperty(name = "platform.guests.window") Duration window,
+            @ConfigProperty(name = "platform.guests.wrong-codes.per-address") int wrongCodesPerAddress,
+            @ConfigProperty(name = "platform.guests.wrong-codes.global") int wrongCodesGlobal,
+            @ConfigProperty(name = "platform.guests.wrong-codes.window") Duration wrongCodesWindow,
+            @ConfigProperty(name = "platform.guests.max-tracked") int maxTracked) {
         this.perAddress = perAddress;
         this.perSession = perSession;
         this.windowMillis = window.toMillis();
@@ -94,7 +94,8 @@ public class GuestLimits {
         try {
             // a first try is left past the budget only up to FIRST_TRIES_PAST_IT times it: a flood from more addresses
             // than that (an IPv6 /48 holds 65,536 /64s) is refused everywhere until its window is over
-            count(GLOBAL, guessedWrong ? wrongCodesGlobal : (int) Math.min(Integer.MAX_VALUE, (long) wrongCodesGlobal * FIRST_TRIES_PAST_IT), wrongCodesWindowMillis, nowMillis,
+            count(GLOBAL, guessedWrong ? wrongCodesGlobal : (int) Math.min(Integer.MAX_VALUE, (long) wrongCodesGlobal * FIRST_TRIES_PAST_IT),
+                    wrongCodesWindowMillis, nowMillis,
                     "with codes: too many wrong codes were tried");
         } catch (TooManyAttempts refused) {
             giveBack(key);
@@ -134,10 +135,12 @@ public class GuestLimits {
 
     private void count(String key, int limit, long length, long now, String where) {
         bound(now);
-        Window window = windows.compute(key, (k, w) -> w == null || w.over(now) ? new Window(now, length, 1) : new Window(w.start(), w.length(), w.count() + 1));
+        Window window = windows.compute(key,
+                (k, w) -> w == null || w.over(now) ? new Window(now, length, 1) : new Window(w.start(), w.length(), w.count() + 1));
         if (window.count() > limit) {
             long retryAfter = Math.max(1, (window.start() + length - now + 999) / 1000);
-            throw new TooManyAttempts("SEC-1", retryAfter, "too many attempts " + where + ": at most " + limit + " in " + length / 1000 + " s; retry in " + retryAfter + " s");
+            throw new TooManyAttempts("SEC-1", retryAfter,
+                    "too many attempts " + where + ": at most " + limit + " in " + length / 1000 + " s; retry in " + retryAfter + " s");
         }
     }
 

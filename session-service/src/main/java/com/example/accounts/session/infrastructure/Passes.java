@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -25,6 +23,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What lets a guest in without an account: customer codes (SUP-2), invite tokens (INV-2), training codes (TRN-6)
@@ -48,7 +48,12 @@ public class Passes {
     private static final Logger LOG = Logger.getLogger(Passes.class);
     private static final int MIN_SECRET = 32;
 
-    public enum Kind { CUSTOMER_CODE, INVITE, TRAINING_CODE, GUEST_KEY }
+    public enum Kind {
+        CUSTOMER_CODE,
+        INVITE,
+        TRAINING_CODE,
+        GUEST_KEY
+    }
 
     /** A pass found by its secret: the session it opens and who or what it stands for (an invite, a guest). */
     public record Pass(Kind kind, UUID accountId, UUID sessionId, UUID subjectId, Instant expiresAt) {
@@ -63,8 +68,8 @@ public class Passes {
     private final Duration pruneEvery;
 
     public Passes(Pool pool, Vertx vertx, @ConfigProperty(name = "platform.codes.secret") Optional<String> secret,
-                  @ConfigProperty(name = "platform.guests.passes-kept") Duration kept,
-                  @ConfigProperty(name = "platform.guests.prune-every") Duration pruneEvery) {
+            @ConfigProperty(name = "platform.guests.passes-kept") Duration kept,
+            @ConfigProperty(name = "platform.guests.prune-every") Duration pruneEvery) {
         if (secret.isEmpty() || secret.get().strip().length() < MIN_SECRET) {
             throw new IllegalStateException("platform.codes.secret (environment PLATFORM_CODES_SECRET) must be set to a secret of at least "
                     + MIN_SECRET + " characters: it keys the hashes of join codes, invite tokens and guest keys");
@@ -105,9 +110,9 @@ public class Passes {
     /** Keeps the pass's hash in the caller's transaction; a clash of two codes fails it, and the command is retried with a new one. */
     public Uni<Void> keep(SqlConnection connection, String secret, Kind kind, UUID accountId, UUID sessionId, UUID subjectId, Instant expiresAt) {
         return connection.preparedQuery("""
-                        INSERT INTO guest_passes (hash, kind, account_id, session_id, subject_id, expires_at, keyed) VALUES ($1, $2, $3, $4, $5, $6, true)
-                        ON CONFLICT (hash) DO NOTHING""")
-                .execute(Tuple.from(new Object[] {hash(secret), kind.name(), accountId, sessionId, subjectId,
+                INSERT INTO guest_passes (hash, kind, account_id, session_id, subject_id, expires_at, keyed) VALUES ($1, $2, $3, $4, $5, $6, true)
+                ON CONFLICT (hash) DO NOTHING""")
+                .execute(Tuple.from(new Object[]{hash(secret), kind.name(), accountId, sessionId, subjectId,
                         expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC)}))
                 .invoke(rows -> {
                     if (rows.rowCount() == 0) {
@@ -128,9 +133,9 @@ public class Passes {
      */
     public Uni<Void> close(SqlConnection connection, UUID sessionId, Instant now) {
         return connection.preparedQuery("""
-                        UPDATE guest_passes SET closed_at = coalesce(closed_at, $2),
-                            expires_at = CASE WHEN kind IN ('CUSTOMER_CODE', 'TRAINING_CODE') THEN least(expires_at, $2) ELSE expires_at END
-                        WHERE session_id = $1""")
+                UPDATE guest_passes SET closed_at = coalesce(closed_at, $2),
+                    expires_at = CASE WHEN kind IN ('CUSTOMER_CODE', 'TRAINING_CODE') THEN least(expires_at, $2) ELSE expires_at END
+                WHERE session_id = $1""")
                 .execute(Tuple.of(sessionId, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 
@@ -146,8 +151,8 @@ public class Passes {
         }
         String given = kind == Kind.CUSTOMER_CODE || kind == Kind.TRAINING_CODE ? digits(secret) : secret.strip();
         return pool.preparedQuery("""
-                        SELECT account_id, session_id, subject_id, expires_at FROM guest_passes
-                        WHERE kind = $2 AND (hash = $1 AND keyed OR hash = $3 AND NOT keyed)""")
+                SELECT account_id, session_id, subject_id, expires_at FROM guest_passes
+                WHERE kind = $2 AND (hash = $1 AND keyed OR hash = $3 AND NOT keyed)""")
                 .execute(Tuple.of(hash(given), kind.name(), legacyHash(given)))
                 .map(rows -> {
                     if (rows.size() == 0) {

@@ -1,6 +1,5 @@
 package com.example.accounts.session.infrastructure;
 
-import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;

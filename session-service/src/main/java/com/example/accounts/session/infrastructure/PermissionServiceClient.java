@@ -29,10 +29,10 @@ public interface PermissionServiceClient {
     @Path("/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> checks(@PathParam("accountId") UUID accountId, @HeaderParam("Authorization") String bearer,
-                         @HeaderParam(ConsistencyToken.HEADER) String consistency, String body);
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, String body);
 
     @GET
     @Path("/session-settings")
     Uni<Response> sessionSettings(@PathParam("accountId") UUID accountId, @HeaderParam("Authorization") String bearer,
-                                  @HeaderParam(ConsistencyToken.HEADER) String consistency);
+            @HeaderParam(ConsistencyToken.HEADER) String consistency);
 }

@@ -1,21 +1,21 @@
 package com.example.accounts.session.api;
 
-import com.example.accounts.kit.command.CommandPipeline;
-import com.example.accounts.kit.command.Loaded;
 import com.example.accounts.contract.EventEnvelope;
+import com.example.accounts.contract.EventJson;
 import com.example.accounts.eventstore.EventMetadata;
 import com.example.accounts.eventstore.EventStore;
 import com.example.accounts.eventstore.NewEvent;
+import com.example.accounts.kit.command.CommandPipeline;
+import com.example.accounts.kit.command.Loaded;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.session.application.SessionStreams;
-import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;
-import com.example.accounts.contract.EventJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -31,8 +31,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static com.example.accounts.session.api.AccountStory.as;
 import static io.restassured.RestAssured.given;
@@ -139,7 +139,7 @@ class GuestCodesApiTest {
         Scheduled session = scheduled();
         String wrong = madeUp(session.code());
         String address = network() + "1";
-        for (Object name : new Object[] {"", "   ", "x".repeat(101), null}) {
+        for (Object name : new Object[]{"", "   ", "x".repeat(101), null}) {
             Response real = join(address, body(session.code(), name));
             Response madeUp = join(address, body(wrong, name));
             assertEquals(422, real.statusCode(), real.asString());

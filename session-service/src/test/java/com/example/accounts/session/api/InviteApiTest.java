@@ -1,9 +1,9 @@
 package com.example.accounts.session.api;
 
-import com.example.accounts.kit.CommandClock;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.Topics;
+import com.example.accounts.kit.CommandClock;
 import com.example.accounts.launcher.FaultProxy;
 import com.example.accounts.launcher.Platform;
 import com.example.accounts.launcher.PlatformTestResource;
@@ -24,8 +24,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -42,6 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static com.example.accounts.session.api.AccountStory.as;
 import static com.example.accounts.session.api.AccountStory.token;
@@ -82,7 +82,8 @@ class InviteApiTest {
         }
 
         String copyUrl(String user, String name) {
-            return invite(user, Map.of("policyId", vendor.toString(), "externalName", name, "delivery", "COPY_URL")).then().statusCode(201).extract().path("url");
+            return invite(user, Map.of("policyId", vendor.toString(), "externalName", name, "delivery", "COPY_URL")).then().statusCode(201).extract()
+                    .path("url");
         }
     }
 
@@ -107,21 +108,24 @@ class InviteApiTest {
         UUID foreign = AccountStory.opened("REMOTE_SUPPORT").policy("Theirs", true, "CHAT");
         long before = events(scene.session());
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.off().toString(), "externalName", "Vera", "delivery", "COPY_URL"))
-                .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("policyId")).body("detail", containsString("not enabled"));
+                .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("policyId"))
+                .body("detail", containsString("not enabled"));
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", foreign.toString(), "externalName", "Vera", "delivery", "COPY_URL"))
                 .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("policyId"));
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", " ", "delivery", "COPY_URL"))
                 .then().statusCode(422).body("errors[0].field", equalTo("externalName"));
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "PIGEON"))
                 .then().statusCode(422).body("errors[0].field", equalTo("delivery"));
-        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL", "email", "vera@vendor.example"))
+        scene.invite(Tokens.DEMO_ADMIN,
+                Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL", "email", "vera@vendor.example"))
                 .then().statusCode(422).body("rule", equalTo("INV-1")).body("detail", containsString("serverInviteEmails"));
-        scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "COPY_URL", "comments", "x".repeat(1001)))
+        scene.invite(Tokens.DEMO_ADMIN,
+                Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "COPY_URL", "comments", "x".repeat(1001)))
                 .then().statusCode(422).body("errors[0].field", equalTo("comments"));
         assertEquals(before, events(scene.session()), "refused invites append nothing");
 
         String mailto = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "LOCAL_EMAIL",
-                        "email", "vera@vendor.example", "comments", "the printer driver"))
+                "email", "vera@vendor.example", "comments", "the printer driver"))
                 .then().statusCode(201).body("url", nullValue()).extract().path("mailto");
         assertTrue(mailto.startsWith("mailto:vera@vendor.example?subject="), mailto);
         assertTrue(java.net.URLDecoder.decode(mailto, StandardCharsets.UTF_8).contains("/guest/invites/"), mailto);
@@ -195,7 +199,8 @@ class InviteApiTest {
             pool.shutdown();
         }
         assertEquals(before + 32, events(scene.session()));
-        assertEquals(before + 32, count("SELECT max(version) FROM events WHERE stream_id = $1", "session-" + scene.session().substring(scene.session().lastIndexOf('/') + 1)),
+        assertEquals(before + 32,
+                count("SELECT max(version) FROM events WHERE stream_id = $1", "session-" + scene.session().substring(scene.session().lastIndexOf('/') + 1)),
                 "versions dense");
     }
 
@@ -215,14 +220,16 @@ class InviteApiTest {
                 String key = UUID.randomUUID().toString();
                 List<Callable<Response>> calls = new ArrayList<>();
                 for (String name : List.of("North " + trial, "South " + trial)) {
-                    calls.add(() -> given().auth().oauth2(ada).header("Consistency-Token", scene.consistency()).contentType("application/json").header("Idempotency-Key", key)
+                    calls.add(() -> given().auth().oauth2(ada).header("Consistency-Token", scene.consistency()).contentType("application/json")
+                            .header("Idempotency-Key", key)
                             .body(Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL"))
                             .post(scene.session() + "/invites"));
                 }
                 for (int i = 0; i < 14; i++) {
                     String name = "Busy " + trial + "-" + i;
                     calls.add(() -> given().auth().oauth2(ada).header("Consistency-Token", scene.consistency()).contentType("application/json")
-                            .body(Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL")).post(scene.session() + "/invites"));
+                            .body(Map.of("policyId", scene.vendor().toString(), "externalName", name, "delivery", "COPY_URL"))
+                            .post(scene.session() + "/invites"));
                 }
                 List<Response> answers = new ArrayList<>();
                 for (Future<Response> answer : pool.invokeAll(calls)) {
@@ -255,9 +262,11 @@ class InviteApiTest {
 
         // Ben joins the session by taking it over; Ada's invite can be revoked by her (inviter) or by Ben (owner), never by others
         String revoked = scene.copyUrl(Tokens.DEMO_ADMIN, "Walt");
-        String inviteId = as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().extract().path("invites.find { it.externalName == 'Walt' }.inviteId");
+        String inviteId = as(Tokens.DEMO_ADMIN, scene.consistency()).get(scene.session()).then().extract()
+                .path("invites.find { it.externalName == 'Walt' }.inviteId");
         as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(403).body("rule", equalTo("INV-2"));
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0"))
+                .post(scene.session() + "/handover").then().statusCode(200);
         as(Tokens.DEMO_STANDARD, scene.consistency()).delete(scene.session() + "/invites/" + inviteId).then().statusCode(204)
                 .header("Consistency-Token", notNullValue());
         given().post(revoked).then().statusCode(410).body("rule", equalTo("INV-2")).body("detail", containsString("revoked"));
@@ -290,7 +299,8 @@ class InviteApiTest {
 
     private String lastReason(String session) {
         String stream = "session-" + session.substring(session.lastIndexOf('/') + 1);
-        return pool.preparedQuery("SELECT data->>'reason' FROM events WHERE stream_id = $1 AND type = 'ExternalTechnicianLoggedOut' ORDER BY version DESC LIMIT 1")
+        return pool
+                .preparedQuery("SELECT data->>'reason' FROM events WHERE stream_id = $1 AND type = 'ExternalTechnicianLoggedOut' ORDER BY version DESC LIMIT 1")
                 .execute(Tuple.of(stream)).await().indefinitely().iterator().next().getString(0);
     }
 
@@ -366,8 +376,8 @@ class InviteApiTest {
         guestAct(vera, "REMOTE_CONTROL").then().statusCode(200);
 
         String disabled = scene.story().event("SecurityPolicyDisabled", AccountStory.data().put("policyId", scene.vendor().toString())).publish();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Boolean.TRUE.equals(as(Tokens.DEMO_ADMIN, disabled).get(scene.session()).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Boolean.TRUE.equals(as(Tokens.DEMO_ADMIN, disabled).get(scene.session()).then().statusCode(200)
                         .extract().path("externalTechnicians.find { it.name == 'Vera' }.loggedOut")));
         assertEquals("POLICY_DISABLED", lastReason(scene.session()));
         guestAct(vera, "REMOTE_CONTROL").then().statusCode(403).body("rule", equalTo("INV-6"));
@@ -380,7 +390,8 @@ class InviteApiTest {
         String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
         String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
         as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(409).body("rule", equalTo("SUP-5"));
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0"))
+                .post(scene.session() + "/handover").then().statusCode(200);
         String walt = given().post(scene.copyUrl(Tokens.DEMO_STANDARD, "Walt")).then().statusCode(200).extract().path("guestKey");
         as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/leave").then().statusCode(200)
                 .body("technicians", contains(scene.ben().toString()))
@@ -398,14 +409,15 @@ class InviteApiTest {
         Scene scene = scene(false);
         String vera = given().post(scene.copyUrl(Tokens.DEMO_ADMIN, "Vera")).then().statusCode(200).extract().path("guestKey");
         String pending = scene.copyUrl(Tokens.DEMO_ADMIN, "Pat");
-        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0")).post(scene.session() + "/handover").then().statusCode(200);
+        as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("toMemberId", scene.ben().toString(), "toClientVersion", "2.4.0"))
+                .post(scene.session() + "/handover").then().statusCode(200);
         String own = SupportSessionApiTest.sessions(scene.story()) + "/" + as(Tokens.DEMO_ADMIN, scene.consistency()).body(Map.of("clientVersion", "2.4.0"))
                 .post(SupportSessionApiTest.sessions(scene.story())).then().statusCode(201).extract().path("sessionId");
 
         String deleted = scene.story().event("UserDeleted", AccountStory.data().put("memberId", scene.story().ada.toString())
                 .put("loginId", AccountStory.loginOf(Tokens.DEMO_ADMIN)).put("email", Tokens.DEMO_ADMIN)).publish();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Boolean.TRUE.equals(as(Tokens.DEMO_STANDARD, deleted).get(own).then().statusCode(200).extract().path("ended")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Boolean.TRUE.equals(as(Tokens.DEMO_STANDARD, deleted).get(own).then().statusCode(200).extract().path("ended")));
         as(Tokens.DEMO_STANDARD, deleted).get(scene.session()).then().statusCode(200).body("ended", equalTo(false))
                 .body("technicians", contains(scene.ben().toString()))
                 .body("externalTechnicians.find { it.name == 'Vera' }.loggedOut", equalTo(true));
@@ -423,11 +435,11 @@ class InviteApiTest {
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL"))
                 .then().statusCode(422).body("errors[0].field", equalTo("email"));
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL",
-                        "email", email, "language", "tlh"))
+                "email", email, "language", "tlh"))
                 .then().statusCode(422).body("errors[0].field", equalTo("language"));
         // NTF-6: the technician's language, given by the inviter
         String inviteId = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL",
-                        "email", email, "comments", "the printer driver", "language", "de"))
+                "email", email, "comments", "the printer driver", "language", "de"))
                 .then().statusCode(201).body("emailQueued", equalTo(true)).body("url", nullValue()).extract().path("inviteId");
         JsonNode request = null;
         for (ConsumerRecord<String, String> record : read(Topics.INVITE_EMAILS, scene.story().account.toString())) {
@@ -452,7 +464,7 @@ class InviteApiTest {
         Scene scene = scene(true);
         String email = "vera." + UUID.randomUUID() + "@vendor.example";
         String inviteId = scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "SERVER_EMAIL",
-                        "email", email))
+                "email", email))
                 .then().statusCode(201).body("emailQueued", equalTo(true)).extract().path("inviteId");
         String onTheTopic = read(Topics.INVITE_EMAILS, scene.story().account.toString()).stream().map(ConsumerRecord::value)
                 .filter(value -> json(value).path("inviteId").asText().equals(inviteId)).findFirst().orElseThrow();
@@ -529,7 +541,7 @@ class InviteApiTest {
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "V".repeat(60_000), "delivery", "COPY_URL"))
                 .then().statusCode(422).body("rule", equalTo("SEC-2")).body("errors[0].field", equalTo("externalName"));
         scene.invite(Tokens.DEMO_ADMIN, Map.of("policyId", scene.vendor().toString(), "externalName", "Vera", "delivery", "LOCAL_EMAIL",
-                        "email", "a@" + ".".repeat(240) + "@"))
+                "email", "a@" + ".".repeat(240) + "@"))
                 .then().statusCode(422).body("rule", equalTo("INV-1")).body("errors[0].field", equalTo("email"));
         assertEquals(before, events(scene.session()), "refused invites append nothing");
     }
@@ -592,8 +604,8 @@ class InviteApiTest {
         }
         assertEquals(before, events(scene.session()));
         // once its delay is over the circuit lets a call through, and the permission-service's answer closes it
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(Tokens.DEMO_ADMIN, scene.consistency()).post(scene.session() + "/end").statusCode() == 200);
         assertTrue(events(scene.session()) > before, "the session ended once the permission-service answered");
     }
 

@@ -34,7 +34,8 @@ class NonMemberOracleTest {
         String reached = story.seat(story.ada, "REMOTE_SUPPORT").publish();
         String support = as(Tokens.DEMO_ADMIN, reached).body(Map.of("clientVersion", "2.4.0")).post("/accounts/" + story.account + "/support-sessions")
                 .then().statusCode(201).extract().path("sessionId");
-        String training = as(Tokens.DEMO_ADMIN, reached).body(Map.of("coOrganizerMemberIds", List.of())).post("/accounts/" + story.account + "/training-sessions")
+        String training = as(Tokens.DEMO_ADMIN, reached).body(Map.of("coOrganizerMemberIds", List.of()))
+                .post("/accounts/" + story.account + "/training-sessions")
                 .then().statusCode(201).extract().path("sessionId");
         // Ben is the outsider: an admin of an account of his own, and of no other here
         AccountStory his = AccountStory.opened("REMOTE_SUPPORT", "TRAINING", "CONTACT_CENTER");

@@ -150,8 +150,8 @@ class QueueLoginApiTest {
 
         String deleted = story.event("UserDeleted", data().put("memberId", ben.toString()).put("loginId", AccountStory.loginOf(Tokens.DEMO_STANDARD))
                 .put("email", "ben@acme.example")).publish();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200)).until(() ->
-                as(Tokens.DEMO_ADMIN, deleted).get(path + ben).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> as(Tokens.DEMO_ADMIN, deleted).get(path + ben).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
     }
 
     /** The reasons of the log-outs on an agent's queue-logins stream, in order: what was appended, as published. */
@@ -163,8 +163,8 @@ class QueueLoginApiTest {
     }
 
     private static void awaitNoLogins(String consistency, String path, UUID agent) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                as(Tokens.DEMO_ADMIN, consistency).get(path + agent).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(Tokens.DEMO_ADMIN, consistency).get(path + agent).then().statusCode(200).extract().jsonPath().getList("logins").isEmpty());
     }
 
     @Test

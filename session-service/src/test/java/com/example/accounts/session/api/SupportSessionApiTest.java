@@ -173,11 +173,14 @@ class SupportSessionApiTest {
 
         as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", external, "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
                 .body("rule", equalTo("SUP-6")).body("errors[0].field", equalTo("toMemberId"));
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", carl.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", carl.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then()
+                .statusCode(422)
                 .body("rule", equalTo("SUP-6")).body("detail", containsString("REMOTE_SUPPORT seat"));
-        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", UUID.randomUUID().toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(422)
+        as(Tokens.DEMO_ADMIN, consistency).body(Map.of("toMemberId", UUID.randomUUID().toString(), "toClientVersion", "2.4.0")).post(session + "/handover")
+                .then().statusCode(422)
                 .body("rule", equalTo("SUP-6"));
-        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then().statusCode(403)
+        as(Tokens.DEMO_STANDARD, consistency).body(Map.of("toMemberId", ben.toString(), "toClientVersion", "2.4.0")).post(session + "/handover").then()
+                .statusCode(403)
                 .body("rule", equalTo("SUP-5"));
         org.junit.jupiter.api.Assertions.assertEquals(before, AccountStory.eventsOf(pool, session), "refused hand-overs append nothing");
         handOver(session, Tokens.DEMO_ADMIN, consistency, ben, "2.4.0").then().statusCode(200)
@@ -301,7 +304,7 @@ class SupportSessionApiTest {
         posts.forEach((action, body) -> assertSameAnswer(
                 as(Tokens.DEMO_ADMIN, here).body(body).post(sessions(mine) + "/" + theirSession + action), theirSession,
                 as(Tokens.DEMO_ADMIN, here).body(body).post(sessions(mine) + "/" + madeUp + action), madeUp, 404));
-        for (String removal : new String[] {"/invites/" + other, "/external-technicians/" + other}) {
+        for (String removal : new String[]{"/invites/" + other, "/external-technicians/" + other}) {
             assertSameAnswer(as(Tokens.DEMO_ADMIN, here).delete(sessions(mine) + "/" + theirSession + removal), theirSession,
                     as(Tokens.DEMO_ADMIN, here).delete(sessions(mine) + "/" + madeUp + removal), madeUp, 404);
         }

@@ -341,10 +341,12 @@ class TrainingApiTest {
         posts.forEach((action, body) -> assertSameAnswer(
                 as(Tokens.DEMO_ADMIN, here).body(body).post(trainings(mine) + "/" + theirSession + action), theirSession,
                 as(Tokens.DEMO_ADMIN, here).body(body).post(trainings(mine) + "/" + madeUp + action), madeUp, 404));
-        assertSameAnswer(as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + theirSession + "/co-organizers"),
-                theirSession, as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + madeUp + "/co-organizers"),
+        assertSameAnswer(
+                as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + theirSession + "/co-organizers"),
+                theirSession,
+                as(Tokens.DEMO_ADMIN, here).body(Map.of("coOrganizerMemberIds", List.of())).put(trainings(mine) + "/" + madeUp + "/co-organizers"),
                 madeUp, 404);
-        for (String read : new String[] {"", "/report", "/recordings"}) {
+        for (String read : new String[]{"", "/report", "/recordings"}) {
             assertSameAnswer(as(Tokens.DEMO_ADMIN, here).get(trainings(mine) + "/" + theirSession + read), theirSession,
                     as(Tokens.DEMO_ADMIN, here).get(trainings(mine) + "/" + madeUp + read), madeUp, 404);
         }

@@ -1,8 +1,8 @@
 package com.example.accounts.session.infrastructure;
 
-import com.example.accounts.kit.command.EventCodec;
 import com.example.accounts.contract.EventSchemas;
 import com.example.accounts.contract.MalformedEventException;
+import com.example.accounts.kit.command.EventCodec;
 import com.example.accounts.session.queue.domain.QueueEvent;
 import com.example.accounts.session.support.domain.SupportEvent;
 import com.example.accounts.session.training.domain.TrainingEvent;

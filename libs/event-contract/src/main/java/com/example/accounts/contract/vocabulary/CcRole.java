@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** Contact-center roles, held beside the account role, any number of them per member. */
 public enum CcRole {
-    CONTACT_ADMIN, SUPERVISOR, AGENT;
+    CONTACT_ADMIN,
+    SUPERVISOR,
+    AGENT;
 
     /**
      * CC-2 to CC-4: the permissions that may be set for this role: a supervisor's, an agent's, none for the contact

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /** The languages emails are written in (NTF-6), which are also the languages a member or an account may choose. */
 public enum Language {
-    EN, FR, ES, DE;
+    EN,
+    FR,
+    ES,
+    DE;
 
     /** NTF-6: the language when neither the recipient nor the account names one. */
     public static final Language DEFAULT = EN;

@@ -2,7 +2,10 @@ package com.example.accounts.contract.vocabulary;
 
 /** A member's account role (the role table of the rule book); a member holds exactly one per account. */
 public enum Role {
-    ADMIN, LIMITED_ADMIN, STANDARD, MONITORING_OBSERVER;
+    ADMIN,
+    LIMITED_ADMIN,
+    STANDARD,
+    MONITORING_OBSERVER;
 
     /**
      * USR-3, FEAT-1: full and limited admins have every support feature and reach every company, whatever was set;

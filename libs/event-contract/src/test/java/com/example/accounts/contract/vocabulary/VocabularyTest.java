@@ -109,8 +109,7 @@ class VocabularyTest {
             });
             enums.put(type + " " + (path.isEmpty() ? "/" : path), values);
         }
-        schema.path("properties").fields().forEachRemaining(property ->
-                collect(type, path + "/" + property.getKey(), property.getValue(), enums));
+        schema.path("properties").fields().forEachRemaining(property -> collect(type, path + "/" + property.getKey(), property.getValue(), enums));
         if (schema.has("items")) {
             collect(type, path, schema.get("items"), enums);
         }

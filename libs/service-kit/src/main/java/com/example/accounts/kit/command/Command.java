@@ -38,7 +38,7 @@ public final class Command<S, E> {
     private final Outside<S, E> outside;
 
     private Command(Function<Loaded<S>, Supplier<List<E>>> decide, EventMetadata metadata, Long ifMatch, Alongside<S, E> alongside,
-                    Outside<S, E> outside) {
+            Outside<S, E> outside) {
         this.decide = decide;
         this.metadata = metadata;
         this.ifMatch = ifMatch;
@@ -81,8 +81,11 @@ public final class Command<S, E> {
     }
 
     public Command<S, E> alongside(Alongside<S, E> write) {
-        return new Command<>(decide, metadata, ifMatch, alongside == null ? write : (c, before, done) -> alongside.write(c, before, done)
-                .chain(() -> write.write(c, before, done)), outside);
+        return new Command<>(decide, metadata, ifMatch, alongside == null
+                ? write
+                : (c, before, done) -> alongside.write(c, before, done)
+                        .chain(() -> write.write(c, before, done)),
+                outside);
     }
 
     public Command<S, E> outside(Outside<S, E> effect) {

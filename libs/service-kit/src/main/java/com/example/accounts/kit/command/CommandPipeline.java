@@ -43,7 +43,7 @@ public class CommandPipeline {
     private final Map<String, Snapshots<?>> snapshots = new ConcurrentHashMap<>();
 
     public CommandPipeline(EventStore store, OutboxRelay relay, IdempotencyKeys idempotencyKeys, MeterRegistry meters,
-                           KitConfig.Commands config) {
+            KitConfig.Commands config) {
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
         this.writers = new StreamWriters(new Store(store, relay), config.queuePerStream(), config.group(), config.streamsKept(),
@@ -77,13 +77,16 @@ public class CommandPipeline {
 
     private <S, E> Uni<Loaded<S>> load(StreamKind<S, E> kind, String stream, Loaded<S> cached) {
         Snapshots<S> kept = snapshotsOf(kind);
-        Uni<Loaded<S>> from = cached != null ? Uni.createFrom().item(cached) : kept.find(stream).map(snapshot -> snapshot
-                .map(s -> new Loaded<>(s.state(), s.version(), s.accountId(), s.position(), 0, false))
-                .orElse(new Loaded<>(kind.initial(), 0, null, 0)));
+        Uni<Loaded<S>> from = cached != null
+                ? Uni.createFrom().item(cached)
+                : kept.find(stream).map(snapshot -> snapshot
+                        .map(s -> new Loaded<>(s.state(), s.version(), s.accountId(), s.position(), 0, false))
+                        .orElse(new Loaded<>(kind.initial(), 0, null, 0)));
         return from.chain(start -> store.readStream(stream, start.version()).map(events -> fold(kind, start, events)))
                 .chain(loaded -> loaded.replayed() >= SNAPSHOT_EVERY && !loaded.foreign()
                         ? kept.save(stream, new Snapshots.Snapshot<>(loaded.state(), loaded.version(), loaded.lastPosition(), loaded.accountId()))
-                        .replaceWith(loaded) : Uni.createFrom().item(loaded));
+                                .replaceWith(loaded)
+                        : Uni.createFrom().item(loaded));
     }
 
     /** The events folded onto {@code start}; at the first event of another kind of stream the stream is foreign, its state the empty one. */
@@ -118,22 +121,23 @@ public class CommandPipeline {
         public <S, E> Uni<Loaded<S>> load(StreamKind<S, E> kind, String stream, Loaded<S> cached) {
             // the writer keeps the state: what was folded since the snapshot just taken counts from none
             return CommandPipeline.this.load(kind, stream, cached).map(loaded -> loaded.replayed() >= SNAPSHOT_EVERY && !loaded.foreign()
-                    ? new Loaded<>(loaded.state(), loaded.version(), loaded.accountId(), loaded.lastPosition(), 0, false) : loaded);
+                    ? new Loaded<>(loaded.state(), loaded.version(), loaded.accountId(), loaded.lastPosition(), 0, false)
+                    : loaded);
         }
 
         @Override
         public <S, E> Uni<List<AppendResult>> commit(StreamKind<S, E> kind, String stream, List<Append<E>> appends,
-                                                     BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside) {
+                BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside) {
             return events.pool().withTransaction(connection -> {
-                        List<AppendResult> results = new ArrayList<>();
-                        Uni<Void> appended = Uni.createFrom().voidItem();
-                        for (Append<E> append : appends) {
-                            // every append of the group before any other write of its transaction
-                            appended = appended.chain(() -> events.append(connection, stream, append.accountId(), append.expectedVersion(),
-                                    append.events().stream().map(kind.codec()::encode).toList(), append.metadata()).invoke(results::add).replaceWithVoid());
-                        }
-                        return appended.chain(() -> alongside.apply(connection, results)).replaceWith(results);
-                    })
+                List<AppendResult> results = new ArrayList<>();
+                Uni<Void> appended = Uni.createFrom().voidItem();
+                for (Append<E> append : appends) {
+                    // every append of the group before any other write of its transaction
+                    appended = appended.chain(() -> events.append(connection, stream, append.accountId(), append.expectedVersion(),
+                            append.events().stream().map(kind.codec()::encode).toList(), append.metadata()).invoke(results::add).replaceWithVoid());
+                }
+                return appended.chain(() -> alongside.apply(connection, results)).replaceWith(results);
+            })
                     .invoke(relay::wake);
         }
 

@@ -25,7 +25,7 @@ interface StreamStore {
      * stream moved on since it was read.
      */
     <S, E> Uni<List<AppendResult>> commit(StreamKind<S, E> kind, String stream, List<Append<E>> appends,
-                                          BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside);
+            BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside);
 
     String topic();
 }

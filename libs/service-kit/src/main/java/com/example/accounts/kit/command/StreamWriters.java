@@ -69,7 +69,7 @@ final class StreamWriters {
     }
 
     <S, E> Uni<Done<S, E>> submit(StreamKind<S, E> kind, String stream, UUID accountId, Command<S, E> command,
-                                  Function<SqlConnection, Uni<Void>> claim) {
+            Function<SqlConnection, Uni<Void>> claim) {
         return Uni.createFrom().emitter(answer -> {
             PendingCommand<S, E> pending = new PendingCommand<>(kind, accountId, command, claim, answer);
             Writer writer;
@@ -231,15 +231,15 @@ final class StreamWriters {
                 .toList();
         long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> store.commit(kind, writer.stream, appends, (connection, results) -> {
-                    Uni<Void> writes = Uni.createFrom().voidItem();
-                    for (int i = 0; i < appending.size(); i++) {
-                        GroupOutcome<S, E> outcome = appending.get(i);
-                        Done<S, E> done = done(outcome, results.get(i));
-                        writes = writes.chain(() -> outcome.pending.command.alongside(connection, outcome.before, done))
-                                .chain(() -> outcome.pending.claim.apply(connection));
-                    }
-                    return writes;
-                }))
+            Uni<Void> writes = Uni.createFrom().voidItem();
+            for (int i = 0; i < appending.size(); i++) {
+                GroupOutcome<S, E> outcome = appending.get(i);
+                Done<S, E> done = done(outcome, results.get(i));
+                writes = writes.chain(() -> outcome.pending.command.alongside(connection, outcome.before, done))
+                        .chain(() -> outcome.pending.claim.apply(connection));
+            }
+            return writes;
+        }))
                 .onFailure().call(() -> undo(appending))
                 .invoke(results -> {
                     metrics.committed(kind.name(), appending.size(), Duration.ofNanos(System.nanoTime() - started));

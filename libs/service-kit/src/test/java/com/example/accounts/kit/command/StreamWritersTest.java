@@ -71,7 +71,7 @@ class StreamWritersTest {
 
         @Override
         public <S, E> Uni<List<AppendResult>> commit(StreamKind<S, E> kind, String stream, List<Append<E>> appends,
-                                                     BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside) {
+                BiFunction<SqlConnection, List<AppendResult>, Uni<Void>> alongside) {
             return Uni.createFrom().completionStage(hold).chain(() -> {
                 if (failGroupsLargerThanOne != null && appends.size() > 1) {
                     return Uni.createFrom().failure(failGroupsLargerThanOne);

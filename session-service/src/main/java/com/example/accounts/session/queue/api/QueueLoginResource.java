@@ -67,18 +67,19 @@ public class QueueLoginResource {
     @Operation(operationId = "logIntoQueue", summary = "Log into a queue as an agent, with the AGENT permissions of now fixed until log-out (CC-6, CC-7, CC-8)")
     @APIResponse(responseCode = "200", description = "logged in (or already was, with the permissions of that login): the agent's logins")
     public Uni<Response> logIn(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
-                               @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         return logins.logIn(request(accountId, bearer, consistency, correlationId), queueId).map(QueueLoginResource::view);
     }
 
     @POST
     @Path("/{queueId}/agents/{agentMemberId}")
-    @Operation(operationId = "logAgentIntoQueue", summary = "As a supervisor of the queue, log an agent into it, also when it is not assigned to them; it assigns nothing (CC-6)")
+    @Operation(operationId = "logAgentIntoQueue",
+            summary = "As a supervisor of the queue, log an agent into it, also when it is not assigned to them; it assigns nothing (CC-6)")
     @APIResponse(responseCode = "200", description = "logged in (or already was, with the permissions of that login): the agent's logins")
     @APIResponse(responseCode = "422", description = "no such member in the account (CC-8)")
     public Uni<Response> logInAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
-                                    @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
-                                    @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         return logins.logInAgent(request(accountId, bearer, consistency, correlationId), queueId, agentMemberId).map(QueueLoginResource::view);
     }
 
@@ -88,7 +89,7 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "200", description = "logged out: the agent's remaining logins")
     @APIResponse(responseCode = "409", description = "not logged into this queue (CC-7)")
     public Uni<Response> logOut(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
-                                @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         return logins.logOut(request(accountId, bearer, consistency, correlationId), queueId).map(QueueLoginResource::view);
     }
 
@@ -98,18 +99,19 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "200", description = "logged out: the agent's remaining logins")
     @APIResponse(responseCode = "409", description = "the agent is not logged into this queue (CC-7)")
     public Uni<Response> logOutAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
-                                     @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
-                                     @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         return logins.logOutAgent(request(accountId, bearer, consistency, correlationId), queueId, agentMemberId).map(QueueLoginResource::view);
     }
 
     @GET
     @Path("/{memberId}")
-    @Operation(operationId = "listQueueLogins", summary = "The queues a member ('me' or an id) is logged into, with the permissions fixed at each login and who made it (CC-7); "
-            + "of another member, only the queues the caller supervises (CC-5)")
+    @Operation(operationId = "listQueueLogins",
+            summary = "The queues a member ('me' or an id) is logged into, with the permissions fixed at each login and who made it (CC-7); "
+                    + "of another member, only the queues the caller supervises (CC-5)")
     @APIResponse(responseCode = "200", description = "the member's logins")
     public Uni<LoginsView> logins(@PathParam("accountId") UUID accountId, @PathParam("memberId") String memberId,
-                                  @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return logins.logins(request(accountId, bearer, consistency, null), memberId, id -> SessionApi.uuid("memberId", id))
                 .map(view -> LoginsView.of(view.agentMemberId(), view.logins()));
     }

@@ -44,7 +44,8 @@ import static com.example.accounts.session.application.MemberRequest.member;
 public class QueueLogins {
 
     public static final StreamKind<AgentLogins, QueueEvent> AGGREGATE = new StreamKind<>("queue logins", new EventCodec<>(QueueEvent.class),
-            AgentLogins.INITIAL, AgentLogins::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, AgentLogins.class, QueueEvent.class));
+            AgentLogins.INITIAL, AgentLogins::evolve, SessionStreams.SNAPSHOTS,
+            Snapshots.fingerprint(SessionStreams.FOLD_REVISION, AgentLogins.class, QueueEvent.class));
 
     public static final String PREFIX = "queue-logins-";
 
@@ -84,14 +85,15 @@ public class QueueLogins {
     public Uni<Logged> logInAgent(MemberRequest request, UUID queueId, UUID agentMemberId) {
         Instant now = clock.now();
         return supervisor(request, queueId, RuleId.CC_6).chain(supervisor ->
-                // the queue is not asked: a supervisor's login passes RESTRICT_UNASSIGNED_QUEUE_LOGIN (CC-6), the AGENT role it does not (CC-8)
-                permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks(agentMemberId.toString(), null))
-                        .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                                ? Refusal.invalid(RuleId.CC_8, "agentMemberId", "no member " + agentMemberId + " in this account") : f)
-                        .chain(answers -> {
-                            allowed(answers.get(0), RuleId.CC_8);
-                            return run(request, new QueueCommand.LogIn(queueId, agentMemberId, supervisor, granted(answers)), supervisor, now);
-                        }));
+        // the queue is not asked: a supervisor's login passes RESTRICT_UNASSIGNED_QUEUE_LOGIN (CC-6), the AGENT role it does not (CC-8)
+        permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks(agentMemberId.toString(), null))
+                .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
+                        ? Refusal.invalid(RuleId.CC_8, "agentMemberId", "no member " + agentMemberId + " in this account")
+                        : f)
+                .chain(answers -> {
+                    allowed(answers.get(0), RuleId.CC_8);
+                    return run(request, new QueueCommand.LogIn(queueId, agentMemberId, supervisor, granted(answers)), supervisor, now);
+                }));
     }
 
     /** CC-7: the caller logs out; no permission is asked, so an agent whose role was taken away still leaves the queues they are in. */
@@ -160,8 +162,8 @@ public class QueueLogins {
     private Uni<Logged> run(MemberRequest request, QueueCommand command, UUID actor, Instant now) {
         String stream = stream(command.agent());
         return streams.run(AGGREGATE, request.accountId(), stream, command, QueueDecider::decide,
-                        EventMetadata.requested(member(actor), request.correlationId(), now),
-                        (connection, done) -> memberStreams.remember(connection, request.accountId(), command.agent(), stream))
+                EventMetadata.requested(member(actor), request.correlationId(), now),
+                (connection, done) -> memberStreams.remember(connection, request.accountId(), command.agent(), stream))
                 .map(done -> new Logged(command.agent(), done));
     }
 

@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static com.example.accounts.session.api.SessionApi.address;
 import static com.example.accounts.kit.RequestShape.required;
+import static com.example.accounts.session.api.SessionApi.address;
 
 /**
  * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),
@@ -66,7 +66,8 @@ public class GuestResource {
     @POST
     @Path("/support-sessions/join")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "joinSupportSession", summary = "Join a support session as its customer with the code, from Windows, Mac, Android, iOS or a browser (SUP-2)")
+    @Operation(operationId = "joinSupportSession",
+            summary = "Join a support session as its customer with the code, from Windows, Mac, Android, iOS or a browser (SUP-2)")
     @APIResponse(responseCode = "200", description = "joined: the guest key for what the customer does next")
     @APIResponse(responseCode = "404", description = "the code admits no one: wrong, used or lapsed, without saying which (SUP-2)")
     public Uni<Joined> join(JoinBody body, @Context HttpServerRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
@@ -77,7 +78,8 @@ public class GuestResource {
 
     @GET
     @Path("/support-sessions/join")
-    @Operation(operationId = "getSupportSessionJoinLanding", summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
+    @Operation(operationId = "getSupportSessionJoinLanding",
+            summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
@@ -85,7 +87,8 @@ public class GuestResource {
 
     @GET
     @Path("/invites/{token}")
-    @Operation(operationId = "getInviteStatus", summary = "What an invite URL is for, without using it: a link checker or mail scanner opening it spends nothing (INV-2)")
+    @Operation(operationId = "getInviteStatus",
+            summary = "What an invite URL is for, without using it: a link checker or mail scanner opening it spends nothing (INV-2)")
     @APIResponse(responseCode = "200", description = "the invite, and whether it still admits")
     public Uni<InviteStatus> inviteStatus(@PathParam("token") String token, @Context HttpServerRequest request) {
         return guests.inviteStatus(token, address(request)).map(seen -> new InviteStatus(seen.sessionId(), seen.invite().externalName(),
@@ -94,7 +97,8 @@ public class GuestResource {
 
     @POST
     @Path("/invites/{token}")
-    @Operation(operationId = "redeemInvite", summary = "Redeem an invite URL, once: admitted as an external technician of that session only, with its policy's permissions (INV-2, INV-3)")
+    @Operation(operationId = "redeemInvite",
+            summary = "Redeem an invite URL, once: admitted as an external technician of that session only, with its policy's permissions (INV-2, INV-3)")
     @APIResponse(responseCode = "200", description = "admitted: the guest key for what the external technician does next")
     @APIResponse(responseCode = "404", description = "no invite has this URL (INV-2)")
     @APIResponse(responseCode = "409", description = "already used: an invite works once (INV-2)")
@@ -107,7 +111,8 @@ public class GuestResource {
     @POST
     @Path("/support-sessions/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "actAsCustomer", summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
+    @Operation(operationId = "actAsCustomer",
+            summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
     public Uni<Requested> act(ActionBody body, @HeaderParam(SessionApi.GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);

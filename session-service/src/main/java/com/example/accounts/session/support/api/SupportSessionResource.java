@@ -1,9 +1,8 @@
 package com.example.accounts.session.support.api;
 
-import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.contract.ConsistencyToken;
-import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.contract.vocabulary.Mailbox;
+import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape.Max;
@@ -75,8 +74,8 @@ public class SupportSessionResource {
 
     /** {@code language}: the technician's, for a SERVER_EMAIL (en, fr, es, de); the account's default language otherwise (NTF-6). */
     public record InviteBody(@Max(SessionApi.ID) String policyId, @Max(SupportDecider.MAX_NAME) String externalName,
-                             @Max(SupportDecider.MAX_COMMENTS) String comments, @Max(SessionApi.WORD) String delivery,
-                             @Max(Mailbox.MAX_LENGTH) String email, @Max(SessionApi.WORD) String language) {
+            @Max(SupportDecider.MAX_COMMENTS) String comments, @Max(SessionApi.WORD) String delivery,
+            @Max(Mailbox.MAX_LENGTH) String email, @Max(SessionApi.WORD) String language) {
     }
 
     public record Invited(UUID inviteId, UUID sessionId, String delivery, Instant expiresAt, String url, String mailto, boolean emailQueued) {
@@ -89,10 +88,11 @@ public class SupportSessionResource {
     }
 
     public record SessionView(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, boolean unattended, boolean ended,
-                              List<UUID> technicians, Map<UUID, String> customers, List<InviteView> invites, List<ExternalView> externalTechnicians) {
+            List<UUID> technicians, Map<UUID, String> customers, List<InviteView> invites, List<ExternalView> externalTechnicians) {
         static SessionView of(SupportSession s, Instant now) {
             List<InviteView> invites = s.invites().values().stream().map(i -> new InviteView(i.inviteId(), i.inviter(), i.externalName(), i.policyName(),
-                    i.delivery(), i.expiresAt(), i.state() == SupportSession.InviteState.OPEN && !i.usable(now, s.ended()) ? "LAPSED" : i.state().name())).toList();
+                    i.delivery(), i.expiresAt(), i.state() == SupportSession.InviteState.OPEN && !i.usable(now, s.ended()) ? "LAPSED" : i.state().name()))
+                    .toList();
             List<ExternalView> externals = s.externals().values().stream().map(x -> new ExternalView(x.id(), x.name(), x.invitedBy(),
                     x.permissions().stream().sorted().toList(), x.loggedOut() || s.ended())).toList();
             return new SessionView(s.sessionId(), s.owner(), s.companyId(), s.deviceId(), s.unattended(), s.ended(), List.copyOf(s.technicians()),
@@ -106,7 +106,7 @@ public class SupportSessionResource {
     private final URI publicUrl;
 
     public SupportSessionResource(SupportSessions sessions, SupportInvites invites, CommandClock clock,
-                                  @ConfigProperty(name = "platform.public-url") URI publicUrl) {
+            @ConfigProperty(name = "platform.public-url") URI publicUrl) {
         this.sessions = sessions;
         this.invites = invites;
         this.clock = clock;
@@ -119,12 +119,13 @@ public class SupportSessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "startSupportSession", summary = "Start a support session: attended (optionally for a company) with a customer code, or unattended to a device (SUP-1, SUP-3, FEAT-2)")
+    @Operation(operationId = "startSupportSession",
+            summary = "Start a support session: attended (optionally for a company) with a customer code, or unattended to a device (SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "201", description = "started: the customer's join code and link (attended)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> start(@PathParam("accountId") UUID accountId, StartBody body, @HeaderParam("Authorization") String bearer,
-                               @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         UUID companyId = uuid("companyId", body.companyId());
         UUID deviceId = uuid("deviceId", body.deviceId());
@@ -139,11 +140,12 @@ public class SupportSessionResource {
 
     @GET
     @Path("/{sessionId}")
-    @Operation(operationId = "getSupportSession", summary = "A support session: technicians, customers, invites (never their tokens), external technicians; for members who may use "
-            + "REMOTE_SUPPORT (its seat) and for the technicians in the session, never for observers (USR-11, SEAT-3)")
+    @Operation(operationId = "getSupportSession",
+            summary = "A support session: technicians, customers, invites (never their tokens), external technicians; for members who may use "
+                    + "REMOTE_SUPPORT (its seat) and for the technicians in the session, never for observers (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return sessions.session(request(accountId, bearer, consistency, null), sessionId).map(s -> SessionView.of(s, clock.now()));
     }
 
@@ -153,8 +155,8 @@ public class SupportSessionResource {
     @Operation(operationId = "actInSupportSession", summary = "Ask the customer for remote control or a file transfer, as the session's technician (SUP-4)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
     public Uni<Response> act(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActionBody body,
-                             @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                             @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, body.action())
                 .map(done -> CommandAnswer.ok(new Requested(sessionId, body.action(), true)).written(done).response());
@@ -163,12 +165,13 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/handover")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "handOverSupportSession", summary = "Hand the session to another member who could have started it (seat, company or device access, UNATTENDED_ACCESS, "
-            + "features on their client), never to an external technician (SUP-6, SUP-1, SUP-3, FEAT-2)")
+    @Operation(operationId = "handOverSupportSession",
+            summary = "Hand the session to another member who could have started it (seat, company or device access, UNATTENDED_ACCESS, "
+                    + "features on their client), never to an external technician (SUP-6, SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "200", description = "the session is theirs; the previous owner stays in it until they leave")
     public Uni<Response> handOver(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, HandOverBody body,
-                                  @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                  @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         UUID to = uuid("toMemberId", body.toMemberId());
         return sessions.handOver(request(accountId, bearer, consistency, correlationId), sessionId, to, body.toClientVersion()).map(this::view);
@@ -176,11 +179,12 @@ public class SupportSessionResource {
 
     @POST
     @Path("/{sessionId}/leave")
-    @Operation(operationId = "leaveSupportSession", summary = "Leave the session (an earlier owner); the external technicians you invited are logged out (INV-4)")
+    @Operation(operationId = "leaveSupportSession",
+            summary = "Leave the session (an earlier owner); the external technicians you invited are logged out (INV-4)")
     @APIResponse(responseCode = "200", description = "left")
     public Uni<Response> leave(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                               @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                               @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.leave(request(accountId, bearer, consistency, correlationId), sessionId).map(this::view);
     }
 
@@ -189,8 +193,8 @@ public class SupportSessionResource {
     @Operation(operationId = "endSupportSession", summary = "End the session, as its owner: everyone in it is logged out and its open invites lapse (SUP-5)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                             @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                             @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.end(request(accountId, bearer, consistency, correlationId), sessionId).map(this::view);
     }
 
@@ -201,13 +205,14 @@ public class SupportSessionResource {
     @POST
     @Path("/{sessionId}/invites")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "inviteExternalTechnician", summary = "Invite an external technician under a security policy enabled for invites, delivered by the server's email, a mailto: link or a URL to copy (INV-1, INV-2)")
+    @Operation(operationId = "inviteExternalTechnician",
+            summary = "Invite an external technician under a security policy enabled for invites, delivered by the server's email, a mailto: link or a URL to copy (INV-1, INV-2)")
     @APIResponse(responseCode = "201", description = "issued: the URL (COPY_URL), the mailto: link (LOCAL_EMAIL), or the email on its way (SERVER_EMAIL)")
     @APIResponse(responseCode = "422", description = "no such policy in the account, not enabled for invites, bad delivery, email or name (INV-1)")
     @Idempotent(secret = {"url", "mailto"})
     public Uni<Response> invite(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, InviteBody body,
-                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         var asked = new SupportInvites.InviteRequest(uuid("policyId", body.policyId()), body.externalName(), body.comments(), body.delivery(), body.email(),
                 body.language());
@@ -224,19 +229,22 @@ public class SupportSessionResource {
     @Operation(operationId = "revokeInvite", summary = "Revoke an open invite, as its inviter or the session's owner (INV-2)")
     @APIResponse(responseCode = "204", description = "revoked: its URL admits no one")
     public Uni<Response> revoke(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, @PathParam("inviteId") UUID inviteId,
-                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.revoke(request(accountId, bearer, consistency, correlationId), sessionId, inviteId).map(done -> CommandAnswer.noContent().written(done).response());
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
+        return invites.revoke(request(accountId, bearer, consistency, correlationId), sessionId, inviteId)
+                .map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @DELETE
     @Path("/{sessionId}/external-technicians/{externalTechnicianId}")
-    @Operation(operationId = "removeExternalTechnician", summary = "Take an external technician out of the session, as the session's owner or their inviter; their guest key admits no one after (INV-3)")
+    @Operation(operationId = "removeExternalTechnician",
+            summary = "Take an external technician out of the session, as the session's owner or their inviter; their guest key admits no one after (INV-3)")
     @APIResponse(responseCode = "204", description = "logged out (ExternalTechnicianLoggedOut, reason REMOVED)")
     @APIResponse(responseCode = "409", description = "already out of the session (INV-3)")
     public Uni<Response> removeExternal(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                        @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
-                                        @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.removeExternal(request(accountId, bearer, consistency, correlationId), sessionId, externalTechnicianId).map(done -> CommandAnswer.noContent().written(done).response());
+            @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return invites.removeExternal(request(accountId, bearer, consistency, correlationId), sessionId, externalTechnicianId)
+                .map(done -> CommandAnswer.noContent().written(done).response());
     }
 }

@@ -47,7 +47,7 @@ public class SupportGuests {
     private final Duration externalKeyLifetime;
 
     public SupportGuests(Guests guests, SupportSessions sessions, SupportInvites invites, Passes passes, GuestLimits limits, CommandClock clock,
-                         @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
+            @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
         // INV-3: an external technician's key is bounded; a day at most, so a forgotten key does not open the session for good
         if (externalKeyLifetime.isNegative() || externalKeyLifetime.isZero() || externalKeyLifetime.compareTo(MAX_EXTERNAL_KEY_LIFETIME) > 0) {
             throw new IllegalStateException("platform.guests.external-key-lifetime must be more than 0 and at most " + MAX_EXTERNAL_KEY_LIFETIME
@@ -90,7 +90,8 @@ public class SupportGuests {
 
     /** SUP-2: the same answer for a wrong, used or lapsed code, and for a session that ended. */
     private static Refusal noSuchCode() {
-        return Refusal.notFound(RuleId.SUP_2, "this code admits no one: check it with your technician (a code admits one customer and lapses unused after 20 minutes)");
+        return Refusal.notFound(RuleId.SUP_2,
+                "this code admits no one: check it with your technician (a code admits one customer and lapses unused after 20 minutes)");
     }
 
     /** INV-2: what an invite is for, looked at without using it. */

@@ -69,8 +69,8 @@ public class SupportInvites {
     private final PolicyStreams policyStreams;
 
     public SupportInvites(SessionStreams streams, PermissionService permissions, Passes passes, InviteEmails inviteEmails,
-                          @ConfigProperty(name = "platform.public-url") URI publicUrl, CommandClock clock, MemberStreams memberStreams,
-                          PolicyStreams policyStreams) {
+            @ConfigProperty(name = "platform.public-url") URI publicUrl, CommandClock clock, MemberStreams memberStreams,
+            PolicyStreams policyStreams) {
         this.streams = streams;
         this.permissions = permissions;
         this.passes = passes;
@@ -115,19 +115,19 @@ public class SupportInvites {
     }
 
     private Uni<Issued> deliver(UUID accountId, UUID sessionId, Done<SupportSession, SupportEvent> done, String token, String language,
-                                String correlationId) {
+            String correlationId) {
         ExternalInviteIssued issued = (ExternalInviteIssued) done.events().get(0);
         String url = publicUrl + "/guest/invites/" + token;
         return switch (issued.delivery()) {
             case "COPY_URL" -> Uni.createFrom().item(new Issued(done, issued, url, null, false));
             case "LOCAL_EMAIL" -> Uni.createFrom().item(new Issued(done, issued, null, mailto(issued, url), false));
             default -> inviteEmails.send(new InviteEmails.InviteEmail(accountId, sessionId, issued.inviteId(), issued.inviterMemberId(), issued.email(),
-                            issued.externalName(), issued.comments(), issued.policyName(), issued.expiresAt(), url, language))
+                    issued.externalName(), issued.comments(), issued.policyName(), issued.expiresAt(), url, language))
                     .map(sent -> new Issued(done, issued, null, null, true))
                     // nobody can have the URL: the invite is revoked rather than left open, and the inviter may try again
                     .onFailure().recoverWithUni(failure -> streams.run(AGGREGATE, accountId, stream(sessionId),
-                                    new SupportCommand.WithdrawUndelivered(issued.inviteId(), clock.now()), SupportDecider::decide,
-                                    EventMetadata.requested("system", correlationId, clock.now()))
+                            new SupportCommand.WithdrawUndelivered(issued.inviteId(), clock.now()), SupportDecider::decide,
+                            EventMetadata.requested("system", correlationId, clock.now()))
                             .map(revoked -> {
                                 throw new ProblemException(503, "INV-1", "Invite email not sent", "the invite email could not be handed on ("
                                         + failure.getMessage() + "); the invite was withdrawn, retry", null);
@@ -180,11 +180,11 @@ public class SupportInvites {
         UUID externalId = UUID.randomUUID();
         AtomicReference<String> key = new AtomicReference<>();
         return streams.run(AGGREGATE, pass.accountId(), stream(pass.sessionId()), new SupportCommand.Redeem(pass.subjectId(), externalId, now),
-                        SupportDecider::decide, EventMetadata.requested("external:" + externalId, correlationId, now),
-                        (connection, done) -> {
-                            key.set(Passes.newToken());
-                            return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, keyExpiresAt);
-                        })
+                SupportDecider::decide, EventMetadata.requested("external:" + externalId, correlationId, now),
+                (connection, done) -> {
+                    key.set(Passes.newToken());
+                    return passes.keep(connection, key.get(), Passes.Kind.GUEST_KEY, pass.accountId(), pass.sessionId(), externalId, keyExpiresAt);
+                })
                 .map(done -> new Redeemed(done, externalId, key.get()));
     }
 

@@ -41,7 +41,8 @@ import static com.example.accounts.session.application.MemberRequest.member;
 public class SupportSessions {
 
     public static final StreamKind<SupportSession, SupportEvent> AGGREGATE = new StreamKind<>("support session", new EventCodec<>(SupportEvent.class),
-            SupportSession.INITIAL, SupportSession::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, SupportSession.class, SupportEvent.class));
+            SupportSession.INITIAL, SupportSession::evolve, SessionStreams.SNAPSHOTS,
+            Snapshots.fingerprint(SessionStreams.FOLD_REVISION, SupportSession.class, SupportEvent.class));
 
     private static final List<String> FEATURES = List.of("support.unattended", "support.file-transfer", "support.remote-control");
 
@@ -98,7 +99,8 @@ public class SupportSessions {
      */
     private Uni<SupportCommand.Owner> ownership(MemberRequest request, String member, UUID companyId, UUID deviceId, ClientVersion client) {
         List<Ask> asks = new ArrayList<>();
-        asks.add(deviceId != null ? new Ask(member, "support.unattended", "device:" + deviceId)
+        asks.add(deviceId != null
+                ? new Ask(member, "support.unattended", "device:" + deviceId)
                 : new Ask(member, "support.session.host", companyId == null ? null : "company:" + companyId));
         FEATURES.forEach(feature -> asks.add(new Ask(member, feature, null)));
         return permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks).map(answers -> {
@@ -112,7 +114,7 @@ public class SupportSessions {
     /** The session, for members who may use REMOTE_SUPPORT (its seat) and for the technicians in it; never for observers (USR-11, SEAT-3). */
     public Uni<SupportSession> session(MemberRequest request, UUID sessionId) {
         return permissions.checks(request.accountId(), request.bearer(), request.consistency(),
-                        List.of(new Ask("me", "account.view", null), new Ask("me", "module.remote-support", null)))
+                List.of(new Ask("me", "account.view", null), new Ask("me", "module.remote-support", null)))
                 .chain(answers -> {
                     // USR-11: an observer sees Monitoring and nothing else, in a session or not
                     allowed(answers.get(0), RuleId.USR_11);
@@ -149,10 +151,12 @@ public class SupportSessions {
         Instant now = clock.now();
         UUID accountId = request.accountId();
         return request.me(permissions).chain(me -> streams.loadIn(AGGREGATE, accountId, stream(sessionId))
-                .chain(loaded -> loaded.state().externals().containsKey(to) ? Uni.createFrom().<SupportCommand.Owner>nullItem()
+                .chain(loaded -> loaded.state().externals().containsKey(to)
+                        ? Uni.createFrom().<SupportCommand.Owner>nullItem()
                         : ownership(request, to.toString(), loaded.state().companyId(), loaded.state().deviceId(), client)
-                        .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                                ? Refusal.invalid(RuleId.SUP_6, "toMemberId", "no member " + to + " in this account") : f))
+                                .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
+                                        ? Refusal.invalid(RuleId.SUP_6, "toMemberId", "no member " + to + " in this account")
+                                        : f))
                 .chain(candidate -> streams.run(AGGREGATE, accountId, stream(sessionId), new SupportCommand.HandOver(me, to, candidate, now),
                         SupportDecider::decide, EventMetadata.requested(member(me), request.correlationId(), now),
                         (connection, done) -> memberStreams.remember(connection, accountId, to, stream(sessionId)))));
@@ -174,7 +178,7 @@ public class SupportSessions {
 
     /** SUP-2: a customer with the session's code ({@code pass}) joins; their guest key is kept with the event. */
     public Uni<Done<SupportSession, SupportEvent>> joinAsCustomer(Passes.Pass pass, UUID customerId, String platform, Instant now, String correlationId,
-                                                                  AtomicReference<String> key) {
+            AtomicReference<String> key) {
         return streams.run(AGGREGATE, pass.accountId(), stream(pass.sessionId()), new SupportCommand.JoinAsCustomer(customerId, platform, now),
                 SupportDecider::decide, EventMetadata.requested("customer:" + customerId, correlationId, now),
                 (connection, done) -> {
@@ -190,6 +194,7 @@ public class SupportSessions {
                 throw Refusal.forbidden(RuleId.SUP_4, "only technicians ask for " + action + "; a customer grants it");
             }
             return new SupportCommand.RequestAsExternal(pass.subjectId(), action, now);
-        }, SupportDecider::decide, EventMetadata.requested("external:" + pass.subjectId(), correlationId, now), (connection, done) -> Uni.createFrom().voidItem());
+        }, SupportDecider::decide, EventMetadata.requested("external:" + pass.subjectId(), correlationId, now),
+                (connection, done) -> Uni.createFrom().voidItem());
     }
 }

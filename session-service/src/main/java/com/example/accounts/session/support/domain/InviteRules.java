@@ -1,7 +1,7 @@
 package com.example.accounts.session.support.domain;
 
-import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.contract.vocabulary.Mailbox;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.Invite;
 import com.example.accounts.session.support.domain.SupportCommand.Redeem;
@@ -53,7 +53,8 @@ public final class InviteRules {
                 throw Refusal.invalid(RuleId.INV_1, "email", "SERVER_EMAIL needs the external technician's address");
             }
             if (!c.serverEmailsAllowed()) {
-                throw Refusal.invalid(RuleId.INV_1, "delivery", "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
+                throw Refusal.invalid(RuleId.INV_1, "delivery",
+                        "the account does not allow invite emails sent by the server (ACC-5 setting serverInviteEmails)");
             }
         }
         return List.of(new ExternalInviteIssued(s.sessionId(), c.inviteId(), c.inviterMemberId(), c.policy().policyId(), c.policy().name(), name,
@@ -89,7 +90,8 @@ public final class InviteRules {
             throw Refusal.forbidden(RuleId.INV_2, "only the inviter or the session's owner revokes an invite");
         }
         if (!invite.usable(c.now(), s.ended())) {
-            throw Refusal.conflict(RuleId.INV_2, "the invite is no longer open (" + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
+            throw Refusal.conflict(RuleId.INV_2, "the invite is no longer open ("
+                    + (s.ended() ? "the session ended" : invite.state() == InviteState.OPEN ? "lapsed" : invite.state().name().toLowerCase()) + ")");
         }
         return List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
     }
@@ -138,7 +140,8 @@ public final class InviteRules {
     /** The invite's revocation when its email could not be handed on: nobody can have its URL. */
     public static List<SupportEvent> deliveryFailed(SupportSession s, UUID inviteId) {
         SupportSession.Invite invite = s.invites().get(inviteId);
-        return invite == null || invite.state() != InviteState.OPEN ? List.of()
+        return invite == null || invite.state() != InviteState.OPEN
+                ? List.of()
                 : List.of(new ExternalInviteRevoked(s.sessionId(), inviteId, null, "DELIVERY_FAILED"));
     }
 

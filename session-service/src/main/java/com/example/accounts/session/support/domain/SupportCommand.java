@@ -56,7 +56,7 @@ public sealed interface SupportCommand {
 
     /** INV-1: the chosen policy as the permission-service has it, and whether the account allows server-sent emails. */
     record Invite(UUID inviteId, UUID inviterMemberId, Policy policy, String externalName, String comments, String delivery, String email,
-                  boolean serverEmailsAllowed, Instant now) implements SupportCommand {
+            boolean serverEmailsAllowed, Instant now) implements SupportCommand {
     }
 
     record Policy(UUID policyId, String name, boolean enabled, Set<String> permissions) {

@@ -1,7 +1,7 @@
 package com.example.accounts.session.support.domain;
 
-import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.contract.vocabulary.RuleId;
+import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.DisablePolicy;
 import com.example.accounts.session.support.domain.SupportCommand.End;
@@ -19,17 +19,12 @@ import com.example.accounts.session.support.domain.SupportCommand.Revoke;
 import com.example.accounts.session.support.domain.SupportCommand.Start;
 import com.example.accounts.session.support.domain.SupportCommand.WithdrawUndelivered;
 import com.example.accounts.session.support.domain.SupportEvent.CustomerJoined;
-import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteIssued;
-import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRedeemed;
-import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRevoked;
-import com.example.accounts.session.support.domain.SupportEvent.ExternalTechnicianLoggedOut;
 import com.example.accounts.session.support.domain.SupportEvent.SupportActionRequested;
 import com.example.accounts.session.support.domain.SupportEvent.SupportSessionEnded;
 import com.example.accounts.session.support.domain.SupportEvent.SupportSessionHandedOver;
 import com.example.accounts.session.support.domain.SupportEvent.SupportSessionStarted;
 import com.example.accounts.session.support.domain.SupportEvent.TechnicianLeftSession;
 import com.example.accounts.session.support.domain.SupportSession.ExternalTechnician;
-import com.example.accounts.session.support.domain.SupportSession.InviteState;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +93,8 @@ public final class SupportDecider {
                 }
                 if (external.loggedOut()) {
                     throw external.loggedOutBecause().equals(POLICY_DISABLED)
-                            ? Refusal.forbidden(RuleId.INV_6, "the security policy this external technician was admitted under was disabled: they are out of the session")
+                            ? Refusal.forbidden(RuleId.INV_6,
+                                    "the security policy this external technician was admitted under was disabled: they are out of the session")
                             : Refusal.forbidden(RuleId.INV_4, "this external technician is no longer in the session");
                 }
                 if (!external.permissions().contains(c.action())) {
@@ -171,12 +167,12 @@ public final class SupportDecider {
             return Optional.of(new Unmet(unattended ? RuleId.SUP_3 : RuleId.SUP_1, owner.hostDenial()));
         }
         if (!owner.featureAwareClient() && !owner.lackingFeatures().isEmpty()) {
-            return Optional.of(new Unmet(RuleId.FEAT_2, "client " + owner.clientVersion() + " does not honour feature restrictions (2.3 build 818 and later do), and "
-                    + "the owner would lack " + String.join(", ", owner.lackingFeatures())));
+            return Optional
+                    .of(new Unmet(RuleId.FEAT_2, "client " + owner.clientVersion() + " does not honour feature restrictions (2.3 build 818 and later do), and "
+                            + "the owner would lack " + String.join(", ", owner.lackingFeatures())));
         }
         return Optional.empty();
     }
-
 
     /**
      * USR-6: a member deleted from the account is out of every session at once. A session they own ends (nobody
@@ -196,8 +192,6 @@ public final class SupportDecider {
         events.addAll(InviteRules.invitedBy(s, member, "MEMBER_DELETED"));
         return events;
     }
-
-
 
     static void active(SupportSession s) {
         if (!s.started()) {

@@ -25,7 +25,7 @@ public sealed interface SupportEvent {
     }
 
     record ExternalInviteIssued(UUID sessionId, UUID inviteId, UUID inviterMemberId, UUID policyId, String policyName, String externalName,
-                                String comments, String delivery, String email, Instant expiresAt, List<String> permissions) implements SupportEvent {
+            String comments, String delivery, String email, Instant expiresAt, List<String> permissions) implements SupportEvent {
     }
 
     record ExternalInviteRedeemed(UUID sessionId, UUID inviteId, UUID externalTechnicianId, List<String> permissions) implements SupportEvent {

@@ -24,15 +24,19 @@ import java.util.UUID;
  * owners until they leave (INV-4).
  */
 public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID deviceId, boolean ended,
-                             Set<UUID> technicians, Map<UUID, String> customers, Map<UUID, Invite> invites,
-                             Map<UUID, ExternalTechnician> externals) {
+        Set<UUID> technicians, Map<UUID, String> customers, Map<UUID, Invite> invites,
+        Map<UUID, ExternalTechnician> externals) {
 
     public static final SupportSession INITIAL = new SupportSession(null, null, null, null, false, Set.of(), Map.of(), Map.of(), Map.of());
 
-    public enum InviteState { OPEN, REDEEMED, REVOKED }
+    public enum InviteState {
+        OPEN,
+        REDEEMED,
+        REVOKED
+    }
 
     public record Invite(UUID inviteId, UUID inviter, String externalName, UUID policyId, String policyName, Set<String> permissions, String delivery,
-                         Instant expiresAt, InviteState state) {
+            Instant expiresAt, InviteState state) {
         Invite with(InviteState next) {
             return new Invite(inviteId, inviter, externalName, policyId, policyName, permissions, delivery, expiresAt, next);
         }
@@ -92,7 +96,8 @@ public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID de
             case ExternalTechnicianLoggedOut e -> {
                 ExternalTechnician x = s.externals.get(e.externalTechnicianId());
                 yield new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended, s.technicians, s.customers, s.invites,
-                        put(s.externals, x.id(), new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.policyId(), x.permissions(), e.reason())));
+                        put(s.externals, x.id(),
+                                new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.policyId(), x.permissions(), e.reason())));
             }
             // SUP-5: everyone is logged out and open invites lapse; the state says so by being ended
             case SupportSessionEnded e -> new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, true, Set.of(),

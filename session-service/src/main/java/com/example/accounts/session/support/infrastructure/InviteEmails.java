@@ -3,9 +3,9 @@ package com.example.accounts.session.support.infrastructure;
 import com.example.accounts.contract.EventJson;
 import com.example.accounts.contract.InviteEmailRequest;
 import com.example.accounts.contract.InviteUrlSeal;
+import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
-import com.example.accounts.contract.Topics;
 import com.example.accounts.kit.Traces;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,7 +41,7 @@ public class InviteEmails {
      * {@code language}: the technician's, when the inviter gave it (null: the account's).
      */
     public record InviteEmail(UUID accountId, UUID sessionId, UUID inviteId, UUID inviterMemberId, String email, String externalName,
-                              String comments, String policyName, Instant expiresAt, String url, String language) {
+            String comments, String policyName, Instant expiresAt, String url, String language) {
     }
 
     private final KafkaClients kafka;
@@ -50,8 +50,8 @@ public class InviteEmails {
     private KafkaProducer<String, String> producer;
 
     public InviteEmails(KafkaClients kafka,
-                        @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention,
-                        @ConfigProperty(name = InviteUrlSeal.CONFIG) List<String> urlKeys) {
+            @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention,
+            @ConfigProperty(name = InviteUrlSeal.CONFIG) List<String> urlKeys) {
         this.kafka = kafka;
         this.retention = retention;
         this.seal = InviteUrlSeal.of(urlKeys);
@@ -79,15 +79,15 @@ public class InviteEmails {
         // notification-service's email joins the inviter's trace
         Traces.propagate(record.headers());
         return Uni.createFrom().item(() -> {
-                    try {
-                        producer.send(record).get(15, TimeUnit.SECONDS);
-                        return null;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Kafka did not take the invite email: " + e.getMessage(), e);
-                    }
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
+            try {
+                producer.send(record).get(15, TimeUnit.SECONDS);
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not take the invite email: " + e.getMessage(), e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
     }
 }

@@ -1,8 +1,8 @@
 package com.example.accounts.session.training.api;
 
 import com.example.accounts.contract.vocabulary.RuleId;
-import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.kit.CommandClock;
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.training.application.TrainingGuests;
 import com.example.accounts.session.training.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import static com.example.accounts.kit.RequestShape.required;
 import static com.example.accounts.session.api.SessionApi.GUEST_KEY;
 import static com.example.accounts.session.api.SessionApi.address;
-import static com.example.accounts.kit.RequestShape.required;
 
 /**
  * A training session's participants, who have no account and no token (TRN-6): they join with the session's code
@@ -62,7 +62,7 @@ public class TrainingGuestResource {
     }
 
     public record ParticipantView(UUID sessionId, UUID participantId, String name, boolean started, boolean ended, Actor presenter,
-                                  Actor keyboard, Map<UUID, String> participants, List<String> may) {
+            Actor keyboard, Map<UUID, String> participants, List<String> may) {
         static ParticipantView of(TrainingGuests.Participation participation) {
             TrainingSession s = participation.session();
             UUID participantId = participation.participantId();
@@ -81,7 +81,8 @@ public class TrainingGuestResource {
 
     @GET
     @Path("/join")
-    @Operation(operationId = "getTrainingSessionJoinLanding", summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
+    @Operation(operationId = "getTrainingSessionJoinLanding",
+            summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
     @APIResponse(responseCode = "200", description = "the request that joins")
     public SessionApi.JoinLanding participantLanding(@QueryParam("code") String code) {
         return SessionApi.landing(code, "/guest/training-sessions/join", "name", "your name, as the others will see it");
@@ -90,7 +91,8 @@ public class TrainingGuestResource {
     @POST
     @Path("/join")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "joinTrainingSession", summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
+    @Operation(operationId = "joinTrainingSession",
+            summary = "Join a training session as a participant with its code and a name, with no account, before or during it (TRN-6)")
     @APIResponse(responseCode = "200", description = "joined: the guest key for what the participant does next")
     @APIResponse(responseCode = "404", description = "the code admits no one: wrong, lapsed, or its session ended, without saying which (TRN-6)")
     @APIResponse(responseCode = "409", description = "the session is full: it holds platform.training.max-participants at most (TRN-6)")
@@ -103,7 +105,8 @@ public class TrainingGuestResource {
 
     @GET
     @Path("/me")
-    @Operation(operationId = "getMyParticipation", summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
+    @Operation(operationId = "getMyParticipation",
+            summary = "As a participant (Guest-Key): the presenter, the participants and what a participant may do (TRN-6)")
     @APIResponse(responseCode = "200", description = "the session as the participant sees it")
     public Uni<ParticipantView> me(@HeaderParam(GUEST_KEY) String guestKey) {
         return guests.me(guestKey).map(ParticipantView::of);
@@ -115,7 +118,7 @@ public class TrainingGuestResource {
     @Operation(operationId = "passPresenterAsParticipant", summary = "As the presenting participant (Guest-Key), pass the presenter role on (TRN-4)")
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<ParticipantView> presenter(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
-                                          @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, RuleId.TRN_4);
         Instant now = clock.now();
         return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.ChangePresenter(participant, to, false, allowed,
@@ -125,10 +128,11 @@ public class TrainingGuestResource {
     @POST
     @Path("/keyboard")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "giveKeyboardAsParticipant", summary = "As the presenting participant (Guest-Key), give keyboard and mouse control to an organizer or participant (TRN-5)")
+    @Operation(operationId = "giveKeyboardAsParticipant",
+            summary = "As the presenting participant (Guest-Key), give keyboard and mouse control to an organizer or participant (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<ParticipantView> giveKeyboard(TrainingSessionResource.ActorBody body, @HeaderParam(GUEST_KEY) String guestKey,
-                                             @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = TrainingSessionResource.actor(body, RuleId.TRN_5);
         Instant now = clock.now();
         return run(guestKey, correlationId, (participant, allowed) -> new TrainingCommand.GiveKeyboard(participant, to, false, allowed,
@@ -137,7 +141,8 @@ public class TrainingGuestResource {
 
     @DELETE
     @Path("/keyboard")
-    @Operation(operationId = "takeBackKeyboardAsParticipant", summary = "As the presenting participant (Guest-Key), take keyboard and mouse control back (TRN-5)")
+    @Operation(operationId = "takeBackKeyboardAsParticipant",
+            summary = "As the presenting participant (Guest-Key), take keyboard and mouse control back (TRN-5)")
     @APIResponse(responseCode = "200", description = "taken back")
     public Uni<ParticipantView> takeBackKeyboard(@HeaderParam(GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         Instant now = clock.now();

@@ -1,14 +1,15 @@
+// Over 300 lines: the training session's 14 operations, each a few lines of HTTP translation under its OpenAPI annotations; the rules are in training/domain and training/application.
 package com.example.accounts.session.training.api;
 
-import com.example.accounts.contract.vocabulary.RuleId;
-import com.example.accounts.session.api.SessionApi;
-import com.example.accounts.rules.Refusal;
-import com.example.accounts.kit.command.Done;
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
+import com.example.accounts.kit.command.Done;
+import com.example.accounts.rules.Refusal;
+import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.Actor;
@@ -68,7 +69,7 @@ public class TrainingSessionResource {
     }
 
     public record SessionView(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean started, boolean ended,
-                              boolean recording, Map<UUID, String> participants, Actor presenter, Actor keyboard) {
+            boolean recording, Map<UUID, String> participants, Actor presenter, Actor keyboard) {
         static SessionView of(TrainingSession s) {
             return new SessionView(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), s.started(), s.ended(), s.recording(),
                     s.participants(), s.presenter(), s.keyboard());
@@ -76,7 +77,7 @@ public class TrainingSessionResource {
     }
 
     public record Report(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean started, boolean ended,
-                         Map<UUID, String> participants, int recordings, boolean followUpSent) {
+            Map<UUID, String> participants, int recordings, boolean followUpSent) {
     }
 
     public record Recordings(UUID sessionId, int recordings, boolean recording) {
@@ -96,30 +97,33 @@ public class TrainingSessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "scheduleTrainingSession", summary = "Schedule a training session as its organizer, with co-organizers unless the account turned them off (TRN-1, TRN-2)")
+    @Operation(operationId = "scheduleTrainingSession",
+            summary = "Schedule a training session as its organizer, with co-organizers unless the account turned them off (TRN-1, TRN-2)")
     @APIResponse(responseCode = "201", description = "scheduled: the participants' join code and link (TRN-6)")
     @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, is named twice or is the organizer, "
             + "or the account turned co-organizers off (TRN-2)")
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
-                                  @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
         RequestShape.check(body);
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
         return sessions.schedule(request(accountId, bearer, consistency, correlationId), named).map(scheduled -> {
             TrainingSession s = scheduled.done().state();
             return CommandAnswer.created(URI.create("/accounts/" + accountId + "/training-sessions/" + s.sessionId()),
                     new Scheduled(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), scheduled.code(),
-                            publicUrl + "/guest/training-sessions/join?code=" + scheduled.code())).written(scheduled.done()).response();
+                            publicUrl + "/guest/training-sessions/join?code=" + scheduled.code()))
+                    .written(scheduled.done()).response();
         });
     }
 
     @GET
     @Path("/{sessionId}")
-    @Operation(operationId = "getTrainingSession", summary = "A training session as its account's members who may use TRAINING see it: hosts, participants, presenter, "
-            + "keyboard control (USR-11, SEAT-3)")
+    @Operation(operationId = "getTrainingSession",
+            summary = "A training session as its account's members who may use TRAINING see it: hosts, participants, presenter, "
+                    + "keyboard control (USR-11, SEAT-3)")
     @APIResponse(responseCode = "200", description = "the session")
     public Uni<SessionView> get(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return sessions.session(request(accountId, bearer, consistency, null), sessionId).map(SessionView::of);
     }
 
@@ -130,8 +134,8 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "200", description = "the session with its co-organizers")
     @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, or the account turned co-organizers off (TRN-2)")
     public Uni<Response> coOrganizers(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, CoOrganizersBody body,
-                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         List<UUID> named = ids(body.coOrganizerMemberIds());
         return sessions.changeCoOrganizers(request(accountId, bearer, consistency, correlationId), sessionId, named).map(TrainingSessionResource::view);
@@ -139,11 +143,12 @@ public class TrainingSessionResource {
 
     @POST
     @Path("/{sessionId}/start")
-    @Operation(operationId = "startTrainingSession", summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
+    @Operation(operationId = "startTrainingSession",
+            summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
     @APIResponse(responseCode = "200", description = "started")
     public Uni<Response> start(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                               @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                               @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
                 host -> new TrainingCommand.Start(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
@@ -153,21 +158,24 @@ public class TrainingSessionResource {
     @Operation(operationId = "startRecording", summary = "Start recording the started session, as the organizer or a co-organizer (TRN-3)")
     @APIResponse(responseCode = "200", description = "recording")
     public Uni<Response> startRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                        @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                        @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
-                host -> new TrainingCommand.StartRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
+                host -> new TrainingCommand.StartRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now()))
+                .map(TrainingSessionResource::view);
     }
 
     @POST
     @Path("/{sessionId}/recording/stop")
-    @Operation(operationId = "stopRecording", summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
+    @Operation(operationId = "stopRecording",
+            summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
     @APIResponse(responseCode = "200", description = "not recording")
     public Uni<Response> stopRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                       @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                       @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
-                host -> new TrainingCommand.StopRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
+                host -> new TrainingCommand.StopRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now()))
+                .map(TrainingSessionResource::view);
     }
 
     @POST
@@ -175,34 +183,40 @@ public class TrainingSessionResource {
     @Operation(operationId = "endTrainingSession", summary = "End the session, as the organizer or a co-organizer; a recording under way stops (TRN-3)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                             @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                             @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
                 host -> new TrainingCommand.End(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
     @DELETE
     @Path("/{sessionId}/participants/{participantId}")
-    @Operation(operationId = "removeParticipant", summary = "Remove a participant, as the organizer or a co-organizer (TRN-3); their roles go back to the organizer (TRN-4, TRN-5)")
+    @Operation(operationId = "removeParticipant",
+            summary = "Remove a participant, as the organizer or a co-organizer (TRN-3); their roles go back to the organizer (TRN-4, TRN-5)")
     @APIResponse(responseCode = "204", description = "removed")
     public Uni<Response> removeParticipant(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                           @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
-                                           @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.RemoveParticipant(host.memberId(), participantId, host.mayHost(),
-                host.coOrganizersAllowed(), host.now())).map(done -> CommandAnswer.noContent().written(done).response());
+            @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
+            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.RemoveParticipant(host.memberId(), participantId, host.mayHost(),
+                        host.coOrganizersAllowed(), host.now()))
+                .map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @POST
     @Path("/{sessionId}/presenter")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changePresenter", summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
+    @Operation(operationId = "changePresenter",
+            summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<Response> presenter(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
-                                   @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                   @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, RuleId.TRN_4);
-        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.ChangePresenter(Actor.member(host.memberId()), to,
-                host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
+        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to,
+                (host, toMayHost) -> new TrainingCommand.ChangePresenter(Actor.member(host.memberId()), to,
+                        host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now()))
+                .map(TrainingSessionResource::view);
     }
 
     @POST
@@ -211,11 +225,13 @@ public class TrainingSessionResource {
     @Operation(operationId = "giveKeyboard", summary = "Give keyboard and mouse control to an organizer or participant, as the presenter (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<Response> giveKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
-                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
         Actor to = actor(body, RuleId.TRN_5);
-        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to, (host, toMayHost) -> new TrainingCommand.GiveKeyboard(Actor.member(host.memberId()), to,
-                host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now())).map(TrainingSessionResource::view);
+        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to,
+                (host, toMayHost) -> new TrainingCommand.GiveKeyboard(Actor.member(host.memberId()), to,
+                        host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now()))
+                .map(TrainingSessionResource::view);
     }
 
     @DELETE
@@ -223,10 +239,12 @@ public class TrainingSessionResource {
     @Operation(operationId = "takeBackKeyboard", summary = "Take keyboard and mouse control back, as the presenter (TRN-5)")
     @APIResponse(responseCode = "204", description = "taken back")
     public Uni<Response> takeBackKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                          @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                          @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.TakeBackKeyboard(Actor.member(host.memberId()), host.mayHost(),
-                host.coOrganizersAllowed(), host.now())).map(done -> CommandAnswer.noContent().written(done).response());
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
+        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+                host -> new TrainingCommand.TakeBackKeyboard(Actor.member(host.memberId()), host.mayHost(),
+                        host.coOrganizersAllowed(), host.now()))
+                .map(done -> CommandAnswer.noContent().written(done).response());
     }
 
     @POST
@@ -234,9 +252,11 @@ public class TrainingSessionResource {
     @Operation(operationId = "sendFollowUp", summary = "Send the follow-up email after the session, as the organizer only (TRN-3)")
     @APIResponse(responseCode = "200", description = "sent")
     public Uni<Response> followUp(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                  @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-                                  @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, host -> new TrainingCommand.SendFollowUp(host.memberId(), host.mayHost(), host.now()))
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
+            @HeaderParam("X-Correlation-Id") String correlationId) {
+        return sessions
+                .act(request(accountId, bearer, consistency, correlationId), sessionId,
+                        host -> new TrainingCommand.SendFollowUp(host.memberId(), host.mayHost(), host.now()))
                 .map(TrainingSessionResource::view);
     }
 
@@ -245,7 +265,7 @@ public class TrainingSessionResource {
     @Operation(operationId = "getTrainingReport", summary = "The session's report, for the organizer only: co-organizers do not have it (TRN-3)")
     @APIResponse(responseCode = "200", description = "the report")
     public Uni<Report> report(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                              @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return sessions.forOrganizer(request(accountId, bearer, consistency, null), sessionId, "reports").map(s -> new Report(s.sessionId(), s.organizer(),
                 List.copyOf(s.coOrganizers()), s.started(), s.ended(), s.participants(), s.recordings(), s.followUpSent()));
     }
@@ -255,7 +275,7 @@ public class TrainingSessionResource {
     @Operation(operationId = "listRecordings", summary = "The session's recordings archive, for the organizer only: co-organizers do not have it (TRN-3)")
     @APIResponse(responseCode = "200", description = "the recordings")
     public Uni<Recordings> recordings(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-                                      @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
+            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
         return sessions.forOrganizer(request(accountId, bearer, consistency, null), sessionId, "recordings archive")
                 .map(s -> new Recordings(s.sessionId(), s.recordings(), s.recording()));
     }

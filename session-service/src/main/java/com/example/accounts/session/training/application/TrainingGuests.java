@@ -43,7 +43,7 @@ public class TrainingGuests {
     private final int maxParticipants;
 
     public TrainingGuests(Guests guests, TrainingSessions sessions, Passes passes, GuestLimits limits, CommandClock clock,
-                          @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
+            @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
         if (maxParticipants < 1) {
             throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
         }
@@ -74,10 +74,10 @@ public class TrainingGuests {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return sessions.join(pass, participantId, name, maxParticipants, now, correlationId, key);
         }).onFailure(Refusal.class).transform(f -> switch (((Refusal) f).kind()) {
-                    // an ended or vanished session is a wrong code; a full one is told so, to one who has its code (TRN-6)
-                    case NOT_FOUND, GONE -> noSuchCode();
-                    default -> f;
-                })
+            // an ended or vanished session is a wrong code; a full one is told so, to one who has its code (TRN-6)
+            case NOT_FOUND, GONE -> noSuchCode();
+            default -> f;
+        })
                 .map(done -> {
                     limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
                     return new ParticipantJoined(done.state().sessionId(), participantId, key.get());
@@ -105,7 +105,7 @@ public class TrainingGuests {
      */
     public Uni<Participation> act(String guestKey, String correlationId, BiFunction<Actor, Boolean, TrainingCommand> commandOf) {
         return guests.byKey(guestKey).chain(pass -> sessions.actAsParticipant(pass, correlationId,
-                        allowed -> commandOf.apply(Actor.participant(pass.subjectId()), allowed))
+                allowed -> commandOf.apply(Actor.participant(pass.subjectId()), allowed))
                 .map(done -> new Participation(done.state(), pass.subjectId())));
     }
 }

@@ -43,7 +43,8 @@ import static com.example.accounts.session.application.MemberRequest.member;
 public class TrainingSessions {
 
     public static final StreamKind<TrainingSession, TrainingEvent> AGGREGATE = new StreamKind<>("training session", new EventCodec<>(TrainingEvent.class),
-            TrainingSession.INITIAL, TrainingSession::evolve, SessionStreams.SNAPSHOTS, Snapshots.fingerprint(SessionStreams.FOLD_REVISION, TrainingSession.class, TrainingEvent.class));
+            TrainingSession.INITIAL, TrainingSession::evolve, SessionStreams.SNAPSHOTS,
+            Snapshots.fingerprint(SessionStreams.FOLD_REVISION, TrainingSession.class, TrainingEvent.class));
 
     /**
      * The caller as a member, whether the permission-service lets them host now (training.session.host, TRN-1, TRN-3),
@@ -84,8 +85,9 @@ public class TrainingSessions {
         AtomicReference<String> code = new AtomicReference<>();
         return permissions.check(accountId, request.bearer(), request.consistency(), "me", "training.session.schedule", null)
                 .map(check -> allowed(check, RuleId.TRN_1).memberId())
-                .chain(organizer -> permissions.settings(accountId, request.bearer(), request.consistency()).chain(settings ->
-                        mayCoOrganize(request, named, settings.coOrganizers(), () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
+                .chain(organizer -> permissions.settings(accountId, request.bearer(), request.consistency())
+                        .chain(settings -> mayCoOrganize(request, named, settings.coOrganizers(),
+                                () -> TrainingDecider.namesCoOrganizers(organizer, named, settings.coOrganizers()))
                                 .chain(() -> streams.run(AGGREGATE, accountId, stream(sessionId),
                                         new TrainingCommand.Schedule(sessionId, organizer, named, settings.coOrganizers(), now), TrainingDecider::decide,
                                         EventMetadata.requested(member(organizer), request.correlationId(), now),
@@ -120,8 +122,10 @@ public class TrainingSessions {
     }
 
     /** As {@link #act}, for a command naming someone in the session: whether a member named may still host (TRN-3). */
-    public Uni<Done<TrainingSession, TrainingEvent>> actOn(MemberRequest request, UUID sessionId, Actor to, BiFunction<Host, Boolean, TrainingCommand> command) {
-        return host(request).chain(host -> mayHost(request, host, to).chain(toMayHost -> run(request, sessionId, host.memberId(), command.apply(host, toMayHost))));
+    public Uni<Done<TrainingSession, TrainingEvent>> actOn(MemberRequest request, UUID sessionId, Actor to,
+            BiFunction<Host, Boolean, TrainingCommand> command) {
+        return host(request)
+                .chain(host -> mayHost(request, host, to).chain(toMayHost -> run(request, sessionId, host.memberId(), command.apply(host, toMayHost))));
     }
 
     /** TRN-3: the session for its organizer's {@code feature} (reports, the recordings archive), while they may host. */
@@ -134,8 +138,9 @@ public class TrainingSessions {
 
     /** TRN-6: a participant joins with the session's code ({@code pass}); their guest key is kept with the event. */
     public Uni<Done<TrainingSession, TrainingEvent>> join(Passes.Pass pass, UUID participantId, String name, int maxParticipants, Instant now,
-                                                          String correlationId, AtomicReference<String> key) {
-        return streams.run(AGGREGATE, pass.accountId(), stream(pass.sessionId()), new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now),
+            String correlationId, AtomicReference<String> key) {
+        return streams.run(AGGREGATE, pass.accountId(), stream(pass.sessionId()),
+                new TrainingCommand.JoinAsParticipant(participantId, name, maxParticipants, now),
                 TrainingDecider::decide, EventMetadata.requested(participant(participantId), correlationId, now),
                 (connection, done) -> {
                     key.set(Passes.newToken());
@@ -166,7 +171,7 @@ public class TrainingSessions {
         Instant now = clock.now();
         return hosting(request).chain(host -> host.allowed()
                 ? permissions.settings(request.accountId(), request.bearer(), request.consistency())
-                .map(settings -> new Host(host.memberId(), true, settings.coOrganizers(), now))
+                        .map(settings -> new Host(host.memberId(), true, settings.coOrganizers(), now))
                 : Uni.createFrom().item(new Host(host.memberId(), false, false, now)));
     }
 
@@ -212,7 +217,8 @@ public class TrainingSessions {
         List<PermissionService.Ask> asks = named.stream().map(id -> new PermissionService.Ask(id.toString(), "module.training", null)).toList();
         return permissions.checks(request.accountId(), request.bearer(), request.consistency(), asks)
                 .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
-                        ? Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "names someone who is not a member of this account") : f)
+                        ? Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "names someone who is not a member of this account")
+                        : f)
                 .invoke(checks -> checks.stream().filter(check -> !check.allowed()).findFirst().ifPresent(check -> {
                     throw Refusal.invalid(RuleId.TRN_2, "coOrganizerMemberIds", "member " + check.memberId() + " may not use TRAINING");
                 }))

@@ -6,7 +6,10 @@ import java.util.UUID;
 /** Someone in a training session: a member of the account, or a participant who has no account (TRN-4, TRN-5). */
 public record Actor(Kind kind, UUID id) {
 
-    public enum Kind { MEMBER, PARTICIPANT }
+    public enum Kind {
+        MEMBER,
+        PARTICIPANT
+    }
 
     public Actor {
         Objects.requireNonNull(kind, "kind");

@@ -1,6 +1,5 @@
 package com.example.accounts.session.training.domain;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +18,13 @@ public sealed interface TrainingCommand {
 
     /** TRN-1, TRN-2: the organizer may schedule, and each co-organizer is a member of the account who may use TRAINING. */
     record Schedule(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, boolean coOrganizersAllowed, Instant now)
-            implements TrainingCommand {
+            implements
+                TrainingCommand {
     }
 
     /** TRN-2: each named member was found in the account and may use TRAINING. */
-    record ChangeCoOrganizers(UUID byMemberId, List<UUID> coOrganizerMemberIds, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {
+    record ChangeCoOrganizers(UUID byMemberId, List<UUID> coOrganizerMemberIds, boolean mayHost, boolean coOrganizersAllowed,
+            Instant now) implements TrainingCommand {
     }
 
     record Start(UUID byMemberId, boolean mayHost, boolean coOrganizersAllowed, Instant now) implements TrainingCommand {

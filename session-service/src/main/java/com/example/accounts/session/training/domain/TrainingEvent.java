@@ -1,6 +1,5 @@
 package com.example.accounts.session.training.domain;
 
-
 import java.util.List;
 import java.util.UUID;
 

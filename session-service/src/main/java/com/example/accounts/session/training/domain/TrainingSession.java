@@ -27,8 +27,8 @@ import java.util.UUID;
  * presenter gave control to, or null.
  */
 public record TrainingSession(UUID sessionId, UUID organizer, Set<UUID> coOrganizers, boolean started, boolean ended,
-                              boolean recording, int recordings, Map<UUID, String> participants, Actor presenter, Actor keyboard,
-                              boolean followUpSent) {
+        boolean recording, int recordings, Map<UUID, String> participants, Actor presenter, Actor keyboard,
+        boolean followUpSent) {
 
     public static final TrainingSession INITIAL = new TrainingSession(null, null, Set.of(), false, false, false, 0, Map.of(), null, null, false);
 

@@ -26,9 +26,9 @@ public class AccountCoOrganizers {
 
     public Uni<Void> changed(UUID accountId, boolean coOrganizers, long accountVersion) {
         return pool.preparedQuery("""
-                        INSERT INTO account_co_organizers (account_id, co_organizers, account_version) VALUES ($1, $2, $3)
-                        ON CONFLICT (account_id) DO UPDATE SET co_organizers = EXCLUDED.co_organizers, account_version = EXCLUDED.account_version
-                        WHERE account_co_organizers.account_version < EXCLUDED.account_version""")
+                INSERT INTO account_co_organizers (account_id, co_organizers, account_version) VALUES ($1, $2, $3)
+                ON CONFLICT (account_id) DO UPDATE SET co_organizers = EXCLUDED.co_organizers, account_version = EXCLUDED.account_version
+                WHERE account_co_organizers.account_version < EXCLUDED.account_version""")
                 .execute(Tuple.of(accountId, coOrganizers, accountVersion)).replaceWithVoid();
     }
 

@@ -1,7 +1,8 @@
 package com.example.accounts.session.training.domain;
 
+import com.example.accounts.kit.decider.GivenWhenThen;
+import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.session.training.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangeCoOrganizers;
 import com.example.accounts.session.training.domain.TrainingCommand.ChangePresenter;
 import com.example.accounts.session.training.domain.TrainingCommand.End;
@@ -26,8 +27,6 @@ import com.example.accounts.session.training.domain.TrainingEvent.TrainingRecord
 import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionEnded;
 import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionScheduled;
 import com.example.accounts.session.training.domain.TrainingEvent.TrainingSessionStarted;
-import com.example.accounts.kit.decider.GivenWhenThen;
-import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -71,7 +70,8 @@ class TrainingDeciderTest {
         return given.when(command).events();
     }
 
-    static Given<TrainingSession, TrainingCommand, TrainingEvent> then(Given<TrainingSession, TrainingCommand, TrainingEvent> given, List<TrainingEvent> events) {
+    static Given<TrainingSession, TrainingCommand, TrainingEvent> then(Given<TrainingSession, TrainingCommand, TrainingEvent> given,
+            List<TrainingEvent> events) {
         return given.given(events);
     }
 
@@ -366,7 +366,8 @@ class TrainingDeciderTest {
 
     @Test
     void TRN4_noPresenterBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED), new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED),
+                new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
@@ -398,7 +399,8 @@ class TrainingDeciderTest {
 
     @Test
     void TRN5_onlyThePresenterGivesKeyboardControl() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED), new GiveKeyboard(member(CO), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED),
+                new GiveKeyboard(member(CO), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
@@ -488,7 +490,8 @@ class TrainingDeciderTest {
         refused(Refusal.Kind.INVALID, "TRN-2", anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, true, NOW));
         // while the account allows co-organizers, they are
         assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(live, new ChangePresenter(member(ORGANIZER), member(CO), true, true, true, NOW)));
-        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))), when(anna, new GiveKeyboard(participant(ANNA), member(CO), false, true, true, NOW)));
+        assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))),
+                when(anna, new GiveKeyboard(participant(ANNA), member(CO), false, true, true, NOW)));
     }
 
     @Test
