@@ -3,7 +3,6 @@ package com.example.accounts.account.infrastructure;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -29,9 +28,8 @@ public class KeycloakReadiness implements AsyncHealthCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI realm;
 
-    public KeycloakReadiness(@ConfigProperty(name = "platform.keycloak.url") String url,
-            @ConfigProperty(name = "platform.keycloak.realm") String realm) {
-        this.realm = URI.create(url.replaceAll("/+$", "") + "/realms/" + realm);
+    public KeycloakReadiness(KeycloakConfig keycloak) {
+        this.realm = URI.create(keycloak.url().replaceAll("/+$", "") + "/realms/" + keycloak.realm());
     }
 
     @Override
