@@ -68,13 +68,12 @@ public class AccountViewCache {
     public AccountViewCache(Generations generations, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "platform.read-model.cached-accounts", defaultValue = "20000") int capacity) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, ProjectionConfig.Cache readModel) {
         this.generations = generations;
         this.vertx = vertx;
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(username);
         password.ifPresent(connectOptions::setPassword);
-        this.capacity = capacity;
+        this.capacity = readModel.cachedAccounts();
     }
 
     void listen(@Observes @Priority(30) StartupEvent event) {

@@ -2,7 +2,6 @@ package com.example.accounts.permission.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -24,7 +23,8 @@ public class ProjectionReadiness implements HealthCheck {
     private final ProjectionLeader leader;
     private final long maxLag;
 
-    public ProjectionReadiness(ProjectionLeader leader, @ConfigProperty(name = "platform.projection.max-lag", defaultValue = "10000") long maxLag) {
+    public ProjectionReadiness(ProjectionLeader leader, ProjectionConfig.Projection projection) {
+        long maxLag = projection.maxLag();
         if (maxLag < 0) {
             throw new IllegalArgumentException("platform.projection.max-lag must be a number of records, at least 0, not " + maxLag);
         }
