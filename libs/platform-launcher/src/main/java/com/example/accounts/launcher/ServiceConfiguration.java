@@ -33,7 +33,6 @@ final class ServiceConfiguration {
         config.put("platform.keycloak.realm", KeycloakServer.REALM);
         config.put("quarkus.mailer.host", platform.mail().smtpHost());
         config.put("quarkus.mailer.port", Integer.toString(platform.mail().smtpPort()));
-        config.put("platform.mail.api-url", platform.mail().apiUrl());
         // the local servers take the committed local secrets, which a production start refuses (RequiredSecrets)
         config.put("platform.secrets.enforce", "false");
         if (service == Service.SESSION) {
