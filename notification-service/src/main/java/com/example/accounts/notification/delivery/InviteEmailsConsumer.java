@@ -12,7 +12,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Duration;
@@ -29,12 +28,11 @@ public class InviteEmailsConsumer {
     private final KafkaClients kafka;
     private final Duration retention;
 
-    public InviteEmailsConsumer(Intake intake, Notifications notifications, KafkaClients kafka,
-            @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention) {
+    public InviteEmailsConsumer(Intake intake, Notifications notifications, KafkaClients kafka, NotificationConfig.InviteEmails inviteEmails) {
         this.intake = intake;
         this.notifications = notifications;
         this.kafka = kafka;
-        this.retention = retention;
+        this.retention = inviteEmails.retention();
     }
 
     /** The topic may not be there yet when session-service has not run; reading it would wait for it otherwise. */

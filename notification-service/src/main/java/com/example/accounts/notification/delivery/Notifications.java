@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,12 +38,10 @@ public class Notifications {
     private final String signInLink;
     private final String choosePasswordLink;
 
-    public Notifications(Directory directory,
-            @ConfigProperty(name = "platform.links.sign-in") String signInLink,
-            @ConfigProperty(name = "platform.links.choose-password") String choosePasswordLink) {
+    public Notifications(Directory directory, NotificationConfig.Links links) {
         this.directory = directory;
-        this.signInLink = signInLink;
-        this.choosePasswordLink = choosePasswordLink;
+        this.signInLink = links.signIn();
+        this.choosePasswordLink = links.choosePassword();
     }
 
     /** Fails with {@link Unprocessable} for an event of a type acted on whose data breaks its schema. */

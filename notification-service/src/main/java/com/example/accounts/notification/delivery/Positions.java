@@ -66,6 +66,8 @@ public class Positions {
     private final List<String> topics;
     private volatile boolean installed;
 
+    // Reactive Messaging's own channel keys, as quarkus.datasource.* are Quarkus's: a mapping under mp.messaging.incoming
+    // would have to name every key of both channels
     public Positions(Pool pool, KafkaClients kafka,
             @ConfigProperty(name = "mp.messaging.incoming." + AccountEventsConsumer.CHANNEL + ".topic") String accountEvents,
             @ConfigProperty(name = "mp.messaging.incoming." + InviteEmailsConsumer.CHANNEL + ".topic") String inviteEmails) {

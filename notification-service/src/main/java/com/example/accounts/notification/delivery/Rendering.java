@@ -9,10 +9,8 @@ import com.example.accounts.notification.domain.EmailKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,9 +28,9 @@ public class Rendering {
     private final Templates templates;
     private final InviteUrlSeal seal;
 
-    public Rendering(Templates templates, @ConfigProperty(name = InviteUrlSeal.CONFIG) List<String> urlKeys) {
+    public Rendering(Templates templates, NotificationConfig.Invites invites) {
         this.templates = templates;
-        this.seal = InviteUrlSeal.of(urlKeys);
+        this.seal = InviteUrlSeal.of(invites.urlKeys());
     }
 
     /** The contents kept in the queue: the email's values as JSON, an invite's URL sealed. */

@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -47,18 +46,13 @@ public class Sender {
     private volatile boolean running;
     private Thread thread;
 
-    public Sender(Deliveries deliveries, SmtpClient smtp, Rendering rendering,
-            @ConfigProperty(name = "platform.mail.retry.first") Duration firstRetry,
-            @ConfigProperty(name = "platform.mail.retry.longest") Duration longestRetry,
-            @ConfigProperty(name = "platform.mail.retry.give-up-after") Duration giveUpAfter,
-            @ConfigProperty(name = "platform.mail.send-timeout") Duration sendTimeout,
-            @ConfigProperty(name = "platform.mail.claim-timeout") Duration claimTimeout) {
+    public Sender(Deliveries deliveries, SmtpClient smtp, Rendering rendering, NotificationConfig.Mail mail) {
         this.deliveries = deliveries;
         this.smtp = smtp;
         this.rendering = rendering;
-        this.retries = new Retries(firstRetry, longestRetry, giveUpAfter);
-        this.sendTimeout = sendTimeout;
-        this.claimTimeout = claimTimeout;
+        this.retries = new Retries(mail.retry().first(), mail.retry().longest(), mail.retry().giveUpAfter());
+        this.sendTimeout = mail.sendTimeout();
+        this.claimTimeout = mail.claimTimeout();
         if (claimTimeout.compareTo(sendTimeout) <= 0) {
             throw new IllegalArgumentException("platform.mail.claim-timeout (" + claimTimeout + ") must be longer than platform.mail.send-timeout ("
                     + sendTimeout + "): a claim that lapses while its email is being sent would be taken for a crash");

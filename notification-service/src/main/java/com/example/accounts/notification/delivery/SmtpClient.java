@@ -4,14 +4,9 @@ import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.EmailAddress;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One SMTP conversation per email, that knows how far it got (NTF-5). Whether the server may have the mail depends on
@@ -22,8 +17,8 @@ import java.util.Optional;
  * still {@code quarkus.mailer.*}: host, port, tls, start-tls, trust-all, login, username, password, from,
  * bounce-address, own-host-name (the others, DKIM and key or trust stores among them, are not used here).
  *
- * <p>This class writes the email and reads the settings; {@link SmtpConversation} holds the conversation's steps and
- * {@link SmtpConnection} its connection and deadline.
+ * <p>This class writes the email; {@link SmtpSettings} holds the settings, {@link SmtpConversation} the conversation's
+ * steps and {@link SmtpConnection} its connection and deadline.
  */
 @ApplicationScoped
 public class SmtpClient {
@@ -57,23 +52,9 @@ public class SmtpClient {
     private final String from;
     private final SmtpSettings settings;
 
-    public SmtpClient(@ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
-            @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
-            @ConfigProperty(name = "quarkus.mailer.tls") Optional<Boolean> tls,
-            @ConfigProperty(name = "quarkus.mailer.ssl", defaultValue = "false") boolean ssl,
-            @ConfigProperty(name = "quarkus.mailer.start-tls", defaultValue = "OPTIONAL") String startTls,
-            @ConfigProperty(name = "quarkus.mailer.trust-all", defaultValue = "false") boolean trustAll,
-            @ConfigProperty(name = "quarkus.mailer.login", defaultValue = "NONE") String login,
-            @ConfigProperty(name = "quarkus.mailer.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.mailer.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.mailer.from") String from,
-            @ConfigProperty(name = "quarkus.mailer.bounce-address") Optional<String> bounceAddress,
-            @ConfigProperty(name = "quarkus.mailer.own-host-name") Optional<String> ownHostName) {
-        boolean secure = tls.orElse(ssl);
-        this.from = from;
-        this.settings = new SmtpSettings(host, port.orElse(secure ? 465 : 25), secure, startTls.toUpperCase(Locale.ROOT), trustAll,
-                login.toUpperCase(Locale.ROOT), username, password, new EmailAddress(bounceAddress.orElse(from)).getEmail(),
-                ownHostName.orElseGet(SmtpClient::localHostName));
+    public SmtpClient(NotificationConfig.SmtpServer server) {
+        this.from = server.from();
+        this.settings = SmtpSettings.of(server);
     }
 
     /** Hands the email to the server within {@code timeout}, all of it: connecting, every reply, the data. */
@@ -95,14 +76,6 @@ public class SmtpClient {
         }
         try (SmtpConnection connection = new SmtpConnection(settings, Instant.now().plus(timeout))) {
             return new SmtpConversation(settings, connection).deliver(to, message, timeout);
-        }
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }
