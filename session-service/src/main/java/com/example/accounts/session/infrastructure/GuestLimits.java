@@ -1,9 +1,9 @@
 package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.kit.TooManyAttempts;
+import com.example.accounts.session.application.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -59,13 +59,13 @@ public class GuestLimits {
     private volatile long lastSweep;
 
     @Inject
-    public GuestLimits(@ConfigProperty(name = "platform.guests.per-address") int perAddress,
-            @ConfigProperty(name = "platform.guests.per-session") int perSession,
-            @ConfigProperty(name = "platform.guests.window") Duration window,
-            @ConfigProperty(name = "platform.guests.wrong-codes.per-address") int wrongCodesPerAddress,
-            @ConfigProperty(name = "platform.guests.wrong-codes.global") int wrongCodesGlobal,
-            @ConfigProperty(name = "platform.guests.wrong-codes.window") Duration wrongCodesWindow,
-            @ConfigProperty(name = "platform.guests.max-tracked") int maxTracked) {
+    public GuestLimits(SessionConfig.GuestEndpoints guests) {
+        this(guests.perAddress(), guests.perSession(), guests.window(), guests.wrongCodes().perAddress(),
+                guests.wrongCodes().global(), guests.wrongCodes().window(), guests.maxTracked());
+    }
+
+    GuestLimits(int perAddress, int perSession, Duration window, int wrongCodesPerAddress, int wrongCodesGlobal, Duration wrongCodesWindow,
+            int maxTracked) {
         this.perAddress = perAddress;
         this.perSession = perSession;
         this.windowMillis = window.toMillis();

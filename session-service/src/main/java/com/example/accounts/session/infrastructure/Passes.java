@@ -1,5 +1,6 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.session.application.SessionConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -67,9 +67,8 @@ public class Passes {
     private final Duration kept;
     private final Duration pruneEvery;
 
-    public Passes(Pool pool, Vertx vertx, @ConfigProperty(name = "platform.codes.secret") Optional<String> secret,
-            @ConfigProperty(name = "platform.guests.passes-kept") Duration kept,
-            @ConfigProperty(name = "platform.guests.prune-every") Duration pruneEvery) {
+    public Passes(Pool pool, Vertx vertx, SessionConfig.Codes codes, SessionConfig.GuestEndpoints guests) {
+        Optional<String> secret = codes.secret();
         if (secret.isEmpty() || secret.get().strip().length() < MIN_SECRET) {
             throw new IllegalStateException("platform.codes.secret (environment PLATFORM_CODES_SECRET) must be set to a secret of at least "
                     + MIN_SECRET + " characters: it keys the hashes of join codes, invite tokens and guest keys");
@@ -77,8 +76,8 @@ public class Passes {
         this.pool = pool;
         this.vertx = vertx;
         this.key = new SecretKeySpec(secret.get().strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.kept = kept;
-        this.pruneEvery = pruneEvery;
+        this.kept = guests.passesKept();
+        this.pruneEvery = guests.pruneEvery();
     }
 
     /** Its table, {@code guest_passes}, is the service's Flyway migration's; pruned here from the start on. */

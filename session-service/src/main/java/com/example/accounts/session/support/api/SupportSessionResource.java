@@ -9,6 +9,7 @@ import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
+import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.support.application.SupportInvites;
 import com.example.accounts.session.support.application.SupportSessions;
 import com.example.accounts.session.support.domain.SupportDecider;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -106,11 +106,11 @@ public class SupportSessionResource {
     private final URI publicUrl;
 
     public SupportSessionResource(SupportSessions sessions, SupportInvites invites, CommandClock clock,
-            @ConfigProperty(name = "platform.public-url") URI publicUrl) {
+            SessionConfig.PublicUrl publicUrl) {
         this.sessions = sessions;
         this.invites = invites;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.value();
     }
 
     private static MemberRequest request(UUID accountId, String bearer, String consistency, String correlationId) {

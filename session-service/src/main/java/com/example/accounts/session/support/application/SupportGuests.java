@@ -4,13 +4,13 @@ import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.Guests;
+import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.support.domain.SupportDecider;
 import com.example.accounts.session.support.domain.SupportSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,8 @@ public class SupportGuests {
     private final Duration externalKeyLifetime;
 
     public SupportGuests(Guests guests, SupportSessions sessions, SupportInvites invites, Passes passes, GuestLimits limits, CommandClock clock,
-            @ConfigProperty(name = "platform.guests.external-key-lifetime") Duration externalKeyLifetime) {
+            SessionConfig.GuestEndpoints guestEndpoints) {
+        Duration externalKeyLifetime = guestEndpoints.externalKeyLifetime();
         // INV-3: an external technician's key is bounded; a day at most, so a forgotten key does not open the session for good
         if (externalKeyLifetime.isNegative() || externalKeyLifetime.isZero() || externalKeyLifetime.compareTo(MAX_EXTERNAL_KEY_LIFETIME) > 0) {
             throw new IllegalStateException("platform.guests.external-key-lifetime must be more than 0 and at most " + MAX_EXTERNAL_KEY_LIFETIME

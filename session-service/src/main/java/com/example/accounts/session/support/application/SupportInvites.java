@@ -8,6 +8,7 @@ import com.example.accounts.kit.ProblemException;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.MemberRequest;
+import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.infrastructure.MemberStreams;
 import com.example.accounts.session.infrastructure.Passes;
@@ -21,7 +22,6 @@ import com.example.accounts.session.support.domain.SupportSession;
 import com.example.accounts.session.support.infrastructure.InviteEmails;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -69,13 +69,13 @@ public class SupportInvites {
     private final PolicyStreams policyStreams;
 
     public SupportInvites(SessionStreams streams, PermissionService permissions, Passes passes, InviteEmails inviteEmails,
-            @ConfigProperty(name = "platform.public-url") URI publicUrl, CommandClock clock, MemberStreams memberStreams,
+            SessionConfig.PublicUrl publicUrl, CommandClock clock, MemberStreams memberStreams,
             PolicyStreams policyStreams) {
         this.streams = streams;
         this.permissions = permissions;
         this.passes = passes;
         this.inviteEmails = inviteEmails;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.value();
         this.clock = clock;
         this.memberStreams = memberStreams;
         this.policyStreams = policyStreams;

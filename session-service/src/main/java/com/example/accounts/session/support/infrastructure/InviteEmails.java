@@ -7,6 +7,7 @@ import com.example.accounts.contract.Topics;
 import com.example.accounts.eventstore.KafkaClients;
 import com.example.accounts.eventstore.KafkaTopics;
 import com.example.accounts.kit.Traces;
+import com.example.accounts.session.application.SessionConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,11 +18,9 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +48,10 @@ public class InviteEmails {
     private final InviteUrlSeal seal;
     private KafkaProducer<String, String> producer;
 
-    public InviteEmails(KafkaClients kafka,
-            @ConfigProperty(name = "platform.invite-emails.retention", defaultValue = "2h") Duration retention,
-            @ConfigProperty(name = InviteUrlSeal.CONFIG) List<String> urlKeys) {
+    public InviteEmails(KafkaClients kafka, SessionConfig.InviteEmails config, SessionConfig.Invites invites) {
         this.kafka = kafka;
-        this.retention = retention;
-        this.seal = InviteUrlSeal.of(urlKeys);
+        this.retention = config.retention();
+        this.seal = InviteUrlSeal.of(invites.urlKeys());
     }
 
     void start(@Observes StartupEvent event) {

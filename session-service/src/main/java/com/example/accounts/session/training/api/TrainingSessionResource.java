@@ -11,6 +11,7 @@ import com.example.accounts.kit.command.Done;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
+import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -86,9 +86,9 @@ public class TrainingSessionResource {
     private final TrainingSessions sessions;
     private final URI publicUrl;
 
-    public TrainingSessionResource(TrainingSessions sessions, @ConfigProperty(name = "platform.public-url") URI publicUrl) {
+    public TrainingSessionResource(TrainingSessions sessions, SessionConfig.PublicUrl publicUrl) {
         this.sessions = sessions;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.value();
     }
 
     private static MemberRequest request(UUID accountId, String bearer, String consistency, String correlationId) {

@@ -4,6 +4,7 @@ import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.application.Guests;
+import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.infrastructure.GuestLimits;
 import com.example.accounts.session.infrastructure.Passes;
 import com.example.accounts.session.training.domain.Actor;
@@ -12,7 +13,6 @@ import com.example.accounts.session.training.domain.TrainingDecider;
 import com.example.accounts.session.training.domain.TrainingSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -43,7 +43,8 @@ public class TrainingGuests {
     private final int maxParticipants;
 
     public TrainingGuests(Guests guests, TrainingSessions sessions, Passes passes, GuestLimits limits, CommandClock clock,
-            @ConfigProperty(name = "platform.training.max-participants") int maxParticipants) {
+            SessionConfig.Training training) {
+        int maxParticipants = training.maxParticipants();
         if (maxParticipants < 1) {
             throw new IllegalStateException("platform.training.max-participants must be at least 1, not " + maxParticipants);
         }
