@@ -1,6 +1,7 @@
 package com.example.accounts.session.application;
 
 import com.example.accounts.contract.vocabulary.RuleId;
+import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.session.infrastructure.PermissionService;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,11 @@ import java.util.UUID;
  * write the answer must see ({@code Consistency-Token}, PRM-4) and the request's correlation id.
  */
 public record MemberRequest(UUID accountId, String bearer, String consistency, String correlationId) {
+
+    /** A member's command, with the Consistency-Token and correlation id it came with. */
+    public static MemberRequest of(UUID accountId, String bearer, CommandHeaders headers) {
+        return new MemberRequest(accountId, bearer, headers.consistencyToken(), headers.correlationId());
+    }
 
     /** Who the caller is in the account: any member may ask this of themselves (USR-8), so it resolves the member id. */
     public Uni<UUID> me(PermissionService permissions) {

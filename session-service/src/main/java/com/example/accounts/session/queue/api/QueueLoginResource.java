@@ -2,6 +2,7 @@ package com.example.accounts.session.queue.api;
 
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.queue.application.QueueLogins;
@@ -9,6 +10,7 @@ import com.example.accounts.session.queue.domain.AgentLogins;
 import com.example.accounts.session.queue.domain.QueueDecider;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,8 +69,8 @@ public class QueueLoginResource {
     @Operation(operationId = "logIntoQueue", summary = "Log into a queue as an agent, with the AGENT permissions of now fixed until log-out (CC-6, CC-7, CC-8)")
     @APIResponse(responseCode = "200", description = "logged in (or already was, with the permissions of that login): the agent's logins")
     public Uni<Response> logIn(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return logins.logIn(request(accountId, bearer, consistency, correlationId), queueId).map(QueueLoginResource::view);
+            @BeanParam CommandHeaders headers) {
+        return logins.logIn(MemberRequest.of(accountId, bearer, headers), queueId).map(QueueLoginResource::view);
     }
 
     @POST
@@ -79,8 +81,8 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "422", description = "no such member in the account (CC-8)")
     public Uni<Response> logInAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
             @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return logins.logInAgent(request(accountId, bearer, consistency, correlationId), queueId, agentMemberId).map(QueueLoginResource::view);
+            @BeanParam CommandHeaders headers) {
+        return logins.logInAgent(MemberRequest.of(accountId, bearer, headers), queueId, agentMemberId).map(QueueLoginResource::view);
     }
 
     @DELETE
@@ -89,8 +91,8 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "200", description = "logged out: the agent's remaining logins")
     @APIResponse(responseCode = "409", description = "not logged into this queue (CC-7)")
     public Uni<Response> logOut(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return logins.logOut(request(accountId, bearer, consistency, correlationId), queueId).map(QueueLoginResource::view);
+            @BeanParam CommandHeaders headers) {
+        return logins.logOut(MemberRequest.of(accountId, bearer, headers), queueId).map(QueueLoginResource::view);
     }
 
     @DELETE
@@ -100,8 +102,8 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "409", description = "the agent is not logged into this queue (CC-7)")
     public Uni<Response> logOutAgent(@PathParam("accountId") UUID accountId, @PathParam("queueId") UUID queueId,
             @PathParam("agentMemberId") UUID agentMemberId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return logins.logOutAgent(request(accountId, bearer, consistency, correlationId), queueId, agentMemberId).map(QueueLoginResource::view);
+            @BeanParam CommandHeaders headers) {
+        return logins.logOutAgent(MemberRequest.of(accountId, bearer, headers), queueId, agentMemberId).map(QueueLoginResource::view);
     }
 
     @GET

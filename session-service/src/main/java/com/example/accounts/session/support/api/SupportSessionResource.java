@@ -4,6 +4,7 @@ import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.vocabulary.Mailbox;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandClock;
+import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.kit.command.Done;
@@ -17,6 +18,7 @@ import com.example.accounts.session.support.domain.SupportEvent;
 import com.example.accounts.session.support.domain.SupportSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -125,11 +127,11 @@ public class SupportSessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> start(@PathParam("accountId") UUID accountId, StartBody body, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @BeanParam CommandHeaders headers) {
         required(body);
         UUID companyId = uuid("companyId", body.companyId());
         UUID deviceId = uuid("deviceId", body.deviceId());
-        return sessions.start(request(accountId, bearer, consistency, correlationId), companyId, deviceId, body.clientVersion()).map(started -> {
+        return sessions.start(MemberRequest.of(accountId, bearer, headers), companyId, deviceId, body.clientVersion()).map(started -> {
             SupportSession s = started.done().state();
             String joinUrl = started.code() == null ? null : publicUrl + "/guest/support-sessions/join?code=" + started.code();
             return CommandAnswer.created(URI.create("/accounts/" + accountId + "/support-sessions/" + s.sessionId()),
@@ -155,10 +157,9 @@ public class SupportSessionResource {
     @Operation(operationId = "actInSupportSession", summary = "Ask the customer for remote control or a file transfer, as the session's technician (SUP-4)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
     public Uni<Response> act(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActionBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         required(body);
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId, body.action())
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId, body.action())
                 .map(done -> CommandAnswer.ok(new Requested(sessionId, body.action(), true)).written(done).response());
     }
 
@@ -170,11 +171,10 @@ public class SupportSessionResource {
                     + "features on their client), never to an external technician (SUP-6, SUP-1, SUP-3, FEAT-2)")
     @APIResponse(responseCode = "200", description = "the session is theirs; the previous owner stays in it until they leave")
     public Uni<Response> handOver(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, HandOverBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         required(body);
         UUID to = uuid("toMemberId", body.toMemberId());
-        return sessions.handOver(request(accountId, bearer, consistency, correlationId), sessionId, to, body.toClientVersion()).map(this::view);
+        return sessions.handOver(MemberRequest.of(accountId, bearer, headers), sessionId, to, body.toClientVersion()).map(this::view);
     }
 
     @POST
@@ -183,9 +183,8 @@ public class SupportSessionResource {
             summary = "Leave the session (an earlier owner); the external technicians you invited are logged out (INV-4)")
     @APIResponse(responseCode = "200", description = "left")
     public Uni<Response> leave(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.leave(request(accountId, bearer, consistency, correlationId), sessionId).map(this::view);
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.leave(MemberRequest.of(accountId, bearer, headers), sessionId).map(this::view);
     }
 
     @POST
@@ -193,9 +192,8 @@ public class SupportSessionResource {
     @Operation(operationId = "endSupportSession", summary = "End the session, as its owner: everyone in it is logged out and its open invites lapse (SUP-5)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.end(request(accountId, bearer, consistency, correlationId), sessionId).map(this::view);
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.end(MemberRequest.of(accountId, bearer, headers), sessionId).map(this::view);
     }
 
     private Response view(Done<SupportSession, SupportEvent> done) {
@@ -211,12 +209,11 @@ public class SupportSessionResource {
     @APIResponse(responseCode = "422", description = "no such policy in the account, not enabled for invites, bad delivery, email or name (INV-1)")
     @Idempotent(secret = {"url", "mailto"})
     public Uni<Response> invite(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, InviteBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         required(body);
         var asked = new SupportInvites.InviteRequest(uuid("policyId", body.policyId()), body.externalName(), body.comments(), body.delivery(), body.email(),
                 body.language());
-        return invites.invite(request(accountId, bearer, consistency, correlationId), sessionId, asked).map(issued -> {
+        return invites.invite(MemberRequest.of(accountId, bearer, headers), sessionId, asked).map(issued -> {
             var i = issued.invite();
             return CommandAnswer.created(URI.create("/accounts/" + accountId + "/support-sessions/" + sessionId + "/invites/" + i.inviteId()),
                     new Invited(i.inviteId(), sessionId, i.delivery(), i.expiresAt(), issued.url(), issued.mailto(), issued.emailQueued()))
@@ -229,9 +226,8 @@ public class SupportSessionResource {
     @Operation(operationId = "revokeInvite", summary = "Revoke an open invite, as its inviter or the session's owner (INV-2)")
     @APIResponse(responseCode = "204", description = "revoked: its URL admits no one")
     public Uni<Response> revoke(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, @PathParam("inviteId") UUID inviteId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.revoke(request(accountId, bearer, consistency, correlationId), sessionId, inviteId)
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return invites.revoke(MemberRequest.of(accountId, bearer, headers), sessionId, inviteId)
                 .map(done -> CommandAnswer.noContent().written(done).response());
     }
 
@@ -243,8 +239,8 @@ public class SupportSessionResource {
     @APIResponse(responseCode = "409", description = "already out of the session (INV-3)")
     public Uni<Response> removeExternal(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
             @PathParam("externalTechnicianId") UUID externalTechnicianId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return invites.removeExternal(request(accountId, bearer, consistency, correlationId), sessionId, externalTechnicianId)
+            @BeanParam CommandHeaders headers) {
+        return invites.removeExternal(MemberRequest.of(accountId, bearer, headers), sessionId, externalTechnicianId)
                 .map(done -> CommandAnswer.noContent().written(done).response());
     }
 }

@@ -4,6 +4,7 @@ package com.example.accounts.session.training.api;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandAnswer;
+import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.Idempotent;
 import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
@@ -20,6 +21,7 @@ import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -104,10 +106,10 @@ public class TrainingSessionResource {
             + "or the account turned co-organizers off (TRN-2)")
     @Idempotent(secret = {"joinCode", "joinUrl"})
     public Uni<Response> schedule(@PathParam("accountId") UUID accountId, CoOrganizersBody body, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
+            @BeanParam CommandHeaders headers) {
         RequestShape.check(body);
         List<UUID> named = ids(body == null ? null : body.coOrganizerMemberIds());
-        return sessions.schedule(request(accountId, bearer, consistency, correlationId), named).map(scheduled -> {
+        return sessions.schedule(MemberRequest.of(accountId, bearer, headers), named).map(scheduled -> {
             TrainingSession s = scheduled.done().state();
             return CommandAnswer.created(URI.create("/accounts/" + accountId + "/training-sessions/" + s.sessionId()),
                     new Scheduled(s.sessionId(), s.organizer(), List.copyOf(s.coOrganizers()), scheduled.code(),
@@ -134,11 +136,10 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "200", description = "the session with its co-organizers")
     @APIResponse(responseCode = "422", description = "a co-organizer is not a member who may use TRAINING, or the account turned co-organizers off (TRN-2)")
     public Uni<Response> coOrganizers(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, CoOrganizersBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         required(body);
         List<UUID> named = ids(body.coOrganizerMemberIds());
-        return sessions.changeCoOrganizers(request(accountId, bearer, consistency, correlationId), sessionId, named).map(TrainingSessionResource::view);
+        return sessions.changeCoOrganizers(MemberRequest.of(accountId, bearer, headers), sessionId, named).map(TrainingSessionResource::view);
     }
 
     @POST
@@ -147,9 +148,8 @@ public class TrainingSessionResource {
             summary = "Start the session, as the organizer or a co-organizer; the organizer presents first (TRN-3, TRN-4)")
     @APIResponse(responseCode = "200", description = "started")
     public Uni<Response> start(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.Start(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
@@ -158,9 +158,8 @@ public class TrainingSessionResource {
     @Operation(operationId = "startRecording", summary = "Start recording the started session, as the organizer or a co-organizer (TRN-3)")
     @APIResponse(responseCode = "200", description = "recording")
     public Uni<Response> startRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.StartRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now()))
                 .map(TrainingSessionResource::view);
     }
@@ -171,9 +170,8 @@ public class TrainingSessionResource {
             summary = "Stop recording, as the organizer or a co-organizer; the recording goes to the organizer's archive (TRN-3)")
     @APIResponse(responseCode = "200", description = "not recording")
     public Uni<Response> stopRecording(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.StopRecording(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now()))
                 .map(TrainingSessionResource::view);
     }
@@ -183,9 +181,8 @@ public class TrainingSessionResource {
     @Operation(operationId = "endTrainingSession", summary = "End the session, as the organizer or a co-organizer; a recording under way stops (TRN-3)")
     @APIResponse(responseCode = "200", description = "ended")
     public Uni<Response> end(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.End(host.memberId(), host.mayHost(), host.coOrganizersAllowed(), host.now())).map(TrainingSessionResource::view);
     }
 
@@ -196,8 +193,8 @@ public class TrainingSessionResource {
     @APIResponse(responseCode = "204", description = "removed")
     public Uni<Response> removeParticipant(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
             @PathParam("participantId") UUID participantId, @HeaderParam("Authorization") String bearer,
-            @HeaderParam(ConsistencyToken.HEADER) String consistency, @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.RemoveParticipant(host.memberId(), participantId, host.mayHost(),
                         host.coOrganizersAllowed(), host.now()))
                 .map(done -> CommandAnswer.noContent().written(done).response());
@@ -210,10 +207,9 @@ public class TrainingSessionResource {
             summary = "Pass the presenter role to the organizer, a co-organizer or a participant, as the presenter or a host (TRN-4); keyboard control ends (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with its presenter")
     public Uni<Response> presenter(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         Actor to = actor(body, RuleId.TRN_4);
-        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to,
+        return sessions.actOn(MemberRequest.of(accountId, bearer, headers), sessionId, to,
                 (host, toMayHost) -> new TrainingCommand.ChangePresenter(Actor.member(host.memberId()), to,
                         host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now()))
                 .map(TrainingSessionResource::view);
@@ -225,10 +221,9 @@ public class TrainingSessionResource {
     @Operation(operationId = "giveKeyboard", summary = "Give keyboard and mouse control to an organizer or participant, as the presenter (TRN-5)")
     @APIResponse(responseCode = "200", description = "the session with who has control")
     public Uni<Response> giveKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId, ActorBody body,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         Actor to = actor(body, RuleId.TRN_5);
-        return sessions.actOn(request(accountId, bearer, consistency, correlationId), sessionId, to,
+        return sessions.actOn(MemberRequest.of(accountId, bearer, headers), sessionId, to,
                 (host, toMayHost) -> new TrainingCommand.GiveKeyboard(Actor.member(host.memberId()), to,
                         host.mayHost(), host.coOrganizersAllowed(), toMayHost, host.now()))
                 .map(TrainingSessionResource::view);
@@ -239,9 +234,8 @@ public class TrainingSessionResource {
     @Operation(operationId = "takeBackKeyboard", summary = "Take keyboard and mouse control back, as the presenter (TRN-5)")
     @APIResponse(responseCode = "204", description = "taken back")
     public Uni<Response> takeBackKeyboard(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
-        return sessions.act(request(accountId, bearer, consistency, correlationId), sessionId,
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
+        return sessions.act(MemberRequest.of(accountId, bearer, headers), sessionId,
                 host -> new TrainingCommand.TakeBackKeyboard(Actor.member(host.memberId()), host.mayHost(),
                         host.coOrganizersAllowed(), host.now()))
                 .map(done -> CommandAnswer.noContent().written(done).response());
@@ -252,10 +246,9 @@ public class TrainingSessionResource {
     @Operation(operationId = "sendFollowUp", summary = "Send the follow-up email after the session, as the organizer only (TRN-3)")
     @APIResponse(responseCode = "200", description = "sent")
     public Uni<Response> followUp(@PathParam("accountId") UUID accountId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency,
-            @HeaderParam("X-Correlation-Id") String correlationId) {
+            @HeaderParam("Authorization") String bearer, @BeanParam CommandHeaders headers) {
         return sessions
-                .act(request(accountId, bearer, consistency, correlationId), sessionId,
+                .act(MemberRequest.of(accountId, bearer, headers), sessionId,
                         host -> new TrainingCommand.SendFollowUp(host.memberId(), host.mayHost(), host.now()))
                 .map(TrainingSessionResource::view);
     }
