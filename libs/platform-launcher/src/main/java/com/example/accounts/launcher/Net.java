@@ -9,20 +9,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loopback ports and readiness probes. */
 public final class Net {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every port {@link #freePort} handed out in this JVM: the system may offer a port again once its probe closed. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Net() {
     }
 
+    /**
+     * A loopback port nothing listens on now and that this JVM has not handed out before: two servers, or two
+     * listeners of one server (Kafka's client, controller and SASL ports), asked for ports one after another, never
+     * get the same one, though the system offers a closed probe's port again.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new LaunchException("no free port on 127.0.0.1: " + e.getMessage(), e);
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new LaunchException("no free port on 127.0.0.1: " + e.getMessage(), e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
     }
 
