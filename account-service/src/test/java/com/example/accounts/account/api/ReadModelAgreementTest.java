@@ -29,6 +29,7 @@ import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.contract.vocabulary.PolicyPermission;
 import com.example.accounts.contract.vocabulary.QueueRole;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.launcher.PlatformTestResource;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.rules.Refusal;
@@ -498,7 +499,7 @@ class ReadModelAgreementTest {
     private static final Predicate<Refusal> FORBIDDEN = v -> v.kind() == Refusal.Kind.FORBIDDEN;
     /** CC-1, SEAT-3, SEAT-5: administering the contact center needs the module in the plan and the member's licence. */
     private static final Predicate<Refusal> NOT_CONTACT_ADMIN = v -> v.kind() == Refusal.Kind.FORBIDDEN
-            || Set.of("SEAT-3", "SEAT-5").contains(v.rule());
+            || Set.of(RuleId.SEAT_3, RuleId.SEAT_5).contains(v.rule());
 
     private static List<Trial> trials(Account state, Run run) {
         Instant now = Instant.now();
@@ -537,7 +538,7 @@ class ReadModelAgreementTest {
                 }
                 seatToTry(state, target).ifPresent(module -> t.add("seats.provision", targetLabel, target.role() + " member",
                         "ProvisionSeat (" + module + ")", () -> new ProvisionSeat(login, target.memberId(), module, now),
-                        v -> v.kind() == Refusal.Kind.FORBIDDEN || "SEAT-1".equals(v.rule())));
+                        v -> v.kind() == Refusal.Kind.FORBIDDEN || v.rule() == RuleId.SEAT_1));
             }
             t.add("groups.manage", null, null, "CreateGroup (a new user group)",
                     () -> new CreateGroup(login, GroupKind.USER, UUID.randomUUID(), "Probe " + UUID.randomUUID(), now), FORBIDDEN);
@@ -570,10 +571,10 @@ class ReadModelAgreementTest {
             if (!state.queues().isEmpty() && m.seats().contains(Module.CONTACT_CENTER) && state.plan().modules().contains(Module.CONTACT_CENTER)) {
                 UUID queue = state.queues().keySet().stream().min(Comparator.comparing(run.queues::indexOf)).orElseThrow();
                 t.add("cc.queue.login", null, null, "AssignQueue (by Ada, as AGENT)",
-                        () -> new AssignQueue(ada.loginId(), queue, m.memberId(), QueueRole.AGENT, now), v -> "CC-8".equals(v.rule()));
+                        () -> new AssignQueue(ada.loginId(), queue, m.memberId(), QueueRole.AGENT, now), v -> v.rule() == RuleId.CC_8);
                 t.add("cc.queue.supervise", null, null, "AssignQueue (by Ada, as SUPERVISOR)",
                         () -> new AssignQueue(ada.loginId(), queue, m.memberId(), QueueRole.SUPERVISOR, now),
-                        v -> v.kind() == Refusal.Kind.INVALID && "CC-1".equals(v.rule()) && "role".equals(v.field()));
+                        v -> v.kind() == Refusal.Kind.INVALID && v.rule() == RuleId.CC_1 && "role".equals(v.field()));
             }
         }
         return trials;

@@ -2,6 +2,7 @@ package com.example.accounts.account.domain;
 
 import com.example.accounts.account.domain.AccountCommand.AddMember;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.rules.Refusal;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,6 @@ class AccountGuardsTest extends AcmeAccount {
     @Test
     void ACC6_aCallerOutsideTheAccountFindsNothing() {
         given().when(new AddMember("login-stranger", UUID.randomUUID(), "login-new", true, "Cy", "cy@acme.test", Role.STANDARD, null, null, null, NOW))
-                .thenRefused("ACC-6", Refusal.Kind.NOT_FOUND);
+                .thenRefused(RuleId.ACC_6, Refusal.Kind.NOT_FOUND);
     }
 }

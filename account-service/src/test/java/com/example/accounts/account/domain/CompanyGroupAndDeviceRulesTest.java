@@ -32,6 +32,7 @@ import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.account.domain.Vocabulary.GroupKind;
 import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.kit.decider.GivenWhenThen.When;
@@ -64,11 +65,11 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
                 .then(new CompanyAdded(globex, "Globex"))
                 .given(new CompanyAdded(initech, "Initech"));
 
-        acme.when(new AddCompany("ada", UUID.randomUUID(), "GLOBEX", NOW)).thenRefused("CMP-1", Refusal.Kind.CONFLICT);
-        acme.when(new RenameCompany("ada", initech, "globex", NOW)).thenRefused("CMP-1");
-        acme.when(new AddCompany("ben", UUID.randomUUID(), "Umbrella", NOW)).as("a standard member adds none").thenRefused("CMP-1");
-        acme.when(new AddCompany("ada", UUID.randomUUID(), " ", NOW)).thenRefused("CMP-1");
-        acme.when(new RenameCompany("ada", UUID.randomUUID(), "Nowhere", NOW)).thenRefused("ACC-6");
+        acme.when(new AddCompany("ada", UUID.randomUUID(), "GLOBEX", NOW)).thenRefused(RuleId.CMP_1, Refusal.Kind.CONFLICT);
+        acme.when(new RenameCompany("ada", initech, "globex", NOW)).thenRefused(RuleId.CMP_1);
+        acme.when(new AddCompany("ben", UUID.randomUUID(), "Umbrella", NOW)).as("a standard member adds none").thenRefused(RuleId.CMP_1);
+        acme.when(new AddCompany("ada", UUID.randomUUID(), " ", NOW)).thenRefused(RuleId.CMP_1);
+        acme.when(new RenameCompany("ada", UUID.randomUUID(), "Nowhere", NOW)).thenRefused(RuleId.ACC_6);
 
         acme = acme.when(new RenameCompany("ada", globex, "GLOBEX Corp", NOW)).then(new CompanyRenamed(globex, "GLOBEX Corp"))
                 .when(new RenameCompany("ada", initech, "Initech", NOW)).as("the same name again changes nothing").thenNothing()
@@ -104,9 +105,9 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
                 .when(new CreateGroup("ada", GroupKind.DEVICE, servers, "Support", NOW)).as("names are unique per kind only")
                 .then(new DeviceGroupCreated(servers, "Support"));
 
-        acme.when(new CreateGroup("ada", GroupKind.USER, UUID.randomUUID(), "SUPPORT", NOW)).thenRefused("CMP-3", Refusal.Kind.CONFLICT);
-        acme.when(new CreateGroup("ben", GroupKind.USER, UUID.randomUUID(), "Sales", NOW)).thenRefused("CMP-3");
-        acme.when(new RenameGroup("ada", GroupKind.USER, servers, "Servers", NOW)).as("a device group is no user group").thenRefused("ACC-6");
+        acme.when(new CreateGroup("ada", GroupKind.USER, UUID.randomUUID(), "SUPPORT", NOW)).thenRefused(RuleId.CMP_3, Refusal.Kind.CONFLICT);
+        acme.when(new CreateGroup("ben", GroupKind.USER, UUID.randomUUID(), "Sales", NOW)).thenRefused(RuleId.CMP_3);
+        acme.when(new RenameGroup("ada", GroupKind.USER, servers, "Servers", NOW)).as("a device group is no user group").thenRefused(RuleId.ACC_6);
         Account deleted = acme.when(new DeleteGroup("ada", GroupKind.USER, support, NOW)).then(new UserGroupDeleted(support)).state();
         assertEquals(Set.of(servers), deleted.deviceGroups().keySet());
     }
@@ -126,11 +127,11 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
                 .when(new ProvisionSeat("lia", ben, Module.REMOTE_SUPPORT, NOW)).accepted()
                 .when(new ChangeRole("lia", ben, Role.MONITORING_OBSERVER, NOW))
                 .then(new SeatReleased(ben, Module.REMOTE_SUPPORT), new RoleChanged(ben, Role.STANDARD, Role.MONITORING_OBSERVER));
-        acme.when(new ChangeRole("lia", ben, Role.ADMIN, NOW)).as("nothing above STANDARD").thenRefused("USR-4");
-        acme.when(new ChangeRole("lia", ben, Role.LIMITED_ADMIN, NOW)).thenRefused("USR-4");
-        acme.when(new ChangeCompanyAccess("lia", cy, CompanyAccess.ALL, NOW)).as("cy is not in lia's groups").thenRefused("USR-4");
-        acme.when(new ChangeRole("lia", dan, Role.STANDARD, NOW)).as("dan is an admin").thenRefused("USR-4");
-        acme.when(new DeleteMember("lia", cy, NOW)).thenRefused("USR-6");
+        acme.when(new ChangeRole("lia", ben, Role.ADMIN, NOW)).as("nothing above STANDARD").thenRefused(RuleId.USR_4);
+        acme.when(new ChangeRole("lia", ben, Role.LIMITED_ADMIN, NOW)).thenRefused(RuleId.USR_4);
+        acme.when(new ChangeCompanyAccess("lia", cy, CompanyAccess.ALL, NOW)).as("cy is not in lia's groups").thenRefused(RuleId.USR_4);
+        acme.when(new ChangeRole("lia", dan, Role.STANDARD, NOW)).as("dan is an admin").thenRefused(RuleId.USR_4);
+        acme.when(new DeleteMember("lia", cy, NOW)).thenRefused(RuleId.USR_6);
         assertNull(acme.when(new DeleteMember("lia", ben, NOW)).accepted().state().members().get(ben));
     }
 
@@ -146,8 +147,8 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
 
         acme = acme.when(new ChangeUserGroups("lia", ben, List.of(field), NOW)).accepted();
         assertEquals(Set.of(field, sales), acme.state().members().get(ben).userGroups(), "sales, outside lia's groups, stays");
-        acme.when(new ChangeUserGroups("lia", ben, List.of(sales), NOW)).thenRefused("USR-4");
-        acme.when(new ChangeUserGroups("ada", ben, List.of(UUID.randomUUID()), NOW)).thenRefused("ACC-6");
+        acme.when(new ChangeUserGroups("lia", ben, List.of(sales), NOW)).thenRefused(RuleId.USR_4);
+        acme.when(new ChangeUserGroups("ada", ben, List.of(UUID.randomUUID()), NOW)).thenRefused(RuleId.ACC_6);
     }
 
     @Test
@@ -158,7 +159,7 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
         UUID ben = member("ben", Role.STANDARD);
         Given<Account, AccountCommand, AccountEvent> acme = given();
 
-        acme.when(new AssignSupervisedGroups("ada", ben, List.of(support), List.of(), NOW)).thenRefused("CMP-3");
+        acme.when(new AssignSupervisedGroups("ada", ben, List.of(support), List.of(), NOW)).thenRefused(RuleId.CMP_3);
         acme = acme.when(new AssignSupervisedGroups("ada", lia, List.of(support), List.of(servers), NOW)).accepted()
                 .when(new DeleteGroup("ada", GroupKind.DEVICE, servers, NOW)).accepted();
         assertEquals(Set.of(), acme.state().members().get(lia).supervisedDeviceGroups());
@@ -180,19 +181,19 @@ class CompanyGroupAndDeviceRulesTest extends AcmeAccount {
                 .when(new AddDevice("lia", db, "db-01", globex, servers, NOW)).then(new DeviceAdded(db, "db-01", globex, servers));
 
         UUID kiosk = UUID.randomUUID();
-        acme.when(new AddDevice("lia", kiosk, "kiosk", globex, desks, NOW)).thenRefused("CMP-4");
-        acme.when(new AddDevice("lia", kiosk, "kiosk", globex, null, NOW)).as("an ungrouped device is for full admins").thenRefused("CMP-4");
-        acme.when(new AddDevice("ben", kiosk, "kiosk", globex, null, NOW)).thenRefused("CMP-4");
-        acme.when(new AddDevice("ada", kiosk, "kiosk", null, null, NOW)).thenRefused("CMP-4");
-        Refusal foreign = acme.when(new AddDevice("ada", kiosk, "kiosk", UUID.randomUUID(), null, NOW)).thenRefused("ACC-6");
+        acme.when(new AddDevice("lia", kiosk, "kiosk", globex, desks, NOW)).thenRefused(RuleId.CMP_4);
+        acme.when(new AddDevice("lia", kiosk, "kiosk", globex, null, NOW)).as("an ungrouped device is for full admins").thenRefused(RuleId.CMP_4);
+        acme.when(new AddDevice("ben", kiosk, "kiosk", globex, null, NOW)).thenRefused(RuleId.CMP_4);
+        acme.when(new AddDevice("ada", kiosk, "kiosk", null, null, NOW)).thenRefused(RuleId.CMP_4);
+        Refusal foreign = acme.when(new AddDevice("ada", kiosk, "kiosk", UUID.randomUUID(), null, NOW)).thenRefused(RuleId.ACC_6);
         assertEquals("companyId", foreign.field());
         acme = acme.when(new AddDevice("ada", kiosk, "kiosk", globex, desks, NOW)).accepted();
 
-        acme.when(new ChangeDevice("lia", db, "db-01", globex, desks, NOW)).as("not into a group lia does not supervise").thenRefused("CMP-4");
-        acme.when(new RemoveDevice("lia", kiosk, NOW)).thenRefused("CMP-4");
+        acme.when(new ChangeDevice("lia", db, "db-01", globex, desks, NOW)).as("not into a group lia does not supervise").thenRefused(RuleId.CMP_4);
+        acme.when(new RemoveDevice("lia", kiosk, NOW)).thenRefused(RuleId.CMP_4);
         acme = acme.when(new DeleteGroup("ada", GroupKind.DEVICE, desks, NOW)).accepted();
         assertNull(acme.state().devices().get(kiosk).deviceGroupId(), "its devices stay, in no group");
-        acme.when(new RemoveCompany("ada", globex, NOW)).as("a company with devices stays until they are moved").thenRefused("CMP-4");
+        acme.when(new RemoveCompany("ada", globex, NOW)).as("a company with devices stays until they are moved").thenRefused(RuleId.CMP_4);
         acme.when(new RemoveDevice("lia", db, NOW)).accepted()
                 .when(new RemoveDevice("ada", kiosk, NOW)).accepted()
                 .when(new RemoveCompany("ada", globex, NOW)).accepted();

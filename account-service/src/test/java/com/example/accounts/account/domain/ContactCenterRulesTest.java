@@ -33,6 +33,7 @@ import com.example.accounts.contract.vocabulary.CcRole;
 import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.contract.vocabulary.QueueRole;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
@@ -70,13 +71,13 @@ class ContactCenterRulesTest extends AcmeAccount {
     void CC1_contactAdminRequiresAdminAndGoesWithIt() {
         UUID ben = member("ben", Role.STANDARD);
         UUID cy = member("cy", Role.ADMIN);
-        given().when(new AssignContactCenterRole("ada", ben, CcRole.AGENT, NOW)).as("no CONTACT_CENTER in the plan").thenRefused("SEAT-5");
+        given().when(new AssignContactCenterRole("ada", ben, CcRole.AGENT, NOW)).as("no CONTACT_CENTER in the plan").thenRefused(RuleId.SEAT_5);
         Given<Account, AccountCommand, AccountEvent> acme = given(contactCenter());
 
-        Refusal notAdmin = acme.when(new AssignContactCenterRole("ada", ben, CcRole.CONTACT_ADMIN, NOW)).thenRefused("CC-1");
+        Refusal notAdmin = acme.when(new AssignContactCenterRole("ada", ben, CcRole.CONTACT_ADMIN, NOW)).thenRefused(RuleId.CC_1);
         assertEquals("role", notAdmin.field());
         acme = acme.when(new AssignContactCenterRole("ada", cy, CcRole.CONTACT_ADMIN, NOW)).then(new ContactCenterRoleAssigned(cy, CcRole.CONTACT_ADMIN));
-        acme.when(new AssignContactCenterRole("ben", ben, CcRole.AGENT, NOW)).as("a standard member assigns nothing").thenRefused("CC-1");
+        acme.when(new AssignContactCenterRole("ben", ben, CcRole.AGENT, NOW)).as("a standard member assigns nothing").thenRefused(RuleId.CC_1);
         acme = acme.when(new ProvisionSeat("ada", cy, Module.CONTACT_CENTER, NOW)).accepted()
                 .when(new AssignContactCenterRole("cy", ben, CcRole.AGENT, NOW)).accepted()
                 .when(new AssignContactCenterRole("cy", cy, CcRole.SUPERVISOR, NOW)).accepted();
@@ -95,20 +96,20 @@ class ContactCenterRulesTest extends AcmeAccount {
         UUID cy = member("cy", Role.STANDARD);
         UUID sales = queue("Sales");
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        acme.when(new CreateQueue("ada", UUID.randomUUID(), "SALES", NOW)).thenRefused("CC-1");
+        acme.when(new CreateQueue("ada", UUID.randomUUID(), "SALES", NOW)).thenRefused(RuleId.CC_1);
 
-        acme.when(new AssignQueue("ada", sales, ben, QueueRole.AGENT, NOW)).as("only AGENTs are assigned as agents").thenRefused("CC-8");
+        acme.when(new AssignQueue("ada", sales, ben, QueueRole.AGENT, NOW)).as("only AGENTs are assigned as agents").thenRefused(RuleId.CC_8);
         acme = acme.when(new AssignContactCenterRole("ada", ben, CcRole.AGENT, NOW)).accepted()
                 .when(new AssignContactCenterRole("ada", cy, CcRole.SUPERVISOR, NOW)).accepted()
                 .when(new AssignQueue("ada", sales, ben, QueueRole.AGENT, NOW)).then(new QueueAssignmentChanged(sales, ben, QueueRole.AGENT));
-        acme.when(new AssignQueue("ada", sales, ben, QueueRole.SUPERVISOR, NOW)).thenRefused("CC-1");
+        acme.when(new AssignQueue("ada", sales, ben, QueueRole.SUPERVISOR, NOW)).thenRefused(RuleId.CC_1);
         acme = acme.when(new AssignQueue("ada", sales, cy, QueueRole.SUPERVISOR, NOW)).accepted()
                 .when(new RevokeContactCenterRole("ada", ben, CcRole.AGENT, NOW))
                 .then(new QueueAssignmentChanged(sales, ben, null), new ContactCenterRoleRevoked(ben, CcRole.AGENT))
                 .when(new DeleteMember("ada", cy, NOW)).as("USR-6: a deleted member leaves every queue")
                 .then(new QueueAssignmentChanged(sales, cy, null), new UserDeleted(cy, "cy", "cy@acme.test"));
         assertEquals(0, acme.state().queues().get(sales).assignments().size());
-        acme.when(new AssignQueue("ada", UUID.randomUUID(), ben, null, NOW)).thenRefused("ACC-6");
+        acme.when(new AssignQueue("ada", UUID.randomUUID(), ben, null, NOW)).thenRefused(RuleId.ACC_6);
     }
 
     @Test
@@ -124,13 +125,13 @@ class ContactCenterRulesTest extends AcmeAccount {
                         CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.VIEW_SKILLS, CcPermission.MANAGE_SKILLS)));
 
         Refusal viewOff = acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
-                List.of(CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.MANAGE_SKILLS), NOW)).thenRefused("CC-3");
+                List.of(CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.MANAGE_SKILLS), NOW)).thenRefused(RuleId.CC_3);
         assertEquals("VIEW_SKILLS cannot be turned off while MANAGE_SKILLS is on", viewOff.getMessage());
         assertEquals("VIEW_QUEUE_SETTINGS cannot be turned off", acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
-                List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES), NOW)).thenRefused("CC-3").getMessage());
+                List.of(CcPermission.LIMIT_TO_ASSIGNED_QUEUES), NOW)).thenRefused(RuleId.CC_3).getMessage());
         acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.SUPERVISOR,
-                List.of(CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.CREATE_CUSTOM_LABELS), NOW)).as("an agent permission").thenRefused("CC-3");
-        acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.CONTACT_ADMIN, List.of(), NOW)).thenRefused("CC-2");
+                List.of(CcPermission.VIEW_QUEUE_SETTINGS, CcPermission.CREATE_CUSTOM_LABELS), NOW)).as("an agent permission").thenRefused(RuleId.CC_3);
+        acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.CONTACT_ADMIN, List.of(), NOW)).thenRefused(RuleId.CC_2);
     }
 
     @Test
@@ -141,8 +142,8 @@ class ContactCenterRulesTest extends AcmeAccount {
         assertEquals(Set.of(), acme.state().contactCenter().agentPermissions());
         acme = acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.CREATE_CUSTOM_LABELS), NOW))
                 .then(new ContactCenterRolePermissionsChanged(CcRole.AGENT, List.of(CcPermission.CREATE_CUSTOM_LABELS)));
-        acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.MANAGE_SKILLS), NOW)).thenRefused("CC-4");
-        acme.when(new ChangeContactCenterRolePermissions("ben", CcRole.AGENT, List.of(), NOW)).thenRefused("CC-1");
+        acme.when(new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.MANAGE_SKILLS), NOW)).thenRefused(RuleId.CC_4);
+        acme.when(new ChangeContactCenterRolePermissions("ben", CcRole.AGENT, List.of(), NOW)).thenRefused(RuleId.CC_1);
     }
 
     @Test
@@ -150,7 +151,7 @@ class ContactCenterRulesTest extends AcmeAccount {
         withContactCenter();
         member("ben", Role.STANDARD);
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        acme.when(new ChangeContactCenterSettings("ben", true, NOW)).thenRefused("ACC-5");
+        acme.when(new ChangeContactCenterSettings("ben", true, NOW)).thenRefused(RuleId.ACC_5);
         acme.when(new ChangeContactCenterSettings("ada", true, NOW)).then(new ContactCenterSettingsChanged(true))
                 .when(new ChangeContactCenterSettings("ada", true, NOW)).thenNothing();
     }
@@ -190,7 +191,7 @@ class ContactCenterRulesTest extends AcmeAccount {
                 new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(CcPermission.CREATE_CUSTOM_LABELS), NOW),
                 new ChangeContactCenterSettings("ada", true, NOW));
         for (AccountCommand command : administering) {
-            acme.when(command).as(command.toString()).thenRefused("SEAT-3", Refusal.Kind.FORBIDDEN);
+            acme.when(command).as(command.toString()).thenRefused(RuleId.SEAT_3, Refusal.Kind.FORBIDDEN);
         }
 
         acme = acme.when(new ProvisionSeat("ada", ada, Module.CONTACT_CENTER, NOW)).accepted();
@@ -199,9 +200,9 @@ class ContactCenterRulesTest extends AcmeAccount {
         }
         acme = acme.when(new AssignContactCenterRole("ada", cy, CcRole.CONTACT_ADMIN, NOW)).accepted();
         UUID support = UUID.randomUUID();
-        acme.when(new CreateQueue("cy", support, "Support", NOW)).as("a contact admin needs the licence too").thenRefused("SEAT-3");
-        acme.when(new AssignQueue("cy", sales, ben, QueueRole.AGENT, NOW)).thenRefused("SEAT-3");
-        acme.when(new RevokeContactCenterRole("cy", ben, CcRole.AGENT, NOW)).thenRefused("SEAT-3");
+        acme.when(new CreateQueue("cy", support, "Support", NOW)).as("a contact admin needs the licence too").thenRefused(RuleId.SEAT_3);
+        acme.when(new AssignQueue("cy", sales, ben, QueueRole.AGENT, NOW)).thenRefused(RuleId.SEAT_3);
+        acme.when(new RevokeContactCenterRole("cy", ben, CcRole.AGENT, NOW)).thenRefused(RuleId.SEAT_3);
         acme = acme.when(new AssignQueue("ada", sales, ben, QueueRole.AGENT, NOW)).accepted();
 
         // The plan drops CONTACT_CENTER (its licences released first, ACC-3): the module grants nothing to anyone.
@@ -213,7 +214,7 @@ class ContactCenterRulesTest extends AcmeAccount {
                 new ChangeContactCenterRolePermissions("ada", CcRole.AGENT, List.of(), NOW),
                 new ChangeContactCenterSettings("ada", false, NOW),
                 new RevokeContactCenterRole("ada", ben, CcRole.AGENT, NOW))) {
-            acme.when(command).as(command.toString()).thenRefused("SEAT-5");
+            acme.when(command).as(command.toString()).thenRefused(RuleId.SEAT_5);
         }
     }
 
@@ -223,7 +224,7 @@ class ContactCenterRulesTest extends AcmeAccount {
         Given<Account, AccountCommand, AccountEvent> account = ACCOUNT.given(new AccountOpened(UUID.randomUUID(), "Solo", WITH_CONTACT_CENTER, solo),
                 new UserAdded(solo, "solo", "Solo", "solo@solo.test", Role.ADMIN, CompanyAccess.ALL, List.of(SupportFeature.values()), false, null));
         UUID sales = UUID.randomUUID();
-        account.when(new CreateQueue("solo", sales, "Sales", NOW)).as("every role, but no licence").thenRefused("SEAT-3");
+        account.when(new CreateQueue("solo", sales, "Sales", NOW)).as("every role, but no licence").thenRefused(RuleId.SEAT_3);
         account = account.when(new ProvisionSeat("solo", solo, Module.CONTACT_CENTER, NOW)).accepted()
                 .when(new CreateQueue("solo", sales, "Sales", NOW)).accepted();
 
@@ -235,6 +236,6 @@ class ContactCenterRulesTest extends AcmeAccount {
         UUID support = UUID.randomUUID();
         account = account.when(new CreateQueue("solo", support, "Support", NOW)).accepted()
                 .when(new AddMember("solo", UUID.randomUUID(), "ben", false, "Ben", "ben@solo.test", Role.STANDARD, null, null, null, NOW)).accepted();
-        account.when(new AssignQueue("solo", support, solo, QueueRole.AGENT, NOW)).as("with a second member, only roles given count").thenRefused("CC-8");
+        account.when(new AssignQueue("solo", support, solo, QueueRole.AGENT, NOW)).as("with a second member, only roles given count").thenRefused(RuleId.CC_8);
     }
 }

@@ -16,6 +16,7 @@ import com.example.accounts.account.domain.AccountEvent.UserDeleted;
 import com.example.accounts.account.domain.AccountEvent.UserProfileChanged;
 import com.example.accounts.account.domain.Vocabulary.CompanyAccess;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.contract.vocabulary.SupportFeature;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
@@ -57,22 +58,22 @@ class MemberRulesTest extends AcmeAccount {
     @Test
     void USR1_onlyFullAdminsAddMembers() {
         member("ben", Role.STANDARD);
-        given().when(add("ben", "Cy", "cy@acme.test", Role.STANDARD)).thenRefused("USR-1", Refusal.Kind.FORBIDDEN);
+        given().when(add("ben", "Cy", "cy@acme.test", Role.STANDARD)).thenRefused(RuleId.USR_1, Refusal.Kind.FORBIDDEN);
     }
 
     @Test
     void USR1_namesAre1To100CharactersAfterTrimming() {
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        assertEquals("name", acme.when(add("ada", "   ", "cy@acme.test", Role.STANDARD)).thenRefused("USR-1").field());
-        assertEquals("name", acme.when(add("ada", "x".repeat(101), "cy@acme.test", Role.STANDARD)).thenRefused("USR-1").field());
+        assertEquals("name", acme.when(add("ada", "   ", "cy@acme.test", Role.STANDARD)).thenRefused(RuleId.USR_1).field());
+        assertEquals("name", acme.when(add("ada", "x".repeat(101), "cy@acme.test", Role.STANDARD)).thenRefused(RuleId.USR_1).field());
         acme.when(add("ada", " " + "x".repeat(100) + " ", "cy@acme.test", Role.STANDARD)).accepted();
     }
 
     @Test
     void USR1_emailsAreValidAndUniqueCaseInsensitively() {
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        assertEquals("email", acme.when(add("ada", "Cy", "not-an-email", Role.STANDARD)).thenRefused("USR-1").field());
-        acme.when(add("ada", "Ada again", "ADA@Acme.Test", Role.STANDARD)).thenRefused("USR-1", Refusal.Kind.CONFLICT);
+        assertEquals("email", acme.when(add("ada", "Cy", "not-an-email", Role.STANDARD)).thenRefused(RuleId.USR_1).field());
+        acme.when(add("ada", "Ada again", "ADA@Acme.Test", Role.STANDARD)).thenRefused(RuleId.USR_1, Refusal.Kind.CONFLICT);
     }
 
     @Test
@@ -80,7 +81,7 @@ class MemberRulesTest extends AcmeAccount {
         Given<Account, AccountCommand, AccountEvent> acme = given();
         AddMember withFeatures = new AddMember("ada", UUID.randomUUID(), "l", false, "Cy", "cy@acme.test", Role.ADMIN,
                 null, List.of(SupportFeature.FILE_TRANSFER), null, NOW);
-        acme.when(withFeatures).thenRefused("USR-3");
+        acme.when(withFeatures).thenRefused(RuleId.USR_3);
 
         UserAdded admin = (UserAdded) acme.when(add("ada", "Cy", "cy@acme.test", Role.LIMITED_ADMIN)).events().get(0);
         assertEquals(CompanyAccess.ALL, admin.companyAccess());
@@ -96,7 +97,7 @@ class MemberRulesTest extends AcmeAccount {
         // The admin adds Lee's old address; the identity provider finds Lee's login for it (USR-2).
         AddMember oldAddress = new AddMember("ada", UUID.randomUUID(), "login-lee", false, "Lee", "lee@acme.test", Role.ADMIN,
                 null, null, null, NOW);
-        Refusal refused = acme.when(oldAddress).thenRefused("USR-13", Refusal.Kind.CONFLICT);
+        Refusal refused = acme.when(oldAddress).thenRefused(RuleId.USR_13, Refusal.Kind.CONFLICT);
         assertEquals("email", refused.field());
     }
 
@@ -110,8 +111,8 @@ class MemberRulesTest extends AcmeAccount {
 
             assertEquals(first, acme.state().memberByLogin("login-lee").orElseThrow().memberId(), "run " + run);
             // USR-8: the same person, through their other membership, changes neither role nor deletes it.
-            acme.when(new ChangeRole("login-lee", second, Role.ADMIN, NOW)).thenRefused("USR-8");
-            acme.when(new DeleteMember("login-lee", second, NOW)).thenRefused("USR-8");
+            acme.when(new ChangeRole("login-lee", second, Role.ADMIN, NOW)).thenRefused(RuleId.USR_8);
+            acme.when(new DeleteMember("login-lee", second, NOW)).thenRefused(RuleId.USR_8);
 
             Given<Account, AccountCommand, AccountEvent> afterDeletion = acme.given(new UserDeleted(first, "login-lee", "lee.new@acme.test"));
             assertEquals(second, afterDeletion.state().memberByLogin("login-lee").orElseThrow().memberId(), "then the next earliest");
@@ -129,9 +130,9 @@ class MemberRulesTest extends AcmeAccount {
         Given<Account, AccountCommand, AccountEvent> acme = given().when(new ChangeRole("ada", ben, Role.ADMIN, NOW))
                 .then(new RoleChanged(ben, Role.STANDARD, Role.ADMIN), new CompanyAccessChanged(ben, CompanyAccess.ALL),
                         new SupportFeaturesChanged(ben, List.of(SupportFeature.values())));
-        acme.when(new ChangeRole("cy", lia, Role.STANDARD, NOW)).thenRefused("USR-4");
+        acme.when(new ChangeRole("cy", lia, Role.STANDARD, NOW)).thenRefused(RuleId.USR_4);
         // A limited admin supervises no group yet, so there is nobody it may change (USR-4).
-        acme.when(new ChangeRole("lia", cy, Role.MONITORING_OBSERVER, NOW)).thenRefused("USR-4", Refusal.Kind.FORBIDDEN);
+        acme.when(new ChangeRole("lia", cy, Role.MONITORING_OBSERVER, NOW)).thenRefused(RuleId.USR_4, Refusal.Kind.FORBIDDEN);
         acme.when(new ChangeRole("ada", ben, Role.ADMIN, NOW)).as("the same role again changes nothing").thenNothing();
     }
 
@@ -139,8 +140,8 @@ class MemberRulesTest extends AcmeAccount {
     void USR8_nobodyChangesTheirOwnRoleOrDeletesThemselves() {
         UUID ben = member("ben", Role.ADMIN);
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        acme.when(new ChangeRole("ben", ben, Role.STANDARD, NOW)).thenRefused("USR-8");
-        acme.when(new DeleteMember("ben", ben, NOW)).thenRefused("USR-8");
+        acme.when(new ChangeRole("ben", ben, Role.STANDARD, NOW)).thenRefused(RuleId.USR_8);
+        acme.when(new DeleteMember("ben", ben, NOW)).thenRefused(RuleId.USR_8);
     }
 
     @Test
@@ -154,16 +155,16 @@ class MemberRulesTest extends AcmeAccount {
 
         assertEquals(1, acme.state().admins());
         // cy, now STANDARD, may not; and ben cannot act on himself: the one ADMIN stays.
-        acme.when(new ChangeRole("cy", ben, Role.STANDARD, NOW)).thenRefused("USR-4");
-        acme.when(new DeleteMember("ben", ben, NOW)).thenRefused("USR-8");
+        acme.when(new ChangeRole("cy", ben, Role.STANDARD, NOW)).thenRefused(RuleId.USR_4);
+        acme.when(new DeleteMember("ben", ben, NOW)).thenRefused(RuleId.USR_8);
     }
 
     @Test
     void BIL3_theBillingContactIsNotDemotedOrDeletedBeforeHandingOver() {
         UUID ben = member("ben", Role.ADMIN);
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        acme.when(new ChangeRole("ben", ada, Role.STANDARD, NOW)).thenRefused("BIL-3");
-        acme.when(new DeleteMember("ben", ada, NOW)).thenRefused("BIL-3");
+        acme.when(new ChangeRole("ben", ada, Role.STANDARD, NOW)).thenRefused(RuleId.BIL_3);
+        acme.when(new DeleteMember("ben", ada, NOW)).thenRefused(RuleId.BIL_3);
 
         acme.given(new BillingContactChanged(ada, ben)).when(new ChangeRole("ben", ada, Role.STANDARD, NOW))
                 .then(new RoleChanged(ada, Role.ADMIN, Role.STANDARD), new CompanyAccessChanged(ada, CompanyAccess.NONE),
@@ -189,11 +190,11 @@ class MemberRulesTest extends AcmeAccount {
                 .when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(globex, globex)), NOW))
                 .then(new CompanyAccessChanged(ben, new CompanyAccess(false, List.of(globex))))
                 .when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(globex)), NOW)).thenNothing();
-        Refusal foreign = acme.when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(UUID.randomUUID())), NOW)).thenRefused("ACC-6");
+        Refusal foreign = acme.when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(false, List.of(UUID.randomUUID())), NOW)).thenRefused(RuleId.ACC_6);
         assertEquals("companyAccess.companies", foreign.field());
-        acme.when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(true, List.of(globex)), NOW)).thenRefused("CMP-2");
+        acme.when(new ChangeCompanyAccess("ada", ben, new CompanyAccess(true, List.of(globex)), NOW)).thenRefused(RuleId.CMP_2);
         acme.when(new AddMember("ada", UUID.randomUUID(), "cy", false, "Cy", "cy@acme.test", Role.STANDARD,
-                new CompanyAccess(false, List.of(UUID.randomUUID())), null, null, NOW)).as("adding a member checks the list too").thenRefused("ACC-6");
+                new CompanyAccess(false, List.of(UUID.randomUUID())), null, null, NOW)).as("adding a member checks the list too").thenRefused(RuleId.ACC_6);
     }
 
     @Test
@@ -208,13 +209,13 @@ class MemberRulesTest extends AcmeAccount {
                 .then(new SupportFeaturesChanged(ben, List.of(SupportFeature.FILE_TRANSFER, SupportFeature.REMOTE_CONTROL)))
                 .when(new ChangeSupportFeatures("ada", ben, List.of(), NOW)).then(new SupportFeaturesChanged(ben, List.of()));
 
-        Refusal admin = acme.when(new ChangeSupportFeatures("ada", lia, List.of(), NOW)).thenRefused("USR-3");
+        Refusal admin = acme.when(new ChangeSupportFeatures("ada", lia, List.of(), NOW)).thenRefused(RuleId.USR_3);
         assertEquals("supportFeatures", admin.field());
-        acme.when(new ChangeCompanyAccess("ada", lia, CompanyAccess.NONE, NOW)).thenRefused("USR-3");
+        acme.when(new ChangeCompanyAccess("ada", lia, CompanyAccess.NONE, NOW)).thenRefused(RuleId.USR_3);
         assertEquals(Set.of(SupportFeature.values()), acme.state().members().get(lia).supportFeatures());
-        acme.when(new ChangeSupportFeatures("cy", ben, List.of(SupportFeature.FILE_TRANSFER), NOW)).thenRefused("USR-4");
-        acme.when(new ChangeCompanyAccess("lia", cy, CompanyAccess.ALL, NOW)).as("a limited admin supervises no group yet").thenRefused("USR-4");
-        acme.when(new ChangeSupportFeatures("ada", ben, null, NOW)).thenRefused("FEAT-1");
+        acme.when(new ChangeSupportFeatures("cy", ben, List.of(SupportFeature.FILE_TRANSFER), NOW)).thenRefused(RuleId.USR_4);
+        acme.when(new ChangeCompanyAccess("lia", cy, CompanyAccess.ALL, NOW)).as("a limited admin supervises no group yet").thenRefused(RuleId.USR_4);
+        acme.when(new ChangeSupportFeatures("ada", ben, null, NOW)).thenRefused(RuleId.FEAT_1);
     }
 
     @Test
@@ -223,11 +224,11 @@ class MemberRulesTest extends AcmeAccount {
         member("cy", Role.STANDARD);
         Given<Account, AccountCommand, AccountEvent> acme = given();
 
-        acme.when(new ChangeProfile("ada", ben, "Benjamin", "ben@acme.test", NOW)).thenRefused("USR-5", Refusal.Kind.FORBIDDEN);
+        acme.when(new ChangeProfile("ada", ben, "Benjamin", "ben@acme.test", NOW)).thenRefused(RuleId.USR_5, Refusal.Kind.FORBIDDEN);
         acme = acme.when(new ChangeProfile("ben", ben, " Benjamin ", "Benjamin@Acme.test", NOW))
                 .then(new UserProfileChanged(ben, "Benjamin", "benjamin@acme.test"));
-        acme.when(new ChangeProfile("ben", ben, "Benjamin", "CY@acme.test", NOW)).as("emails stay unique").thenRefused("USR-1");
-        acme.when(new ChangeProfile("ben", ben, "x".repeat(101), "ben@acme.test", NOW)).thenRefused("USR-5");
+        acme.when(new ChangeProfile("ben", ben, "Benjamin", "CY@acme.test", NOW)).as("emails stay unique").thenRefused(RuleId.USR_1);
+        acme.when(new ChangeProfile("ben", ben, "x".repeat(101), "ben@acme.test", NOW)).thenRefused(RuleId.USR_5);
         assertEquals("Benjamin", acme.state().members().get(ben).name());
     }
 

@@ -16,6 +16,7 @@ import com.example.accounts.account.domain.Vocabulary.Plan;
 import com.example.accounts.account.domain.Vocabulary.SeatCount;
 import com.example.accounts.contract.vocabulary.Module;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SeatRulesTest extends AcmeAccount {
                 .when(new ProvisionSeat("ada", ada, Module.REMOTE_SUPPORT, NOW)).then(new SeatProvisioned(ada, Module.REMOTE_SUPPORT))
                 .when(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)).accepted();
 
-        Refusal full = acme.when(new ProvisionSeat("ada", cy, Module.REMOTE_SUPPORT, NOW)).thenRefused("SEAT-2");
+        Refusal full = acme.when(new ProvisionSeat("ada", cy, Module.REMOTE_SUPPORT, NOW)).thenRefused(RuleId.SEAT_2);
         assertEquals("REMOTE_SUPPORT: 2 seats bought, 2 in use", full.getMessage());
         acme.when(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)).as("a seat held already is no second seat").thenNothing()
                 .when(new ReleaseSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)).then(new SeatReleased(ben, Module.REMOTE_SUPPORT))
@@ -56,9 +57,9 @@ class SeatRulesTest extends AcmeAccount {
                 new SupervisedGroupsChanged(lia, List.of(support), List.of()));
 
         acme = acme.when(new ProvisionSeat("lia", ben, Module.REMOTE_SUPPORT, NOW)).then(new SeatProvisioned(ben, Module.REMOTE_SUPPORT));
-        acme.when(new ProvisionSeat("lia", ben, Module.CONTACT_CENTER, NOW)).thenRefused("CC-1", Refusal.Kind.FORBIDDEN);
+        acme.when(new ProvisionSeat("lia", ben, Module.CONTACT_CENTER, NOW)).thenRefused(RuleId.CC_1, Refusal.Kind.FORBIDDEN);
         acme = acme.when(new ProvisionSeat("ada", ben, Module.CONTACT_CENTER, NOW)).accepted();
-        acme.when(new ReleaseSeat("lia", ben, Module.CONTACT_CENTER, NOW)).as("nor takes one away").thenRefused("CC-1");
+        acme.when(new ReleaseSeat("lia", ben, Module.CONTACT_CENTER, NOW)).as("nor takes one away").thenRefused(RuleId.CC_1);
         acme.when(new ReleaseSeat("ada", ben, Module.CONTACT_CENTER, NOW)).then(new SeatReleased(ben, Module.CONTACT_CENTER));
     }
 
@@ -66,9 +67,9 @@ class SeatRulesTest extends AcmeAccount {
     void SEAT1_SEAT5_observersHoldNoSeatAndModulesOutsideThePlanTakeNone() {
         UUID olga = member("olga", Role.MONITORING_OBSERVER);
         Given<Account, AccountCommand, AccountEvent> acme = given();
-        acme.when(new ProvisionSeat("ada", olga, Module.REMOTE_SUPPORT, NOW)).thenRefused("SEAT-1");
-        acme.when(new ProvisionSeat("ada", ada, Module.SERVICE_DESK, NOW)).thenRefused("SEAT-5");
-        acme.when(new ProvisionSeat("ada", ada, Module.MONITORING, NOW)).thenRefused("SEAT-1");
+        acme.when(new ProvisionSeat("ada", olga, Module.REMOTE_SUPPORT, NOW)).thenRefused(RuleId.SEAT_1);
+        acme.when(new ProvisionSeat("ada", ada, Module.SERVICE_DESK, NOW)).thenRefused(RuleId.SEAT_5);
+        acme.when(new ProvisionSeat("ada", ada, Module.MONITORING, NOW)).thenRefused(RuleId.SEAT_1);
     }
 
     @Test
@@ -81,7 +82,7 @@ class SeatRulesTest extends AcmeAccount {
                 .then(new SeatReleased(ben, Module.REMOTE_SUPPORT), new RoleChanged(ben, Role.STANDARD, Role.MONITORING_OBSERVER))
                 .when(new DeleteMember("ada", cy, NOW)).then(new SeatReleased(cy, Module.REMOTE_SUPPORT), new UserDeleted(cy, "cy", "cy@acme.test"));
         assertEquals(0, acme.state().seatsInUse(Module.REMOTE_SUPPORT));
-        acme.when(new ChangeRole("ada", cy, Role.ADMIN, NOW)).as("a deleted member is gone for good").thenRefused("ACC-6");
+        acme.when(new ChangeRole("ada", cy, Role.ADMIN, NOW)).as("a deleted member is gone for good").thenRefused(RuleId.ACC_6);
     }
 
     @Test
@@ -90,7 +91,7 @@ class SeatRulesTest extends AcmeAccount {
         Given<Account, AccountCommand, AccountEvent> acme = given();
         assertEquals(Set.of(), acme.state().members().get(ada).seats(), "opening an account gives its admin no seat (SEAT-3)");
         assertEquals(Set.of(), acme.state().members().get(ben).seats());
-        Refusal monitoring = acme.when(new ProvisionSeat("ada", ben, Module.MONITORING, NOW)).thenRefused("SEAT-1");
+        Refusal monitoring = acme.when(new ProvisionSeat("ada", ben, Module.MONITORING, NOW)).thenRefused(RuleId.SEAT_1);
         assertEquals("MONITORING is not sold in seats", monitoring.getMessage(), "SEAT-4: open to every member, with no seat");
         acme = acme.when(new ProvisionSeat("ada", ben, Module.REMOTE_SUPPORT, NOW)).accepted();
         assertEquals(Set.of(Module.REMOTE_SUPPORT), acme.state().members().get(ben).seats());

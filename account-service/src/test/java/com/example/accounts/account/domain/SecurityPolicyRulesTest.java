@@ -9,6 +9,7 @@ import com.example.accounts.account.domain.AccountEvent.SecurityPolicyDisabled;
 import com.example.accounts.account.domain.AccountEvent.SecurityPolicyEnabled;
 import com.example.accounts.contract.vocabulary.PolicyPermission;
 import com.example.accounts.contract.vocabulary.Role;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,12 @@ class SecurityPolicyRulesTest extends AcmeAccount {
                 List.of(PolicyPermission.CHAT, PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT), NOW))
                 .then(new SecurityPolicyDefined(viewOnly, "View only", "Look, do not touch", List.of(PolicyPermission.VIEW_SCREEN, PolicyPermission.CHAT)));
 
-        Refusal twin = acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "VIEW ONLY", "", List.of(), NOW)).thenRefused("INV-6");
+        Refusal twin = acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "VIEW ONLY", "", List.of(), NOW)).thenRefused(RuleId.INV_6);
         assertEquals("name", twin.field());
-        acme.when(new DefineSecurityPolicy("lia", UUID.randomUUID(), "Full", "", List.of(), NOW)).as("limited admins may not").thenRefused("INV-6");
-        assertEquals("permissions", acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "Full", "", null, NOW)).thenRefused("INV-6").field());
+        acme.when(new DefineSecurityPolicy("lia", UUID.randomUUID(), "Full", "", List.of(), NOW)).as("limited admins may not").thenRefused(RuleId.INV_6);
+        assertEquals("permissions", acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "Full", "", null, NOW)).thenRefused(RuleId.INV_6).field());
         assertEquals("description", acme.when(new DefineSecurityPolicy("ada", UUID.randomUUID(), "Full", "x".repeat(501), List.of(), NOW))
-                .thenRefused("INV-6").field());
+                .thenRefused(RuleId.INV_6).field());
 
         acme = acme
                 .when(new ChangeSecurityPolicy("ada", viewOnly, "View and control", null,
@@ -45,6 +46,6 @@ class SecurityPolicyRulesTest extends AcmeAccount {
         assertFalse(acme.state().securityPolicies().get(viewOnly).enabled());
         acme.when(new SetSecurityPolicyEnabled("ada", viewOnly, false, NOW)).thenNothing()
                 .when(new SetSecurityPolicyEnabled("ada", viewOnly, true, NOW)).then(new SecurityPolicyEnabled(viewOnly))
-                .when(new SetSecurityPolicyEnabled("ada", UUID.randomUUID(), false, NOW)).thenRefused("ACC-6");
+                .when(new SetSecurityPolicyEnabled("ada", UUID.randomUUID(), false, NOW)).thenRefused(RuleId.ACC_6);
     }
 }

@@ -31,7 +31,7 @@ public class Caller {
 
     public static Caller of(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            throw new ProblemException(401, "SEC-1", "Unauthorized", "a bearer token from the identity provider is required", null);
+            throw ProblemException.unauthorized("a bearer token from the identity provider is required");
         }
         String name = token.getClaim("name");
         return new Caller(token.getSubject(), token.getClaim("email"), name);

@@ -1,6 +1,7 @@
 package com.example.accounts.kit;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.vocabulary.RuleId;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
@@ -219,7 +220,7 @@ public class IdempotencyKeys {
     }
 
     private static ProblemException inUse(IdempotencyKey key) {
-        return new ProblemException(409, "SEC-3", "Idempotency-Key in use", "the first request with Idempotency-Key '" + key.key()
+        return new ProblemException(409, RuleId.SEC_3, "Idempotency-Key in use", "the first request with Idempotency-Key '" + key.key()
                 + "' has no answer yet; retry later, it will not take effect twice", null);
     }
 

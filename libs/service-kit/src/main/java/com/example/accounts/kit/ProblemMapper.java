@@ -1,5 +1,6 @@
 package com.example.accounts.kit;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.kit.command.PreconditionFailed;
 import com.example.accounts.rules.Refusal;
@@ -51,20 +52,20 @@ public class ProblemMapper {
     private static Response jsonProblem(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "unknown field '" + field + "'", "SEC-2",
+            return respond(Problem.of(RuleId.SEC_2, "Bad request", 400, "unknown field '" + field + "'",
                     List.of(new Problem.FieldError(field, "is not a field of this request"))));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "'" + field + "' has the wrong type or value", "SEC-2",
+            return respond(Problem.of(RuleId.SEC_2, "Bad request", 400, "'" + field + "' has the wrong type or value",
                     List.of(new Problem.FieldError(field, mapping.getOriginalMessage()))));
         }
-        return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, "the body is not valid JSON: " + e.getOriginalMessage(), "SEC-2", null));
+        return respond(Problem.of(RuleId.SEC_2, "Bad request", 400, "the body is not valid JSON: " + e.getOriginalMessage(), null));
     }
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e) {
-        return respond(new Problem("urn:rule:EVT-1", "Conflict", 409, "someone changed this at the same time; read it again and retry", "EVT-1", null));
+        return respond(Problem.of(RuleId.EVT_1, "Conflict", 409, "someone changed this at the same time; read it again and retry", null));
     }
 
     /** A command refused by a rule (any service's domain): the rule, the field it names, and the status of its kind. */
@@ -79,20 +80,20 @@ public class ProblemMapper {
         };
         List<Problem.FieldError> errors = refusal.field() == null ? null : List.of(new Problem.FieldError(refusal.field(), refusal.getMessage()));
         String detail = refusal.field() == null ? refusal.getMessage() : refusal.field() + ": " + refusal.getMessage();
-        return respond(new ProblemException(status, refusal.rule(), status == 404 ? "Not found" : "Refused by " + refusal.rule(), detail, errors).problem());
+        return respond(Problem.of(refusal.rule(), status == 404 ? "Not found" : "Refused by " + refusal.rule().id(), status, detail, errors));
     }
 
     /** EVT-1: If-Match named a version the stream is no longer at. */
     @ServerExceptionMapper
     public Response stale(PreconditionFailed stale) {
-        return respond(new ProblemException(412, "EVT-1", "Precondition failed", stale.getMessage(),
+        return respond(new ProblemException(412, RuleId.EVT_1, "Precondition failed", stale.getMessage(),
                 List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
     }
 
     /** SEC-3: the key was first used with another request; the first answer stays the key's. */
     @ServerExceptionMapper
     public Response reused(IdempotencyKeyReused reused) {
-        return respond(new Problem("urn:rule:SEC-3", "Idempotency-Key reused", 422, reused.getMessage(), "SEC-3",
+        return respond(Problem.of(RuleId.SEC_3, "Idempotency-Key reused", 422, reused.getMessage(),
                 List.of(new Problem.FieldError(IdempotencyKey.HEADER, reused.getMessage()))));
     }
 
@@ -105,12 +106,12 @@ public class ProblemMapper {
             }
         }
         if (status == 400) {
-            return respond(new Problem("urn:rule:SEC-2", "Bad request", 400, e.getMessage(), "SEC-2", null));
+            return respond(Problem.of(RuleId.SEC_2, "Bad request", 400, e.getMessage(), null));
         }
         if (status == 413) {
-            return respond(new Problem("urn:rule:SEC-2", "Payload too large", 413, "the body is larger than this endpoint accepts", "SEC-2", null));
+            return respond(Problem.of(RuleId.SEC_2, "Payload too large", 413, "the body is larger than this endpoint accepts", null));
         }
-        return respond(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(), null, null));
+        return respond(Problem.of(null, e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(), null));
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,7 @@
 package com.example.accounts.kit;
 
+import com.example.accounts.contract.vocabulary.RuleId;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -69,13 +71,13 @@ public final class RequestShape {
         }
         if (value instanceof String text) {
             if (max != null && text.length() > max.value()) {
-                throw ProblemException.invalid("SEC-2", path, "is longer than " + max.value() + " characters");
+                throw ProblemException.invalid(RuleId.SEC_2, path, "is longer than " + max.value() + " characters");
             }
             return;
         }
         if (value instanceof List<?> list) {
             if (max != null && list.size() > max.value()) {
-                throw ProblemException.invalid("SEC-2", path, "holds more than " + max.value() + " elements");
+                throw ProblemException.invalid(RuleId.SEC_2, path, "holds more than " + max.value() + " elements");
             }
             for (int i = 0; i < list.size(); i++) {
                 String element = path + "[" + i + "]";
@@ -84,7 +86,7 @@ public final class RequestShape {
                     throw ProblemException.badRequest(element, "must not be null");
                 }
                 if (max != null && content instanceof String text && text.length() > max.each()) {
-                    throw ProblemException.invalid("SEC-2", element, "is longer than " + max.each() + " characters");
+                    throw ProblemException.invalid(RuleId.SEC_2, element, "is longer than " + max.each() + " characters");
                 }
                 check(content, element, null);
             }

@@ -22,70 +22,45 @@ public final class Refusal extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String rule;
+    private final RuleId rule;
     private final String field;
 
-    public Refusal(Kind kind, String rule, String field, String message) {
+    public Refusal(Kind kind, RuleId rule, String field, String message) {
         super(message);
         this.kind = kind;
         this.rule = rule;
         this.field = field;
     }
 
-    public static Refusal invalid(String rule, String field, String message) {
+    public static Refusal invalid(RuleId rule, String field, String message) {
         return new Refusal(Kind.INVALID, rule, field, message);
     }
 
-    public static Refusal forbidden(String rule, String message) {
+    public static Refusal forbidden(RuleId rule, String message) {
         return new Refusal(Kind.FORBIDDEN, rule, null, message);
     }
 
-    public static Refusal conflict(String rule, String message) {
+    public static Refusal conflict(RuleId rule, String message) {
         return new Refusal(Kind.CONFLICT, rule, null, message);
     }
 
-    public static Refusal conflict(String rule, String field, String message) {
+    public static Refusal conflict(RuleId rule, String field, String message) {
         return new Refusal(Kind.CONFLICT, rule, field, message);
     }
 
-    public static Refusal gone(String rule, String message) {
+    public static Refusal gone(RuleId rule, String message) {
         return new Refusal(Kind.GONE, rule, null, message);
     }
 
-    public static Refusal notFound(String rule, String message) {
-        return new Refusal(Kind.NOT_FOUND, rule, null, message);
-    }
-
-    /** The factories by the contract's rule id, so a rule's code is found from its constant ({@code RuleId.USR_7}). */
-    public static Refusal invalid(RuleId rule, String field, String message) {
-        return invalid(rule.id(), field, message);
-    }
-
-    public static Refusal forbidden(RuleId rule, String message) {
-        return forbidden(rule.id(), message);
-    }
-
-    public static Refusal conflict(RuleId rule, String message) {
-        return conflict(rule.id(), message);
-    }
-
-    public static Refusal conflict(RuleId rule, String field, String message) {
-        return conflict(rule.id(), field, message);
-    }
-
-    public static Refusal gone(RuleId rule, String message) {
-        return gone(rule.id(), message);
-    }
-
     public static Refusal notFound(RuleId rule, String message) {
-        return notFound(rule.id(), message);
+        return new Refusal(Kind.NOT_FOUND, rule, null, message);
     }
 
     public Kind kind() {
         return kind;
     }
 
-    public String rule() {
+    public RuleId rule() {
         return rule;
     }
 

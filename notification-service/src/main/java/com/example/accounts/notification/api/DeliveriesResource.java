@@ -81,7 +81,7 @@ public class DeliveriesResource {
                 .map(member -> member.orElseThrow(() -> ProblemException.notFound("account " + accountId)))
                 .invoke(member -> {
                     if (!member.role().equals(Role.ADMIN.name())) {
-                        throw ProblemException.forbidden(RuleId.ACC_6.id(), "only the account's admins (ADMIN) see its email deliveries");
+                        throw ProblemException.forbidden(RuleId.ACC_6, "only the account's admins (ADMIN) see its email deliveries");
                     }
                 })
                 .chain(member -> deliveries.counts(accountId))

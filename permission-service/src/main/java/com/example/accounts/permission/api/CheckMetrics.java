@@ -1,5 +1,7 @@
 package com.example.accounts.permission.api;
 
+import com.example.accounts.contract.vocabulary.RuleId;
+import com.example.accounts.kit.Latencies;
 import com.example.accounts.kit.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +36,15 @@ public class CheckMetrics {
 
     private final MeterRegistry meters;
     /** Each meter looked up in the registry once per tag set, not at every check (a batch counts each of its checks). */
-    private final Map<String, Counter> checks = new ConcurrentHashMap<>();
-    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<Checked, Counter> checks = new ConcurrentHashMap<>();
+    private final Map<Request, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Timer> waits = new ConcurrentHashMap<>();
+
+    private record Checked(String permission, String outcome) {
+    }
+
+    private record Request(String request, String outcome, String rule) {
+    }
 
     public CheckMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -44,8 +52,8 @@ public class CheckMetrics {
 
     void checked(String permission, boolean allowed) {
         String outcome = allowed ? "allowed" : "denied";
-        checks.computeIfAbsent(permission + ' ' + outcome, tags -> Counter.builder(CHECKS).description("checks answered, by permission and outcome")
-                .tag("permission", permission).tag("outcome", outcome)
+        checks.computeIfAbsent(new Checked(permission, outcome), tags -> Counter.builder(CHECKS).description("checks answered, by permission and outcome")
+                .tag("permission", tags.permission()).tag("outcome", tags.outcome())
                 .register(meters)).increment();
     }
 
@@ -53,15 +61,12 @@ public class CheckMetrics {
     <T> Uni<T> timed(String request, Uni<T> answer) {
         long started = System.nanoTime();
         return answer.onItemOrFailure().invoke((item, failure) -> {
-            String rule = failure instanceof ProblemException problem && problem.problem().rule() != null ? problem.problem().rule() : "none";
+            String rule = failure instanceof ProblemException problem ? problem.rule().map(RuleId::id).orElse("none") : "none";
             String outcome = failure == null ? "answered" : "refused";
-            requests.computeIfAbsent(request + ' ' + outcome + ' ' + rule, tags -> Timer.builder(REQUESTS)
-                    .description("check requests from arrival to answer, the consistency wait included")
-                    .tag("request", request).tag("outcome", outcome).tag("rule", rule)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(meters)).record(Duration.ofNanos(System.nanoTime() - started));
+            requests.computeIfAbsent(new Request(request, outcome, rule), tags -> Latencies
+                    .timer(REQUESTS, "check requests from arrival to answer, the consistency wait included")
+                    .tag("request", tags.request()).tag("outcome", tags.outcome()).tag("rule", tags.rule()).register(meters))
+                    .record(Duration.ofNanos(System.nanoTime() - started));
         });
     }
 
@@ -71,13 +76,9 @@ public class CheckMetrics {
         return wait.onItemOrFailure().invoke((item, failure) -> {
             if (failure == null || timedOut.isInstance(failure)) {
                 String outcome = failure == null ? "applied" : "timeout";
-                waits.computeIfAbsent(outcome, tags -> Timer.builder(WAITS)
-                        .description("questions that carried a consistency token, until the read model applied it")
-                        .tag("outcome", outcome)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofSeconds(10))
-                        .register(meters)).record(Duration.ofNanos(System.nanoTime() - started));
+                waits.computeIfAbsent(outcome, tagged -> Latencies
+                        .timer(WAITS, "questions that carried a consistency token, until the read model applied it")
+                        .tag("outcome", tagged).register(meters)).record(Duration.ofNanos(System.nanoTime() - started));
             }
         });
     }

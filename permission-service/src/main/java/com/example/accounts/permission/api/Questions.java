@@ -1,6 +1,7 @@
 package com.example.accounts.permission.api;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.permission.domain.AccountView;
 import com.example.accounts.permission.domain.Member;
@@ -37,7 +38,7 @@ class Questions {
             }
             UUID memberId = uuid("member", member, "a member id or 'me'");
             if (!PermissionRules.decide(account, asker, "account.view").allowed()) {
-                throw ProblemException.forbidden("USR-11", "asking about another member needs account.view");
+                throw ProblemException.forbidden(RuleId.USR_11, "asking about another member needs account.view");
             }
             return account.member(memberId).orElseThrow(() -> ProblemException.notFound("member " + memberId));
         }
@@ -65,7 +66,7 @@ class Questions {
                 ? metrics.waited(views.asOf(accountId, loginId, token.get(), maxWait), AccountViewCache.NotYetApplied.class)
                 : views.get(accountId);
         return view
-                .onFailure(AccountViewCache.NotYetApplied.class).transform(failure -> new ProblemException(503, "PRM-4", "Not yet consistent",
+                .onFailure(AccountViewCache.NotYetApplied.class).transform(failure -> new ProblemException(503, RuleId.PRM_4, "Not yet consistent",
                         "the read model has not applied " + token.orElseThrow() + " within " + maxWait.toMillis() + " ms; retry", null))
                 .chain(found -> {
                     Optional<Member> member = found.flatMap(cached -> cached.memberByLogin(loginId));
@@ -78,7 +79,7 @@ class Questions {
                     Member asker = member.get();
                     AccountView account = found.get().view();
                     if (!evenStale && account.staleBecause() != null) {
-                        throw new ProblemException(503, "PRM-1", "Account read model is stale", "an event of account " + accountId
+                        throw new ProblemException(503, RuleId.PRM_1, "Account read model is stale", "an event of account " + accountId
                                 + " could not be applied, so no answer about it can be trusted until it is repaired and the read model rebuilt: "
                                 + account.staleBecause(), null);
                     }

@@ -34,9 +34,9 @@ final class AccountRules {
         return Decision.allow("USR-5/USR-10: every member manages their own profile (role " + a.member().role() + ")");
     }
 
-    private static Decision billingContact(Member member, String rule) {
+    private static Decision billingContact(Member member, String why) {
         return member.billingContact()
-                ? Decision.allow("billing contact (" + rule + ")")
-                : Decision.deny("not the billing contact (" + rule + ")", "the billing contact flag");
+                ? Decision.allow("billing contact (" + why + ")")
+                : Decision.deny("not the billing contact (" + why + ")", "the billing contact flag");
     }
 }

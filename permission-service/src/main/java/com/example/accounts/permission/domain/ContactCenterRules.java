@@ -114,10 +114,10 @@ final class ContactCenterRules {
                         "assignment to queue " + queue + " as SUPERVISOR");
     }
 
-    private static Decision supervises(Ask a, String rule) {
+    private static Decision supervises(Ask a, String why) {
         return ccRole(a, CcRole.SUPERVISOR).allowed()
-                ? Decision.allOf(Decision.allow("contact-center role SUPERVISOR (" + rule + ")"), queueScope(a))
-                : Decision.deny("not a SUPERVISOR (" + rule + ")", "contact-center role SUPERVISOR");
+                ? Decision.allOf(Decision.allow("contact-center role SUPERVISOR (" + why + ")"), queueScope(a))
+                : Decision.deny("not a SUPERVISOR (" + why + ")", "contact-center role SUPERVISOR");
     }
 
     /**

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
-/** The checks and reasons every family of rules shares: role, plan, seat, company access and a resource that is not there. */
+/**
+ * The checks and reasons every family of rules shares: role, plan, seat, company access and a resource that is not
+ * there. {@code why} is the reason's parenthesis: the rule ids that grant it, with the rule in words where that helps.
+ */
 final class Guards {
 
     /** SEAT-1, TRN-1, USR-11: every role but the observer. */
@@ -18,16 +21,16 @@ final class Guards {
     private Guards() {
     }
 
-    static Decision role(Member member, Set<Role> roles, String rule) {
+    static Decision role(Member member, Set<Role> roles, String why) {
         return roles.contains(member.accountRole())
-                ? Decision.allow("role " + member.role() + " (" + rule + ")")
-                : Decision.deny("role " + member.role() + " does not grant it (" + rule + ")",
+                ? Decision.allow("role " + member.role() + " (" + why + ")")
+                : Decision.deny("role " + member.role() + " does not grant it (" + why + ")",
                         "role " + String.join(" or ", roles.stream().map(Role::name).sorted().toList()));
     }
 
-    static Decision inPlan(Ask a, Module module, String rule) {
+    static Decision inPlan(Ask a, Module module, String why) {
         return a.account().planModules().contains(module.name())
-                ? Decision.allow(module + " in the plan (" + rule + ")")
+                ? Decision.allow(module + " in the plan (" + why + ")")
                 : Decision.deny(module + " is not in the plan (SEAT-5: a module not in the plan grants nothing)", module + " in the plan");
     }
 
@@ -43,17 +46,17 @@ final class Guards {
     }
 
     /** CMP-2, USR-3: admins reach every company; others ALL or the companies listed, an empty list none. */
-    static Decision companyAccess(Ask a, String rule) {
+    static Decision companyAccess(Ask a, String why) {
         if (a.resource() == null) {
             if (!a.member().accountRole().admin() && !a.member().allCompanies() && a.member().companies().isEmpty()) {
                 return Decision.deny("company access lists no company (CMP-2: an empty list reaches none)", "access to a company");
             }
-            return Decision.allow("no company asked (" + rule + ")");
+            return Decision.allow("no company asked (" + why + ")");
         }
-        return companyAccess(a.account(), a.member(), a.resource().id(), rule);
+        return companyAccess(a.account(), a.member(), a.resource().id(), why);
     }
 
-    static Decision companyAccess(AccountView account, Member member, UUID companyId, String rule) {
+    static Decision companyAccess(AccountView account, Member member, UUID companyId, String why) {
         if (!account.companies().contains(companyId)) {
             return missingResource(new Resource(Kind.COMPANY, companyId));
         }
@@ -61,11 +64,11 @@ final class Guards {
             return Decision.allow("role " + member.role() + " reaches every company (USR-3)");
         }
         if (member.allCompanies()) {
-            return Decision.allow("company access ALL (" + rule + ")");
+            return Decision.allow("company access ALL (" + why + ")");
         }
         return member.companies().contains(companyId)
-                ? Decision.allow("company access lists company " + companyId + " (" + rule + ")")
-                : Decision.deny("company access does not list company " + companyId + " (CMP-2, " + rule + ")", "access to company " + companyId);
+                ? Decision.allow("company access lists company " + companyId + " (" + why + ")")
+                : Decision.deny("company access does not list company " + companyId + " (CMP-2, " + why + ")", "access to company " + companyId);
     }
 
     static Decision missingResource(Resource resource) {

@@ -39,7 +39,7 @@ final class MemberRules {
     }
 
     /** USR-4: full admins for every member; a limited admin for the non-admin members of the user groups it supervises. */
-    private static Decision scopedToUserGroups(Ask a, String rule) {
+    private static Decision scopedToUserGroups(Ask a, String why) {
         Optional<Member> target = Optional.empty();
         if (a.resource() != null) {
             target = a.account().member(a.resource().id());
@@ -48,10 +48,10 @@ final class MemberRules {
             }
         }
         if (a.member().accountRole() == Role.ADMIN) {
-            return Decision.allow("role ADMIN (" + rule + ")");
+            return Decision.allow("role ADMIN (" + why + ")");
         }
         if (a.member().accountRole() != Role.LIMITED_ADMIN) {
-            return role(a.member(), FULL_ADMIN, rule);
+            return role(a.member(), FULL_ADMIN, why);
         }
         if (target.isEmpty()) {
             return Decision.deny("role LIMITED_ADMIN is limited to the non-admin members of the user groups it supervises (USR-4)",

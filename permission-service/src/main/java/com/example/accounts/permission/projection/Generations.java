@@ -1,5 +1,6 @@
 package com.example.accounts.permission.projection;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,7 +81,7 @@ public class Generations {
     public Generation startRebuild() {
         Optional<Generation> running = building();
         if (running.isPresent()) {
-            throw new ProblemException(409, "PRM-5", "A rebuild is running", "generation " + running.get().number()
+            throw new ProblemException(409, RuleId.PRM_5, "A rebuild is running", "generation " + running.get().number()
                     + " is being rebuilt; wait until it takes over", null);
         }
         for (Generation retired : all()) {

@@ -41,11 +41,11 @@ public class Guests {
     /** The same at {@code now}: a key past its lifetime (INV-3) admits no one, and says so as an unknown key does. */
     public Uni<Passes.Pass> byKey(String guestKey, Instant now) {
         if (guestKey == null || guestKey.isBlank()) {
-            throw new ProblemException(401, "SEC-1", "Unauthorized", "a " + KEY + " header (given when you joined) is required", null);
+            throw ProblemException.unauthorized("a " + KEY + " header (given when you joined) is required");
         }
         return passes.find(guestKey, Passes.Kind.GUEST_KEY).map(found -> found
                 .filter(pass -> now == null || pass.expiresAt() == null || now.isBefore(pass.expiresAt()))
-                .orElseThrow(() -> new ProblemException(401, "SEC-1", "Unauthorized", "this " + KEY + " admits no one", null)));
+                .orElseThrow(() -> ProblemException.unauthorized("this " + KEY + " admits no one")));
     }
 
     /**

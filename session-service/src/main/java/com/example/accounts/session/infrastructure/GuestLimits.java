@@ -1,5 +1,6 @@
 package com.example.accounts.session.infrastructure;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.TooManyAttempts;
 import com.example.accounts.session.application.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,7 +140,7 @@ public class GuestLimits {
                 (k, w) -> w == null || w.over(now) ? new Window(now, length, 1) : new Window(w.start(), w.length(), w.count() + 1));
         if (window.count() > limit) {
             long retryAfter = Math.max(1, (window.start() + length - now + 999) / 1000);
-            throw new TooManyAttempts("SEC-1", retryAfter,
+            throw new TooManyAttempts(RuleId.SEC_1, retryAfter,
                     "too many attempts " + where + ": at most " + limit + " in " + length / 1000 + " s; retry in " + retryAfter + " s");
         }
     }

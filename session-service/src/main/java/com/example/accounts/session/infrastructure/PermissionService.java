@@ -1,6 +1,7 @@
 package com.example.accounts.session.infrastructure;
 
 import com.example.accounts.contract.EventJson;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.Problem;
 import com.example.accounts.kit.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +108,7 @@ public class PermissionService {
         return calls.call(() -> request.get().onSubscription().invoke(requests::incrementAndGet))
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     LOG.warnf("permission-service did not answer: %s", failure.toString());
-                    return unavailable(why(failure), null);
+                    return unavailable(why(failure), RuleId.PRM_4);
                 })
                 .map(PermissionService::answer);
     }
@@ -135,18 +136,19 @@ public class PermissionService {
         JsonNode problem = readQuietly(response.body());
         String reason = Response.Status.fromStatusCode(status) == null ? Integer.toString(status) : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = problem == null ? reason : problem.path("detail").asText(reason);
-        String rule = problem == null || !problem.hasNonNull("rule") ? null : problem.get("rule").asText();
+        // the rule the permission-service named, where it is one of the rule book's
+        Optional<RuleId> rule = problem == null ? Optional.empty() : RuleId.of(problem.path("rule").asText(null));
         throw switch (status) {
             case 404 -> ProblemException.notFound("account, member or object");
-            case 401 -> new ProblemException(401, "SEC-1", "Unauthorized", "the identity provider's token was refused: " + detail, null);
-            case 400 -> new ProblemException(400, "SEC-2", "Bad request", detail, fieldErrors(problem));
-            case 403 -> ProblemException.forbidden(rule == null ? "USR-11" : rule, detail);
-            default -> unavailable("permission-service answered " + status + ": " + detail, rule);
+            case 401 -> ProblemException.unauthorized("the identity provider's token was refused: " + detail);
+            case 400 -> new ProblemException(400, RuleId.SEC_2, "Bad request", detail, fieldErrors(problem));
+            case 403 -> ProblemException.forbidden(rule.orElse(RuleId.USR_11), detail);
+            default -> unavailable("permission-service answered " + status + ": " + detail, rule.orElse(RuleId.PRM_4));
         };
     }
 
-    private static ProblemException unavailable(String why, String rule) {
-        return new ProblemException(503, rule == null ? "PRM-4" : rule, "Permissions cannot be checked now",
+    private static ProblemException unavailable(String why, RuleId rule) {
+        return new ProblemException(503, rule, "Permissions cannot be checked now",
                 why + "; nothing is allowed without an answer, retry", null);
     }
 
@@ -171,7 +173,7 @@ public class PermissionService {
         try {
             return EventJson.MAPPER.readTree(text);
         } catch (java.io.IOException e) {
-            throw unavailable("permission-service answered unreadable JSON", null);
+            throw unavailable("permission-service answered unreadable JSON", RuleId.PRM_4);
         }
     }
 

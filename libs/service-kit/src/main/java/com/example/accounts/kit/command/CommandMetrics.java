@@ -1,6 +1,8 @@
 package com.example.accounts.kit.command;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.ConcurrencyConflict;
+import com.example.accounts.kit.Latencies;
 import com.example.accounts.kit.ProblemException;
 import com.example.accounts.rules.Refusal;
 import io.micrometer.core.instrument.Counter;
@@ -73,10 +75,10 @@ public final class CommandMetrics {
     /** A command answered with {@code failure}: a refusal naming its rule, a failed If-Match, a conflict given up on, or anything else. */
     void failed(String stream, String command, Throwable failure) {
         switch (failure) {
-            case Refusal refusal -> count(stream, command, "refused", ruleOf(refusal.rule()));
+            case Refusal refusal -> count(stream, command, "refused", refusal.rule().id());
             case PreconditionFailed ignored -> count(stream, command, "precondition_failed", NO_RULE);
             case ConcurrencyConflict ignored -> count(stream, command, "conflict", NO_RULE);
-            case ProblemException problem -> count(stream, command, "refused", ruleOf(problem.problem().rule()));
+            case ProblemException problem -> count(stream, command, "refused", problem.rule().map(RuleId::id).orElse(NO_RULE));
             default -> count(stream, command, "failed", NO_RULE);
         }
     }
@@ -88,12 +90,8 @@ public final class CommandMetrics {
     }
 
     void committed(String stream, int commands, Duration took) {
-        appends.computeIfAbsent(stream, tagged -> Timer.builder(APPEND).description("a group of commands' append transaction, commit included")
-                .tag("stream", tagged)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)).record(took);
+        appends.computeIfAbsent(stream, tagged -> Latencies.timer(APPEND, "a group of commands' append transaction, commit included")
+                .tag("stream", tagged).register(registry)).record(took);
         groups.computeIfAbsent(stream, tagged -> DistributionSummary.builder(GROUP).description("commands appended by one transaction (group commit)")
                 .tag("stream", tagged)
                 .publishPercentileHistogram()
@@ -107,9 +105,5 @@ public final class CommandMetrics {
                 .description("commands by stream, type and outcome (a refusal with the rule it names)")
                 .tag("stream", tags.stream()).tag("command", tags.command()).tag("outcome", tags.outcome()).tag("rule", tags.rule())
                 .register(registry)).increment();
-    }
-
-    private static String ruleOf(String rule) {
-        return rule == null ? NO_RULE : rule;
     }
 }

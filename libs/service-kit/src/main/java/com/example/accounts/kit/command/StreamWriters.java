@@ -1,6 +1,7 @@
 package com.example.accounts.kit.command;
 
 import com.example.accounts.contract.ConsistencyToken;
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.AppendResult;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.kit.ProblemException;
@@ -77,7 +78,7 @@ final class StreamWriters {
                 writer = writers.computeIfAbsent(stream, Writer::new);
                 if (writer.queue.size() >= queueLimit) {
                     metrics.overloaded(kind.name());
-                    answer.fail(new ProblemException(503, "EVT-1", "Too many commands for one stream",
+                    answer.fail(new ProblemException(503, RuleId.EVT_1, "Too many commands for one stream",
                             "the queue of commands for stream " + stream + " is full (" + queueLimit + " waiting); retry in a second", null));
                     return;
                 }

@@ -1,5 +1,6 @@
 package com.example.accounts.kit.command;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.eventstore.AppendResult;
 import com.example.accounts.eventstore.ConcurrencyConflict;
 import com.example.accounts.eventstore.EventMetadata;
@@ -136,7 +137,7 @@ class StreamWritersTest {
         var matching = submit(writers, "s", add(10).ifMatch(2L)).subscribeAsCompletionStage();
         var stale = submit(writers, "s", add(100).ifMatch(2L)).subscribeAsCompletionStage();
         var refused = submit(writers, "s", Command.<Integer, Added>deciding(loaded -> {
-            throw Refusal.conflict("EVT-1", "no");
+            throw Refusal.conflict(RuleId.EVT_1, "no");
         }, METADATA)).subscribeAsCompletionStage();
         var nothing = submit(writers, "s", Command.deciding(loaded -> List.of(), METADATA)).subscribeAsCompletionStage();
         store.hold.complete(null);
@@ -204,14 +205,14 @@ class StreamWritersTest {
         assertEquals(3, writers.streams());
     }
 
-    /** A command with a type of its own: asked, then decided (a negative amount is refused by rule CNT-1, 0 changes nothing). */
+    /** A command with a type of its own: asked, then decided (a negative amount is refused by rule SEC-2, 0 changes nothing). */
     record Bump(int amount) {
     }
 
     static Command<Integer, Added> bump(int amount) {
         return Command.<Integer, Added, Bump>asked(state -> new Bump(amount), (bump, state) -> {
             if (bump.amount() < 0) {
-                throw Refusal.invalid("CNT-1", "amount", "must not be negative");
+                throw Refusal.invalid(RuleId.SEC_2, "amount", "must not be negative");
             }
             return bump.amount() == 0 ? List.of() : List.of(new Added(bump.amount()));
         }, METADATA);
@@ -237,7 +238,7 @@ class StreamWritersTest {
         waiting.join();
 
         assertEquals(1, commands(meters, "Bump", "appended", "none"));
-        assertEquals(1, commands(meters, "Bump", "refused", "CNT-1"));
+        assertEquals(1, commands(meters, "Bump", "refused", "SEC-2"));
         assertEquals(1, commands(meters, "Bump", "unchanged", "none"));
         assertEquals(1, commands(meters, "Bump", "precondition_failed", "none"));
         assertEquals(3, commands(meters, CommandMetrics.UNNAMED, "appended", "none"), "a command decided without a record has no type");

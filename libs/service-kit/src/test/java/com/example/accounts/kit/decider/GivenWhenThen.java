@@ -1,5 +1,6 @@
 package com.example.accounts.kit.decider;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.rules.Refusal;
 
@@ -17,7 +18,7 @@ import java.util.function.BiFunction;
  * <pre>{@code
  * GivenWhenThen<Account, AccountCommand, AccountEvent> account = GivenWhenThen.of(Account.INITIAL, Account::evolve, AccountDecider::decide);
  * account.given(opened, benAdded).when(new ChangeRole("ada", ben, Role.ADMIN, NOW)).then(new RoleChanged(ben, STANDARD, ADMIN), ...);
- * account.given(opened).when(new ChangeRole("ada", ada, Role.STANDARD, NOW)).thenRefused("USR-8");
+ * account.given(opened).when(new ChangeRole("ada", ada, Role.STANDARD, NOW)).thenRefused(RuleId.USR_8);
  * }</pre>
  *
  * @param <S> the state folded from events
@@ -131,12 +132,12 @@ public final class GivenWhenThen<S, C, E> {
         }
 
         /** The command is refused by {@code rule}; the refusal is returned for its kind, field and message. */
-        public Refusal thenRefused(String rule) {
+        public Refusal thenRefused(RuleId rule) {
             List<E> events;
             try {
                 events = given.decider.decide.apply(command, given.state);
             } catch (Refusal refusal) {
-                if (!rule.equals(refusal.rule())) {
+                if (rule != refusal.rule()) {
                     AssertionError wrong = new AssertionError(prefix() + command + "\n expected a refusal by " + rule
                             + "\n but " + refusal.rule() + " refused it: " + refusal.getMessage());
                     wrong.addSuppressed(refusal);
@@ -148,7 +149,7 @@ public final class GivenWhenThen<S, C, E> {
         }
 
         /** The command is refused by {@code rule} as a refusal of {@code kind}. */
-        public Refusal thenRefused(String rule, Refusal.Kind kind) {
+        public Refusal thenRefused(RuleId rule, Refusal.Kind kind) {
             Refusal refusal = thenRefused(rule);
             if (refusal.kind() != kind) {
                 throw new AssertionError(prefix() + command + "\n expected " + rule + " to refuse it as " + kind + " but it was " + refusal.kind());

@@ -1,5 +1,6 @@
 package com.example.accounts.kit.decider;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.command.StreamKind;
 import com.example.accounts.rules.Refusal;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,13 @@ class GivenWhenThenTest {
     record Add(int amount) {
     }
 
-    /** A counter that never goes above ten (rule "MAX-10") and takes no negative amount ("POS-1", invalid). */
+    /** A counter that never goes above ten (rule RuleId.SEAT_2) and takes no negative amount (RuleId.SEC_2, invalid). */
     static List<Added> decide(Add add, Integer sum) {
         if (add.amount() < 0) {
-            throw Refusal.invalid("POS-1", "amount", "must not be negative");
+            throw Refusal.invalid(RuleId.SEC_2, "amount", "must not be negative");
         }
         if (sum + add.amount() > 10) {
-            throw Refusal.conflict("MAX-10", "the counter stays at most 10");
+            throw Refusal.conflict(RuleId.SEAT_2, "the counter stays at most 10");
         }
         return add.amount() == 0 ? List.of() : List.of(new Added(add.amount()));
     }
@@ -47,20 +48,20 @@ class GivenWhenThenTest {
         assertTrue(other.getMessage().startsWith("two more\n"), other.getMessage());
         assertTrue(other.getMessage().contains("[Added[amount=2]]"), other.getMessage());
         AssertionError refused = assertThrows(AssertionError.class, () -> COUNTER.given(new Added(9)).when(new Add(2)).then(new Added(2)));
-        assertTrue(refused.getMessage().contains("MAX-10 refused it"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("SEAT-2 refused it"), refused.getMessage());
         assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(1)).thenNothing());
     }
 
     @Test
     void thenRefusedReturnsTheRefusalOfTheRuleAndFailsOnAnotherRuleAKindOrAnAcceptance() {
-        Refusal refusal = COUNTER.given(new Added(9)).when(new Add(2)).thenRefused("MAX-10", Refusal.Kind.CONFLICT);
+        Refusal refusal = COUNTER.given(new Added(9)).when(new Add(2)).thenRefused(RuleId.SEAT_2, Refusal.Kind.CONFLICT);
         assertEquals("the counter stays at most 10", refusal.getMessage());
-        assertEquals("amount", COUNTER.given().when(new Add(-1)).thenRefused("POS-1").field());
+        assertEquals("amount", COUNTER.given().when(new Add(-1)).thenRefused(RuleId.SEC_2).field());
 
-        AssertionError wrongRule = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused("MAX-10"));
-        assertTrue(wrongRule.getMessage().contains("but POS-1 refused it"), wrongRule.getMessage());
-        assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused("POS-1", Refusal.Kind.CONFLICT));
-        AssertionError accepted = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(1)).thenRefused("MAX-10"));
+        AssertionError wrongRule = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused(RuleId.SEAT_2));
+        assertTrue(wrongRule.getMessage().contains("but SEC-2 refused it"), wrongRule.getMessage());
+        assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(-1)).thenRefused(RuleId.SEC_2, Refusal.Kind.CONFLICT));
+        AssertionError accepted = assertThrows(AssertionError.class, () -> COUNTER.given().when(new Add(1)).thenRefused(RuleId.SEAT_2));
         assertTrue(accepted.getMessage().contains("accepted, recording [Added[amount=1]]"), accepted.getMessage());
     }
 
@@ -69,7 +70,7 @@ class GivenWhenThenTest {
         StreamKind<Integer, Added> kind = new StreamKind<>("counter", null, 5, (sum, added) -> sum + added.amount(), "none", "none");
         GivenWhenThen<Integer, Add, Added> counter = GivenWhenThen.of(kind, GivenWhenThenTest::decide);
         assertEquals(List.of(new Added(1)), counter.given(new Added(4)).when(new Add(1)).events());
-        counter.given(new Added(4)).when(new Add(2)).thenRefused("MAX-10");
+        counter.given(new Added(4)).when(new Add(2)).thenRefused(RuleId.SEAT_2);
         assertEquals(6, counter.givenNothing().when(new Add(1)).accepted().state());
     }
 }

@@ -129,7 +129,7 @@ public class SupportInvites {
                             new SupportCommand.WithdrawUndelivered(issued.inviteId(), clock.now()), SupportDecider::decide,
                             EventMetadata.requested("system", correlationId, clock.now()))
                             .map(revoked -> {
-                                throw new ProblemException(503, "INV-1", "Invite email not sent", "the invite email could not be handed on ("
+                                throw new ProblemException(503, RuleId.INV_1, "Invite email not sent", "the invite email could not be handed on ("
                                         + failure.getMessage() + "); the invite was withdrawn, retry", null);
                             }));
         };

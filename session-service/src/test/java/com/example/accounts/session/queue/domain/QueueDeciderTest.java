@@ -1,5 +1,6 @@
 package com.example.accounts.session.queue.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.decider.GivenWhenThen;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.queue.domain.QueueCommand.EndLogins;
@@ -80,13 +81,13 @@ class QueueDeciderTest {
 
     @Test
     void CC7_loggingOutOfAQueueNotLoggedIntoIsRefused() {
-        LOGINS.given(loggedIn(sales, ada)).when(new LogOut(billing, ada, ada)).thenRefused("CC-7", Refusal.Kind.CONFLICT);
-        LOGINS.given(loggedIn(sales, ada), loggedOut(sales, ada, Reason.LOGGED_OUT)).when(new LogOut(sales, ada, ada)).thenRefused("CC-7");
+        LOGINS.given(loggedIn(sales, ada)).when(new LogOut(billing, ada, ada)).thenRefused(RuleId.CC_7, Refusal.Kind.CONFLICT);
+        LOGINS.given(loggedIn(sales, ada), loggedOut(sales, ada, Reason.LOGGED_OUT)).when(new LogOut(sales, ada, ada)).thenRefused(RuleId.CC_7);
     }
 
     @Test
     void CC4_onlyAgentPermissionsAreFixed() {
-        assertEquals("permissions", LOGINS.givenNothing().when(new LogIn(sales, ada, ada, Set.of("MANAGE_SKILLS"))).thenRefused("CC-4").field());
+        assertEquals("permissions", LOGINS.givenNothing().when(new LogIn(sales, ada, ada, Set.of("MANAGE_SKILLS"))).thenRefused(RuleId.CC_4).field());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.accounts.session.support.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.decider.GivenWhenThen;
 import com.example.accounts.rules.Refusal;
 import com.example.accounts.session.support.domain.SupportCommand.DisablePolicy;
@@ -79,21 +80,21 @@ class SupportDeciderTest {
     @Test
     void SUP2_aCodeAdmitsOneCustomer() {
         SUPPORT.given(started(), new CustomerJoined(session, UUID.randomUUID(), "WINDOWS"))
-                .when(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0)).thenRefused("SUP-2");
+                .when(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0)).thenRefused(RuleId.SUP_2);
     }
 
     @Test
     void SUP5_onlyTheOwnerEndsAndAnEndedSessionTakesNothingMore() {
-        SUPPORT.given(started()).when(new End(ben, T0)).thenRefused("SUP-5");
+        SUPPORT.given(started()).when(new End(ben, T0)).thenRefused(RuleId.SUP_5);
         var ended = SUPPORT.given(started()).when(new End(ada, T0)).then(new SupportSessionEnded(session));
         assertEquals(Set.of(), ended.state().technicians());
-        ended.when(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0)).thenRefused("SUP-5", Refusal.Kind.GONE);
+        ended.when(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0)).thenRefused(RuleId.SUP_5, Refusal.Kind.GONE);
     }
 
     @Test
     void SUP3_aStartNamesTheCompanyOrTheDeviceNeverBoth() {
         Refusal both = SUPPORT.givenNothing().when(new Start(session, fit(ada), UUID.randomUUID(), UUID.randomUUID(), T0))
-                .thenRefused("SUP-3", Refusal.Kind.INVALID);
+                .thenRefused(RuleId.SUP_3, Refusal.Kind.INVALID);
         assertEquals("companyId", both.field());
         UUID device = UUID.randomUUID();
         SUPPORT.givenNothing().when(new Start(session, fit(ada), null, device, T0)).then(new SupportSessionStarted(session, ada, null, device));
@@ -107,9 +108,9 @@ class SupportDeciderTest {
         assertTrue(ClientVersion.of("clientVersion", "2.4.0").featureAware());
         assertFalse(ClientVersion.of("clientVersion", "1.9.5").featureAware());
         Refusal malformed = assertThrows(Refusal.class, () -> ClientVersion.of("toClientVersion", "latest"));
-        assertEquals("FEAT-2", malformed.rule());
+        assertEquals(RuleId.FEAT_2, malformed.rule());
         assertEquals("toClientVersion", malformed.field());
-        assertEquals("FEAT-2", assertThrows(Refusal.class, () -> ClientVersion.of("clientVersion", " ")).rule());
+        assertEquals(RuleId.FEAT_2, assertThrows(Refusal.class, () -> ClientVersion.of("clientVersion", " ")).rule());
     }
 
     @Test
@@ -117,8 +118,8 @@ class SupportDeciderTest {
         UUID inviteId = UUID.randomUUID();
         UUID external = UUID.randomUUID();
         var given = SUPPORT.given(started(), invited(inviteId), redeemed(inviteId, external));
-        given.when(new HandOver(ada, external, null, T0)).thenRefused("SUP-6");
-        given.when(new HandOver(ada, ben, new Owner(ben, "lacks a REMOTE_SUPPORT seat", "2.4.0", true, List.of()), T0)).thenRefused("SUP-6");
+        given.when(new HandOver(ada, external, null, T0)).thenRefused(RuleId.SUP_6);
+        given.when(new HandOver(ada, ben, new Owner(ben, "lacks a REMOTE_SUPPORT seat", "2.4.0", true, List.of()), T0)).thenRefused(RuleId.SUP_6);
         assertEquals(ben, given.when(new HandOver(ada, ben, fit(ben), T0)).then(handedToBen()).state().owner());
     }
 
@@ -127,16 +128,16 @@ class SupportDeciderTest {
         UUID device = UUID.randomUUID();
         var unattended = SUPPORT.given(new SupportSessionStarted(session, ada, null, device));
         Owner noUnattendedAccess = new Owner(ben, "support.unattended is denied: lacks the UNATTENDED_ACCESS support feature", "2.4.0", true, List.of());
-        Refusal sup3 = unattended.when(new HandOver(ada, ben, noUnattendedAccess, T0)).thenRefused("SUP-6");
+        Refusal sup3 = unattended.when(new HandOver(ada, ben, noUnattendedAccess, T0)).thenRefused(RuleId.SUP_6);
         assertEquals("toMemberId", sup3.field());
         assertTrue(sup3.getMessage().contains("SUP-3") && sup3.getMessage().contains("UNATTENDED_ACCESS"), sup3.getMessage());
         Owner oldClient = new Owner(ben, null, "2.3.817", false, List.of("support.remote-control"));
-        Refusal feat2 = unattended.when(new HandOver(ada, ben, oldClient, T0)).thenRefused("SUP-6");
+        Refusal feat2 = unattended.when(new HandOver(ada, ben, oldClient, T0)).thenRefused(RuleId.SUP_6);
         assertEquals("toClientVersion", feat2.field());
         assertTrue(feat2.getMessage().contains("FEAT-2"), feat2.getMessage());
         // the same judgement refuses the start
-        SUPPORT.givenNothing().when(new Start(UUID.randomUUID(), noUnattendedAccess, null, device, T0)).thenRefused("SUP-3");
-        SUPPORT.givenNothing().when(new Start(UUID.randomUUID(), oldClient, null, null, T0)).thenRefused("FEAT-2");
+        SUPPORT.givenNothing().when(new Start(UUID.randomUUID(), noUnattendedAccess, null, device, T0)).thenRefused(RuleId.SUP_3);
+        SUPPORT.givenNothing().when(new Start(UUID.randomUUID(), oldClient, null, null, T0)).thenRefused(RuleId.FEAT_2);
         // an old client is fine for a member who lacks no feature
         Owner allFeatures = new Owner(ben, null, "1.9.5", false, List.of());
         assertEquals(ben, unattended.when(new HandOver(ada, ben, allFeatures, T0)).then(handedToBen()).state().owner());
@@ -147,12 +148,12 @@ class SupportDeciderTest {
         UUID inviteId = UUID.randomUUID();
         UUID external = UUID.randomUUID();
         var given = SUPPORT.given(started(), invited(inviteId), redeemed(inviteId, external));
-        given.when(new RemoveExternal(external, ben, T0)).thenRefused("INV-3");
-        given.when(new RemoveExternal(UUID.randomUUID(), ada, T0)).thenRefused("ACC-6");
+        given.when(new RemoveExternal(external, ben, T0)).thenRefused(RuleId.INV_3);
+        given.when(new RemoveExternal(UUID.randomUUID(), ada, T0)).thenRefused(RuleId.ACC_6);
         ExternalTechnicianLoggedOut removed = new ExternalTechnicianLoggedOut(session, external, "REMOVED");
         var out = given.when(new RemoveExternal(external, ada, T0)).then(removed);
-        out.when(new RemoveExternal(external, ada, T0)).thenRefused("INV-3", Refusal.Kind.CONFLICT);
-        out.when(new RequestAsExternal(external, "REMOTE_CONTROL", T0)).thenRefused("INV-4");
+        out.when(new RemoveExternal(external, ada, T0)).thenRefused(RuleId.INV_3, Refusal.Kind.CONFLICT);
+        out.when(new RequestAsExternal(external, "REMOTE_CONTROL", T0)).thenRefused(RuleId.INV_4);
         // the new owner removes whom the old one invited
         given.given(handedToBen()).when(new RemoveExternal(external, ben, T0)).then(removed);
     }
@@ -168,7 +169,7 @@ class SupportDeciderTest {
                 invited(otherInvite, other, "Walt"));
         var disabled = given.when(new DisablePolicy(vendor.policyId(), T0)).then(new ExternalInviteRevoked(session, openInvite, null, "POLICY_DISABLED"),
                 new ExternalTechnicianLoggedOut(session, external, "POLICY_DISABLED"));
-        disabled.when(new RequestAsExternal(external, "REMOTE_CONTROL", T0)).thenRefused("INV-6");
+        disabled.when(new RequestAsExternal(external, "REMOTE_CONTROL", T0)).thenRefused(RuleId.INV_6);
         assertEquals(SupportSession.InviteState.OPEN, disabled.state().invites().get(otherInvite).state());
         disabled.when(new DisablePolicy(vendor.policyId(), T0)).as("a redelivered disabling appends nothing").thenNothing();
     }
@@ -177,20 +178,20 @@ class SupportDeciderTest {
     void INV2_anInviteWorksOnceAndLapsesTwoHoursAfterIssue() {
         UUID inviteId = UUID.randomUUID();
         var issued = SUPPORT.given(started(), invited(inviteId));
-        issued.when(new Redeem(inviteId, UUID.randomUUID(), T0.plus(Duration.ofHours(2)))).thenRefused("INV-2");
+        issued.when(new Redeem(inviteId, UUID.randomUUID(), T0.plus(Duration.ofHours(2)))).thenRefused(RuleId.INV_2);
         var redeem = issued.when(new Redeem(inviteId, UUID.randomUUID(), T0.plus(Duration.ofMinutes(119))));
         assertInstanceOf(ExternalInviteRedeemed.class, redeem.events().get(0));
         var used = redeem.accepted();
-        used.when(new Redeem(inviteId, UUID.randomUUID(), T0)).thenRefused("INV-2", Refusal.Kind.CONFLICT);
+        used.when(new Redeem(inviteId, UUID.randomUUID(), T0)).thenRefused(RuleId.INV_2, Refusal.Kind.CONFLICT);
     }
 
     @Test
     void INV1_aDisabledPolicyAndServerEmailWithoutTheSettingAreRefused() {
         var given = SUPPORT.given(started());
         Policy off = new Policy(UUID.randomUUID(), "Off", false, Set.of());
-        given.when(new Invite(UUID.randomUUID(), ada, off, "Vera", "", "COPY_URL", null, true, T0)).thenRefused("INV-1");
-        given.when(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "SERVER_EMAIL", "v@x.example", false, T0)).thenRefused("INV-1");
-        given.when(new Invite(UUID.randomUUID(), ben, vendor, "Vera", "", "COPY_URL", null, true, T0)).thenRefused("INV-1");
+        given.when(new Invite(UUID.randomUUID(), ada, off, "Vera", "", "COPY_URL", null, true, T0)).thenRefused(RuleId.INV_1);
+        given.when(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "SERVER_EMAIL", "v@x.example", false, T0)).thenRefused(RuleId.INV_1);
+        given.when(new Invite(UUID.randomUUID(), ben, vendor, "Vera", "", "COPY_URL", null, true, T0)).thenRefused(RuleId.INV_1);
     }
 
     @Test
@@ -199,7 +200,7 @@ class SupportDeciderTest {
         // many dots and a late failure: what a backtracking pattern spends seconds on, here refused at once
         String pathological = "a@" + ".".repeat(60_000) + "@";
         Refusal refusal = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> given.when(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "LOCAL_EMAIL", pathological, false, T0)).thenRefused("INV-1"));
+                () -> given.when(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "LOCAL_EMAIL", pathological, false, T0)).thenRefused(RuleId.INV_1));
         assertEquals("email", refusal.field());
         assertEquals(1, given.when(new Invite(UUID.randomUUID(), ada, vendor, "Vera", "", "LOCAL_EMAIL", "vera@vendor.example", false, T0)).events().size());
     }
@@ -214,7 +215,7 @@ class SupportDeciderTest {
         assertInstanceOf(TechnicianLeftSession.class, events.get(0));
         assertEquals(new ExternalInviteRevoked(session, openInvite, null, "INVITER_LEFT"), events.get(1));
         assertEquals(new ExternalTechnicianLoggedOut(session, external, "INVITER_LEFT"), events.get(2));
-        given.when(new Leave(ben, T0)).thenRefused("SUP-5");
+        given.when(new Leave(ben, T0)).thenRefused(RuleId.SUP_5);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.accounts.session.training.domain;
 
+import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.decider.GivenWhenThen;
 import com.example.accounts.kit.decider.GivenWhenThen.Given;
 import com.example.accounts.rules.Refusal;
@@ -75,7 +76,7 @@ class TrainingDeciderTest {
         return given.given(events);
     }
 
-    static void refused(Refusal.Kind kind, String rule, Given<TrainingSession, TrainingCommand, TrainingEvent> given, TrainingCommand command) {
+    static void refused(Refusal.Kind kind, RuleId rule, Given<TrainingSession, TrainingCommand, TrainingEvent> given, TrainingCommand command) {
         given.when(command).thenRefused(rule, kind);
     }
 
@@ -100,24 +101,24 @@ class TrainingDeciderTest {
 
     @Test
     void EVT1_aSessionIsScheduledOnce() {
-        refused(Refusal.Kind.CONFLICT, "EVT-1", given(SCHEDULED), new Schedule(SESSION, ORGANIZER, List.of(), true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.EVT_1, given(SCHEDULED), new Schedule(SESSION, ORGANIZER, List.of(), true, NOW));
     }
 
     @Test
     void TRN2_coOrganizersRefusedWhileTheAccountTurnedThemOff() {
-        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(CO), false, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, given(), new Schedule(SESSION, ORGANIZER, List.of(CO), false, NOW));
         assertEquals(List.of(new TrainingSessionScheduled(SESSION, ORGANIZER, List.of())),
                 when(given(), new Schedule(SESSION, ORGANIZER, List.of(), false, NOW)));
     }
 
     @Test
     void TRN2_theOrganizerIsNotTheirOwnCoOrganizer() {
-        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(ORGANIZER), true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, given(), new Schedule(SESSION, ORGANIZER, List.of(ORGANIZER), true, NOW));
     }
 
     @Test
     void TRN2_aCoOrganizerIsNamedOnce() {
-        refused(Refusal.Kind.INVALID, "TRN-2", given(), new Schedule(SESSION, ORGANIZER, List.of(CO, CO), true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, given(), new Schedule(SESSION, ORGANIZER, List.of(CO, CO), true, NOW));
     }
 
     @Test
@@ -132,17 +133,17 @@ class TrainingDeciderTest {
 
     @Test
     void TRN2_onlyTheOrganizerNamesCoOrganizers() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(CO, List.of(OTHER_MEMBER), true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_2, given(SCHEDULED), new ChangeCoOrganizers(CO, List.of(OTHER_MEMBER), true, true, NOW));
     }
 
     @Test
     void TRN2_coOrganizersAreNotNamedWhileTheAccountTurnedThemOff() {
-        refused(Refusal.Kind.INVALID, "TRN-2", given(SCHEDULED), new ChangeCoOrganizers(ORGANIZER, List.of(OTHER_MEMBER), true, false, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, given(SCHEDULED), new ChangeCoOrganizers(ORGANIZER, List.of(OTHER_MEMBER), true, false, NOW));
     }
 
     @Test
     void TRN2_coOrganizersAreNotChangedAfterTheEnd() {
-        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new ChangeCoOrganizers(ORGANIZER, List.of(), true, true, NOW));
+        refused(Refusal.Kind.GONE, RuleId.TRN_3, given(SCHEDULED, ENDED), new ChangeCoOrganizers(ORGANIZER, List.of(), true, true, NOW));
     }
 
     @Test
@@ -156,7 +157,7 @@ class TrainingDeciderTest {
 
     @Test
     void TRN2_aCoOrganizerDoesNotHostWhileTheAccountTurnedThemOff() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", given(SCHEDULED), new Start(CO, true, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_2, given(SCHEDULED), new Start(CO, true, false, NOW));
     }
 
     @Test
@@ -166,17 +167,17 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_aMemberWhoIsNoHostDoesNotStartTheSession() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(OTHER_MEMBER, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED), new Start(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
     void TRN3_aSessionStartsOnce() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new Start(ORGANIZER, true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED, STARTED), new Start(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_anEndedSessionDoesNotStart() {
-        refused(Refusal.Kind.GONE, "TRN-3", given(SCHEDULED, ENDED), new Start(ORGANIZER, true, true, NOW));
+        refused(Refusal.Kind.GONE, RuleId.TRN_3, given(SCHEDULED, ENDED), new Start(ORGANIZER, true, true, NOW));
     }
 
     @Test
@@ -196,23 +197,23 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_noRecordingBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED), new StartRecording(ORGANIZER, true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED), new StartRecording(ORGANIZER, true, true, NOW));
     }
 
     @Test
     void TRN3_onlyHostsRecord() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new StartRecording(OTHER_MEMBER, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED, STARTED), new StartRecording(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
     void TRN3_aRecordingIsNotStartedTwice() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER)),
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED, STARTED, new TrainingRecordingStarted(SESSION, ORGANIZER)),
                 new StartRecording(CO, true, true, NOW));
     }
 
     @Test
     void TRN3_noRecordingToStop() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new StopRecording(ORGANIZER, true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED, STARTED), new StopRecording(ORGANIZER, true, true, NOW));
     }
 
     @Test
@@ -229,7 +230,7 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyHostsEndTheSession() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED), new End(OTHER_MEMBER, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED, STARTED), new End(OTHER_MEMBER, true, true, NOW));
     }
 
     @Test
@@ -244,12 +245,12 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyHostsManageAttendees() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ANNA_JOINED), new RemoveParticipant(OTHER_MEMBER, ANNA, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED, STARTED, ANNA_JOINED), new RemoveParticipant(OTHER_MEMBER, ANNA, true, true, NOW));
     }
 
     @Test
     void TRN3_noSuchParticipantToRemove() {
-        refused(Refusal.Kind.NOT_FOUND, "TRN-3", given(SCHEDULED, STARTED), new RemoveParticipant(ORGANIZER, ANNA, true, true, NOW));
+        refused(Refusal.Kind.NOT_FOUND, RuleId.TRN_3, given(SCHEDULED, STARTED), new RemoveParticipant(ORGANIZER, ANNA, true, true, NOW));
     }
 
     @Test
@@ -282,17 +283,17 @@ class TrainingDeciderTest {
 
     @Test
     void TRN3_onlyTheOrganizerSendsTheFollowUp() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED, STARTED, ENDED), new SendFollowUp(CO, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED, STARTED, ENDED), new SendFollowUp(CO, true, NOW));
     }
 
     @Test
     void TRN3_theFollowUpWaitsForTheEnd() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED), new SendFollowUp(ORGANIZER, true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED, STARTED), new SendFollowUp(ORGANIZER, true, NOW));
     }
 
     @Test
     void TRN3_theFollowUpIsSentOnce() {
-        refused(Refusal.Kind.CONFLICT, "TRN-3", given(SCHEDULED, STARTED, ENDED, new TrainingFollowUpSent(SESSION, ORGANIZER)),
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_3, given(SCHEDULED, STARTED, ENDED, new TrainingFollowUpSent(SESSION, ORGANIZER)),
                 new SendFollowUp(ORGANIZER, true, NOW));
     }
 
@@ -303,7 +304,7 @@ class TrainingDeciderTest {
         TrainingDecider.afterSession(s.state(), ORGANIZER, true, "reports");
         Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s.state(), CO, true, "recordings archive"));
         assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
-        assertEquals("TRN-3", refusal.rule());
+        assertEquals(RuleId.TRN_3, refusal.rule());
     }
 
     @Test
@@ -343,7 +344,7 @@ class TrainingDeciderTest {
 
     @Test
     void TRN4_aParticipantWhoDoesNotPresentDoesNotPassTheRole() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-4", given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED),
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_4, given(SCHEDULED, STARTED, ANNA_JOINED, BEN_JOINED),
                 new ChangePresenter(participant(ANNA), participant(BEN), false, false, true, NOW));
     }
 
@@ -351,8 +352,8 @@ class TrainingDeciderTest {
     void TRN4_thePresenterRoleGoesOnlyToSomeoneInTheSession() {
         var s = given(SCHEDULED, STARTED, ANNA_JOINED, new ParticipantRemoved(SESSION, ANNA, ORGANIZER));
 
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-4", s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, true, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_4, s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_4, s, new ChangePresenter(member(ORGANIZER), member(OTHER_MEMBER), true, true, true, NOW));
     }
 
     @Test
@@ -366,7 +367,7 @@ class TrainingDeciderTest {
 
     @Test
     void TRN4_noPresenterBeforeTheStart() {
-        refused(Refusal.Kind.CONFLICT, "TRN-4", given(SCHEDULED, ANNA_JOINED),
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_4, given(SCHEDULED, ANNA_JOINED),
                 new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
     }
 
@@ -390,8 +391,8 @@ class TrainingDeciderTest {
     void TRN3_aMemberWhoMayNoLongerHostIsNeitherMadePresenterNorGivenControl() {
         var s = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        refused(Refusal.Kind.INVALID, "TRN-3", s, new ChangePresenter(member(ORGANIZER), member(CO), true, true, false, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-3", s, new GiveKeyboard(member(ORGANIZER), member(CO), true, true, false, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_3, s, new ChangePresenter(member(ORGANIZER), member(CO), true, true, false, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_3, s, new GiveKeyboard(member(ORGANIZER), member(CO), true, true, false, NOW));
         // a participant is never a host: whether one may host is not the question
         assertEquals(List.of(new PresenterChanged(SESSION, participant(ANNA))),
                 when(s, new ChangePresenter(member(ORGANIZER), participant(ANNA), true, true, false, NOW)));
@@ -399,18 +400,18 @@ class TrainingDeciderTest {
 
     @Test
     void TRN5_onlyThePresenterGivesKeyboardControl() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED),
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_5, given(SCHEDULED, STARTED, ANNA_JOINED),
                 new GiveKeyboard(member(CO), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN5_keyboardControlGoesOnlyToSomeoneInTheSession() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_5, given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN5_thePresenterHasControlAlready() {
-        refused(Refusal.Kind.INVALID, "TRN-5", given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), true, true, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_5, given(SCHEDULED, STARTED), new GiveKeyboard(member(ORGANIZER), member(ORGANIZER), true, true, true, NOW));
     }
 
     @Test
@@ -425,13 +426,13 @@ class TrainingDeciderTest {
 
     @Test
     void TRN5_onlyThePresenterTakesKeyboardControlBack() {
-        refused(Refusal.Kind.FORBIDDEN, "TRN-5", given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA))),
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_5, given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA))),
                 new TakeBackKeyboard(participant(ANNA), false, true, NOW));
     }
 
     @Test
     void TRN5_noControlToTakeBack() {
-        refused(Refusal.Kind.CONFLICT, "TRN-5", given(SCHEDULED, STARTED), new TakeBackKeyboard(member(ORGANIZER), true, true, NOW));
+        refused(Refusal.Kind.CONFLICT, RuleId.TRN_5, given(SCHEDULED, STARTED), new TakeBackKeyboard(member(ORGANIZER), true, true, NOW));
     }
 
     @Test
@@ -447,47 +448,47 @@ class TrainingDeciderTest {
     @Test
     void TRN3_aHostWhoCanNoLongerHostNoLongerRunsTheSession() {
         // mayHost false: the permission-service denies them training.session.host now (made an observer, the account lost TRAINING)
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(CO, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", given(SCHEDULED), new Start(ORGANIZER, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED), new Start(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, given(SCHEDULED), new Start(ORGANIZER, false, true, NOW));
         var live = given(SCHEDULED, STARTED, ANNA_JOINED);
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new StartRecording(CO, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", then(live, List.of(new TrainingRecordingStarted(SESSION, ORGANIZER))),
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new StartRecording(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, then(live, List.of(new TrainingRecordingStarted(SESSION, ORGANIZER))),
                 new StopRecording(ORGANIZER, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new End(CO, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new RemoveParticipant(CO, ANNA, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangeCoOrganizers(ORGANIZER, List.of(), false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new End(CO, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new RemoveParticipant(CO, ANNA, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new ChangeCoOrganizers(ORGANIZER, List.of(), false, true, NOW));
     }
 
     @Test
     void TRN3_aPresenterWhoCanNoLongerHostNeitherPassesTheRoleNorGivesControl() {
         var live = given(SCHEDULED, STARTED, ANNA_JOINED, new KeyboardControlGiven(SESSION, participant(ANNA)));
 
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new ChangePresenter(member(ORGANIZER), participant(ANNA), false, true, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new GiveKeyboard(member(ORGANIZER), member(CO), false, true, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", live, new TakeBackKeyboard(member(ORGANIZER), false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new ChangePresenter(member(ORGANIZER), participant(ANNA), false, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new GiveKeyboard(member(ORGANIZER), member(CO), false, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, live, new TakeBackKeyboard(member(ORGANIZER), false, true, NOW));
         // a member who is no host at all is refused as before, whatever the permission-service says of them
-        refused(Refusal.Kind.FORBIDDEN, "TRN-4", live, new ChangePresenter(member(OTHER_MEMBER), participant(ANNA), true, true, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_4, live, new ChangePresenter(member(OTHER_MEMBER), participant(ANNA), true, true, true, NOW));
     }
 
     @Test
     void TRN3_anOrganizerWhoCanNoLongerHostHasNoAfterSessionFeatures() {
         var s = given(SCHEDULED, STARTED, ENDED);
 
-        refused(Refusal.Kind.FORBIDDEN, "TRN-3", s, new SendFollowUp(ORGANIZER, false, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_3, s, new SendFollowUp(ORGANIZER, false, NOW));
         Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.afterSession(s.state(), ORGANIZER, false, "reports"));
         assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
-        assertEquals("TRN-3", refusal.rule());
+        assertEquals(RuleId.TRN_3, refusal.rule());
     }
 
     @Test
     void TRN2_whileCoOrganizersAreOffNoCoOrganizerIsMadePresenterNorGivenControl() {
         var live = given(SCHEDULED, STARTED, ANNA_JOINED);
 
-        refused(Refusal.Kind.INVALID, "TRN-2", live, new ChangePresenter(member(ORGANIZER), member(CO), true, false, true, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-2", live, new GiveKeyboard(member(ORGANIZER), member(CO), true, false, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, live, new ChangePresenter(member(ORGANIZER), member(CO), true, false, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, live, new GiveKeyboard(member(ORGANIZER), member(CO), true, false, true, NOW));
         var anna = then(live, List.of(new PresenterChanged(SESSION, participant(ANNA))));
-        refused(Refusal.Kind.INVALID, "TRN-2", anna, new ChangePresenter(participant(ANNA), member(CO), false, false, true, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-2", anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, anna, new ChangePresenter(participant(ANNA), member(CO), false, false, true, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_2, anna, new GiveKeyboard(participant(ANNA), member(CO), false, false, true, NOW));
         // while the account allows co-organizers, they are
         assertEquals(List.of(new PresenterChanged(SESSION, member(CO))), when(live, new ChangePresenter(member(ORGANIZER), member(CO), true, true, true, NOW)));
         assertEquals(List.of(new KeyboardControlGiven(SESSION, member(CO))),
@@ -498,9 +499,9 @@ class TrainingDeciderTest {
     void TRN2_whileCoOrganizersAreOffAPresentingCoOrganizerNeitherPassesTheRoleNorGivesControl() {
         var s = given(SCHEDULED, STARTED, ANNA_JOINED, new PresenterChanged(SESSION, member(CO)));
 
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new ChangePresenter(member(CO), participant(ANNA), true, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", s, new GiveKeyboard(member(CO), participant(ANNA), true, false, true, NOW));
-        refused(Refusal.Kind.FORBIDDEN, "TRN-2", then(s, List.of(new KeyboardControlGiven(SESSION, participant(ANNA)))),
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_2, s, new ChangePresenter(member(CO), participant(ANNA), true, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_2, s, new GiveKeyboard(member(CO), participant(ANNA), true, false, true, NOW));
+        refused(Refusal.Kind.FORBIDDEN, RuleId.TRN_2, then(s, List.of(new KeyboardControlGiven(SESSION, participant(ANNA)))),
                 new TakeBackKeyboard(member(CO), true, false, NOW));
         // the organizer takes the role back
         assertEquals(List.of(new PresenterChanged(SESSION, member(ORGANIZER))),
@@ -519,8 +520,8 @@ class TrainingDeciderTest {
 
     @Test
     void TRN6_aParticipantGivesAName() {
-        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "   ", CAP, NOW));
-        refused(Refusal.Kind.INVALID, "TRN-6", given(SCHEDULED), new JoinAsParticipant(ANNA, "a".repeat(TrainingDecider.MAX_NAME + 1), CAP, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_6, given(SCHEDULED), new JoinAsParticipant(ANNA, "   ", CAP, NOW));
+        refused(Refusal.Kind.INVALID, RuleId.TRN_6, given(SCHEDULED), new JoinAsParticipant(ANNA, "a".repeat(TrainingDecider.MAX_NAME + 1), CAP, NOW));
     }
 
     @Test
@@ -530,7 +531,7 @@ class TrainingDeciderTest {
         Refusal refusal = assertThrows(Refusal.class, () -> TrainingDecider.decide(new JoinAsParticipant(UUID.randomUUID(), "Carl", 2, NOW), full.state()));
 
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
-        assertEquals("TRN-6", refusal.rule());
+        assertEquals(RuleId.TRN_6, refusal.rule());
         assertTrue(refusal.getMessage().contains("platform.training.max-participants"), refusal.getMessage());
         assertEquals(1, when(given(SCHEDULED, ANNA_JOINED), new JoinAsParticipant(BEN, "Ben", 2, NOW)).size(), "below the cap, one more joins");
         // a participant removed makes room
@@ -540,12 +541,12 @@ class TrainingDeciderTest {
 
     @Test
     void TRN6_noOneJoinsAnEndedSession() {
-        refused(Refusal.Kind.GONE, "TRN-6", given(SCHEDULED, STARTED, ENDED), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
+        refused(Refusal.Kind.GONE, RuleId.TRN_6, given(SCHEDULED, STARTED, ENDED), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
     }
 
     @Test
     void ACC6_aSessionNeverScheduledIsNotFound() {
-        refused(Refusal.Kind.NOT_FOUND, "ACC-6", given(), new Start(ORGANIZER, true, true, NOW));
-        refused(Refusal.Kind.NOT_FOUND, "TRN-6", given(), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
+        refused(Refusal.Kind.NOT_FOUND, RuleId.ACC_6, given(), new Start(ORGANIZER, true, true, NOW));
+        refused(Refusal.Kind.NOT_FOUND, RuleId.TRN_6, given(), new JoinAsParticipant(ANNA, "Anna", CAP, NOW));
     }
 }
