@@ -15,9 +15,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +32,8 @@ import java.util.UUID;
  * (the state's record, whose {@code evolve} folds, and the events it reads). A snapshot of another fingerprint is
  * never served: the stream is folded again from its events, and the new snapshot replaces it. So a new upcaster, a
  * raised schema version or a changed {@code evolve} never serves an old fold. A snapshot that no longer reads as the
- * current state (its shape changed since) is ignored too.
+ * current state (its shape changed since) is ignored too. A state that is a sealed type of phases is kept with
+ * the name of its phase, and read back as that phase's record.
  *
  * <p>The table is the service's, created by its own Flyway migration ({@code stream_id text PRIMARY KEY, version,
  * position, state jsonb, taken_at, fold, account_id}); a snapshot taken before folds were recorded has fold '' and is
@@ -46,6 +49,9 @@ public final class Snapshots<S> {
     private static final ObjectMapper MAPPER = EventJson.MAPPER.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private static final String PHASE = "phase";
+    private static final String STATE = "state";
 
     private final Pool pool;
     private final String table;
@@ -75,8 +81,8 @@ public final class Snapshots<S> {
                         return Optional.empty();
                     }
                     try {
-                        return Optional.of(new Snapshot<>(MAPPER.readValue(row.getJsonObject("state").encode(), type), row.getLong("version"),
-                                row.getLong("position"), row.getUUID("account_id")));
+                        return Optional.of(new Snapshot<>(read(row.getJsonObject("state")), row.getLong("version"), row.getLong("position"),
+                                row.getUUID("account_id")));
                     } catch (IOException e) {
                         LOG.warnf("snapshot of %s does not read as the current %s (%s); replaying its stream", streamId, type.getSimpleName(), e.getMessage());
                         return Optional.empty();
@@ -92,12 +98,45 @@ public final class Snapshots<S> {
                     state = excluded.state, fold = excluded.fold, account_id = excluded.account_id, taken_at = now()
                 WHERE %1$s.version < excluded.version OR %1$s.fold <> excluded.fold""".formatted(table))
                 .execute(Tuple.of(streamId, snapshot.version(), snapshot.position(),
-                        new JsonObject(MAPPER.valueToTree(snapshot.state()).toString()), fold, snapshot.accountId())))
+                        written(snapshot.state()), fold, snapshot.accountId())))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("could not snapshot %s at version %d: %s", streamId, snapshot.version(), failure.getMessage());
                     return null;
                 });
+    }
+
+    /**
+     * A state as it is kept: its record's fields; for a sealed type of phases, {@code {"phase": <the record's simple
+     * name>, "state": <its fields>}}, since the state's own record carries no type of its own (a domain is plain Java).
+     */
+    private JsonObject written(S state) {
+        JsonObject fields = new JsonObject(MAPPER.valueToTree(state).toString());
+        return type.isSealed() ? new JsonObject().put(PHASE, state.getClass().getSimpleName()).put(STATE, fields) : fields;
+    }
+
+    private S read(JsonObject kept) throws IOException {
+        if (!type.isSealed()) {
+            return MAPPER.readValue(kept.encode(), type);
+        }
+        String phase = kept.getString(PHASE);
+        Class<?> record = phases(type).stream().filter(c -> c.getSimpleName().equals(phase)).findFirst()
+                .orElseThrow(() -> new IOException("no phase " + phase + " of " + type.getSimpleName()));
+        JsonObject fields = kept.getJsonObject(STATE);
+        return type.cast(MAPPER.readValue(fields == null ? "{}" : fields.encode(), record));
+    }
+
+    /** The records a sealed type may be: its permitted subclasses, and theirs where they are sealed too. */
+    private static List<Class<?>> phases(Class<?> sealed) {
+        List<Class<?>> records = new ArrayList<>();
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                records.addAll(phases(permitted));
+            } else {
+                records.add(permitted);
+            }
+        }
+        return records;
     }
 
     /**

@@ -121,7 +121,7 @@ public class SessionStreams {
     /** The session a state has ended (null while open, and for streams that are no session). */
     private static UUID endedSession(Object state) {
         return switch (state) {
-            case SupportSession support -> support.ended() ? support.sessionId() : null;
+            case SupportSession.Ended support -> support.sessionId();
             case TrainingSession training -> training.ended() ? training.sessionId() : null;
             default -> null;
         };

@@ -13,6 +13,9 @@ import com.example.accounts.launcher.TestPlatform;
 import com.example.accounts.launcher.Tokens;
 import com.example.accounts.session.application.SessionStreams;
 import com.example.accounts.session.infrastructure.Passes;
+import com.example.accounts.session.support.application.SupportSessions;
+import com.example.accounts.session.support.domain.SupportEvent;
+import com.example.accounts.session.support.domain.SupportSession;
 import com.example.accounts.session.training.application.TrainingSessions;
 import com.example.accounts.session.training.domain.TrainingEvent;
 import com.example.accounts.session.training.domain.TrainingSession;
@@ -54,6 +57,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,6 +236,41 @@ class GuestCodesApiTest {
         TrainingSession replayed = TrainingSession.evolveAll(TrainingSession.INITIAL, all.stream().map(TrainingSessions.AGGREGATE.codec()::decode).toList());
         assertEquals(replayed, loaded.state(), "the snapshot and the events after it fold as the whole stream does");
         assertEquals(all.size(), loaded.version());
+    }
+
+    /**
+     * SUP-5: a support session is read back from its snapshot as the phase it is in. A long stream ended by its owner
+     * is snapshotted as ended, and the session read from that snapshot is the whole stream's fold: ended, refusing
+     * another end as SUP-5's.
+     */
+    @Test
+    void SUP5_aLongSupportSessionStreamIsReadFromASnapshotAsThePhaseItIsIn() {
+        AccountStory story = AccountStory.opened("REMOTE_SUPPORT");
+        String consistency = story.seat(story.ada, "REMOTE_SUPPORT").publish();
+        UUID sessionId = UUID.fromString(SupportSessionApiTest.start(story, Tokens.DEMO_ADMIN, consistency, Map.of("clientVersion", "2.4.0"))
+                .then().statusCode(201).extract().path("sessionId"));
+        String stream = SupportSessions.stream(sessionId);
+        List<NewEvent> asked = new ArrayList<>();
+        for (int i = 0; i < CommandPipeline.SNAPSHOT_EVERY + 20; i++) {
+            asked.add(SupportSessions.AGGREGATE.codec().encode(new SupportEvent.SupportActionRequested(sessionId, "REMOTE_CONTROL", story.ada, null)));
+        }
+        asked.add(SupportSessions.AGGREGATE.codec().encode(new SupportEvent.SupportSessionEnded(sessionId)));
+        store.append(stream, story.account, 1, asked, new EventMetadata("member:test", "long", "long", Instant.now())).await().indefinitely();
+
+        streams.load(SupportSessions.AGGREGATE, stream).await().indefinitely(); // folds the whole stream, and keeps its snapshot
+        assertEquals(1L, count("SELECT count(*) FROM session_snapshots WHERE stream_id = $1", stream));
+        Loaded<SupportSession> loaded = streams.load(SupportSessions.AGGREGATE, stream).await().indefinitely();
+        assertTrue(loaded.replayed() < CommandPipeline.SNAPSHOT_EVERY, "folded " + loaded.replayed() + " events after the snapshot");
+        SupportSession replayed = SupportSession.INITIAL;
+        for (EventEnvelope event : store.readStream(stream, 0).await().indefinitely()) {
+            replayed = SupportSession.evolve(replayed, SupportSessions.AGGREGATE.codec().decode(event));
+        }
+        assertInstanceOf(SupportSession.Ended.class, loaded.state());
+        assertEquals(replayed, loaded.state(), "the snapshot and the events after it fold as the whole stream does");
+
+        as(Tokens.DEMO_ADMIN, consistency).get(SupportSessionApiTest.sessions(story) + "/" + sessionId).then().statusCode(200).body("ended", equalTo(true));
+        as(Tokens.DEMO_ADMIN, consistency).post(SupportSessionApiTest.sessions(story) + "/" + sessionId + "/end").then().statusCode(410)
+                .body("rule", equalTo("SUP-5"));
     }
 
     private long count(String sql, Object parameter) {

@@ -1,5 +1,6 @@
 package com.example.accounts.kit.command;
 
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -9,9 +10,17 @@ import java.util.function.BiFunction;
  */
 public record StreamKind<S, E>(String name, EventCodec<E> codec, S initial, BiFunction<S, E, S> evolve, String snapshotTable, String fold) {
 
-    /** The state's record: what a snapshot reads back. */
+    /** What a snapshot reads back: the initial state's record, or the sealed type of phases it is the first of. */
     @SuppressWarnings("unchecked")
     public Class<S> stateType() {
-        return (Class<S>) initial.getClass();
+        Class<?> type = initial.getClass();
+        for (Class<?> phases = sealedParent(type); phases != null; phases = sealedParent(phases)) {
+            type = phases;
+        }
+        return (Class<S>) type;
+    }
+
+    private static Class<?> sealedParent(Class<?> type) {
+        return Arrays.stream(type.getInterfaces()).filter(Class::isSealed).findFirst().orElse(null);
     }
 }

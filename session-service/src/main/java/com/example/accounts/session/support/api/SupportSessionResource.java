@@ -91,7 +91,7 @@ public class SupportSessionResource {
 
     public record SessionView(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, boolean unattended, boolean ended,
             List<UUID> technicians, Map<UUID, String> customers, List<InviteView> invites, List<ExternalView> externalTechnicians) {
-        static SessionView of(SupportSession s, Instant now) {
+        static SessionView of(SupportSession.Started s, Instant now) {
             List<InviteView> invites = s.invites().values().stream().map(i -> new InviteView(i.inviteId(), i.inviter(), i.externalName(), i.policyName(),
                     i.delivery(), i.expiresAt(), i.state() == SupportSession.InviteState.OPEN && !i.usable(now, s.ended()) ? "LAPSED" : i.state().name()))
                     .toList();
@@ -132,7 +132,7 @@ public class SupportSessionResource {
         UUID companyId = uuid("companyId", body.companyId());
         UUID deviceId = uuid("deviceId", body.deviceId());
         return sessions.start(MemberRequest.of(accountId, bearer, headers), companyId, deviceId, body.clientVersion()).map(started -> {
-            SupportSession s = started.done().state();
+            SupportSession.Started s = started.done().state().started();
             String joinUrl = started.code() == null ? null : publicUrl + "/guest/support-sessions/join?code=" + started.code();
             return CommandAnswer.created(URI.create("/accounts/" + accountId + "/support-sessions/" + s.sessionId()),
                     new Started(s.sessionId(), s.owner(), s.companyId(), s.deviceId(), started.code(), joinUrl, started.codeExpiresAt()))
@@ -197,7 +197,7 @@ public class SupportSessionResource {
     }
 
     private Response view(Done<SupportSession, SupportEvent> done) {
-        return CommandAnswer.ok(SessionView.of(done.state(), clock.now())).written(done).response();
+        return CommandAnswer.ok(SessionView.of(done.state().started(), clock.now())).written(done).response();
     }
 
     @POST

@@ -85,7 +85,7 @@ public class SupportGuests {
         }).onFailure(Refusal.class).transform(f -> ((Refusal) f).field() != null ? f : noSuchCode())
                 .map(done -> {
                     limits.admitted(guess); // only a code that admitted costs no guess: a used one spends as a wrong one does
-                    return new CustomerJoined(done.state().sessionId(), customerId, key.get());
+                    return new CustomerJoined(done.state().started().sessionId(), customerId, key.get());
                 });
     }
 
@@ -114,8 +114,9 @@ public class SupportGuests {
         return invite(token).chain(pass -> {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return invites.redeem(pass, now, keyExpiresAt, correlationId);
-        }).map(redeemed -> new Admitted(redeemed.done().state().sessionId(), redeemed.externalTechnicianId(),
-                redeemed.done().state().externals().get(redeemed.externalTechnicianId()).permissions().stream().sorted().toList(), redeemed.guestKey(),
+        }).map(redeemed -> new Admitted(redeemed.done().state().started().sessionId(), redeemed.externalTechnicianId(),
+                redeemed.done().state().started().externals().get(redeemed.externalTechnicianId()).permissions().stream().sorted().toList(),
+                redeemed.guestKey(),
                 keyExpiresAt));
     }
 

@@ -168,7 +168,7 @@ public class SupportInvites {
     /** ACC-6: a session id that never started is as unknown as another account's. */
     private static Function<SupportSession, SupportCommand> started(Function<SupportSession, SupportCommand> command) {
         return state -> {
-            if (!state.started()) {
+            if (!(state instanceof SupportSession.Started)) {
                 throw ProblemException.notFound("support session");
             }
             return command.apply(state);
@@ -189,7 +189,7 @@ public class SupportInvites {
     }
 
     /** INV-2: the invite of {@code pass} as it stands, looked at without using it. */
-    public Uni<SupportSession> sessionOf(Passes.Pass pass) {
-        return streams.load(AGGREGATE, stream(pass.sessionId())).map(loaded -> loaded.state());
+    public Uni<SupportSession.Started> sessionOf(Passes.Pass pass) {
+        return streams.load(AGGREGATE, stream(pass.sessionId())).map(loaded -> loaded.state().started());
     }
 }

@@ -112,7 +112,7 @@ public class SupportSessions {
     }
 
     /** The session, for members who may use REMOTE_SUPPORT (its seat) and for the technicians in it; never for observers (USR-11, SEAT-3). */
-    public Uni<SupportSession> session(MemberRequest request, UUID sessionId) {
+    public Uni<SupportSession.Started> session(MemberRequest request, UUID sessionId) {
         return permissions.checks(request.accountId(), request.bearer(), request.consistency(),
                 List.of(new Ask("me", "account.view", null), new Ask("me", "module.remote-support", null)))
                 .chain(answers -> {
@@ -121,10 +121,11 @@ public class SupportSessions {
                     PermissionService.Check module = answers.get(1);
                     return streams.loadIn(AGGREGATE, request.accountId(), stream(sessionId)).map(loaded -> {
                         // SEAT-3: the module's seat, unless the reader is a technician in this very session
-                        if (!loaded.state().technicians().contains(module.memberId())) {
+                        SupportSession.Started session = loaded.state().started();
+                        if (!session.technicians().contains(module.memberId())) {
                             allowed(module, RuleId.SEAT_3);
                         }
-                        return loaded.state();
+                        return session;
                     });
                 });
     }
@@ -151,9 +152,10 @@ public class SupportSessions {
         Instant now = clock.now();
         UUID accountId = request.accountId();
         return request.me(permissions).chain(me -> streams.loadIn(AGGREGATE, accountId, stream(sessionId))
-                .chain(loaded -> loaded.state().externals().containsKey(to)
+                .map(loaded -> loaded.state().started())
+                .chain(session -> session.externals().containsKey(to)
                         ? Uni.createFrom().<SupportCommand.Owner>nullItem()
-                        : ownership(request, to.toString(), loaded.state().companyId(), loaded.state().deviceId(), client)
+                        : ownership(request, to.toString(), session.companyId(), session.deviceId(), client)
                                 .onFailure(ProblemException.class).transform(f -> ((ProblemException) f).problem().status() == 404
                                         ? Refusal.invalid(RuleId.SUP_6, "toMemberId", "no member " + to + " in this account")
                                         : f))
@@ -190,7 +192,7 @@ public class SupportSessions {
     /** SUP-4: an external technician (their guest key's {@code pass}) asks for {@code action}, as their policy allows. */
     public Uni<Done<SupportSession, SupportEvent>> actAsExternal(Passes.Pass pass, String action, Instant now, String correlationId) {
         return streams.runAsked(AGGREGATE, pass.accountId(), stream(pass.sessionId()), state -> {
-            if (!state.externals().containsKey(pass.subjectId())) {
+            if (!(state instanceof SupportSession.Started session) || !session.externals().containsKey(pass.subjectId())) {
                 throw Refusal.forbidden(RuleId.SUP_4, "only technicians ask for " + action + "; a customer grants it");
             }
             return new SupportCommand.RequestAsExternal(pass.subjectId(), action, now);

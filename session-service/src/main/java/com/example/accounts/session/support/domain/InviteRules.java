@@ -13,6 +13,8 @@ import com.example.accounts.session.support.domain.SupportEvent.ExternalInviteRe
 import com.example.accounts.session.support.domain.SupportEvent.ExternalTechnicianLoggedOut;
 import com.example.accounts.session.support.domain.SupportSession.ExternalTechnician;
 import com.example.accounts.session.support.domain.SupportSession.InviteState;
+import com.example.accounts.session.support.domain.SupportSession.Live;
+import com.example.accounts.session.support.domain.SupportSession.Started;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import static com.example.accounts.session.support.domain.SupportDecider.INVITE_
 import static com.example.accounts.session.support.domain.SupportDecider.MAX_COMMENTS;
 import static com.example.accounts.session.support.domain.SupportDecider.MAX_NAME;
 import static com.example.accounts.session.support.domain.SupportDecider.POLICY_DISABLED;
-import static com.example.accounts.session.support.domain.SupportDecider.active;
+import static com.example.accounts.session.support.domain.SupportDecider.live;
 
 /** The rules of a support session's external technicians (INV-1 to INV-6), which {@link SupportDecider} dispatches to: pure. */
 public final class InviteRules {
@@ -31,8 +33,8 @@ public final class InviteRules {
     private InviteRules() {
     }
 
-    static List<SupportEvent> invite(Invite c, SupportSession s) {
-        active(s);
+    static List<SupportEvent> invite(Invite c, SupportSession session) {
+        Live s = live(session);
         if (!s.technicians().contains(c.inviterMemberId())) {
             throw Refusal.forbidden(RuleId.INV_1, "only a technician in the session invites an external technician");
         }
@@ -61,12 +63,12 @@ public final class InviteRules {
                 comments, c.delivery(), email, c.now().plus(INVITE_LIFETIME), c.policy().permissions().stream().sorted().toList()));
     }
 
-    static List<SupportEvent> redeem(Redeem c, SupportSession s) {
-        SupportSession.Invite invite = s.invites().get(c.inviteId());
-        if (invite == null) {
+    static List<SupportEvent> redeem(Redeem c, SupportSession session) {
+        if (!(session instanceof Started started) || !started.invites().containsKey(c.inviteId())) {
             throw Refusal.notFound(RuleId.INV_2, "no such invite");
         }
-        if (s.ended()) {
+        SupportSession.Invite invite = started.invites().get(c.inviteId());
+        if (!(started instanceof Live s)) {
             throw Refusal.gone(RuleId.INV_2, "the session has ended, and its invites with it (SUP-5)");
         }
         switch (invite.state()) {
@@ -81,11 +83,11 @@ public final class InviteRules {
         return List.of(new ExternalInviteRedeemed(s.sessionId(), c.inviteId(), c.externalTechnicianId(), invite.permissions().stream().sorted().toList()));
     }
 
-    static List<SupportEvent> revoke(Revoke c, SupportSession s) {
-        SupportSession.Invite invite = s.invites().get(c.inviteId());
-        if (invite == null) {
+    static List<SupportEvent> revoke(Revoke c, SupportSession session) {
+        if (!(session instanceof Started s) || !s.invites().containsKey(c.inviteId())) {
             throw Refusal.notFound(RuleId.ACC_6, "no invite " + c.inviteId() + " in this session");
         }
+        SupportSession.Invite invite = s.invites().get(c.inviteId());
         if (!c.byMemberId().equals(invite.inviter()) && !c.byMemberId().equals(s.owner())) {
             throw Refusal.forbidden(RuleId.INV_2, "only the inviter or the session's owner revokes an invite");
         }
@@ -96,8 +98,8 @@ public final class InviteRules {
         return List.of(new ExternalInviteRevoked(s.sessionId(), c.inviteId(), c.byMemberId(), "REVOKED"));
     }
 
-    static List<SupportEvent> removeExternal(RemoveExternal c, SupportSession s) {
-        active(s);
+    static List<SupportEvent> removeExternal(RemoveExternal c, SupportSession session) {
+        Live s = live(session);
         ExternalTechnician external = s.externals().get(c.externalTechnicianId());
         if (external == null) {
             throw Refusal.notFound(RuleId.ACC_6, "no external technician " + c.externalTechnicianId() + " in this session");
@@ -115,8 +117,8 @@ public final class InviteRules {
      * INV-6: a security policy disabled ends what it admitted. The external technicians in the session under it are
      * logged out and its open invites are revoked; deciding again on a session already cleared appends nothing.
      */
-    public static List<SupportEvent> policyDisabled(SupportSession s, UUID policyId) {
-        if (!s.started() || s.ended()) {
+    public static List<SupportEvent> policyDisabled(SupportSession session, UUID policyId) {
+        if (!(session instanceof Live s)) {
             return List.of();
         }
         List<SupportEvent> events = new ArrayList<>();
@@ -128,7 +130,7 @@ public final class InviteRules {
     }
 
     /** INV-4: who a departing member invited leaves with them; invites they left open would admit someone nobody answers for. */
-    static List<SupportEvent> invitedBy(SupportSession s, UUID member, String reason) {
+    static List<SupportEvent> invitedBy(Live s, UUID member, String reason) {
         List<SupportEvent> events = new ArrayList<>();
         s.invites().values().stream().filter(i -> i.inviter().equals(member) && i.state() == InviteState.OPEN)
                 .forEach(i -> events.add(new ExternalInviteRevoked(s.sessionId(), i.inviteId(), null, reason)));
@@ -138,7 +140,10 @@ public final class InviteRules {
     }
 
     /** The invite's revocation when its email could not be handed on: nobody can have its URL. */
-    public static List<SupportEvent> deliveryFailed(SupportSession s, UUID inviteId) {
+    public static List<SupportEvent> deliveryFailed(SupportSession session, UUID inviteId) {
+        if (!(session instanceof Started s)) {
+            return List.of();
+        }
         SupportSession.Invite invite = s.invites().get(inviteId);
         return invite == null || invite.state() != InviteState.OPEN
                 ? List.of()

@@ -24,7 +24,11 @@ import com.example.accounts.session.support.domain.SupportEvent.SupportSessionEn
 import com.example.accounts.session.support.domain.SupportEvent.SupportSessionHandedOver;
 import com.example.accounts.session.support.domain.SupportEvent.SupportSessionStarted;
 import com.example.accounts.session.support.domain.SupportEvent.TechnicianLeftSession;
+import com.example.accounts.session.support.domain.SupportSession.Ended;
 import com.example.accounts.session.support.domain.SupportSession.ExternalTechnician;
+import com.example.accounts.session.support.domain.SupportSession.Live;
+import com.example.accounts.session.support.domain.SupportSession.NotStarted;
+import com.example.accounts.session.support.domain.SupportSession.Started;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +58,7 @@ public final class SupportDecider {
     public static List<SupportEvent> decide(SupportCommand command, SupportSession s) {
         return switch (command) {
             case Start c -> {
-                if (s.started()) {
+                if (s instanceof Started) {
                     throw Refusal.conflict(RuleId.EVT_1, "session " + c.sessionId() + " already exists");
                 }
                 startsFor(c.companyId(), c.deviceId());
@@ -64,30 +68,30 @@ public final class SupportDecider {
                 yield List.of(new SupportSessionStarted(c.sessionId(), c.owner().memberId(), c.companyId(), c.deviceId()));
             }
             case JoinAsCustomer c -> {
-                active(s);
+                Live live = live(s);
                 if (!PLATFORMS.contains(c.platform())) {
                     throw Refusal.invalid(RuleId.SUP_2, "platform", "must be one of " + PLATFORMS.stream().sorted().toList());
                 }
-                if (!s.customers().isEmpty()) {
+                if (!live.customers().isEmpty()) {
                     throw Refusal.notFound(RuleId.SUP_2, "this code admits no one (wrong, used or lapsed)");
                 }
-                yield List.of(new CustomerJoined(s.sessionId(), c.customerId(), c.platform()));
+                yield List.of(new CustomerJoined(live.sessionId(), c.customerId(), c.platform()));
             }
             case RequestAsMember c -> {
-                active(s);
+                Live live = live(s);
                 action(c.action());
-                if (!c.memberId().equals(s.owner())) {
+                if (!c.memberId().equals(live.owner())) {
                     throw Refusal.forbidden(RuleId.SUP_4, "only the session's technician (its owner) asks for " + c.action());
                 }
                 if (!c.featureAllowed()) {
                     throw Refusal.forbidden(RuleId.SUP_4, c.action() + " needs the technician's " + c.action() + " feature");
                 }
-                yield List.of(new SupportActionRequested(s.sessionId(), c.action(), c.memberId(), null));
+                yield List.of(new SupportActionRequested(live.sessionId(), c.action(), c.memberId(), null));
             }
             case RequestAsExternal c -> {
-                active(s);
+                Live live = live(s);
                 action(c.action());
-                ExternalTechnician external = s.externals().get(c.externalTechnicianId());
+                ExternalTechnician external = live.externals().get(c.externalTechnicianId());
                 if (external == null) {
                     throw Refusal.forbidden(RuleId.INV_4, "this external technician is no longer in the session");
                 }
@@ -100,41 +104,41 @@ public final class SupportDecider {
                 if (!external.permissions().contains(c.action())) {
                     throw Refusal.forbidden(RuleId.SUP_4, c.action() + " is not a permission of the security policy this external technician was invited with");
                 }
-                yield List.of(new SupportActionRequested(s.sessionId(), c.action(), null, external.id()));
+                yield List.of(new SupportActionRequested(live.sessionId(), c.action(), null, external.id()));
             }
             case HandOver c -> {
-                active(s);
-                owner(s, c.byMemberId(), "hands the session over (SUP-6)");
-                if (s.externals().containsKey(c.toMemberId())) {
+                Live live = live(s);
+                owner(live, c.byMemberId(), "hands the session over (SUP-6)");
+                if (live.externals().containsKey(c.toMemberId())) {
                     throw Refusal.invalid(RuleId.SUP_6, "toMemberId", "an external technician never owns the session (SUP-6, INV-3)");
                 }
-                if (c.toMemberId().equals(s.owner())) {
+                if (c.toMemberId().equals(live.owner())) {
                     throw Refusal.invalid(RuleId.SUP_6, "toMemberId", "the session is already theirs");
                 }
                 // SUP-6: the new owner meets what starting this very session would have required of them
-                unmet(c.to(), s.unattended()).ifPresent(unmet -> {
+                unmet(c.to(), live.unattended()).ifPresent(unmet -> {
                     throw Refusal.invalid(RuleId.SUP_6, unmet.rule() == RuleId.FEAT_2 ? "toClientVersion" : "toMemberId",
                             "the new owner must meet what starting this session requires (" + unmet.rule().id() + "): " + unmet.why());
                 });
-                yield List.of(new SupportSessionHandedOver(s.sessionId(), s.owner(), c.toMemberId()));
+                yield List.of(new SupportSessionHandedOver(live.sessionId(), live.owner(), c.toMemberId()));
             }
             case Leave c -> {
-                active(s);
-                if (!s.technicians().contains(c.memberId())) {
+                Live live = live(s);
+                if (!live.technicians().contains(c.memberId())) {
                     throw Refusal.conflict(RuleId.INV_4, "you are not in this session");
                 }
-                if (c.memberId().equals(s.owner())) {
+                if (c.memberId().equals(live.owner())) {
                     throw Refusal.conflict(RuleId.SUP_5, "the owner hands the session over (SUP-6) or ends it (SUP-5), and does not leave it");
                 }
                 List<SupportEvent> events = new ArrayList<>();
-                events.add(new TechnicianLeftSession(s.sessionId(), c.memberId()));
-                events.addAll(InviteRules.invitedBy(s, c.memberId(), "INVITER_LEFT"));
+                events.add(new TechnicianLeftSession(live.sessionId(), c.memberId()));
+                events.addAll(InviteRules.invitedBy(live, c.memberId(), "INVITER_LEFT"));
                 yield events;
             }
             case End c -> {
-                active(s);
-                owner(s, c.byMemberId(), "ends the session (SUP-5)");
-                yield List.of(new SupportSessionEnded(s.sessionId()));
+                Live live = live(s);
+                owner(live, c.byMemberId(), "ends the session (SUP-5)");
+                yield List.of(new SupportSessionEnded(live.sessionId()));
             }
             case Invite c -> InviteRules.invite(c, s);
             case Redeem c -> InviteRules.redeem(c, s);
@@ -178,8 +182,8 @@ public final class SupportDecider {
      * USR-6: a member deleted from the account is out of every session at once. A session they own ends (nobody
      * may act for a removed member, and only an owner hands over); elsewhere they leave, as in INV-4.
      */
-    public static List<SupportEvent> memberDeleted(SupportSession s, UUID member) {
-        if (!s.started() || s.ended()) {
+    public static List<SupportEvent> memberDeleted(SupportSession session, UUID member) {
+        if (!(session instanceof Live s)) {
             return List.of();
         }
         if (member.equals(s.owner())) {
@@ -193,16 +197,16 @@ public final class SupportDecider {
         return events;
     }
 
-    static void active(SupportSession s) {
-        if (!s.started()) {
-            throw Refusal.notFound(RuleId.ACC_6, "no such support session");
-        }
-        if (s.ended()) {
-            throw Refusal.gone(RuleId.SUP_5, "support session " + s.sessionId() + " has ended");
-        }
+    /** The session, live: a command on one that does not exist is refused as ACC-6's, on one that ended as SUP-5's. */
+    static Live live(SupportSession s) {
+        return switch (s) {
+            case Live live -> live;
+            case NotStarted n -> throw Refusal.notFound(RuleId.ACC_6, "no such support session");
+            case Ended ended -> throw Refusal.gone(RuleId.SUP_5, "support session " + ended.sessionId() + " has ended");
+        };
     }
 
-    private static void owner(SupportSession s, UUID member, String what) {
+    private static void owner(Live s, UUID member, String what) {
         if (!member.equals(s.owner())) {
             throw Refusal.forbidden(RuleId.SUP_5, "only the session's owner " + what);
         }

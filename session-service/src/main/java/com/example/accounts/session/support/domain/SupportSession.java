@@ -12,30 +12,133 @@ import com.example.accounts.session.support.domain.SupportEvent.SupportSessionSt
 import com.example.accounts.session.support.domain.SupportEvent.TechnicianLeftSession;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A support session folded from its events. {@code technicians} are the members in it: the owner, and earlier
- * owners until they leave (INV-4).
+ * A support session folded from its events, as the phase it is in: {@link NotStarted} (no event yet), {@link Live},
+ * or {@link Ended} by its owner (SUP-5). The decider takes commands by phase; a started session, live or ended, keeps
+ * what happened in it ({@link Facts}) for its views and for the invites a guest still holds.
  */
-public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID deviceId, boolean ended,
-        Set<UUID> technicians, Map<UUID, String> customers, Map<UUID, Invite> invites,
-        Map<UUID, ExternalTechnician> externals) {
+public sealed interface SupportSession permits SupportSession.NotStarted, SupportSession.Started {
 
-    public static final SupportSession INITIAL = new SupportSession(null, null, null, null, false, Set.of(), Map.of(), Map.of(), Map.of());
+    NotStarted INITIAL = new NotStarted();
 
-    public enum InviteState {
+    /** No event yet: there is no such session. */
+    record NotStarted() implements SupportSession {
+    }
+
+    /** A session that has started: live, or ended. */
+    sealed interface Started extends SupportSession permits Live, Ended {
+
+        Facts facts();
+
+        default UUID sessionId() {
+            return facts().sessionId();
+        }
+
+        default UUID owner() {
+            return facts().owner();
+        }
+
+        default UUID companyId() {
+            return facts().companyId();
+        }
+
+        default UUID deviceId() {
+            return facts().deviceId();
+        }
+
+        /** The members in it: the owner, and earlier owners until they leave (INV-4); nobody once ended (SUP-5). */
+        default Set<UUID> technicians() {
+            return facts().technicians();
+        }
+
+        default Map<UUID, String> customers() {
+            return facts().customers();
+        }
+
+        default Map<UUID, Invite> invites() {
+            return facts().invites();
+        }
+
+        default Map<UUID, ExternalTechnician> externals() {
+            return facts().externals();
+        }
+
+        /** SUP-3: a session to a device, with nobody at it. */
+        default boolean unattended() {
+            return facts().deviceId() != null;
+        }
+
+        default boolean ended() {
+            return this instanceof Ended;
+        }
+    }
+
+    /** Started and not ended: the only phase that takes commands changing it. */
+    record Live(Facts facts) implements Started {
+    }
+
+    /** SUP-5: ended by its owner (or with its owner's deletion, USR-6); everyone logged out, its open invites lapsed. */
+    record Ended(Facts facts) implements Started {
+    }
+
+    /** What happened in a started session. */
+    record Facts(UUID sessionId, UUID owner, UUID companyId, UUID deviceId, Set<UUID> technicians, Map<UUID, String> customers,
+            Map<UUID, Invite> invites, Map<UUID, ExternalTechnician> externals) {
+
+        static Facts started(SupportSessionStarted e) {
+            return new Facts(e.sessionId(), e.ownerMemberId(), e.companyId(), e.deviceId(), Set.of(e.ownerMemberId()), Map.of(), Map.of(), Map.of());
+        }
+
+        /** The facts after an event within a phase; the events that change the phase are {@link SupportSession#evolve}'s. */
+        Facts evolve(SupportEvent event) {
+            return switch (event) {
+                case CustomerJoined e -> new Facts(sessionId, owner, companyId, deviceId, technicians, put(customers, e.customerId(), e.platform()), invites,
+                        externals);
+                case SupportSessionHandedOver e -> new Facts(sessionId, e.toMemberId(), companyId, deviceId, add(technicians, e.toMemberId()), customers,
+                        invites, externals);
+                case TechnicianLeftSession e -> new Facts(sessionId, owner, companyId, deviceId, remove(technicians, e.memberId()), customers, invites,
+                        externals);
+                case ExternalInviteIssued e -> withInvites(put(invites, e.inviteId(), new Invite(e.inviteId(), e.inviterMemberId(), e.externalName(),
+                        e.policyId(), e.policyName(), Set.copyOf(e.permissions()), e.delivery(), e.expiresAt(), InviteState.OPEN)));
+                case ExternalInviteRedeemed e -> {
+                    Invite invite = invites.get(e.inviteId());
+                    yield new Facts(sessionId, owner, companyId, deviceId, technicians, customers,
+                            put(invites, e.inviteId(), invite.with(InviteState.REDEEMED)),
+                            put(externals, e.externalTechnicianId(), new ExternalTechnician(e.externalTechnicianId(), e.inviteId(), invite.inviter(),
+                                    invite.externalName(), invite.policyId(), Set.copyOf(e.permissions()), null)));
+                }
+                case ExternalInviteRevoked e -> withInvites(put(invites, e.inviteId(), invites.get(e.inviteId()).with(InviteState.REVOKED)));
+                case ExternalTechnicianLoggedOut e -> {
+                    ExternalTechnician x = externals.get(e.externalTechnicianId());
+                    yield new Facts(sessionId, owner, companyId, deviceId, technicians, customers, invites, put(externals, x.id(),
+                            new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.policyId(), x.permissions(), e.reason())));
+                }
+                // SUP-5: everyone is logged out; its open invites lapse with it (Invite.usable)
+                case SupportSessionEnded e -> new Facts(sessionId, owner, companyId, deviceId, Set.of(), customers, invites, externals);
+                case SupportActionRequested e -> this;
+                case SupportSessionStarted e -> this;
+            };
+        }
+
+        private Facts withInvites(Map<UUID, Invite> next) {
+            return new Facts(sessionId, owner, companyId, deviceId, technicians, customers, next, externals);
+        }
+    }
+
+    enum InviteState {
         OPEN,
         REDEEMED,
         REVOKED
     }
 
-    public record Invite(UUID inviteId, UUID inviter, String externalName, UUID policyId, String policyName, Set<String> permissions, String delivery,
+    record Invite(UUID inviteId, UUID inviter, String externalName, UUID policyId, String policyName, Set<String> permissions, String delivery,
             Instant expiresAt, InviteState state) {
         Invite with(InviteState next) {
             return new Invite(inviteId, inviter, externalName, policyId, policyName, permissions, delivery, expiresAt, next);
@@ -51,88 +154,46 @@ public record SupportSession(UUID sessionId, UUID owner, UUID companyId, UUID de
      * INV-3: an external technician sees this session only, with the permissions of its policy at redemption, until
      * logged out; {@code loggedOutBecause} is the reason (INVITER_LEFT, MEMBER_DELETED, REMOVED, POLICY_DISABLED), null while in.
      */
-    public record ExternalTechnician(UUID id, UUID inviteId, UUID invitedBy, String name, UUID policyId, Set<String> permissions, String loggedOutBecause) {
+    record ExternalTechnician(UUID id, UUID inviteId, UUID invitedBy, String name, UUID policyId, Set<String> permissions, String loggedOutBecause) {
         public boolean loggedOut() {
             return loggedOutBecause != null;
         }
     }
 
-    public boolean started() {
-        return sessionId != null;
-    }
-
-    public boolean unattended() {
-        return deviceId != null;
-    }
-
-    public static SupportSession evolveAll(SupportSession state, List<SupportEvent> events) {
-        SupportSession next = state;
-        for (SupportEvent event : events) {
-            next = evolve(next, event);
+    /** This session once started: for the state after a command only a started session takes, and a guest's session. */
+    default Started started() {
+        if (this instanceof Started started) {
+            return started;
         }
-        return next;
+        throw new IllegalStateException("the support session has not started");
     }
 
-    public static SupportSession evolve(SupportSession s, SupportEvent event) {
-        return switch (event) {
-            case SupportSessionStarted e -> new SupportSession(e.sessionId(), e.ownerMemberId(), e.companyId(), e.deviceId(), false,
-                    Set.of(e.ownerMemberId()), Map.of(), Map.of(), Map.of());
-            case CustomerJoined e -> s.withCustomers(put(s.customers, e.customerId(), e.platform()));
-            case SupportActionRequested e -> s;
-            case SupportSessionHandedOver e -> new SupportSession(s.sessionId, e.toMemberId(), s.companyId, s.deviceId, s.ended,
-                    add(s.technicians, e.toMemberId()), s.customers, s.invites, s.externals);
-            case TechnicianLeftSession e -> new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended,
-                    remove(s.technicians, e.memberId()), s.customers, s.invites, s.externals);
-            case ExternalInviteIssued e -> s.withInvites(put(s.invites, e.inviteId(), new Invite(e.inviteId(), e.inviterMemberId(), e.externalName(),
-                    e.policyId(), e.policyName(), Set.copyOf(e.permissions()), e.delivery(), e.expiresAt(), InviteState.OPEN)));
-            case ExternalInviteRedeemed e -> {
-                Invite invite = s.invites.get(e.inviteId());
-                yield new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended, s.technicians, s.customers,
-                        put(s.invites, e.inviteId(), invite.with(InviteState.REDEEMED)),
-                        put(s.externals, e.externalTechnicianId(), new ExternalTechnician(e.externalTechnicianId(), e.inviteId(), invite.inviter(),
-                                invite.externalName(), invite.policyId(), Set.copyOf(e.permissions()), null)));
-            }
-            case ExternalInviteRevoked e -> s.withInvites(put(s.invites, e.inviteId(), s.invites.get(e.inviteId()).with(InviteState.REVOKED)));
-            case ExternalTechnicianLoggedOut e -> {
-                ExternalTechnician x = s.externals.get(e.externalTechnicianId());
-                yield new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, s.ended, s.technicians, s.customers, s.invites,
-                        put(s.externals, x.id(),
-                                new ExternalTechnician(x.id(), x.inviteId(), x.invitedBy(), x.name(), x.policyId(), x.permissions(), e.reason())));
-            }
-            // SUP-5: everyone is logged out and open invites lapse; the state says so by being ended
-            case SupportSessionEnded e -> new SupportSession(s.sessionId, s.owner, s.companyId, s.deviceId, true, Set.of(),
-                    s.customers, s.invites, s.externals);
+    /** The phase after {@code event}: a start makes a session live, its end ends it; the rest changes its facts. */
+    static SupportSession evolve(SupportSession s, SupportEvent event) {
+        return switch (s) {
+            case NotStarted n when event instanceof SupportSessionStarted e -> new Live(Facts.started(e));
+            case NotStarted n -> throw new IllegalStateException(event.getClass().getSimpleName() + " in a support session that has not started");
+            case Live live when event instanceof SupportSessionEnded -> new Ended(live.facts().evolve(event));
+            case Live live -> new Live(live.facts().evolve(event));
+            case Ended ended -> new Ended(ended.facts().evolve(event));
         };
-    }
-
-    public boolean externalPresent(UUID id) {
-        ExternalTechnician x = externals.get(id);
-        return x != null && !x.loggedOut() && !ended;
-    }
-
-    private SupportSession withCustomers(Map<UUID, String> next) {
-        return new SupportSession(sessionId, owner, companyId, deviceId, ended, technicians, next, invites, externals);
-    }
-
-    private SupportSession withInvites(Map<UUID, Invite> next) {
-        return new SupportSession(sessionId, owner, companyId, deviceId, ended, technicians, customers, next, externals);
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
         Map<K, V> next = new LinkedHashMap<>(map);
         next.put(key, value);
-        return java.util.Collections.unmodifiableMap(next);
+        return Collections.unmodifiableMap(next);
     }
 
     private static <T> Set<T> add(Set<T> set, T value) {
         Set<T> next = new LinkedHashSet<>(set);
         next.add(value);
-        return java.util.Collections.unmodifiableSet(next);
+        return Collections.unmodifiableSet(next);
     }
 
     private static <T> Set<T> remove(Set<T> set, T value) {
         Set<T> next = new LinkedHashSet<>(set);
         next.remove(value);
-        return java.util.Collections.unmodifiableSet(next);
+        return Collections.unmodifiableSet(next);
     }
 }

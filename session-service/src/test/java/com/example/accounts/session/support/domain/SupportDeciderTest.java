@@ -87,7 +87,9 @@ class SupportDeciderTest {
     void SUP5_onlyTheOwnerEndsAndAnEndedSessionTakesNothingMore() {
         SUPPORT.given(started()).when(new End(ben, T0)).thenRefused(RuleId.SUP_5);
         var ended = SUPPORT.given(started()).when(new End(ada, T0)).then(new SupportSessionEnded(session));
-        assertEquals(Set.of(), ended.state().technicians());
+        assertInstanceOf(SupportSession.Live.class, SUPPORT.given(started()).state(), "a started session is live");
+        assertInstanceOf(SupportSession.Ended.class, ended.state(), "SUP-5: and ended once its owner ends it");
+        assertEquals(Set.of(), ended.state().started().technicians());
         ended.when(new JoinAsCustomer(UUID.randomUUID(), "MAC", T0)).thenRefused(RuleId.SUP_5, Refusal.Kind.GONE);
     }
 
@@ -120,7 +122,7 @@ class SupportDeciderTest {
         var given = SUPPORT.given(started(), invited(inviteId), redeemed(inviteId, external));
         given.when(new HandOver(ada, external, null, T0)).thenRefused(RuleId.SUP_6);
         given.when(new HandOver(ada, ben, new Owner(ben, "lacks a REMOTE_SUPPORT seat", "2.4.0", true, List.of()), T0)).thenRefused(RuleId.SUP_6);
-        assertEquals(ben, given.when(new HandOver(ada, ben, fit(ben), T0)).then(handedToBen()).state().owner());
+        assertEquals(ben, given.when(new HandOver(ada, ben, fit(ben), T0)).then(handedToBen()).state().started().owner());
     }
 
     @Test
@@ -140,7 +142,7 @@ class SupportDeciderTest {
         SUPPORT.givenNothing().when(new Start(UUID.randomUUID(), oldClient, null, null, T0)).thenRefused(RuleId.FEAT_2);
         // an old client is fine for a member who lacks no feature
         Owner allFeatures = new Owner(ben, null, "1.9.5", false, List.of());
-        assertEquals(ben, unattended.when(new HandOver(ada, ben, allFeatures, T0)).then(handedToBen()).state().owner());
+        assertEquals(ben, unattended.when(new HandOver(ada, ben, allFeatures, T0)).then(handedToBen()).state().started().owner());
     }
 
     @Test
@@ -170,7 +172,7 @@ class SupportDeciderTest {
         var disabled = given.when(new DisablePolicy(vendor.policyId(), T0)).then(new ExternalInviteRevoked(session, openInvite, null, "POLICY_DISABLED"),
                 new ExternalTechnicianLoggedOut(session, external, "POLICY_DISABLED"));
         disabled.when(new RequestAsExternal(external, "REMOTE_CONTROL", T0)).thenRefused(RuleId.INV_6);
-        assertEquals(SupportSession.InviteState.OPEN, disabled.state().invites().get(otherInvite).state());
+        assertEquals(SupportSession.InviteState.OPEN, disabled.state().started().invites().get(otherInvite).state());
         disabled.when(new DisablePolicy(vendor.policyId(), T0)).as("a redelivered disabling appends nothing").thenNothing();
     }
 
