@@ -123,10 +123,14 @@ class ApiDocsIT {
 
         var sessions = new com.example.accounts.e2e.client.session.ApiClient();
         configure(sessions::updateBaseUri, sessions::setRequestInterceptor, Service.SESSION);
-        Started started = new SupportSessionResourceApi(sessions).startSupportSession(account.getAccountId(),
-                new StartBody().clientVersion("2.4.0"), consistency, null);
+        // SEC-3 through the header the document names: a retry with the same Idempotency-Key is the first session
+        String key = "generated-" + UUID.randomUUID();
+        var supportSessions = new SupportSessionResourceApi(sessions);
+        Started started = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), key, consistency, null);
         assertNotNull(started.getSessionId());
         assertEquals(account.getMemberId(), started.getOwnerMemberId());
+        Started retried = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), key, consistency, null);
+        assertEquals(started.getSessionId(), retried.getSessionId(), "a retry with its Idempotency-Key is the first session, not a second");
 
         var notifications = new com.example.accounts.e2e.client.notification.ApiClient();
         configure(notifications::updateBaseUri, notifications::setRequestInterceptor, Service.NOTIFICATION);

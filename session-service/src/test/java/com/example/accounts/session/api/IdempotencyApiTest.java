@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SEC-3 in session-service: start, invite and schedule accept an Idempotency-Key; a retry, also racing the first try,
@@ -86,6 +87,26 @@ class IdempotencyApiTest {
             }
         }
         return firsts.get(0);
+    }
+
+    /** The API document tells a client what it may send: each of the three creations names the Idempotency-Key header. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void SEC3_theDocumentNamesTheIdempotencyKeyOfEachCreation() {
+        Map<String, Map<String, Object>> paths = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<Object, List<Object>> headersByOperation = new java.util.HashMap<>();
+        paths.values().forEach(methods -> methods.values().forEach(method -> {
+            if (method instanceof Map<?, ?> operation) {
+                headersByOperation.put(operation.get("operationId"), ((List<Map<String, Object>>) ((Map<String, Object>) operation)
+                        .getOrDefault("parameters", List.of())).stream().filter(p -> "header".equals(p.get("in"))).map(p -> p.get("name")).toList());
+            }
+        }));
+        for (String operation : List.of("startSupportSession", "inviteExternalTechnician", "scheduleTrainingSession")) {
+            List<Object> headers = headersByOperation.get(operation);
+            assertNotNull(headers, operation + " is in the document");
+            assertTrue(headers.contains("Idempotency-Key"), operation + " names the headers " + headers);
+        }
     }
 
     @Test
