@@ -60,10 +60,7 @@ class ApiDocsIT {
     @BeforeAll
     static void servicesThenGateway() {
         platform = TestPlatform.get();
-        for (Service service : Service.values()) {
-            platform.ensureService(service);
-        }
-        gateway = platform.gateway().baseUrl();
+        gateway = platform.ensureEveryService().baseUrl();
     }
 
     private static String token() {

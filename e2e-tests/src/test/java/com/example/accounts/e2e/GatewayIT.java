@@ -50,10 +50,7 @@ class GatewayIT {
     @BeforeAll
     static void servicesThenGateway() {
         platform = TestPlatform.get();
-        for (Service service : Service.values()) {
-            platform.ensureService(service);
-        }
-        gateway = platform.gateway().baseUrl();
+        gateway = platform.ensureEveryService().baseUrl();
         behindProxy = platform.gatewayBehindProxy();
     }
 

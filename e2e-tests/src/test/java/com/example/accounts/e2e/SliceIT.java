@@ -35,10 +35,7 @@ class SliceIT {
     @BeforeAll
     static void startEverything() {
         platform = TestPlatform.get();
-        for (Service service : Service.values()) {
-            platform.ensureService(service);
-        }
-        gateway = platform.gateway().baseUrl();
+        gateway = platform.ensureEveryService().baseUrl();
     }
 
     /** Where a front end reaches the service: through the API gateway. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,20 +45,10 @@ class EventContractTest {
     @Test
     void EVT2_anOldVersionIsUpcastWhenRead() throws Exception {
         EventSchemas schemas = EventSchemas.load("/test-contract/events/");
-        Upcaster splitName = new Upcaster() {
-            public String type() {
-                return "Renamed";
-            }
-
-            public int fromVersion() {
-                return 1;
-            }
-
-            public ObjectNode upcast(ObjectNode data) {
-                String[] parts = data.remove("name").asText().split(" ", 2);
-                return data.put("firstName", parts[0]).put("lastName", parts[1]);
-            }
-        };
+        Upcaster splitName = upcaster("Renamed", 1, data -> {
+            String[] parts = data.remove("name").asText().split(" ", 2);
+            return data.put("firstName", parts[0]).put("lastName", parts[1]);
+        });
         EventEnvelope v1 = new EventEnvelope(UUID.randomUUID(), "Renamed", 1, UUID.randomUUID(), "s", 3, 9, Instant.now(),
                 "system", "c", "c", json("{\"name\":\"Ada Lovelace\"}"));
         assertTrue(schemas.validate("Renamed", 1, v1.data()).isEmpty());
@@ -74,19 +65,7 @@ class EventContractTest {
     @Test
     void EVT2_theFingerprintOfWhatEventsReadAsChangesWithAVersionOrAnUpcaster() {
         EventSchemas schemas = EventSchemas.load("/test-contract/events/");
-        Upcaster splitName = new Upcaster() {
-            public String type() {
-                return "Renamed";
-            }
-
-            public int fromVersion() {
-                return 1;
-            }
-
-            public ObjectNode upcast(ObjectNode data) {
-                return data;
-            }
-        };
+        Upcaster splitName = upcaster("Renamed", 1, data -> data);
         String without = new Upcasters(schemas, List.of()).fingerprint();
         assertEquals(without, new Upcasters(schemas, List.of()).fingerprint(), "the same contract, the same fingerprint");
         assertTrue(without.contains("Renamed v2"), without);
@@ -221,5 +200,22 @@ class EventContractTest {
         assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse("nope"));
         assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse("other-topic." + account + ".7"));
         assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse("account-events." + account + ".0"));
+    }
+
+    /** An upcaster of {@code type} from {@code fromVersion} to the next version. */
+    private static Upcaster upcaster(String type, int fromVersion, UnaryOperator<ObjectNode> upcast) {
+        return new Upcaster() {
+            public String type() {
+                return type;
+            }
+
+            public int fromVersion() {
+                return fromVersion;
+            }
+
+            public ObjectNode upcast(ObjectNode data) {
+                return upcast.apply(data);
+            }
+        };
     }
 }

@@ -276,6 +276,14 @@ public final class Platform implements AutoCloseable {
         return running != null ? running : startService(service, Net.freePort(), Map.of());
     }
 
+    /** Every service, each started unless it already runs, then the gateway in front of them all (an end-to-end test's platform). */
+    public synchronized GatewayServer ensureEveryService() {
+        for (Service service : Service.values()) {
+            ensureService(service);
+        }
+        return gateway();
+    }
+
     public synchronized ServiceProcess service(Service service) {
         ServiceProcess process = services.get(service);
         if (process == null) {

@@ -219,31 +219,41 @@ public final class PermissionBenchmark {
         });
     }
 
-    /** A fixed offered rate; each latency counts from when its request was due, so a stall is not hidden. */
-    private void openLoop(HttpClient client, String token, int rate, int seconds) throws InterruptedException {
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        AtomicInteger completed = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        CountDownLatch all = new CountDownLatch(total);
+    /** One call of a fixed-rate loop: the {@code index}-th, due at {@code due} ({@link System#nanoTime}). */
+    private interface Paced {
+        void at(int index, long due) throws Exception;
+    }
+
+    /** {@code rate} calls a second for {@code seconds}, each at its due time however late the one before it returned; the loop's start. */
+    private static long atFixedRate(int rate, int seconds, Paced call) throws Exception {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
+        for (int i = 0; i < rate * seconds; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            int index = i;
-            check(client, token).onComplete(result -> {
-                latencies[index] = System.nanoTime() - due;
-                if (result.failed() || result.result() != 200) {
-                    failed.incrementAndGet();
-                }
-                completed.incrementAndGet();
-                all.countDown();
-            });
+            call.at(i, due);
         }
+        return start;
+    }
+
+    /** A fixed offered rate; each latency counts from when its request was due, so a stall is not hidden. */
+    private void openLoop(HttpClient client, String token, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(total);
+        long start = atFixedRate(rate, seconds, (index, due) -> check(client, token).onComplete(result -> {
+            latencies[index] = System.nanoTime() - due;
+            if (result.failed() || result.result() != 200) {
+                failed.incrementAndGet();
+            }
+            completed.incrementAndGet();
+            all.countDown();
+        }));
         all.await(60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
@@ -284,14 +294,7 @@ public final class PermissionBenchmark {
         subscriber.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         int total = rate * seconds;
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+        long start = atFixedRate(rate, seconds, (i, due) -> {
             Seeded seeded = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
             UUID member = seeded.members().get(1 + ThreadLocalRandom.current().nextInt(seeded.members().size() - 1));
             ObjectNode features = EventJson.MAPPER.createObjectNode().put("memberId", member.toString());
@@ -304,7 +307,7 @@ public final class PermissionBenchmark {
                 long position = send(seeded.account(), "SupportFeaturesChanged", features);
                 pending.addLast(new long[]{position, System.nanoTime()});
             }
-        }
+        });
         producer.flush();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (lags.size() < total && System.nanoTime() < deadline) {
