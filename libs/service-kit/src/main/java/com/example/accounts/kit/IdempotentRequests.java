@@ -1,6 +1,5 @@
 package com.example.accounts.kit;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
@@ -27,12 +26,12 @@ import java.util.Optional;
 public class IdempotentRequests {
 
     private final Instance<IdempotencyKeys> keys;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final HttpServerRequest request;
 
-    public IdempotentRequests(Instance<IdempotencyKeys> keys, SecurityIdentity identity, HttpServerRequest request) {
+    public IdempotentRequests(Instance<IdempotencyKeys> keys, Caller caller, HttpServerRequest request) {
         this.keys = keys;
-        this.identity = identity;
+        this.caller = caller;
         this.request = request;
     }
 
@@ -44,7 +43,7 @@ public class IdempotentRequests {
             return invocation.proceed();
         }
         Method method = invocation.getMethod();
-        Optional<IdempotencyKey> key = IdempotencyKey.of(Caller.of(identity).loginId(), header, request.method().name() + " " + request.path(),
+        Optional<IdempotencyKey> key = IdempotencyKey.of(caller.loginId(), header, request.method().name() + " " + request.path(),
                 body(method, invocation.getParameters()));
         Uni<Response> first = (Uni<Response>) invocation.proceed();
         Idempotent idempotent = method.getAnnotation(Idempotent.class);

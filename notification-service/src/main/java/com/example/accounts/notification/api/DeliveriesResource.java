@@ -9,7 +9,6 @@ import com.example.accounts.notification.delivery.Deliveries;
 import com.example.accounts.notification.delivery.Directory;
 import com.example.accounts.notification.delivery.Positions;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,16 +50,15 @@ public class DeliveriesResource {
     private final Positions positions;
     private final AppliedEvents applied;
     private final Pool pool;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public DeliveriesResource(Deliveries deliveries, Directory directory, Positions positions, AppliedEvents applied, Pool pool,
-            SecurityIdentity identity) {
+    public DeliveriesResource(Deliveries deliveries, Directory directory, Positions positions, AppliedEvents applied, Pool pool, Caller caller) {
         this.deliveries = deliveries;
         this.directory = directory;
         this.positions = positions;
         this.applied = applied;
         this.pool = pool;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -73,7 +71,6 @@ public class DeliveriesResource {
     @APIResponse(responseCode = "404", description = "no such account, or the caller is not one of its members (ACC-6)")
     public Uni<AccountDeliveries> deliveries(@PathParam("accountId") String accountText, @QueryParam("status") String statusText,
             @QueryParam("limit") String limitText) {
-        Caller caller = Caller.of(identity);
         UUID accountId = accountId(accountText);
         Deliveries.Status status = status(statusText);
         int limit = limit(limitText);
