@@ -123,10 +123,10 @@ class ApiDocsIT {
         // SEC-3 through the header the document names: a retry with the same Idempotency-Key is the first session
         String key = "generated-" + UUID.randomUUID();
         var supportSessions = new SupportSessionResourceApi(sessions);
-        Started started = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), key, consistency, null);
+        Started started = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), consistency, key, null);
         assertNotNull(started.getSessionId());
         assertEquals(account.getMemberId(), started.getOwnerMemberId());
-        Started retried = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), key, consistency, null);
+        Started retried = supportSessions.startSupportSession(account.getAccountId(), new StartBody().clientVersion("2.4.0"), consistency, key, null);
         assertEquals(started.getSessionId(), retried.getSessionId(), "a retry with its Idempotency-Key is the first session, not a second");
 
         var notifications = new com.example.accounts.e2e.client.notification.ApiClient();
