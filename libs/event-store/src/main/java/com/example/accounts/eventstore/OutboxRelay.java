@@ -100,9 +100,7 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+        thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
     /** Tells the relay that events were just appended, so it need not wait for its next poll. */

@@ -130,9 +130,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void startAccepting(ServerSocket socket) {
-        Thread acceptor = new Thread(() -> accept(socket), "fault-proxy-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread.ofPlatform().name("fault-proxy-" + port).daemon().start(() -> accept(socket));
     }
 
     private void accept(ServerSocket socket) {
@@ -144,9 +142,7 @@ public final class FaultProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Thread connection = new Thread(() -> relay(client), "fault-proxy-connection");
-                connection.setDaemon(true);
-                connection.start();
+                Thread.ofPlatform().name("fault-proxy-connection").daemon().start(() -> relay(client));
             } catch (IOException e) {
                 // the port was closed (refuse, close): this acceptor is done
             }
@@ -163,9 +159,7 @@ public final class FaultProxy implements AutoCloseable {
         }
         open.add(client);
         open.add(upstream);
-        Thread requests = new Thread(() -> copy(client, upstream, false), "fault-proxy-requests");
-        requests.setDaemon(true);
-        requests.start();
+        Thread.ofPlatform().name("fault-proxy-requests").daemon().start(() -> copy(client, upstream, false));
         copy(upstream, client, true);
     }
 

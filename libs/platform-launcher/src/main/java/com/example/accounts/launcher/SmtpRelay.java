@@ -46,9 +46,7 @@ public final class SmtpRelay implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "smtp-relay");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread.ofPlatform().name("smtp-relay").daemon().start(this::accept);
     }
 
     /** A relay to the SMTP server at host:port, listening on a free local port. */
@@ -111,9 +109,7 @@ public final class SmtpRelay implements AutoCloseable {
         while (open) {
             try {
                 Socket client = server.accept();
-                Thread session = new Thread(() -> relay(client), "smtp-relay-session");
-                session.setDaemon(true);
-                session.start();
+                Thread.ofPlatform().name("smtp-relay-session").daemon().start(() -> relay(client));
             } catch (IOException e) {
                 if (open) {
                     Platform.log("SMTP relay: " + e.getMessage());
@@ -134,9 +130,7 @@ public final class SmtpRelay implements AutoCloseable {
                 return;
             }
             Session session = new Session(client, upstream);
-            Thread replies = new Thread(session::replies, "smtp-relay-replies");
-            replies.setDaemon(true);
-            replies.start();
+            Thread replies = Thread.ofPlatform().name("smtp-relay-replies").daemon().start(session::replies);
             session.commands();
             replies.join();
         } catch (IOException | InterruptedException e) {

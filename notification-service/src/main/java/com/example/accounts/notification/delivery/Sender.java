@@ -61,9 +61,7 @@ public class Sender {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::run, "email-sender");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Thread.ofPlatform().name("email-sender").daemon().start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -48,9 +48,7 @@ public class ProjectionLeader implements ReadModelWriter.DeadLetterSink {
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
-        thread = new Thread(this::lead, "projection-leader");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Thread.ofPlatform().name("projection-leader").daemon().start(this::lead);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -128,9 +126,7 @@ public class ProjectionLeader implements ReadModelWriter.DeadLetterSink {
         for (Generations.Generation generation : all) {
             if (generation.state() != Generations.State.RETIRED && !projectors.containsKey(generation.number())) {
                 Projector projector = new Projector(generation.model(), kafka, this);
-                Thread worker = new Thread(projector, "projector-" + generation.model().schema());
-                worker.setDaemon(true);
-                worker.start();
+                Thread.ofPlatform().name("projector-" + generation.model().schema()).daemon().start(projector);
                 projectors.put(generation.number(), projector);
             }
         }

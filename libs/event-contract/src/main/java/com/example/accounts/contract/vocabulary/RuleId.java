@@ -60,7 +60,7 @@ public enum RuleId {
     TRN_4("TRN-4", "the presenter role passes to anyone in the session without making them an organizer"),
     TRN_5("TRN-5", "the presenter gives and takes back keyboard control, which ends when the presenter changes"),
     TRN_6("TRN-6", "participants join without an account and see, chat and draw"),
-    TRN_7("TRN-7", "the training role tables hold exactly"),
+    TRN_7("TRN-7", "who may do what in and around a training session is exactly as the rule book's role tables say"),
     CC_1("CC-1", "CONTACT_ADMIN needs ADMIN; contact admins and full admins administer the contact center"),
     CC_2("CC-2", "contact-center permissions are set per role, never per member"),
     CC_3("CC-3", "supervisor permissions and their defaults; MANAGE_X brings VIEW_X"),
