@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 public final class KafkaServer implements AutoCloseable {
 
+    /** How long a stop waits for the server to end before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private final Installation installation;
     private final Path dir;
     private final Path logDir;
@@ -147,13 +150,7 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Stops the broker as an outage would; {@link #startProcess()} brings it back. */
     public synchronized void stopProcess() {
-        if (container != null) {
-            container.stopServer();
-            return;
-        }
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-        }
+        ServerContainer.stop(container, process, STOP_GRACE);
     }
 
     /** A container's broker answers a client (the container publishes its port before the broker listens). */
@@ -209,11 +206,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (container != null) {
-            container.close();
-            return;
-        }
-        stopProcess();
+    public synchronized void close() {
+        ServerContainer.close(container, process, STOP_GRACE);
     }
 }

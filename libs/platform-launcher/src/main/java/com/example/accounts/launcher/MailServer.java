@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class MailServer implements AutoCloseable {
 
+    /** How long a stop waits for the server to end before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,13 +78,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     public synchronized void stopProcess() {
-        if (container != null) {
-            container.stopServer();
-            return;
-        }
-        if (process != null) {
-            process.stop(Duration.ofSeconds(10));
-        }
+        ServerContainer.stop(container, process, STOP_GRACE);
     }
 
     public String smtpHost() {
@@ -123,11 +120,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (container != null) {
-            container.close();
-            return;
-        }
-        stopProcess();
+    public synchronized void close() {
+        ServerContainer.close(container, process, STOP_GRACE);
     }
 }

@@ -27,6 +27,24 @@ interface ServerContainer extends AutoCloseable {
     @Override
     void close();
 
+    /** Stops a server as an outage would: in its container if it runs in one, else its local process (if started), given {@code grace}. */
+    static void stop(ServerContainer container, ManagedProcess process, java.time.Duration grace) {
+        if (container != null) {
+            container.stopServer();
+        } else if (process != null) {
+            process.stop(grace);
+        }
+    }
+
+    /** Stops a server for good: its container goes, or its local process stops as {@link #stop} would stop it. */
+    static void close(ServerContainer container, ManagedProcess process, java.time.Duration grace) {
+        if (container != null) {
+            container.close();
+        } else {
+            stop(null, process, grace);
+        }
+    }
+
     /** The refusal of what only a local process has (the cluster's folder on this machine). */
     static LaunchException processOnly(String server, String what) {
         return new LaunchException(server + " runs in a container (" + ServerChoice.PROPERTY + "=containers): " + what
