@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,11 @@ public final class RequestShape {
         int each() default Integer.MAX_VALUE;
     }
 
+    /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
+    public static final int ID = 64;
+    /** SEC-2: the most characters of a name from a fixed list (an action, a delivery, a kind) or a client version. */
+    public static final int WORD = 32;
+
     private RequestShape() {
     }
 
@@ -63,6 +69,11 @@ public final class RequestShape {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(name, "must be " + takes);
         }
+    }
+
+    /** An id given as text in a body (null when absent or blank; whitespace around it aside), or a 400 naming the field. */
+    public static UUID uuid(String field, String value) {
+        return parsed(field, value == null || value.isBlank() ? null : value.strip(), UUID::fromString, "a UUID");
     }
 
     private static void check(Object value, String path, Max max) {

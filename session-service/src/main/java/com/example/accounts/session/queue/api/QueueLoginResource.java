@@ -3,7 +3,7 @@ package com.example.accounts.session.queue.api;
 import com.example.accounts.contract.ConsistencyToken;
 import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandHeaders;
-import com.example.accounts.session.api.SessionApi;
+import com.example.accounts.kit.RequestShape;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.queue.application.QueueLogins;
 import com.example.accounts.session.queue.domain.AgentLogins;
@@ -114,7 +114,7 @@ public class QueueLoginResource {
     @APIResponse(responseCode = "200", description = "the member's logins")
     public Uni<LoginsView> logins(@PathParam("accountId") UUID accountId, @PathParam("memberId") String memberId,
             @HeaderParam("Authorization") String bearer, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-        return logins.logins(request(accountId, bearer, consistency, null), memberId, id -> SessionApi.uuid("memberId", id))
+        return logins.logins(request(accountId, bearer, consistency, null), memberId, id -> RequestShape.uuid("memberId", id))
                 .map(view -> LoginsView.of(view.agentMemberId(), view.logins()));
     }
 }

@@ -1,6 +1,6 @@
 package com.example.accounts.session.support.api;
 
-import com.example.accounts.session.api.SessionApi;
+import com.example.accounts.session.api.GuestApi;
 import com.example.accounts.session.support.application.SupportGuests;
 import com.example.accounts.session.support.domain.SupportDecider;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.example.accounts.kit.RequestShape.required;
-import static com.example.accounts.session.api.SessionApi.address;
+import static com.example.accounts.session.api.GuestApi.address;
 
 /**
  * The support session's guests, who have no account and no token (SEC-1): customers join with a code (SUP-2),
@@ -81,8 +81,8 @@ public class GuestResource {
     @Operation(operationId = "getSupportSessionJoinLanding",
             summary = "Where a customer's join link lands: how to join with its code, without using it (SUP-2)")
     @APIResponse(responseCode = "200", description = "the request that joins")
-    public SessionApi.JoinLanding customerLanding(@QueryParam("code") String code) {
-        return SessionApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
+    public GuestApi.JoinLanding customerLanding(@QueryParam("code") String code) {
+        return GuestApi.landing(code, "/guest/support-sessions/join", "platform", "one of " + SupportDecider.PLATFORMS.stream().sorted().toList());
     }
 
     @GET
@@ -114,7 +114,7 @@ public class GuestResource {
     @Operation(operationId = "actAsCustomer",
             summary = "As an external technician (Guest-Key), ask for remote control or a file transfer, as its policy allows (SUP-4, INV-3)")
     @APIResponse(responseCode = "200", description = "the request went to the customer")
-    public Uni<Requested> act(ActionBody body, @HeaderParam(SessionApi.GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
+    public Uni<Requested> act(ActionBody body, @HeaderParam(GuestApi.GUEST_KEY) String guestKey, @HeaderParam("X-Correlation-Id") String correlationId) {
         required(body);
         return guests.actAsExternal(guestKey, body.action(), correlationId).map(sessionId -> new Requested(sessionId, body.action(), true));
     }

@@ -6,9 +6,9 @@ import com.example.accounts.kit.CommandAnswer;
 import com.example.accounts.kit.CommandClock;
 import com.example.accounts.kit.CommandHeaders;
 import com.example.accounts.kit.Idempotent;
+import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.kit.command.Done;
-import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.support.application.SupportInvites;
@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.example.accounts.kit.RequestShape.required;
-import static com.example.accounts.session.api.SessionApi.uuid;
+import static com.example.accounts.kit.RequestShape.uuid;
 
 /**
  * Support sessions, for the members of an account: start (SUP-1, SUP-3, FEAT-2), remote control and file transfer
@@ -58,26 +58,26 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 @APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry")
 public class SupportSessionResource {
 
-    public record StartBody(@Max(SessionApi.ID) String companyId, @Max(SessionApi.ID) String deviceId, @Max(SessionApi.WORD) String clientVersion) {
+    public record StartBody(@Max(RequestShape.ID) String companyId, @Max(RequestShape.ID) String deviceId, @Max(RequestShape.WORD) String clientVersion) {
     }
 
     public record Started(UUID sessionId, UUID ownerMemberId, UUID companyId, UUID deviceId, String joinCode, String joinUrl, Instant codeExpiresAt) {
     }
 
-    public record ActionBody(@Max(SessionApi.WORD) String action) {
+    public record ActionBody(@Max(RequestShape.WORD) String action) {
     }
 
     public record Requested(UUID sessionId, String action, boolean allowed) {
     }
 
     /** SUP-6, FEAT-2: {@code toClientVersion} is the technician client the new owner takes the session on. */
-    public record HandOverBody(@Max(SessionApi.ID) String toMemberId, @Max(SessionApi.WORD) String toClientVersion) {
+    public record HandOverBody(@Max(RequestShape.ID) String toMemberId, @Max(RequestShape.WORD) String toClientVersion) {
     }
 
     /** {@code language}: the technician's, for a SERVER_EMAIL (en, fr, es, de); the account's default language otherwise (NTF-6). */
-    public record InviteBody(@Max(SessionApi.ID) String policyId, @Max(SupportDecider.MAX_NAME) String externalName,
-            @Max(SupportDecider.MAX_COMMENTS) String comments, @Max(SessionApi.WORD) String delivery,
-            @Max(Mailbox.MAX_LENGTH) String email, @Max(SessionApi.WORD) String language) {
+    public record InviteBody(@Max(RequestShape.ID) String policyId, @Max(SupportDecider.MAX_NAME) String externalName,
+            @Max(SupportDecider.MAX_COMMENTS) String comments, @Max(RequestShape.WORD) String delivery,
+            @Max(Mailbox.MAX_LENGTH) String email, @Max(RequestShape.WORD) String language) {
     }
 
     public record Invited(UUID inviteId, UUID sessionId, String delivery, Instant expiresAt, String url, String mailto, boolean emailQueued) {

@@ -2,7 +2,7 @@ package com.example.accounts.session.training.api;
 
 import com.example.accounts.contract.vocabulary.RuleId;
 import com.example.accounts.kit.CommandClock;
-import com.example.accounts.session.api.SessionApi;
+import com.example.accounts.session.api.GuestApi;
 import com.example.accounts.session.training.application.TrainingGuests;
 import com.example.accounts.session.training.domain.Actor;
 import com.example.accounts.session.training.domain.TrainingCommand;
@@ -29,8 +29,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import static com.example.accounts.kit.RequestShape.required;
-import static com.example.accounts.session.api.SessionApi.GUEST_KEY;
-import static com.example.accounts.session.api.SessionApi.address;
+import static com.example.accounts.session.api.GuestApi.GUEST_KEY;
+import static com.example.accounts.session.api.GuestApi.address;
 
 /**
  * A training session's participants, who have no account and no token (TRN-6): they join with the session's code
@@ -84,8 +84,8 @@ public class TrainingGuestResource {
     @Operation(operationId = "getTrainingSessionJoinLanding",
             summary = "Where a participant's join link lands: how to join with its code, without using it (TRN-6)")
     @APIResponse(responseCode = "200", description = "the request that joins")
-    public SessionApi.JoinLanding participantLanding(@QueryParam("code") String code) {
-        return SessionApi.landing(code, "/guest/training-sessions/join", "name", "your name, as the others will see it");
+    public GuestApi.JoinLanding participantLanding(@QueryParam("code") String code) {
+        return GuestApi.landing(code, "/guest/training-sessions/join", "name", "your name, as the others will see it");
     }
 
     @POST

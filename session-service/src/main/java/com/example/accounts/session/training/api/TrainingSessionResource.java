@@ -10,7 +10,6 @@ import com.example.accounts.kit.RequestShape;
 import com.example.accounts.kit.RequestShape.Max;
 import com.example.accounts.kit.command.Done;
 import com.example.accounts.rules.Refusal;
-import com.example.accounts.session.api.SessionApi;
 import com.example.accounts.session.application.MemberRequest;
 import com.example.accounts.session.application.SessionConfig;
 import com.example.accounts.session.training.application.TrainingSessions;
@@ -43,7 +42,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.example.accounts.kit.RequestShape.required;
-import static com.example.accounts.session.api.SessionApi.uuid;
+import static com.example.accounts.kit.RequestShape.uuid;
 
 /**
  * Training sessions, for the members of an account: schedule with co-organizers (TRN-1, TRN-2), start, record, end
@@ -60,11 +59,11 @@ import static com.example.accounts.session.api.SessionApi.uuid;
 @APIResponse(responseCode = "503", description = "the permission-service cannot answer now: nothing is allowed by default, retry")
 public class TrainingSessionResource {
 
-    public record CoOrganizersBody(@Max(value = TrainingDecider.MAX_CO_ORGANIZERS, each = SessionApi.ID) List<String> coOrganizerMemberIds) {
+    public record CoOrganizersBody(@Max(value = TrainingDecider.MAX_CO_ORGANIZERS, each = RequestShape.ID) List<String> coOrganizerMemberIds) {
     }
 
     /** Someone in the session: {@code kind} MEMBER (organizer or co-organizer) or PARTICIPANT. */
-    public record ActorBody(@Max(SessionApi.WORD) String kind, @Max(SessionApi.ID) String id) {
+    public record ActorBody(@Max(RequestShape.WORD) String kind, @Max(RequestShape.ID) String id) {
     }
 
     public record Scheduled(UUID sessionId, UUID organizerMemberId, List<UUID> coOrganizerMemberIds, String joinCode, String joinUrl) {

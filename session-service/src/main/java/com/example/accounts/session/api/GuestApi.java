@@ -5,17 +5,15 @@ import com.example.accounts.session.application.Guests;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.Map;
-import java.util.UUID;
 
-/** What the session API's resources share beyond the kit's: ids in bodies, the guests' key header and join links (refusals, and the guests' 429, are mapped by the kit's ProblemMapper). */
-public class SessionApi {
+/** What the guests' resources (customers, external technicians, participants) share: their key header, their address and join landings. */
+public final class GuestApi {
 
-    /** SEC-2: the most characters of an id in a body, a UUID's 36 with room for the whitespace {@link #uuid} strips. */
-    public static final int ID = 64;
-    /** SEC-2: the most characters of a name from a fixed list (an action, a delivery, a kind) or a client version. */
-    public static final int WORD = 32;
-    /** The header a guest (customer, external technician, participant) proves who they are with (SEC-1). */
+    /** The header a guest proves who they are with (SEC-1). */
     public static final String GUEST_KEY = Guests.KEY;
+
+    private GuestApi() {
+    }
 
     /**
      * Where a join link lands (SUP-2, TRN-6): how to join with the code it carries, for the page or client that
@@ -36,16 +34,5 @@ public class SessionApi {
     /** The caller's address, as a trusted proxy forwards it: what guest rate limits count by. */
     public static String address(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
-    public static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "must be a UUID");
-        }
     }
 }
