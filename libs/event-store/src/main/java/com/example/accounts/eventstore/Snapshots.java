@@ -15,11 +15,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +56,8 @@ public final class Snapshots<S> {
     private final Pool pool;
     private final String table;
     private final Class<S> type;
+    /** For a sealed type of phases, its records by their simple names (what a snapshot is kept under); else empty. */
+    private final Map<String, Class<?>> phases;
     private final String fold;
 
     /** Snapshots of states of {@code type} in {@code table}, written and served under {@code fold}. */
@@ -66,6 +68,7 @@ public final class Snapshots<S> {
         this.pool = pool;
         this.table = table;
         this.type = type;
+        this.phases = type.isSealed() ? phases(type) : Map.of();
         this.fold = fold;
     }
 
@@ -120,23 +123,30 @@ public final class Snapshots<S> {
             return MAPPER.readValue(kept.encode(), type);
         }
         String phase = kept.getString(PHASE);
-        Class<?> record = phases(type).stream().filter(c -> c.getSimpleName().equals(phase)).findFirst()
-                .orElseThrow(() -> new IOException("no phase " + phase + " of " + type.getSimpleName()));
+        Class<?> record = phase == null ? null : phases.get(phase);
+        if (record == null) {
+            throw new IOException("no phase " + phase + " of " + type.getSimpleName());
+        }
         JsonObject fields = kept.getJsonObject(STATE);
         return type.cast(MAPPER.readValue(fields == null ? "{}" : fields.encode(), record));
     }
 
-    /** The records a sealed type may be: its permitted subclasses, and theirs where they are sealed too. */
-    private static List<Class<?>> phases(Class<?> sealed) {
-        List<Class<?>> records = new ArrayList<>();
+    /** The records a sealed type may be, by their simple names: its permitted subclasses, and theirs where they are sealed too. */
+    private static Map<String, Class<?>> phases(Class<?> sealed) {
+        Map<String, Class<?>> records = new HashMap<>();
+        addPhases(sealed, records);
+        return Map.copyOf(records);
+    }
+
+    private static void addPhases(Class<?> sealed, Map<String, Class<?>> records) {
         for (Class<?> permitted : sealed.getPermittedSubclasses()) {
             if (permitted.isSealed()) {
-                records.addAll(phases(permitted));
-            } else {
-                records.add(permitted);
+                addPhases(permitted, records);
+            } else if (records.put(permitted.getSimpleName(), permitted) != null) {
+                // a snapshot names its phase by its simple name: two alike could not be told apart
+                throw new IllegalArgumentException(sealed.getName() + " has two phases named " + permitted.getSimpleName());
             }
         }
-        return records;
     }
 
     /**
