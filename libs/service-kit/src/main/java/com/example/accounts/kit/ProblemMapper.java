@@ -86,8 +86,8 @@ public class ProblemMapper {
     /** EVT-1: If-Match named a version the stream is no longer at. */
     @ServerExceptionMapper
     public Response stale(PreconditionFailed stale) {
-        return respond(new ProblemException(412, RuleId.EVT_1, "Precondition failed", stale.getMessage(),
-                List.of(new Problem.FieldError("If-Match", stale.getMessage()))).problem());
+        return respond(Problem.of(RuleId.EVT_1, "Precondition failed", 412, stale.getMessage(),
+                List.of(new Problem.FieldError("If-Match", stale.getMessage()))));
     }
 
     /** SEC-3: the key was first used with another request; the first answer stays the key's. */

@@ -2,6 +2,8 @@ package com.example.accounts.rules;
 
 import com.example.accounts.contract.vocabulary.RuleId;
 
+import java.util.Objects;
+
 /**
  * A command refused by a rule of the rule book: which rule, what kind of refusal (the kit's problem mapper gives each
  * kind its HTTP status), which field (if one), and why. Plain Java, so every service's domain throws it.
@@ -28,7 +30,7 @@ public final class Refusal extends RuntimeException {
     public Refusal(Kind kind, RuleId rule, String field, String message) {
         super(message);
         this.kind = kind;
-        this.rule = rule;
+        this.rule = Objects.requireNonNull(rule, "a refusal names the rule that refuses");
         this.field = field;
     }
 
