@@ -114,10 +114,11 @@ public class SupportGuests {
         return invite(token).chain(pass -> {
             limits.onSession(pass.sessionId().toString(), nowMillis);
             return invites.redeem(pass, now, keyExpiresAt, correlationId);
-        }).map(redeemed -> new Admitted(redeemed.done().state().started().sessionId(), redeemed.externalTechnicianId(),
-                redeemed.done().state().started().externals().get(redeemed.externalTechnicianId()).permissions().stream().sorted().toList(),
-                redeemed.guestKey(),
-                keyExpiresAt));
+        }).map(redeemed -> {
+            SupportSession.Started session = redeemed.done().state().started();
+            return new Admitted(session.sessionId(), redeemed.externalTechnicianId(),
+                    session.externals().get(redeemed.externalTechnicianId()).permissions().stream().sorted().toList(), redeemed.guestKey(), keyExpiresAt);
+        });
     }
 
     private Uni<Passes.Pass> invite(String token) {
